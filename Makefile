@@ -1,0 +1,47 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+QUIZGEN := $(BIN)/quizgen
+
+.PHONY: demo test lint typecheck unit bench golden clean sysdeps
+
+$(STAMP): pyproject.toml scripts/sysdeps.sh
+	@bash scripts/sysdeps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+sysdeps:
+	@bash scripts/sysdeps.sh
+
+demo: $(STAMP)
+	$(QUIZGEN) generate seeds/ --bank question_bank
+	$(QUIZGEN) stats --bank question_bank
+	@mkdir -p out
+	$(QUIZGEN) export json out/questions.json --bank question_bank --status all
+	@if $(QUIZGEN) export --help | grep -q ' pdf'; then \
+		$(QUIZGEN) export pdf out --bank question_bank; \
+	else echo "Bỏ qua out/quiz.pdf và out/answer-key.pdf: chưa có lệnh 'export pdf'."; fi
+	@if $(QUIZGEN) export --help | grep -q ' anki'; then \
+		$(QUIZGEN) export anki out/deck.apkg --bank question_bank; \
+	else echo "Bỏ qua out/deck.apkg: chưa có lệnh 'export anki'."; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check quizgen tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

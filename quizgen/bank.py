@@ -1,0 +1,256 @@
+"""The question bank: one YAML file per article under ``question_bank/``.
+
+Every change is a read-modify-write done under one lock for the whole bank, and
+every write is atomic (temporary file, fsync, rename), so two quizgen processes
+never lose each other's changes and a crash never leaves half a file. A file
+that fails validation is reported with its line and never written over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from quizgen.errors import BankError, NotFoundError
+from quizgen.models import BankFile, Question
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+    _Dumper: type[yaml.SafeDumper] = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+LOCK_NAME = ".lock"
+
+_PYDANTIC_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không có trong lược đồ (gõ sai tên trường?)",
+    "enum": "giá trị không hợp lệ",
+    "literal_error": "giá trị không hợp lệ",
+    "string_pattern_mismatch": "sai định dạng",
+    "string_too_short": "không được để trống",
+    "string_type": "phải là một chuỗi văn bản",
+    "list_type": "phải là một danh sách",
+    "float_parsing": "phải là một số",
+    "bool_parsing": "phải là true hoặc false",
+    "model_type": "phải là một khối 'khóa: giá trị'",
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A question together with the article file it lives in."""
+
+    article_id: str
+    question: Question
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=4096,
+        default_flow_style=False,
+    )
+
+
+def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the YAML node a pydantic error location points to."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = None if node is None else node.start_mark.line + 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node = nxt
+        line = node.start_mark.line + 1
+    return line
+
+
+def _describe(err: Any, data: Any) -> str:
+    loc = tuple(err["loc"])
+    parts: list[str] = []
+    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        qid = None
+        with contextlib.suppress(Exception):
+            qid = data["questions"][loc[1]].get("id")
+        parts.append(f"câu hỏi {qid or '#' + str(loc[1] + 1)}")
+        field = ".".join(str(p) for p in loc[2:])
+    else:
+        field = ".".join(str(p) for p in loc)
+    message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
+    if err["type"] in ("enum", "literal_error"):
+        expected = err.get("ctx", {}).get("expected")
+        if expected:
+            message += f" (chọn một trong: {expected})"
+    if field:
+        parts.append(f"trường '{field}'")
+    return ", ".join(parts) + f": {message}. Sửa tệp rồi chạy lại."
+
+
+def parse_bank_text(text: str, path: Path) -> BankFile:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BankError(
+            f"YAML hỏng ({getattr(exc, 'problem', None) or exc}); sửa tệp (xem dòng đã nêu) "
+            "hoặc khôi phục bằng git.",
+            path=path,
+            line=None if mark is None else mark.line + 1,
+        ) from exc
+    if not isinstance(data, dict):
+        raise BankError("tệp ngân hàng câu hỏi phải bắt đầu bằng các khóa schema, article, questions.", path=path, line=1)
+    try:
+        bank_file = BankFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise BankError(_describe(err, data), path=path, line=_line_of(text, tuple(err["loc"]))) from exc
+    if bank_file.article.id != path.stem:
+        raise BankError(
+            f"mã bài báo '{bank_file.article.id}' không khớp tên tệp '{path.name}'.",
+            path=path,
+            line=_line_of(text, ("article", "id")),
+        )
+    seen: set[str] = set()
+    for index, question in enumerate(bank_file.questions):
+        if question.id in seen:
+            raise BankError(
+                f"mã câu hỏi {question.id} xuất hiện hai lần trong tệp.",
+                path=path,
+                line=_line_of(text, ("questions", index, "id")),
+            )
+        seen.add(question.id)
+    return bank_file
+
+
+def serialize(bank_file: BankFile) -> str:
+    data = bank_file.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return dump_yaml(data)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class Bank:
+    """A folder of article files. Cheap to create; reads happen on demand."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def path_for(self, article_id: str) -> Path:
+        return self.root / f"{article_id}.yaml"
+
+    def article_ids(self) -> list[str]:
+        if not self.root.exists():
+            return []
+        if not self.root.is_dir():
+            raise BankError("không phải là thư mục ngân hàng câu hỏi.", path=self.root)
+        return sorted(p.stem for p in self.root.glob("*.yaml") if not p.name.startswith("."))
+
+    def exists(self, article_id: str) -> bool:
+        return self.path_for(article_id).is_file()
+
+    def load(self, article_id: str) -> BankFile:
+        path = self.path_for(article_id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise NotFoundError(
+                f"không có bài báo '{article_id}' trong ngân hàng câu hỏi {self.root}."
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise BankError("tệp không phải UTF-8; khôi phục bằng git.", path=path) from exc
+        return parse_bank_text(text, path)
+
+    def load_all(self) -> list[BankFile]:
+        files = [self.load(article_id) for article_id in self.article_ids()]
+        owner: dict[str, str] = {}
+        for bank_file in files:
+            for question in bank_file.questions:
+                other = owner.setdefault(question.id, bank_file.article.id)
+                if other != bank_file.article.id:
+                    raise BankError(
+                        f"mã câu hỏi {question.id} có ở cả '{other}.yaml' và "
+                        f"'{bank_file.article.id}.yaml'; đổi mã ở một trong hai tệp.",
+                        path=self.path_for(bank_file.article.id),
+                    )
+        return files
+
+    def iter_questions(self) -> Iterator[Located]:
+        for bank_file in self.load_all():
+            for question in bank_file.questions:
+                yield Located(bank_file.article.id, question)
+
+    def find(self, question_id: str) -> Located:
+        for located in self.iter_questions():
+            if located.question.id == question_id:
+                return located
+        raise NotFoundError(
+            f"không có câu hỏi '{question_id}' trong {self.root} "
+            "(xem danh sách bằng: quizgen list)."
+        )
+
+    def save(self, bank_file: BankFile) -> None:
+        """Write one article file. Call inside ``locked()`` when it follows a read."""
+        atomic_write_text(self.path_for(bank_file.article.id), serialize(bank_file))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the bank's lock: one writer at a time across processes."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK_NAME, "a+") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def update(
+        self, article_id: str, change: Callable[[BankFile | None], BankFile | None]
+    ) -> BankFile | None:
+        """Load the freshest copy under the lock, apply ``change``, write the result if it differs."""
+        with self.locked():
+            current = self.load(article_id) if self.exists(article_id) else None
+            new = change(current)
+            if new is not None and new != current:
+                self.save(new)
+            return new

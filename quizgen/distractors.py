@@ -1,0 +1,230 @@
+"""Stage 4, distractors: wrong options of the same type and shape as the answer.
+
+Sources, in order: other articles in this run and in the bank (real look-alikes),
+then the curated gazetteer, then rules (dates and numbers shifted plausibly).
+A candidate is never an alias of the answer ("LHQ" for "Liên hợp quốc") nor
+another answer of the same kind from the same article, which might be true.
+Choice among candidates is deterministic: it depends only on the fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from quizgen.extraction import NUM_WORDS, Fact
+from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.normalize import core_name, fold_for_match
+
+WANTED = 3
+TITLE_FAMILIES = (
+    ("Bộ trưởng", "Thứ trưởng"),
+    ("Tổng Thư ký", "Phó Tổng Thư ký", "Trợ lý Tổng Thư ký"),
+    ("Cục trưởng", "Phó Cục trưởng"),
+    ("Tổng cục trưởng", "Phó Tổng cục trưởng"),
+    ("Giám đốc", "Phó Giám đốc"),
+    ("Tổng Giám đốc", "Phó Tổng Giám đốc"),
+    ("Chủ tịch", "Phó Chủ tịch"),
+    ("Thủ tướng", "Phó Thủ tướng"),
+    ("Vụ trưởng", "Phó Vụ trưởng"),
+    ("Trưởng đoàn", "Phó Trưởng đoàn"),
+    ("Viện trưởng", "Phó Viện trưởng"),
+    ("Hiệu trưởng", "Phó Hiệu trưởng"),
+    ("Tư lệnh", "Phó Tư lệnh"),
+    ("Trưởng Đại diện", "Phó Trưởng Đại diện"),
+)
+_NUM_WORD_LIST = ["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+
+
+def _rank(seed: str, candidates: Iterable[str]) -> list[str]:
+    return sorted(candidates, key=lambda c: hashlib.sha1(f"{seed}\x1f{c}".encode()).hexdigest())
+
+
+class DistractorPool:
+    """Answers seen across the corpus and the bank, grouped by shape."""
+
+    def __init__(self) -> None:
+        self.by_shape: dict[str, dict[str, str]] = defaultdict(dict)  # shape -> folded -> text
+
+    def add(self, shape: str, answer: str, article_id: str) -> None:
+        self.by_shape[shape].setdefault(fold_for_match(answer), answer)
+        self.by_shape[f"{shape}@{article_id}"].setdefault(fold_for_match(answer), answer)
+
+    def others(self, shape: str, article_id: str) -> list[str]:
+        own = self.by_shape.get(f"{shape}@{article_id}", {})
+        return [v for k, v in sorted(self.by_shape.get(shape, {}).items()) if k not in own]
+
+
+def _shift_date(answer: str, seed: str) -> list[str]:
+    m = re.search(r"(\d{1,2})(\s+tháng\s+|[/.\-])(\d{1,2})(?:(\s+năm\s+|[/.\-])(\d{4}))?", answer)
+    if not m:
+        return []
+    day, sep, month, ysep, year = m.group(1), m.group(2), int(m.group(3)), m.group(4), m.group(5)
+    d = int(day)
+    out = []
+    for dd, dm, dy in ((3, 0, 0), (-5, 0, 0), (0, 1, 0), (7, -1, 0), (0, 0, -1), (10, 0, 1), (-2, 2, 0)):
+        nd = (d + dd - 1) % 28 + 1
+        nm = (month + dm - 1) % 12 + 1
+        piece = f"{nd}{sep}{nm}"
+        if year:
+            piece += f"{ysep}{int(year) + dy}"
+        elif dy:
+            continue
+        out.append(answer[: m.start()] + piece + answer[m.end() :])
+    return out
+
+
+def _shift_years(answer: str) -> list[str]:
+    years = [int(y) for y in re.findall(r"\d{4}", answer)]
+    if not years:
+        return []
+    out = []
+    deltas = [(-1, -1), (1, 1), (-3, -5), (1, 0), (0, 5), (-4, 0), (2, 2)] if len(years) == 2 else [(-1,), (1,), (-2,), (2,), (-3,)]
+    for delta in deltas:
+        it = iter(delta)
+        out.append(re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + next(it)), answer))
+    return out
+
+
+def _nice_steps(n: float) -> list[float]:
+    if n < 10:
+        return [n + 1, n - 1, n + 2, n + 3, n - 2]
+    magnitude = 10 ** (len(str(int(n))) - 1)
+    step = max(1, magnitude // 2) if n / magnitude < 3 else magnitude
+    return [n + step, n - step, n + 2 * step, n - 2 * step, n + 3 * step]
+
+
+def _shift_number(answer: str) -> list[str]:
+    m = re.search(r"\d{1,3}(?:[.]\d{3})+|\d+(?:,\d+)?", answer)
+    if m:
+        raw = m.group(0)
+        value = float(raw.replace(".", "").replace(",", "."))
+        out = []
+        for v in _nice_steps(value):
+            if v <= 0:
+                continue
+            text = f"{int(v):,}".replace(",", ".") if "." in raw or v >= 10000 else (
+                f"{v:g}".replace(".", ",") if "," in raw else str(int(v))
+            )
+            out.append(answer[: m.start()] + text + answer[m.end() :])
+        return out
+    for word in sorted(NUM_WORDS, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", answer) and word in _NUM_WORD_LIST:
+            i = _NUM_WORD_LIST.index(word)
+            picks = [_NUM_WORD_LIST[j] for j in (i + 1, i - 1, i + 2, i + 3) if 0 <= j < len(_NUM_WORD_LIST)]
+            return [re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", p, answer, count=1) for p in picks]
+    return []
+
+
+def _titles(answer: str, gaz: Gazetteer) -> list[str]:
+    out = []
+    for family in TITLE_FAMILIES:
+        for head in sorted(family, key=len, reverse=True):
+            if answer.startswith(head + " ") or answer == head:
+                rest = answer[len(head) :]
+                out += [other + rest for other in family if other != head]
+                break
+    m = re.match(r"(.*?\s)(Bộ [^,()]+)$", answer)
+    if m:
+        out += [m.group(1) + org for org in gaz.orgs.get("Bộ", ()) if org != m.group(2)][:6]
+    return out
+
+
+def _country_pairs(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
+    used = {fold_for_match(c) for c in gaz.countries if c in answer}
+    free = [c for c in _rank(seed, gaz.countries) if fold_for_match(c) not in used and c != "Việt Nam"]
+    pairs = []
+    for i in range(0, min(len(free) - 1, 8), 2):
+        pairs.append(f"Chính phủ {free[i]} và Chính phủ {free[i + 1]}")
+    return pairs
+
+
+def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazetteer) -> list[str]:
+    shape = fact.shape
+    seed = f"{article_id}|{fact.kind}|{fact.answer}"
+    corpus = pool.others(shape, article_id)
+    if shape.startswith("person:"):
+        kind = shape.split(":")[1]
+        return corpus + _rank(seed, gaz.people.get("vietnamese" if kind == "vn" else "foreign", ()))
+    if shape == "rank":
+        return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
+    if shape == "title":
+        return corpus + _titles(fact.answer, gaz)
+    if shape.startswith("date"):
+        return _shift_date(fact.answer, seed)
+    if shape in ("period", "year", "month"):
+        if shape == "month":
+            m = re.match(r"tháng (\d{1,2})(.*)$", fact.answer)
+            if not m:
+                return []
+            k = int(m.group(1))
+            return [f"tháng {(k + d - 1) % 12 + 1}{m.group(2)}" for d in (1, 2, -1, 3)]
+        return _shift_years(fact.answer)
+    if shape.startswith("count"):
+        return _shift_number(fact.answer)
+    if shape.startswith("programme:"):
+        head = shape.split(":", 1)[1]
+        listed = list(gaz.programmes.get(head, ()))
+        with_period = bool(re.search(r"\d{4}", fact.answer))
+        ranked = corpus + _rank(seed, listed)
+        return sorted(ranked, key=lambda c: bool(re.search(r"\d{4}", c)) != with_period)
+    if shape == "org:acronym":
+        return corpus + _rank(seed, gaz.un_bodies.keys())
+    if shape.startswith("org:Chính phủ:pair"):
+        return _country_pairs(fact.answer, gaz, seed)
+    if shape.startswith("org:"):
+        head = shape.split(":")[1]
+        names = list(gaz.orgs.get(head, ()))
+        if fact.kind == "brand":
+            names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in names] + list(gaz.un_bodies.values())
+        return corpus + _rank(seed, names)
+    if shape.startswith("place:"):
+        kind = shape.split(":")[1]
+        return corpus + _rank(seed, gaz.places.get(kind, ()) if kind != "countries" else gaz.countries)
+    if shape.startswith("unit:"):
+        out = []
+        m = re.search(r"số (\d+)$", fact.answer)
+        if m:
+            n = int(m.group(1))
+            out += [fact.answer[: m.start(1)] + str(k) for k in (n + 1, n + 2, n + 3) if k != n]
+        head = shape.split(":")[1]
+        return corpus + out + _rank(seed, gaz.orgs.get(head, ()))
+    if shape == "topic":
+        return corpus + _rank(seed, gaz.topics)
+    # Free phrases (a role, a form): another article's phrase is no plausible option here,
+    # so these become cloze or short-answer questions instead.
+    return []
+
+
+def choose_distractors(
+    fact: Fact,
+    pool: DistractorPool,
+    article_id: str,
+    same_article_answers: set[str],
+    excluded_text: str = "",
+    gaz: Gazetteer | None = None,
+) -> list[str]:
+    """Up to three wrong options for ``fact``; fewer when no good ones exist."""
+    gaz = gaz or load_gazetteer()
+    forbidden = set(gaz.aliases_of(fact.answer)) | {fold_for_match(a) for a in same_article_answers}
+    answer_core = core_name(fact.answer)
+    stem_fold = fold_for_match(excluded_text)
+    chosen: list[str] = []
+    seen: set[str] = set()
+    for cand in candidates_for(fact, pool, article_id, gaz):
+        key = fold_for_match(cand)
+        if not key or key in seen or key in forbidden:
+            continue
+        if gaz.aliases_of(cand) & forbidden:
+            continue
+        if fact.shape.startswith(("programme:", "org:", "unit:")) and core_name(cand) == answer_core:
+            continue
+        if stem_fold and len(key) > 3 and key in stem_fold:
+            continue  # an option printed in the stem would give itself away
+        seen.add(key)
+        chosen.append(cand)
+        if len(chosen) == WANTED:
+            break
+    return chosen

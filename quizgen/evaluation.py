@@ -1,0 +1,139 @@
+"""`quizgen eval GOLD.yaml`: how many of the facts a trainer wants asked the bank covers.
+
+A gold fact counts as found when a question of its article has the gold answer
+as its ``answer`` or its ``fact``, after normalisation (tone-mark placement,
+case, dashes), allowing a leading "ngày" and a following unit either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from quizgen.bank import Bank
+from quizgen.checks import check_question
+from quizgen.errors import BankError, UsageError
+from quizgen.models import QType, Status
+from quizgen.normalize import fold_for_match
+
+_UNITS = ("ngày", "tháng", "năm", "tuần", "giờ", "người", "đại biểu", "lãnh đạo", "học viên", "%", "ha")
+
+
+class GoldFact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    article: str
+    type: QType
+    answer: str
+    evidence: str
+    question_vi: str | None = None
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    total: int
+    found: int
+    by_type: dict[str, tuple[int, int]]  # type -> (found, total)
+    missed: tuple[GoldFact, ...]
+    drafts: int
+    drafts_passing: int
+    problems: tuple[tuple[str, str], ...]  # (question id, problem)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.total if self.total else 0.0
+
+    @property
+    def pass_rate(self) -> float:
+        return self.drafts_passing / self.drafts if self.drafts else 1.0
+
+    @property
+    def drafts_per_fact(self) -> float:
+        return self.drafts / self.total if self.total else 0.0
+
+
+def _variants(text: str) -> set[str]:
+    base = fold_for_match(text)
+    out = {base}
+    stripped = re.sub(r"^ngày\s+", "", base)
+    out.add(stripped)
+    for unit in _UNITS:
+        for form in (base, stripped):
+            if form.endswith(" " + unit) or (unit == "%" and form.endswith(unit)):
+                out.add(form[: -len(unit)].strip())
+    return {v for v in out if v}
+
+
+def answers_match(gold: str, candidate: str) -> bool:
+    return bool(_variants(gold) & _variants(candidate))
+
+
+def load_gold(path: Path) -> list[GoldFact]:
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise UsageError(f"không tìm thấy tệp đáp án chuẩn {path}.") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BankError("YAML hỏng.", path=path, line=None if mark is None else mark.line + 1) from exc
+    if not isinstance(raw, list):
+        raise BankError("tệp đáp án chuẩn phải là một danh sách các dữ kiện.", path=path)
+    try:
+        return [GoldFact.model_validate(item) for item in raw]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise BankError(f"dữ kiện #{err['loc'][0]}: {err['msg']}", path=path) from exc
+
+
+def evaluate(gold_path: Path, bank: Bank) -> EvalReport:
+    gold = load_gold(gold_path)
+    by_article: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    drafts = passing = 0
+    problems: list[tuple[str, str]] = []
+    for bank_file in bank.load_all():
+        article_text = _article_text(bank, bank_file.article.path, bank_file.article.id)
+        for question in bank_file.questions:
+            if question.status == Status.REJECTED:
+                continue
+            by_article[bank_file.article.id].append((question.answer, question.fact))
+            drafts += 1
+            found = check_question(question, article_text) if article_text is not None else []
+            if found:
+                problems += [(question.id, p) for p in found]
+            else:
+                passing += 1
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed = []
+    for fact in gold:
+        counts = by_type[fact.type.value]
+        counts[1] += 1
+        if any(answers_match(fact.answer, a) or answers_match(fact.answer, f) for a, f in by_article[fact.article]):
+            counts[0] += 1
+        else:
+            missed.append(fact)
+    found_total = sum(c[0] for c in by_type.values())
+    return EvalReport(
+        total=len(gold),
+        found=found_total,
+        by_type={k: (v[0], v[1]) for k, v in sorted(by_type.items())},
+        missed=tuple(missed),
+        drafts=drafts,
+        drafts_passing=passing,
+        problems=tuple(problems),
+    )
+
+
+def _article_text(bank: Bank, path: str, article_id: str) -> str | None:
+    """The article's current text, to check evidence against; None if the file is gone."""
+    from quizgen.intake import read_article
+
+    candidates = [Path(path), bank.root.parent / path]
+    for candidate in candidates:
+        if candidate.is_file():
+            return read_article(candidate).text
+    return None

@@ -1,0 +1,1 @@
+"""Exporters: each turns a selection of approved questions into something people use."""

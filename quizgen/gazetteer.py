@@ -1,0 +1,94 @@
+"""The curated gazetteer shipped with quizgen (quizgen/data/gazetteer.yaml), loaded once."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from quizgen.normalize import fold_for_match, normalize_text
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    ranks: dict[str, tuple[str, ...]]
+    titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    surnames: frozenset[str]
+    people: dict[str, tuple[str, ...]]
+    org_heads: tuple[str, ...]
+    orgs: dict[str, tuple[str, ...]]
+    un_bodies: dict[str, str]
+    countries: tuple[str, ...]
+    places: dict[str, tuple[str, ...]]
+    alias_groups: tuple[frozenset[str], ...]
+    common_acronyms: frozenset[str]
+    programmes: dict[str, tuple[str, ...]]
+    topics: tuple[str, ...]
+
+    @property
+    def all_ranks(self) -> tuple[str, ...]:
+        return tuple(r for group in self.ranks.values() for r in group)
+
+    def rank_group(self, rank: str) -> tuple[str, ...]:
+        key = fold_for_match(rank)
+        for group in self.ranks.values():
+            if any(fold_for_match(r) == key for r in group):
+                return group
+        return ()
+
+    def aliases_of(self, text: str) -> frozenset[str]:
+        """Folded names that denote the same thing as ``text`` (itself included)."""
+        key = fold_for_match(text)
+        found = {key}
+        for group in self.alias_groups:
+            if key in group:
+                found |= group
+        return frozenset(found)
+
+    def place_kind(self, place: str) -> str | None:
+        key = fold_for_match(place)
+        for kind, names in self.places.items():
+            if any(fold_for_match(n) == key for n in names):
+                return kind
+        if any(fold_for_match(c) == key for c in self.countries):
+            return "countries"
+        for group in self.alias_groups:
+            if key in group:
+                for member in sorted(group):
+                    kind = next(
+                        (k for k, ns in self.places.items() if any(fold_for_match(n) == member for n in ns)),
+                        None,
+                    )
+                    if kind:
+                        return kind
+        return None
+
+
+def _tuple(values: list[str]) -> tuple[str, ...]:
+    return tuple(normalize_text(str(v)) for v in values)
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    raw = yaml.safe_load(
+        resources.files("quizgen").joinpath("data/gazetteer.yaml").read_text(encoding="utf-8")
+    )
+    return Gazetteer(
+        ranks={k: _tuple(v) for k, v in raw["ranks"].items()},
+        titles=tuple(sorted(_tuple(raw["titles"]), key=len, reverse=True)),
+        honorifics=_tuple(raw["honorifics"]),
+        surnames=frozenset(_tuple(raw["surnames"])),
+        people={k: _tuple(v) for k, v in raw["people"].items()},
+        org_heads=tuple(sorted(_tuple(raw["org_heads"]), key=len, reverse=True)),
+        orgs={normalize_text(k): _tuple(v) for k, v in raw["orgs"].items()},
+        un_bodies={normalize_text(k): normalize_text(v) for k, v in raw["un_bodies"].items()},
+        countries=_tuple(raw["countries"]),
+        places={k: _tuple(v) for k, v in raw["places"].items()},
+        alias_groups=tuple(frozenset(fold_for_match(a) for a in g) for g in raw["aliases"]),
+        common_acronyms=frozenset(_tuple(raw["common_acronyms"])),
+        programmes={normalize_text(k): _tuple(v) for k, v in raw["programmes"].items()},
+        topics=_tuple(raw["topics"]),
+    )

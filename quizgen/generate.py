@@ -1,0 +1,215 @@
+"""`quizgen generate`: articles in, draft questions merged into the bank.
+
+The pipeline is intake -> extraction -> question building -> distractors ->
+checks -> ranking -> merge. Merging never touches a question a reviewer has
+decided on (approved, rejected, or edited); drafts whose evidence sentence is
+gone from an edited article become ``stale``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from quizgen import __version__
+from quizgen.bank import Bank
+from quizgen.checks import TRUE_FALSE, check_question
+from quizgen.distractors import DistractorPool, choose_distractors
+from quizgen.errors import UsageError
+from quizgen.extraction import ArticleFacts, Fact, extract_article
+from quizgen.intake import Article, article_metadata, iter_article_paths, read_article
+from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
+from quizgen.normalize import fold_for_match, normalize_text
+from quizgen.questions import build_cloze, build_statement, build_stem
+
+GENERATOR = f"quizgen-rules/{__version__}"
+DEFAULT_MAX_PER_ARTICLE = 15
+MAX_PER_ANSWER = 2
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    article_id: str
+    added: int
+    kept: int
+    staled: int
+    unchanged: bool
+    encoding: str
+
+
+@dataclass(frozen=True)
+class GenerateReport:
+    articles: tuple[ArticleReport, ...]
+
+    @property
+    def added(self) -> int:
+        return sum(a.added for a in self.articles)
+
+
+def question_id(article_id: str, fact: Fact) -> str:
+    """Stable id: the same fact in the same sentence of the same article gives the same id."""
+    key = "\x1f".join([article_id, fact.kind, fold_for_match(fact.answer), fold_for_match(fact.sentence.text)])
+    return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+
+
+def _pick(seed: str, n: int) -> int:
+    return int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8], 16) % n
+
+
+def build_question(
+    fact: Fact,
+    article: Article,
+    ministry: str | None,
+    pool: DistractorPool,
+    same_kind_answers: set[str],
+) -> Question | None:
+    """One draft for ``fact``, in the best format its distractors allow; None if it fails a check."""
+    qid = question_id(article.id, fact)
+    stem = build_stem(fact, ministry)
+    others = same_kind_answers - {fact.answer}
+    wrong = choose_distractors(fact, pool, article.id, others, excluded_text=stem)
+    base = dict(id=qid, type=fact.type, fact=fact.fact, evidence=fact.sentence.text, status=Status.DRAFT)
+    question: Question | None = None
+    if len(wrong) >= 3:
+        options = [fact.answer, *wrong[:3]]
+        options.sort(key=lambda o: hashlib.sha1(f"{qid}\x1f{o}".encode()).hexdigest())
+        question = Question(format=QFormat.MCQ, question=stem, answer=fact.answer, options=options,
+                            score=fact.score, **base)  # type: ignore[arg-type]
+    elif wrong and not fact.template:
+        truthful = _pick(qid, 2) == 0
+        statement = build_statement(fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry)
+        if statement and (truthful or wrong[0] in statement):
+            question = Question(format=QFormat.TRUE_FALSE, question=statement,
+                                answer=TRUE_FALSE[0] if truthful else TRUE_FALSE[1],
+                                score=fact.score - 0.1, **base)  # type: ignore[arg-type]
+    if question is None:
+        cloze = build_cloze(fact, ministry)
+        if cloze:
+            question = Question(format=QFormat.CLOZE, question=cloze, answer=fact.answer,
+                                score=fact.score - 0.1, **base)  # type: ignore[arg-type]
+        else:
+            question = Question(format=QFormat.SHORT_ANSWER, question=stem, answer=fact.answer,
+                                score=fact.score - 0.15, **base)  # type: ignore[arg-type]
+    words = len(question.question.split())
+    score = question.score - (0.1 if words > 35 else 0.0) + (0.05 if fact.sentence.paragraph == 0 else 0.0)
+    question = question.model_copy(update={"score": round(score, 3)})
+    if check_question(question, article.text, article.dropped):
+        return None
+    return question
+
+
+def draft_questions(
+    article: Article, facts: ArticleFacts, pool: DistractorPool, max_per_article: int
+) -> list[Question]:
+    """Ranked, de-duplicated drafts for one article, at most ``max_per_article``."""
+    by_kind: dict[str, set[str]] = {}
+    for fact in facts.facts:
+        by_kind.setdefault(fact.kind, set()).add(fact.answer)
+    # The same answer from the same sentence is one fact asked twice; across sentences the
+    # per-answer cap below keeps the best two.
+    best: dict[tuple[str, str, int], tuple[Question, Fact]] = {}
+    for fact in facts.facts:
+        question = build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind])
+        if question is None:
+            continue
+        key = (*fact.key, fact.sentence.index)
+        if key not in best or question.score > best[key][0].score:
+            best[key] = (question, fact)
+    ranked = sorted(best.values(), key=lambda qf: (-qf[0].score, qf[1].sentence.index, qf[0].id))
+    per_answer: Counter[tuple[str, str]] = Counter()
+    kept: list[tuple[Question, Fact]] = []
+    seen_ids: set[str] = set()
+    for question, fact in ranked:
+        answer_key = (fact.type.value, fact.key[1])
+        if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
+            continue
+        per_answer[answer_key] += 1
+        seen_ids.add(question.id)
+        kept.append((question, fact))
+        if len(kept) == max_per_article:
+            break
+    kept.sort(key=lambda qf: (qf[1].sentence.index, qf[1].start, qf[0].id))
+    return [q for q, _ in kept]
+
+
+def _extract(article: Article) -> ArticleFacts:
+    return extract_article(article.id, article.paragraphs)
+
+
+def merge(
+    current: BankFile | None, article: Article, drafts: list[Question], taken_ids: set[str]
+) -> tuple[BankFile, int, int, int]:
+    """The article's bank file with ``drafts`` merged in: (file, added, kept, staled)."""
+    meta = ArticleMeta(**article_metadata(article))
+    existing = list(current.questions) if current else []
+    known = {q.id for q in existing}
+    text = normalize_text(article.text)
+    merged: list[Question] = []
+    staled = 0
+    for question in existing:
+        if question.status == Status.DRAFT and normalize_text(question.evidence) not in text:
+            question = question.model_copy(update={"status": Status.STALE})
+            staled += 1
+        merged.append(question)
+    fresh_keys = {(q.fact, q.evidence) for q in existing}
+    added = 0
+    for draft in drafts:
+        if draft.id in known or (draft.fact, draft.evidence) in fresh_keys:
+            continue
+        qid = draft.id
+        length = 6
+        digest = hashlib.sha1(f"{article.id}\x1f{qid}".encode()).hexdigest()
+        while qid in taken_ids or qid in known:
+            length += 2
+            qid = f"{draft.id}{digest[: length - 6]}"
+        merged.append(draft.model_copy(update={"id": qid}) if qid != draft.id else draft)
+        known.add(qid)
+        added += 1
+    return BankFile(article=meta, questions=merged), added, len(existing), staled
+
+
+def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_PER_ARTICLE) -> GenerateReport:
+    """Draft questions for every article under ``paths`` and merge them into ``bank``."""
+    if max_per_article < 1:
+        raise UsageError("--max-per-article phải lớn hơn 0.")
+    articles = [read_article(p) for p in iter_article_paths(paths)]
+    ids = Counter(a.id for a in articles)
+    dupes = [i for i, n in ids.items() if n > 1]
+    if dupes:
+        raise UsageError(f"hai tệp cùng mã bài báo '{dupes[0]}'; đổi tên một tệp.")
+    existing = {a.id: bank.load(a.id) for a in articles if bank.exists(a.id)}
+    changed = [
+        a for a in articles
+        if a.id not in existing or existing[a.id].article.text_hash != a.text_hash
+        or existing[a.id].article != ArticleMeta(**article_metadata(a))
+    ]
+    if len(changed) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as ex:
+            extracted = list(ex.map(_extract, changed, chunksize=16))
+    else:
+        extracted = [_extract(a) for a in changed]
+    pool = DistractorPool()
+    for article, facts in zip(changed, extracted, strict=True):
+        for fact in facts.facts:
+            pool.add(fact.shape, fact.answer, article.id)
+    reports: dict[str, ArticleReport] = {
+        a.id: ArticleReport(a.id, 0, len(existing[a.id].questions), 0, True, a.encoding)
+        for a in articles if a not in changed
+    }
+    drafts = {a.id: draft_questions(a, f, pool, max_per_article) for a, f in zip(changed, extracted, strict=True)}
+    with bank.locked():
+        taken = {q.id for bf in bank.load_all() for q in bf.questions}
+        for article in changed:
+            current = bank.load(article.id) if bank.exists(article.id) else None
+            own = {q.id for q in current.questions} if current else set()
+            new_file, added, kept, staled = merge(current, article, drafts[article.id], taken - own)
+            if new_file != current:
+                bank.save(new_file)
+            taken |= {q.id for q in new_file.questions}
+            reports[article.id] = ArticleReport(article.id, added, kept, staled, False, article.encoding)
+    return GenerateReport(tuple(replace(reports[a.id]) for a in articles))

@@ -1,0 +1,99 @@
+"""The question bank's on-disk schema: strict pydantic models for files people edit.
+
+One YAML file per article. Field order here is the order on disk, so a review
+decision shows up in ``git diff`` as a few lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA = "quizgen.bank/1"
+
+
+class QType(StrEnum):
+    WHO = "who"
+    WHAT = "what"
+    WHEN = "when"
+    WHICH_PROGRAMME = "which_programme"
+    HOW_MANY = "how_many"
+    WHERE = "where"
+    ORG = "org"
+    ACRONYM = "acronym"
+
+
+class QFormat(StrEnum):
+    MCQ = "mcq"
+    TRUE_FALSE = "true_false"
+    CLOZE = "cloze"
+    SHORT_ANSWER = "short_answer"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    STALE = "stale"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class ReviewRecord(_Strict):
+    """One decision on one question: who, when, what, why, and whether it was edited."""
+
+    reviewer: str
+    at: str = Field(description="ISO 8601 time in UTC")
+    decision: Literal["approved", "rejected", "stale", "edited"]
+    reason: str | None = None
+    edited: bool = False
+
+
+class Question(_Strict):
+    id: str = Field(pattern=r"^q-[0-9a-f]{6,16}$")
+    type: QType
+    format: QFormat
+    question: str = Field(min_length=1)
+    answer: str = Field(min_length=1)
+    options: list[str] | None = None
+    fact: str = Field(min_length=1)
+    evidence: str = Field(min_length=1)
+    status: Status = Status.DRAFT
+    score: float = 0.0
+    approved_hash: str | None = None
+    review: list[ReviewRecord] = Field(default_factory=list)
+
+    @field_validator("options")
+    @classmethod
+    def _options_distinct(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and len({o.strip().casefold() for o in value}) != len(value):
+            raise ValueError("các phương án phải khác nhau")
+        return value
+
+    def content_hash(self) -> str:
+        """Hash of what a reviewer approves: text, answer and options."""
+        payload = "\x1f".join([self.question, self.answer, *(self.options or [])])
+        return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+class ArticleMeta(_Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
+    title: str
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    path: str
+    text_hash: str
+
+
+class BankFile(_Strict):
+    schema_: Literal["quizgen.bank/1"] = Field(default=SCHEMA, alias="schema")
+    article: ArticleMeta
+    questions: list[Question] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -1,0 +1,142 @@
+"""Text normalisation shared by intake, matching and evaluation.
+
+Vietnamese text reaches us in several encodings of "the same" letters: composed
+or decomposed (Windows-1258 is decomposed), and with the tone mark on either
+vowel of an open syllable ("hoà" or "hòa"). Matching, de-duplication and the
+printed quiz all need one form, so every text goes through ``normalize_text``.
+We use the traditional placement ("hòa", "thúy", "thủy"), which is what the
+government and press sources in our corpus use most.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_PLAIN_VOWELS = set("aeiouy")
+_MARKED_VOWELS = set("ăâêôơư")
+_VOWELS = _PLAIN_VOWELS | _MARKED_VOWELS
+_VI_LETTERS = set("abcdefghijklmnopqrstuvwxyzđ") | _MARKED_VOWELS
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SPACED_DASH_RE = re.compile(rf"\s+[{_DASHES}-]\s+")
+_DASH_RE = re.compile(rf"[{_DASHES}]")
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u2026": "...",
+    }
+)
+_SPACES_RE = re.compile(r"[ \t\f\v]+")
+
+
+def _vowel_cluster(letters: str) -> tuple[int, int] | None:
+    """Index range of the syllable's vowel nucleus, skipping the 'qu' and 'gi' onsets."""
+    start = 0
+    if letters.startswith("qu"):
+        start = 2
+    elif letters.startswith("gi") and len(letters) > 2 and letters[2] in _VOWELS:
+        start = 2
+    i = start
+    while i < len(letters) and letters[i] not in _VOWELS:
+        i += 1
+    if i == len(letters):
+        return None
+    j = i
+    while j < len(letters) and letters[j] in _VOWELS:
+        j += 1
+    return i, j
+
+
+def _tone_position(letters: str) -> int | None:
+    """Where the traditional orthography puts the tone mark in a toneless syllable."""
+    span = _vowel_cluster(letters)
+    if span is None:
+        return None
+    i, j = span
+    nucleus = letters[i:j]
+    marked = [k for k, ch in enumerate(nucleus) if ch in _MARKED_VOWELS]
+    if marked:
+        return i + marked[-1]
+    if j < len(letters):  # closed syllable: the last vowel carries it
+        return j - 1
+    if len(nucleus) == 1:
+        return i
+    if len(nucleus) >= 3:
+        return i + 1
+    return i
+
+
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|c|m|n|p|t)?$"
+)
+
+
+def _retone_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    lower = bare.lower()
+    if not _SYLLABLE_RE.match(lower):
+        return word  # not a Vietnamese syllable ("Fernández"): leave its accents alone
+    pos = _tone_position(lower)
+    if pos is None:
+        return word
+    rebuilt = bare[: pos + 1] + tones[0] + bare[pos + 1 :]
+    return unicodedata.normalize("NFC", rebuilt)
+
+
+def normalize_tones(text: str) -> str:
+    """Put every tone mark in its traditional place ("hoà" -> "hòa", "thuỷ" -> "thủy")."""
+    return _WORD_RE.sub(lambda m: _retone_word(m.group(0)), text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, traditional tone placement, unified dashes and quotes, single spaces.
+
+    Line breaks are kept (paragraphs matter to intake); runs of spaces and tabs
+    are folded. A dash between spaces is a punctuation dash and becomes " – ";
+    a dash inside a word or range ("2024–2030") becomes "-".
+    """
+    text = unicodedata.normalize("NFC", text.translate(_QUOTES))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACED_DASH_RE.sub(" \u2013 ", text)
+    text = _DASH_RE.sub(lambda m: "-", text)
+    text = text.replace(" - ", " \u2013 ")
+    text = _SPACES_RE.sub(" ", text)
+    text = normalize_tones(text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def core_name(text: str) -> str:
+    """A name without its acronym, period or year, for spotting two names of one thing."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"(?:giai đoạn|đến năm|năm)?\s*\d{4}(?:\s*-\s*\d{4})?", " ", text)
+    return fold_for_match(re.sub(r"\s+", " ", text))
+
+
+def fold_for_match(text: str) -> str:
+    """A key for comparing two spans: normalised, lower case, no outer punctuation."""
+    return normalize_text(text).casefold().strip(" .,;:!?\"'()")

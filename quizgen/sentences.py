@@ -1,0 +1,52 @@
+"""Sentence splitting for Vietnamese news prose.
+
+A period ends a sentence when what follows starts a new one (an upper-case
+letter or a quote), except after abbreviations ("TP.", "TS.", "PGS.") and inside
+numbers and dates ("1.000", "18.7"). Agency copy sometimes loses the space after
+a period ("UN Women.Tại Hà Nội"): a lower-case word, a period and a capitalised
+word is split too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+_ABBREVIATIONS = {"tp", "ts", "pgs", "gs", "ths", "th.s", "bs", "ks", "st", "mr", "mrs", "ms", "dr", "tt", "q", "p", "no"}
+_BOUNDARY_RE = re.compile(rf"([.!?…]+[\"')\]]*)(\s+)(?=[\"'(\[]?[{UPPER}0-9])")
+_GLUED_RE = re.compile(rf"(?<=[{LOWER}]{{2}})\.(?=[{UPPER}][{LOWER}])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int
+    index: int  # position in the article, counting from 0
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    paragraph = _GLUED_RE.sub(". ", paragraph.strip())
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(paragraph):
+        before = paragraph[start : match.start()].rstrip()
+        last_word = re.split(r"\s+", before)[-1].casefold() if before else ""
+        if match.group(1) == "." and last_word.rstrip(".") in _ABBREVIATIONS:
+            continue
+        pieces.append(paragraph[start : match.end(1)].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def article_sentences(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p_index, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph):
+            out.append(Sentence(text, p_index, len(out)))
+    return out
