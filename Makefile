@@ -22,10 +22,10 @@ demo: $(STAMP)
 	$(QUIZGEN) stats --bank question_bank
 	@mkdir -p out
 	$(QUIZGEN) export json out/questions.json --bank question_bank --status all
-	@if $(QUIZGEN) export --help | grep -q ' pdf'; then \
+	@if $(QUIZGEN) export --help | grep -qE '^ +pdf '; then \
 		$(QUIZGEN) export pdf out --bank question_bank; \
 	else echo "Bỏ qua out/quiz.pdf và out/answer-key.pdf: chưa có lệnh 'export pdf'."; fi
-	@if $(QUIZGEN) export --help | grep -q ' anki'; then \
+	@if $(QUIZGEN) export --help | grep -qE '^ +anki '; then \
 		$(QUIZGEN) export anki out/deck.apkg --bank question_bank; \
 	else echo "Bỏ qua out/deck.apkg: chưa có lệnh 'export anki'."; fi
 

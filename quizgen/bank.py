@@ -24,8 +24,8 @@ from quizgen.errors import BankError, NotFoundError
 from quizgen.models import BankFile, Question
 
 try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-    _Dumper: type[yaml.SafeDumper] = yaml.CSafeDumper
+    _Loader: Any = yaml.CSafeLoader
+    _Dumper: Any = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
     _Dumper = yaml.SafeDumper
@@ -120,7 +120,11 @@ def parse_bank_text(text: str, path: Path) -> BankFile:
             line=None if mark is None else mark.line + 1,
         ) from exc
     if not isinstance(data, dict):
-        raise BankError("tệp ngân hàng câu hỏi phải bắt đầu bằng các khóa schema, article, questions.", path=path, line=1)
+        raise BankError(
+            "tệp ngân hàng câu hỏi phải bắt đầu bằng các khóa schema, article, questions.",
+            path=path,
+            line=1,
+        )
     try:
         bank_file = BankFile.model_validate(data)
     except ValidationError as exc:
@@ -225,8 +229,7 @@ class Bank:
             if located.question.id == question_id:
                 return located
         raise NotFoundError(
-            f"không có câu hỏi '{question_id}' trong {self.root} "
-            "(xem danh sách bằng: quizgen list)."
+            f"không có câu hỏi '{question_id}' trong {self.root} (xem danh sách bằng: quizgen list)."
         )
 
     def save(self, bank_file: BankFile) -> None:

@@ -50,7 +50,9 @@ def _bank(root: Path) -> Any:
 
 @app.command()
 def generate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục bài báo (mặc định: seeds/).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục bài báo (mặc định: seeds/).")
+    ] = None,
     bank: BankOpt = DEFAULT_BANK,
     max_per_article: Annotated[int, typer.Option(help="Số câu nháp tối đa mỗi bài.")] = 15,
 ) -> None:
@@ -124,8 +126,10 @@ def stats(bank: BankOpt = DEFAULT_BANK, as_json: Annotated[bool, typer.Option("-
         return
 
     def line(name: str, c: Counts) -> str:
-        return (f"{name:<28} {c.total:>6} {c.draft:>6} {c.approved_as_generated:>9} "
-                f"{c.approved_edited:>8} {c.rejected:>6} {c.stale:>6}")
+        return (
+            f"{name:<28} {c.total:>6} {c.draft:>6} {c.approved_as_generated:>9} "
+            f"{c.approved_edited:>8} {c.rejected:>6} {c.stale:>6}"
+        )
 
     typer.echo(f"{'bài':<28} {'tổng':>6} {'nháp':>6} {'duyệt':>9} {'đã sửa':>8} {'loại':>6} {'stale':>6}")
     for name, counts in result.per_article.items():
@@ -166,13 +170,23 @@ def eval_(
 
     r = evaluate(gold, _bank(bank))
     if as_json:
-        typer.echo(json.dumps({
-            "recall": r.recall, "found": r.found, "total": r.total,
-            "by_type": {k: {"found": f, "total": t} for k, (f, t) in r.by_type.items()},
-            "missed": [m.model_dump(mode="json") for m in r.missed],
-            "drafts": r.drafts, "pass_rate": r.pass_rate, "drafts_per_fact": r.drafts_per_fact,
-            "problems": [{"id": i, "problem": p} for i, p in r.problems],
-        }, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "recall": r.recall,
+                    "found": r.found,
+                    "total": r.total,
+                    "by_type": {k: {"found": f, "total": t} for k, (f, t) in r.by_type.items()},
+                    "missed": [m.model_dump(mode="json") for m in r.missed],
+                    "drafts": r.drafts,
+                    "pass_rate": r.pass_rate,
+                    "drafts_per_fact": r.drafts_per_fact,
+                    "problems": [{"id": i, "problem": p} for i, p in r.problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     typer.echo(f"Độ bao phủ: {r.found}/{r.total} = {r.recall:.1%}")
     for kind, (found, total) in r.by_type.items():

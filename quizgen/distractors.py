@@ -64,7 +64,15 @@ def _shift_date(answer: str, seed: str) -> list[str]:
     day, sep, month, ysep, year = m.group(1), m.group(2), int(m.group(3)), m.group(4), m.group(5)
     d = int(day)
     out = []
-    for dd, dm, dy in ((3, 0, 0), (-5, 0, 0), (0, 1, 0), (7, -1, 0), (0, 0, -1), (10, 0, 1), (-2, 2, 0)):
+    for dd, dm, dy in (
+        (3, 0, 0),
+        (-5, 0, 0),
+        (0, 1, 0),
+        (7, -1, 0),
+        (0, 0, -1),
+        (10, 0, 1),
+        (-2, 2, 0),
+    ):
         nd = (d + dd - 1) % 28 + 1
         nm = (month + dm - 1) % 12 + 1
         piece = f"{nd}{sep}{nm}"
@@ -81,10 +89,15 @@ def _shift_years(answer: str) -> list[str]:
     if not years:
         return []
     out = []
-    deltas = [(-1, -1), (1, 1), (-3, -5), (1, 0), (0, 5), (-4, 0), (2, 2)] if len(years) == 2 else [(-1,), (1,), (-2,), (2,), (-3,)]
+    deltas = (
+        [(-1, -1), (1, 1), (-3, -5), (1, 0), (0, 5), (-4, 0), (2, 2)]
+        if len(years) == 2
+        else [(-1,), (1,), (-2,), (2,), (-3,)]
+    )
     for delta in deltas:
-        it = iter(delta)
-        out.append(re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + next(it)), answer))
+        pieces = re.split(r"(\d{4})", answer)
+        shifted = iter(delta)
+        out.append("".join(str(int(p) + next(shifted)) if re.fullmatch(r"\d{4}", p) else p for p in pieces))
     return out
 
 
@@ -105,8 +118,10 @@ def _shift_number(answer: str) -> list[str]:
         for v in _nice_steps(value):
             if v <= 0:
                 continue
-            text = f"{int(v):,}".replace(",", ".") if "." in raw or v >= 10000 else (
-                f"{v:g}".replace(".", ",") if "," in raw else str(int(v))
+            text = (
+                f"{int(v):,}".replace(",", ".")
+                if "." in raw or v >= 10000
+                else (f"{v:g}".replace(".", ",") if "," in raw else str(int(v)))
             )
             out.append(answer[: m.start()] + text + answer[m.end() :])
         return out

@@ -32,7 +32,9 @@ def find_vietnamese_font() -> str | None:
     for family in PREFERRED_FONTS:
         result = subprocess.run(
             ["fc-list", f"{family}:charset={charset}", "family"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.stdout.strip():
             return family
@@ -42,21 +44,34 @@ def find_vietnamese_font() -> str | None:
 def run_checks(bank_root: Path) -> list[Check]:
     checks = []
     pango = ctypes.util.find_library("pango-1.0")
-    checks.append(Check(
-        "Pango", pango is not None,
-        f"thư viện {pango}" if pango else "không tìm thấy thư viện Pango (WeasyPrint cần để in PDF)",
-        "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
-    ))
+    checks.append(
+        Check(
+            "Pango",
+            pango is not None,
+            f"thư viện {pango}" if pango else "không tìm thấy thư viện Pango (WeasyPrint cần để in PDF)",
+            "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+        )
+    )
     font = find_vietnamese_font()
-    checks.append(Check(
-        "Phông chữ tiếng Việt", font is not None,
-        f"{font} có đủ chữ tiếng Việt" if font else "không có phông serif đủ chữ tiếng Việt",
-        "sudo apt-get install fonts-noto-core fonts-dejavu-core",
-    ))
+    checks.append(
+        Check(
+            "Phông chữ tiếng Việt",
+            font is not None,
+            f"{font} có đủ chữ tiếng Việt" if font else "không có phông serif đủ chữ tiếng Việt",
+            "sudo apt-get install fonts-noto-core fonts-dejavu-core",
+        )
+    )
     try:
         files = Bank(bank_root).load_all()
         count = sum(len(f.questions) for f in files)
         checks.append(Check("Ngân hàng câu hỏi", True, f"{bank_root}: {len(files)} tệp, {count} câu hỏi"))
     except QuizgenError as exc:
-        checks.append(Check("Ngân hàng câu hỏi", False, exc.user_message(), "sửa tệp được nêu hoặc khôi phục bằng git"))
+        checks.append(
+            Check(
+                "Ngân hàng câu hỏi",
+                False,
+                exc.user_message(),
+                "sửa tệp được nêu hoặc khôi phục bằng git",
+            )
+        )
     return checks

@@ -21,7 +21,19 @@ from quizgen.errors import BankError, UsageError
 from quizgen.models import QType, Status
 from quizgen.normalize import fold_for_match
 
-_UNITS = ("ngày", "tháng", "năm", "tuần", "giờ", "người", "đại biểu", "lãnh đạo", "học viên", "%", "ha")
+_UNITS = (
+    "ngày",
+    "tháng",
+    "năm",
+    "tuần",
+    "giờ",
+    "người",
+    "đại biểu",
+    "lãnh đạo",
+    "học viên",
+    "%",
+    "ha",
+)
 
 
 class GoldFact(BaseModel):
@@ -112,7 +124,10 @@ def evaluate(gold_path: Path, bank: Bank) -> EvalReport:
     for fact in gold:
         counts = by_type[fact.type.value]
         counts[1] += 1
-        if any(answers_match(fact.answer, a) or answers_match(fact.answer, f) for a, f in by_article[fact.article]):
+        if any(
+            answers_match(fact.answer, a) or answers_match(fact.answer, f)
+            for a, f in by_article[fact.article]
+        ):
             counts[0] += 1
         else:
             missed.append(fact)

@@ -41,7 +41,9 @@ PROGRAMME_HEADS = (
     "Công ước", "Kết luận",
 )  # fmt: skip
 # A sentence that continues a list of requests from the sentence before it.
-CONTINUATION_RE = re.compile(r"^(?:Hỗ trợ|Tạo điều kiện|Ủng hộ|Tiếp tục|Giúp đỡ|Phối hợp|Đẩy mạnh|Tăng cường)\s")
+CONTINUATION_RE = re.compile(
+    r"^(?:Hỗ trợ|Tạo điều kiện|Ủng hộ|Tiếp tục|Giúp đỡ|Phối hợp|Đẩy mạnh|Tăng cường)\s"
+)
 UNIT_HEADS = ("Đơn vị", "Trung tâm", "Bệnh viện", "Đội", "Tổ công tác")
 LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
@@ -192,7 +194,7 @@ class Extractor:
             anchors.append((m.start(), m.end(), m.group("rank"), ""))
         for m in self.honorific_re.finditer(text):
             anchors.append((m.start(), m.end(), "", m.group("hon")))
-        for start, name_start, rank, hon in sorted(anchors):
+        for start, name_start, rank, _honorific in sorted(anchors):
             found = self.name_at(text, name_start)
             if found is None:
                 continue
@@ -205,7 +207,11 @@ class Extractor:
                 t_start = name_end + app.end()
                 tm = self.title_re.match(text, t_start)
                 if tm:
-                    stop = re.search(r",|;|\.(?:\s|$)|\s[-\u2013]\s|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s", text[t_start:])
+                    stop = re.search(
+                        r",|;|\.(?:\s|$)|\s[-\u2013]\s"
+                        r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s",
+                        text[t_start:],
+                    )
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                     title = text[t_start:t_end].strip()
                     if len(title.split()) <= 16:
@@ -223,21 +229,45 @@ class Extractor:
             shape = f"person:{kind}"
             if self._clause_start(text, start):
                 yield Fact(
-                    QType.WHO, "person", name, text[start:mention_end].rstrip(", "), s, start,
-                    mention_end, qphrase="ai", shape=shape, score=0.9 if first else 0.55,
+                    QType.WHO,
+                    "person",
+                    name,
+                    text[start:mention_end].rstrip(", "),
+                    s,
+                    start,
+                    mention_end,
+                    qphrase="ai",
+                    shape=shape,
+                    score=0.9 if first else 0.55,
                 )
             if title and "title" in info and info["title"] == title:
                 ref = f"{rank_cap} {name}".strip()
                 yield Fact(
-                    QType.WHO, "title_of", title, title, s, 0, 0,
-                    template=f"{ref} giữ chức vụ gì?", shape="title", head=title.split()[0],
+                    QType.WHO,
+                    "title_of",
+                    title,
+                    title,
+                    s,
+                    0,
+                    0,
+                    template=f"{ref} giữ chức vụ gì?",
+                    shape="title",
+                    head=title.split()[0],
                     score=0.85,
                 )
             if rank_cap:
                 ref = f"{title or info.get('title', '')} {name}".strip()
                 yield Fact(
-                    QType.WHO, "rank_of", rank_cap, rank, s, 0, 0,
-                    template=f"{ref} có cấp bậc hàm gì?", shape="rank", score=0.8,
+                    QType.WHO,
+                    "rank_of",
+                    rank_cap,
+                    rank,
+                    s,
+                    0,
+                    0,
+                    template=f"{ref} có cấp bậc hàm gì?",
+                    shape="rank",
+                    score=0.8,
                 )
         # "Phó Tổng Thư ký Liên hợp quốc (LHQ) phụ trách ... Jean-Pierre Lacroix": title, then name.
         for tm in self.title_re.finditer(text):
@@ -264,13 +294,28 @@ class Extractor:
                 info.setdefault("title", title)
                 if first and len(title.split()) >= 2:
                     yield Fact(
-                        QType.WHO, "holder_of", name, name, s, 0, 0,
-                        template=f"Ai là {title}?", shape=f"person:{kind}", score=0.85,
+                        QType.WHO,
+                        "holder_of",
+                        name,
+                        name,
+                        s,
+                        0,
+                        0,
+                        template=f"Ai là {title}?",
+                        shape=f"person:{kind}",
+                        score=0.85,
                     )
                 if self._clause_start(text, tm.start()):
                     yield Fact(
-                        QType.WHO, "person", name, text[tm.start() : name_end], s, tm.start(),
-                        name_end, qphrase="ai", shape=f"person:{kind}",
+                        QType.WHO,
+                        "person",
+                        name,
+                        text[tm.start() : name_end],
+                        s,
+                        tm.start(),
+                        name_end,
+                        qphrase="ai",
+                        shape=f"person:{kind}",
                         score=0.7 if first else 0.5,
                     )
                 break
@@ -295,15 +340,21 @@ class Extractor:
             tod = (m.group("tod") or "").strip()
             answer = f"ngày {date}" if m.group("ngay") else date
             leading = self._leading_adverbial(text, m.start(), m.end())
-            if m.group("ngay"):
-                qphrase = "ngày nào"
-            else:
-                qphrase = f"{tod.split()[0].lower()} ngày nào"
+            qphrase = "ngày nào" if m.group("ngay") else f"{tod.split()[0].lower()} ngày nào"
             if leading:
                 qphrase = "vào " + qphrase
             yield Fact(
-                QType.WHEN, "date", answer, text[m.start() : m.end()], s, m.start(), m.end(),
-                qphrase=qphrase, move_to_end=leading, shape=_date_shape(date), score=0.85,
+                QType.WHEN,
+                "date",
+                answer,
+                text[m.start() : m.end()],
+                s,
+                m.start(),
+                m.end(),
+                qphrase=qphrase,
+                move_to_end=leading,
+                shape=_date_shape(date),
+                score=0.85,
             )
         for m in self._PERIOD_RE.finditer(text):
             taken.append((m.start(), m.end()))
@@ -312,10 +363,21 @@ class Extractor:
             qword = "nào" if word != "từ năm" else "từ năm nào đến năm nào"
             start = m.start("date") if word != "từ năm" else m.start()
             yield Fact(
-                QType.WHEN, "period", answer, m.group("date"), s, start, m.end(),
-                qphrase=qword if word != "từ năm" else qword, shape="period", score=0.8,
+                QType.WHEN,
+                "period",
+                answer,
+                m.group("date"),
+                s,
+                start,
+                m.end(),
+                qphrase=qword,
+                shape="period",
+                score=0.8,
             )
-        for regex, kind, qword in ((self._MONTH_RE, "month", "tháng nào"), (self._YEAR_RE, "year", "năm nào")):
+        for regex, kind, qword in (
+            (self._MONTH_RE, "month", "tháng nào"),
+            (self._YEAR_RE, "year", "năm nào"),
+        ):
             for m in regex.finditer(text):
                 if any(a <= m.start("date") < b for a, b in taken):
                     continue
@@ -325,9 +387,17 @@ class Extractor:
                 leading = self._leading_adverbial(text, m.start(), m.end())
                 answer = f"{'tháng' if kind == 'month' else 'năm'} {date}"
                 yield Fact(
-                    QType.WHEN, kind, answer, text[start : m.end()], s, start, m.end(),
-                    qphrase=("vào " if leading else "") + qword, move_to_end=leading,
-                    shape=kind, score=0.7,
+                    QType.WHEN,
+                    kind,
+                    answer,
+                    text[start : m.end()],
+                    s,
+                    start,
+                    m.end(),
+                    qphrase=("vào " if leading else "") + qword,
+                    move_to_end=leading,
+                    shape=kind,
+                    score=0.7,
                 )
 
     @staticmethod
@@ -402,7 +472,12 @@ class Extractor:
         items = 0
         end = None
         while items < 4:
-            im = re.match(r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,\s|\s+và\s|\s*[;:.()\"]|\s+(?:" + "|".join(STOP_WORDS) + r"|giai|năm|nhằm)\s|\s*$)", text[i:])
+            im = re.match(
+                r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,\s|\s+và\s|\s*[;:.()\"]|\s+(?:"
+                + "|".join(STOP_WORDS)
+                + r"|giai|năm|nhằm)\s|\s*$)",
+                text[i:],
+            )
             if not im or any(w in STOP_WORDS for w in im.group(1).split()):
                 break
             items += 1
@@ -411,12 +486,17 @@ class Extractor:
             sep = re.match(r",\s+|\s+và\s+", rest)
             if not sep:
                 break
-            nxt = re.match(r"([^\s,;:()\"]+)", rest[sep.end():])
-            if not nxt or nxt.group(1) in STOP_WORDS or rest[sep.end():][:1].isdigit():
+            nxt = re.match(r"([^\s,;:()\"]+)", rest[sep.end() :])
+            if not nxt or nxt.group(1) in STOP_WORDS or rest[sep.end() :][:1].isdigit():
                 break
             if sep.group(0).strip() == "và":
                 i = end + sep.end()
-                last = re.match(r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,|\s*[;:.()\"]|\s+(?:" + "|".join(STOP_WORDS) + r"|giai|năm|nhằm)\s|\s*$|\s\()", text[i:])
+                last = re.match(
+                    r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,|\s*[;:.()\"]|\s+(?:"
+                    + "|".join(STOP_WORDS)
+                    + r"|giai|năm|nhằm)\s|\s*$|\s\()",
+                    text[i:],
+                )
                 if last and not any(w in STOP_WORDS for w in last.group(1).split()):
                     end = i + last.end(1)
                 break
@@ -441,17 +521,33 @@ class Extractor:
             q_start, q_end = (start - 1, end + 1) if quoted else (start, end)
             head_l = head.lower()
             yield Fact(
-                QType.WHICH_PROGRAMME, "programme", name, name, s, q_start, q_end,
-                qphrase=f"{head_l} nào", shape=f"programme:{head[:1].upper()}{head[1:].lower()}",
-                head=head[:1].upper() + head[1:], score=0.85,
+                QType.WHICH_PROGRAMME,
+                "programme",
+                name,
+                name,
+                s,
+                q_start,
+                q_end,
+                qphrase=f"{head_l} nào",
+                shape=f"programme:{head[:1].upper()}{head[1:].lower()}",
+                head=head[:1].upper() + head[1:],
+                score=0.85,
             )
             if end != name_end:
                 period = text[name_end:end].strip()
                 core = text[start:name_end].strip()
                 if re.fullmatch(r"\d{4}\s*-\s*\d{4}", period):
                     yield Fact(
-                        QType.WHEN, "period", re.sub(r"\s*-\s*", "-", period), period, s, 0, 0,
-                        template=f"{core} áp dụng cho giai đoạn nào?", shape="period", score=0.8,
+                        QType.WHEN,
+                        "period",
+                        re.sub(r"\s*-\s*", "-", period),
+                        period,
+                        s,
+                        0,
+                        0,
+                        template=f"{core} áp dụng cho giai đoạn nào?",
+                        shape="period",
+                        score=0.8,
                     )
 
     _COUNT_RE = re.compile(
@@ -470,7 +566,23 @@ class Extractor:
                 continue
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
-            if prev.lower() in ("số", "ngày", "tháng", "năm", "lần", "khóa", "thứ", "án", "định", "quyết", "kỳ", "đoạn", "điều", "khoản", "nghị") or prev.endswith(("/", "-")):
+            if prev.lower() in (
+                "số",
+                "ngày",
+                "tháng",
+                "năm",
+                "lần",
+                "khóa",
+                "thứ",
+                "án",
+                "định",
+                "quyết",
+                "kỳ",
+                "đoạn",
+                "điều",
+                "khoản",
+                "nghị",
+            ) or prev.endswith(("/", "-")):
                 continue
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
                 continue
@@ -482,8 +594,17 @@ class Extractor:
                 answer = text[m.start() : m.end()].strip()
                 qp = "bao nhiêu phần trăm" if unit == "%" else f"bao nhiêu {unit}"
                 yield Fact(
-                    QType.HOW_MANY, "measure", answer, answer, s, m.start(), m.end(),
-                    qphrase=qp, shape=f"count:{unit}", head=unit, score=0.75,
+                    QType.HOW_MANY,
+                    "measure",
+                    answer,
+                    answer,
+                    s,
+                    m.start(),
+                    m.end(),
+                    qphrase=qp,
+                    shape=f"count:{unit}",
+                    head=unit,
+                    score=0.75,
                 )
                 continue
             nm = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,3})", after)
@@ -496,7 +617,11 @@ class Extractor:
                 noun_words.append(w)
             if not noun_words:
                 continue
-            if bare in NUM_WORDS and bare == "năm" and noun_words[0] in ("nay", "qua", "tới", "ngoái", "trước", "sau", "học"):
+            if (
+                bare in NUM_WORDS
+                and bare == "năm"
+                and noun_words[0] in ("nay", "qua", "tới", "ngoái", "trước", "sau", "học")
+            ):
                 continue
             if noun_words[0] in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
                 continue
@@ -509,15 +634,32 @@ class Extractor:
                 span_end = m.end() + nm.start(1) + len(unit_word)
                 answer = text[m.start() : span_end]
                 yield Fact(
-                    QType.HOW_MANY, "duration", answer, answer, s, m.start(), span_end,
-                    qphrase=f"bao nhiêu {unit_word}", shape=f"count:{unit_word}",
-                    head=unit_word, score=0.75,
+                    QType.HOW_MANY,
+                    "duration",
+                    answer,
+                    answer,
+                    s,
+                    m.start(),
+                    span_end,
+                    qphrase=f"bao nhiêu {unit_word}",
+                    shape=f"count:{unit_word}",
+                    head=unit_word,
+                    score=0.75,
                 )
                 continue
             noun = " ".join(noun_words)
             yield Fact(
-                QType.HOW_MANY, "count", raw, text[m.start() : noun_end], s, m.start(), m.end(),
-                qphrase="bao nhiêu", shape="count", head=noun, score=0.8,
+                QType.HOW_MANY,
+                "count",
+                raw,
+                text[m.start() : noun_end],
+                s,
+                m.start(),
+                m.end(),
+                qphrase="bao nhiêu",
+                shape="count",
+                head=noun,
+                score=0.8,
             )
 
     def _places(self, s: Sentence) -> Iterator[Fact]:
@@ -529,9 +671,17 @@ class Extractor:
             leading = self._leading_adverbial(text, m.start(), m.end())
             kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
             yield Fact(
-                QType.WHERE, "place", place, place, s, m.start(), m.end(),
+                QType.WHERE,
+                "place",
+                place,
+                place,
+                s,
+                m.start(),
+                m.end(),
                 qphrase=("ở đâu" if leading else f"{m.group('prep').lower()} đâu"),
-                move_to_end=leading, shape=f"place:{kind}", score=0.7,
+                move_to_end=leading,
+                shape=f"place:{kind}",
+                score=0.7,
             )
 
     def expand_acronym(self, text: str, paren_start: int, acronym: str) -> int | None:
@@ -567,9 +717,18 @@ class Extractor:
                 phrase = text[start : m.start()].strip().rstrip(",")
                 score = 0.3 if acr in self.gaz.common_acronyms else 0.75
                 yield Fact(
-                    QType.ACRONYM, "acronym", phrase, phrase, s, start, m.start(),
-                    template=f"Trong bài, {acr} là viết tắt của cụm từ nào?", shape="acronym",
-                    head=acr, score=score, cloze_ok=False,
+                    QType.ACRONYM,
+                    "acronym",
+                    phrase,
+                    phrase,
+                    s,
+                    start,
+                    m.start(),
+                    template=f"Trong bài, {acr} là viết tắt của cụm từ nào?",
+                    shape="acronym",
+                    head=acr,
+                    score=score,
+                    cloze_ok=False,
                 )
                 continue
             # A brand acronym ("UN Women"): the full name starts at an organisation head word.
@@ -578,19 +737,37 @@ class Extractor:
                 continue
             h = heads[-1]
             phrase = text[h.start() : m.start()].strip()
-            if re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase) or len(phrase.split()) > 16:
+            if (re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase)) or len(phrase.split()) > 16:
                 continue
             if len(phrase.split()) < 2 or acr in self.gaz.common_acronyms:
                 continue
             yield Fact(
-                QType.ACRONYM, "brand", phrase, phrase, s, h.start(), m.end(),
+                QType.ACRONYM,
+                "brand",
+                phrase,
+                phrase,
+                s,
+                h.start(),
+                m.end(),
                 template=f"{acr} là tên viết tắt của {h.group('head').lower()} nào?",
-                shape=f"org:{h.group('head')}", head=acr, score=0.7, cloze_ok=False,
+                shape=f"org:{h.group('head')}",
+                head=acr,
+                score=0.7,
+                cloze_ok=False,
             )
             head_l = h.group("head").lower()
             yield Fact(
-                QType.ORG, "org", acr, acr, s, h.start(), m.end(),
-                qphrase=f"{head_l} nào", shape="org:acronym", head=h.group("head"), score=0.8,
+                QType.ORG,
+                "org",
+                acr,
+                acr,
+                s,
+                h.start(),
+                m.end(),
+                qphrase=f"{head_l} nào",
+                shape="org:acronym",
+                head=h.group("head"),
+                score=0.8,
             )
 
     _ORG_CONTEXT_RE = re.compile(
@@ -621,7 +798,9 @@ class Extractor:
                 continue  # an organisation with an acronym: the acronym rule asks about it
             span = text[pos:end]
             head = h.group("head")
-            if len(span.split()) <= len(head.split()) or (main_org and fold_for_match(span) == fold_for_match(main_org)):
+            if len(span.split()) <= len(head.split()) or (
+                main_org and fold_for_match(span) == fold_for_match(main_org)
+            ):
                 continue
             plural = len(parts) > 1
             if head == "Chính phủ":
@@ -629,8 +808,17 @@ class Extractor:
             else:
                 qp = f"những {head.lower()} nào" if plural else f"{head.lower()} nào"
             yield Fact(
-                QType.ORG, "org", span, span, s, pos, end, qphrase=qp,
-                shape=f"org:{head}" + (":pair" if plural else ""), head=head, score=0.8,
+                QType.ORG,
+                "org",
+                span,
+                span,
+                s,
+                pos,
+                end,
+                qphrase=qp,
+                shape=f"org:{head}" + (":pair" if plural else ""),
+                head=head,
+                score=0.8,
             )
 
     def _org_end(self, text: str, pos: int) -> int:
@@ -663,7 +851,20 @@ class Extractor:
             end = m.start() + len(head)
             for wm in re.finditer(r"\s+([^\s,;:()\"]+)", text[end:]):
                 word = wm.group(1)
-                if word in ("nhằm", "để", "tại", "trong", "do", "được", "đã", "sẽ", "với", "và", "cho", "của"):
+                if word in (
+                    "nhằm",
+                    "để",
+                    "tại",
+                    "trong",
+                    "do",
+                    "được",
+                    "đã",
+                    "sẽ",
+                    "với",
+                    "và",
+                    "cho",
+                    "của",
+                ):
                     break
                 words.append(word)
                 end = m.start() + len(head) + wm.end()
@@ -676,9 +877,17 @@ class Extractor:
             if not any(w[:1].isupper() for w in words) and not has_number and len(words) < 4:
                 continue
             yield Fact(
-                QType.WHAT, "unit", phrase, phrase, s, m.start(), end,
-                qphrase=f"{head.lower()} nào", shape=f"unit:{head}" + (":numbered" if has_number else ""),
-                head=head, score=0.75,
+                QType.WHAT,
+                "unit",
+                phrase,
+                phrase,
+                s,
+                m.start(),
+                end,
+                qphrase=f"{head.lower()} nào",
+                shape=f"unit:{head}" + (":numbered" if has_number else ""),
+                head=head,
+                score=0.75,
             )
 
     _LIST_RE = re.compile(
@@ -692,7 +901,7 @@ class Extractor:
             parts = re.split(r",\s+", items_text)
             last_split = re.split(r"\s+và\s+", parts[-1])
             if len(last_split) >= 2:
-                parts = parts[:-1] + [" và ".join(last_split[:-1]), last_split[-1]]
+                parts = [*parts[:-1], " và ".join(last_split[:-1]), last_split[-1]]
             expected = int(m.group("num")) if m.group("num").isdigit() else NUM_WORDS.get(m.group("num"))
             if expected is None or len(parts) != expected or expected < 2:
                 continue
@@ -701,11 +910,22 @@ class Extractor:
             noun = m.group("noun").split()
             head_noun = " ".join(noun[:2]) if len(noun) >= 2 else noun[0]
             yield Fact(
-                QType.WHAT, "list_item", last, last, s, last_start, last_start + len(last),
-                qphrase=f"{head_noun} nào", shape="topic", head=head_noun, score=0.75,
+                QType.WHAT,
+                "list_item",
+                last,
+                last,
+                s,
+                last_start,
+                last_start + len(last),
+                qphrase=f"{head_noun} nào",
+                shape="topic",
+                head=head_noun,
+                score=0.75,
             )
 
-    _ROLE_RE = re.compile(r"(?P<lead>[Vv]ới vai trò(?: là)?|theo hình thức|[Ll]à)\s+(?P<x>[^,;.]{6,120}?)(?=,|;|\.|$| nhằm)")
+    _ROLE_RE = re.compile(
+        r"(?P<lead>[Vv]ới vai trò(?: là)?|theo hình thức|[Ll]à)\s+(?P<x>[^,;.]{6,120}?)(?=,|;|\.|$| nhằm)"
+    )
 
     def _roles(self, s: Sentence) -> Iterator[Fact]:
         text = s.text
@@ -720,13 +940,29 @@ class Extractor:
             leading = is_role and self._leading_adverbial(text, m.start(), m.end())
             if leading:
                 yield Fact(
-                    QType.WHAT, "role", x, x, s, m.start(), m.end(),
-                    qphrase="với vai trò là gì", move_to_end=True, shape="phrase:role", score=0.6,
+                    QType.WHAT,
+                    "role",
+                    x,
+                    x,
+                    s,
+                    m.start(),
+                    m.end(),
+                    qphrase="với vai trò là gì",
+                    move_to_end=True,
+                    shape="phrase:role",
+                    score=0.6,
                 )
                 continue
             yield Fact(
-                QType.WHAT, "role" if is_role else "form", x, x, s, m.start("x"), m.end("x"),
-                qphrase="gì" if is_role else "nào", shape="phrase:role" if is_role else "phrase:form",
+                QType.WHAT,
+                "role" if is_role else "form",
+                x,
+                x,
+                s,
+                m.start("x"),
+                m.end("x"),
+                qphrase="gì" if is_role else "nào",
+                shape="phrase:role" if is_role else "phrase:form",
                 score=0.6,
             )
 
@@ -756,7 +992,9 @@ def main_ministry(text: str) -> str | None:
     return cleaned.most_common(1)[0][0]
 
 
-def extract_article(article_id: str, paragraphs: tuple[str, ...], extractor: Extractor | None = None) -> ArticleFacts:
+def extract_article(
+    article_id: str, paragraphs: tuple[str, ...], extractor: Extractor | None = None
+) -> ArticleFacts:
     extractor = extractor or Extractor()
     sentences = article_sentences(paragraphs)
     ministry = main_ministry("\n".join(paragraphs))

@@ -58,12 +58,12 @@ class Gazetteer:
         for group in self.alias_groups:
             if key in group:
                 for member in sorted(group):
-                    kind = next(
+                    alias_kind = next(
                         (k for k, ns in self.places.items() if any(fold_for_match(n) == member for n in ns)),
                         None,
                     )
-                    if kind:
-                        return kind
+                    if alias_kind:
+                        return alias_kind
         return None
 
 

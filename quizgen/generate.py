@@ -53,7 +53,9 @@ class GenerateReport:
 
 def question_id(article_id: str, fact: Fact) -> str:
     """Stable id: the same fact in the same sentence of the same article gives the same id."""
-    key = "\x1f".join([article_id, fact.kind, fold_for_match(fact.answer), fold_for_match(fact.sentence.text)])
+    key = "\x1f".join(
+        [article_id, fact.kind, fold_for_match(fact.answer), fold_for_match(fact.sentence.text)]
+    )
     return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
 
 
@@ -78,23 +80,45 @@ def build_question(
     if len(wrong) >= 3:
         options = [fact.answer, *wrong[:3]]
         options.sort(key=lambda o: hashlib.sha1(f"{qid}\x1f{o}".encode()).hexdigest())
-        question = Question(format=QFormat.MCQ, question=stem, answer=fact.answer, options=options,
-                            score=fact.score, **base)  # type: ignore[arg-type]
+        question = Question(
+            format=QFormat.MCQ,
+            question=stem,
+            answer=fact.answer,
+            options=options,
+            score=fact.score,
+            **base,
+        )
     elif wrong and not fact.template:
         truthful = _pick(qid, 2) == 0
-        statement = build_statement(fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry)
+        statement = build_statement(
+            fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry
+        )
         if statement and (truthful or wrong[0] in statement):
-            question = Question(format=QFormat.TRUE_FALSE, question=statement,
-                                answer=TRUE_FALSE[0] if truthful else TRUE_FALSE[1],
-                                score=fact.score - 0.1, **base)  # type: ignore[arg-type]
+            question = Question(
+                format=QFormat.TRUE_FALSE,
+                question=statement,
+                answer=TRUE_FALSE[0] if truthful else TRUE_FALSE[1],
+                score=fact.score - 0.1,
+                **base,
+            )
     if question is None:
         cloze = build_cloze(fact, ministry)
         if cloze:
-            question = Question(format=QFormat.CLOZE, question=cloze, answer=fact.answer,
-                                score=fact.score - 0.1, **base)  # type: ignore[arg-type]
+            question = Question(
+                format=QFormat.CLOZE,
+                question=cloze,
+                answer=fact.answer,
+                score=fact.score - 0.1,
+                **base,
+            )
         else:
-            question = Question(format=QFormat.SHORT_ANSWER, question=stem, answer=fact.answer,
-                                score=fact.score - 0.15, **base)  # type: ignore[arg-type]
+            question = Question(
+                format=QFormat.SHORT_ANSWER,
+                question=stem,
+                answer=fact.answer,
+                score=fact.score - 0.15,
+                **base,
+            )
     words = len(question.question.split())
     score = question.score - (0.1 if words > 35 else 0.0) + (0.05 if fact.sentence.paragraph == 0 else 0.0)
     question = question.model_copy(update={"score": round(score, 3)})
@@ -184,8 +208,10 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         raise UsageError(f"hai tệp cùng mã bài báo '{dupes[0]}'; đổi tên một tệp.")
     existing = {a.id: bank.load(a.id) for a in articles if bank.exists(a.id)}
     changed = [
-        a for a in articles
-        if a.id not in existing or existing[a.id].article.text_hash != a.text_hash
+        a
+        for a in articles
+        if a.id not in existing
+        or existing[a.id].article.text_hash != a.text_hash
         or existing[a.id].article != ArticleMeta(**article_metadata(a))
     ]
     if len(changed) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
@@ -199,9 +225,12 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
             pool.add(fact.shape, fact.answer, article.id)
     reports: dict[str, ArticleReport] = {
         a.id: ArticleReport(a.id, 0, len(existing[a.id].questions), 0, True, a.encoding)
-        for a in articles if a not in changed
+        for a in articles
+        if a not in changed
     }
-    drafts = {a.id: draft_questions(a, f, pool, max_per_article) for a, f in zip(changed, extracted, strict=True)}
+    drafts = {
+        a.id: draft_questions(a, f, pool, max_per_article) for a, f in zip(changed, extracted, strict=True)
+    }
     with bank.locked():
         taken = {q.id for bf in bank.load_all() for q in bf.questions}
         for article in changed:

@@ -183,7 +183,7 @@ def _markdown_blocks(body: str) -> tuple[list[str], str | None]:
     heading: str | None = None
     blocks: list[str] = []
     for block in _blocks(body):
-        lines = []
+        lines: list[str] = []
         for line in block.split("\n"):
             stripped = line.strip()
             if stripped.startswith("#"):
@@ -218,7 +218,7 @@ def _blocks(text: str) -> list[str]:
 def _html_blocks(raw: str, path: Path) -> tuple[list[str], dict[str, str | None]]:
     import trafilatura  # heavy: imported only when an HTML article is read
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         raw,
         with_metadata=True,
         include_comments=False,
@@ -339,9 +339,7 @@ def read_article(path: Path) -> Article:
         raise ArticleError("không còn nội dung bài báo sau khi bỏ chú thích ảnh.", path=path)
     body_text = "\n".join(paragraphs)
     if _word_count(body_text) < MIN_WORDS:
-        raise ArticleError(
-            f"bài quá ngắn ({_word_count(body_text)} từ) để soạn câu hỏi.", path=path
-        )
+        raise ArticleError(f"bài quá ngắn ({_word_count(body_text)} từ) để soạn câu hỏi.", path=path)
     if language and language.lower() not in ("vi", "vie", "vietnamese", "tiếng việt"):
         raise ArticleError(
             f"bài được khai báo ngôn ngữ '{language}'; quizgen chỉ soạn câu hỏi từ bài tiếng Việt.",

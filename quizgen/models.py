@@ -92,7 +92,7 @@ class ArticleMeta(_Strict):
 
 
 class BankFile(_Strict):
-    schema_: Literal["quizgen.bank/1"] = Field(default=SCHEMA, alias="schema")
+    schema_: Literal["quizgen.bank/1"] = Field(default="quizgen.bank/1", alias="schema")
     article: ArticleMeta
     questions: list[Question] = Field(default_factory=list)
 

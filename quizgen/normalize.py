@@ -52,9 +52,7 @@ _SPACES_RE = re.compile(r"[ \t\f\v]+")
 def _vowel_cluster(letters: str) -> tuple[int, int] | None:
     """Index range of the syllable's vowel nucleus, skipping the 'qu' and 'gi' onsets."""
     start = 0
-    if letters.startswith("qu"):
-        start = 2
-    elif letters.startswith("gi") and len(letters) > 2 and letters[2] in _VOWELS:
+    if letters.startswith("qu") or (letters.startswith("gi") and len(letters) > 2 and letters[2] in _VOWELS):
         start = 2
     i = start
     while i < len(letters) and letters[i] not in _VOWELS:

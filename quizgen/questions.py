@@ -88,7 +88,7 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
 
 def build_statement(fact: Fact, replacement: str, ministry: str | None) -> str | None:
     """The fact's clause as a statement, with ``replacement`` in the fact's place (true/false)."""
-    if fact.template or fact.move_to_end and False:
+    if fact.template:
         return None
     text, start, end = _clause_window(fact.sentence.text, fact.start, fact.end)
     original = text[start:end]

@@ -15,7 +15,25 @@ from dataclasses import dataclass
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
-_ABBREVIATIONS = {"tp", "ts", "pgs", "gs", "ths", "th.s", "bs", "ks", "st", "mr", "mrs", "ms", "dr", "tt", "q", "p", "no"}
+_ABBREVIATIONS = {
+    "tp",
+    "ts",
+    "pgs",
+    "gs",
+    "ths",
+    "th.s",
+    "bs",
+    "ks",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "tt",
+    "q",
+    "p",
+    "no",
+}
 _BOUNDARY_RE = re.compile(rf"([.!?…]+[\"')\]]*)(\s+)(?=[\"'(\[]?[{UPPER}0-9])")
 _GLUED_RE = re.compile(rf"(?<=[{LOWER}]{{2}})\.(?=[{UPPER}][{LOWER}])")
 

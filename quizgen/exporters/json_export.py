@@ -16,9 +16,7 @@ def export_json(bank: Bank, out: Path, status: Status | None = Status.APPROVED) 
     chosen = select(bank, status)
     if not chosen:
         label = "nào" if status is None else f"ở trạng thái '{status.value}'"
-        raise NothingToExportError(
-            f"không có câu hỏi {label} trong {bank.root} để xuất; không ghi tệp nào."
-        )
+        raise NothingToExportError(f"không có câu hỏi {label} trong {bank.root} để xuất; không ghi tệp nào.")
     payload = {"schema": SCHEMA, "questions": [question_record(q) for q in chosen]}
     atomic_write_text(Path(out), json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return len(chosen)
