@@ -44,6 +44,8 @@ PROGRAMME_HEADS = (
 CONTINUATION_RE = re.compile(
     r"^(?:Hỗ trợ|Tạo điều kiện|Ủng hộ|Tiếp tục|Giúp đỡ|Phối hợp|Đẩy mạnh|Tăng cường)\s"
 )
+# Words that never stand inside a title: where one appears, a clause has begun.
+_CLAUSE_WORD_RE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|được|tiếp|gặp|cùng|với|và|cho|làm việc|hội đàm)(?!\w)")
 UNIT_HEADS = ("Đơn vị", "Trung tâm", "Bệnh viện", "Đội", "Tổ công tác")
 LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
@@ -286,8 +288,8 @@ class Extractor:
                     continue
                 title = text[tm.start() : pos].strip()
                 name = text[pos:name_end]
-                if len(title.split()) > 18:
-                    break
+                if len(title.split()) > 18 or _CLAUSE_WORD_RE.search(title):
+                    break  # a verb between title and name: they belong to different people
                 seen_spans.append((tm.start(), name_end))
                 info = people.setdefault(name, {})
                 first = not info
@@ -551,7 +553,7 @@ class Extractor:
                     )
 
     _COUNT_RE = re.compile(
-        rf"(?<![\w/.,\-])(?P<num>(?:(?:hơn|gần|khoảng|trên|dưới|tới|gần|hàng|có)\s+)?"
+        rf"(?<![\w/.,\-])(?P<num>(?:(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+)?"
         rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:,\d+)?|(?:{_NUM_WORD_RE})))"
         rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn))?"
         rf"(?=[\s,.;:)]|$)"
@@ -561,9 +563,7 @@ class Extractor:
         text = s.text
         for m in self._COUNT_RE.finditer(text):
             raw = m.group("num")
-            bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng|có)\s+", "", raw)
-            if raw.startswith("có "):
-                continue
+            bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw)
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
             if prev.lower() in (
@@ -577,7 +577,6 @@ class Extractor:
                 "án",
                 "định",
                 "quyết",
-                "kỳ",
                 "đoạn",
                 "điều",
                 "khoản",
@@ -898,7 +897,11 @@ class Extractor:
         text = s.text
         for m in self._LIST_RE.finditer(text):
             items_text = m.group("items")
-            parts = re.split(r",\s+", items_text)
+            # "phòng, chống ..." is one expression: its comma separates no items.
+            parts = [
+                p.replace("\x00", ", ")
+                for p in re.split(r",\s+", items_text.replace("phòng, chống", "phòng\x00chống"))
+            ]
             last_split = re.split(r"\s+và\s+", parts[-1])
             if len(last_split) >= 2:
                 parts = [*parts[:-1], " và ".join(last_split[:-1]), last_split[-1]]

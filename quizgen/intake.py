@@ -336,6 +336,8 @@ def read_article(path: Path) -> Article:
     if meta.get("source") is None and outlet:
         meta["source"] = outlet
     if not paragraphs:
+        if suffix in (".html", ".htm"):
+            raise ArticleError("trang HTML không có nội dung bài báo nào đọc được.", path=path)
         raise ArticleError("không còn nội dung bài báo sau khi bỏ chú thích ảnh.", path=path)
     body_text = "\n".join(paragraphs)
     if _word_count(body_text) < MIN_WORDS:

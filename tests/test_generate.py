@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.bank import Bank
+from quizgen.checks import check_question
+from quizgen.generate import generate
+from quizgen.intake import read_article
+from quizgen.models import QFormat, ReviewRecord, Status
+
+
+def _snapshot(bank_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(bank_dir.glob("*.yaml"))}
+
+
+def test_same_articles_give_a_byte_identical_bank(seeds: Path, tmp_path: Path) -> None:
+    generate([seeds], Bank(tmp_path / "one"))
+    generate([seeds], Bank(tmp_path / "two"))
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+
+
+def test_second_run_changes_nothing(seeds: Path, bank_dir: Path) -> None:
+    generate([seeds], Bank(bank_dir))
+    before = _snapshot(bank_dir)
+    report = generate([seeds], Bank(bank_dir))
+    assert report.added == 0 and all(a.unchanged for a in report.articles)
+    assert _snapshot(bank_dir) == before
+
+
+def test_every_draft_passes_the_checks(seeds: Path, bank_dir: Path) -> None:
+    generate([seeds], Bank(bank_dir))
+    for bank_file in Bank(bank_dir).load_all():
+        article = read_article(seeds / f"{bank_file.article.id}.txt")
+        for q in bank_file.questions:
+            assert check_question(q, article.text, article.dropped) == [], q.id
+            if q.format == QFormat.MCQ:
+                assert q.options is not None and len(q.options) == 4
+
+
+def test_max_per_article(seeds: Path, bank_dir: Path) -> None:
+    generate([seeds], Bank(bank_dir), max_per_article=5)
+    assert all(len(f.questions) == 5 for f in Bank(bank_dir).load_all())
+
+
+def test_edited_article_keeps_decisions_adds_new_and_stales_gone(seeds: Path, bank_dir: Path) -> None:
+    bank = Bank(bank_dir)
+    generate([seeds], bank)
+    article_id = "003_43f387c3d7b97b06"
+    original = bank.load(article_id)
+    record = ReviewRecord(reviewer="Tester", at="2026-11-22T00:00:00Z", decision="approved")
+    gone = next(q for q in original.questions if q.evidence.startswith("Tại Hà Nội"))
+    approved = gone.model_copy(update={"status": Status.APPROVED, "review": [record]})
+    kept_draft = next(q for q in original.questions if not q.evidence.startswith("Tại Hà Nội"))
+    questions = [approved if q.id == gone.id else q for q in original.questions]
+    bank.save(original.model_copy(update={"questions": questions}))
+
+    path = seeds / f"{article_id}.txt"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Tại Hà Nội, Thượng tướng", "Tại Đà Nẵng, Thượng tướng")
+    text += "\n\nNgày 5/9/2025, Bộ Công an cử 12 sĩ quan tham gia Phái bộ tại Nam Sudan."
+    path.write_text(text, encoding="utf-8")
+    report = generate([seeds], bank)
+    after = {q.id: q for q in bank.load(article_id).questions}
+
+    assert after[gone.id] == approved  # an approved question is never touched
+    stale = [q for q in after.values() if q.status == Status.STALE]
+    assert stale and all(q.evidence.startswith("Tại Hà Nội") for q in stale)
+    assert after[kept_draft.id] == kept_draft
+    assert any("5/9/2025" in q.answer for q in after.values())
+    assert next(a.added for a in report.articles if a.article_id == article_id) > 0
+
+
+def test_question_ids_are_stable_and_unique(seeds: Path, bank_dir: Path) -> None:
+    generate([seeds], Bank(bank_dir))
+    ids = [q.id for f in Bank(bank_dir).load_all() for q in f.questions]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("q-") and len(i) == 8 for i in ids)

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from quizgen.errors import ArticleError
+from quizgen.intake import is_caption, read_article
+from tests.conftest import SEEDS, Invoke, write
+
+VI = (
+    "Chiều 12-8, tại Hà Nội, Thiếu tướng Trần Văn Bình, Cục trưởng Cục Đối ngoại (Bộ Công an), đã tiếp "
+    "đoàn đại biểu của Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS) do bà Jane Doe dẫn đầu.\n\n"
+    "Hai bên đã trao đổi về hợp tác đào tạo sĩ quan gìn giữ hòa bình trong giai đoạn 2025-2030."
+)
+
+
+def test_txt_sample_drops_outlet_and_keeps_it_as_source() -> None:
+    article = read_article(SEEDS / "000_0925c9defd9cf852.txt")
+    assert article.source == "Ngày Nay"
+    assert article.paragraphs[0].startswith("Bộ Công an phối hợp")
+    assert article.title.startswith("Bộ Công an phối hợp")
+    assert article.encoding == "utf-8"
+
+
+def test_captions_and_credits_are_not_article_text() -> None:
+    article = read_article(SEEDS / "003_43f387c3d7b97b06.txt")
+    assert "Thứ trưởng Lê Quốc Hùng. Ảnh: Bộ Công an." in article.dropped
+    assert all("Ảnh:" not in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thứ trưởng Lê Quốc Hùng.",
+        "Ảnh: Bộ Công an",
+        "Quang cảnh hội thảo.",
+        "Đại tá Nguyễn Văn A. (Ảnh: CAND)",
+    ],
+)
+def test_caption_lines(line: str) -> None:
+    assert is_caption(line)
+
+
+def test_article_sentence_is_not_a_caption() -> None:
+    assert not is_caption("Hội thảo có sự tham gia của 40 lãnh đạo cấp cao của Bộ.")
+
+
+def test_markdown_front_matter_and_markup(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "bai-md.md",
+        "---\ntitle: Tiếp đoàn UNMISS\nsource: Báo Công an\ndate: 2025-08-12\n---\n"
+        "# Tiêu đề phụ\n\n" + VI.replace("Hai bên", "**Hai bên**") + "\n\n![ảnh](a.jpg)\n",
+    )
+    article = read_article(path)
+    assert article.title == "Tiếp đoàn UNMISS"
+    assert article.source == "Báo Công an"
+    assert article.date == "2025-08-12"
+    assert article.paragraphs[-1].startswith("Hai bên đã trao đổi")
+
+
+def test_markdown_unknown_front_matter_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.md", "---\ntitel: sai\n---\n" + VI)
+    with pytest.raises(ArticleError, match="titel"):
+        read_article(path)
+
+
+def test_markdown_declared_english_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.md", "---\nlanguage: en\n---\n" + VI)
+    with pytest.raises(ArticleError, match="tiếng Việt"):
+        read_article(path)
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    paragraphs = (SEEDS / "003_43f387c3d7b97b06.txt").read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs if "Ảnh:" not in p)
+    html = (
+        "<html><head><title>Thứ trưởng tiếp Phó Tổng Thư ký LHQ</title>"
+        '<meta property="og:site_name" content="Báo Công an"><meta name="date" content="2025-06-12"></head>'
+        f"<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Thứ trưởng tiếp Phó Tổng Thư ký LHQ</h1>{body}</article>"
+        "<footer>Bản quyền</footer></body></html>"
+    )
+    article = read_article(write(tmp_path / "tiep.html", html))
+    assert article.title == "Thứ trưởng tiếp Phó Tổng Thư ký LHQ"
+    assert article.source == "Báo Công an"
+    assert article.paragraphs[0].startswith("Tại Hà Nội, Thượng tướng Lê Quốc Hùng")
+    assert "Trang chủ" not in article.text and "Bản quyền" not in article.text
+
+
+def test_windows_1258_is_read_and_said(tmp_path: Path) -> None:
+    # Windows-1258 has "â", "ơ", "đ" precomposed but writes tone marks as combining characters.
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    pieces = []
+    for ch in VI:
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+        pieces.append(base + "".join(c for c in decomposed if c in tones))
+    path = write(tmp_path / "cp.txt", "".join(pieces).encode("cp1258"))
+    article = read_article(path)
+    assert article.encoding == "windows-1258"
+    assert "Thiếu tướng Trần Văn Bình" in article.text
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = write(tmp_path / "u16.txt", VI.encode("utf-16"))
+    article = read_article(path)
+    assert article.encoding == "utf-16"
+    assert "Hà Nội" in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "rỗng"),
+        ("blank.txt", b"  \n\n\t ", "rỗng"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "nhị phân"),
+        ("bad.txt", b"\x81\x8d\x8f\x90 caf\xe9 \x9d", "không giải mã được"),
+        (
+            "english.txt",
+            b"The Ministry of Public Security held a two-day workshop in Hanoi on peace.",
+            "không phải tiếng Việt",
+        ),
+        ("empty.html", b"<html><body><nav>Menu</nav></body></html>", "không có nội dung"),
+        ("bad name!.txt", VI.encode(), "đổi tên"),
+        ("notes.docx", b"PK\x03\x04", "không được hỗ trợ"),
+    ],
+)
+def test_bad_input_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(ArticleError, match=message) as info:
+        read_article(path)
+    assert str(path) in info.value.user_message()
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="không tìm thấy"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_bad_input_through_cli_writes_nothing(tmp_path: Path, invoke: Invoke) -> None:
+    bank = tmp_path / "bank"
+    good = write(tmp_path / "in" / "good.txt", VI)
+    write(tmp_path / "in" / "zz-empty.txt", "")
+    result = invoke("generate", good.parent, "--bank", bank)
+    assert result.exit_code == 1
+    assert "zz-empty.txt" in result.output and "rỗng" in result.output
+    assert not bank.exists() or not list(bank.glob("*.yaml"))

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from quizgen.normalize import core_name, fold_for_match, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("hoà bình", "hòa bình"),
+        ("Thuý", "Thúy"),
+        ("thuỷ", "thủy"),
+        ("khoẻ", "khỏe"),
+        ("Uỷ ban", "Ủy ban"),
+        ("quý", "quý"),
+        ("giữ gìn", "giữ gìn"),
+        ("người", "người"),
+        ("hoàng", "hoàng"),
+        ("ngoài", "ngoài"),
+    ],
+)
+def test_tone_marks_take_one_placement(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+def test_decomposed_text_becomes_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Thượng tướng Lê Quốc Hùng")
+    assert normalize_text(decomposed) == "Thượng tướng Lê Quốc Hùng"
+    assert unicodedata.is_normalized("NFC", normalize_text(decomposed))
+
+
+def test_foreign_names_keep_their_accents() -> None:
+    assert normalize_text("Maria Fernández và Hélène") == "Maria Fernández và Hélène"
+
+
+def test_dashes_and_quotes_are_unified() -> None:
+    assert normalize_text("(Ngày Nay) — giai đoạn 2024–2030 “Kế hoạch”") == (
+        '(Ngày Nay) – giai đoạn 2024-2030 "Kế hoạch"'
+    )
+
+
+def test_spaces_fold_but_paragraphs_stay() -> None:
+    assert normalize_text("a\u00a0 b\n\nc  d") == "a b\n\nc d"
+
+
+def test_fold_and_core_name() -> None:
+    assert fold_for_match("Hoà Bình.") == fold_for_match("hòa bình")
+    assert core_name("Chương trình X (WPS) 2024-2030") == core_name("Chương trình X (NAP WPS)")
