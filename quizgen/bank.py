@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -31,6 +32,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Dumper = yaml.SafeDumper
 
 LOCK_NAME = ".lock"
+CACHE_NAME = ".cache.json"
+CACHE_SCHEMA = "quizgen.bank-cache/1"
 
 _PYDANTIC_MESSAGES = {
     "missing": "thiếu trường bắt buộc",
@@ -205,8 +208,51 @@ class Bank:
             raise BankError("tệp không phải UTF-8; khôi phục bằng git.", path=path) from exc
         return parse_bank_text(text, path)
 
+    def _load_cached(self, article_ids: list[str]) -> list[BankFile]:
+        """Load every file, reusing the parsed copy in CACHE_NAME when the file is unchanged.
+
+        Parsing YAML dominates reading a large bank; the cache is keyed by each file's
+        modification time and size, so a hand edit or any write invalidates that entry.
+        It is only an accelerator: a missing or broken cache is rebuilt, never trusted.
+        """
+        cache_path = self.root / CACHE_NAME
+        try:
+            cache = json.loads(cache_path.read_text(encoding="utf-8"))
+            entries = cache["files"] if cache.get("schema") == CACHE_SCHEMA else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entries = {}
+        files: list[BankFile] = []
+        fresh: dict[str, Any] = {}
+        dirty = False
+        for article_id in article_ids:
+            path = self.path_for(article_id)
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                files.append(self.load(article_id))
+                continue
+            key = [st.st_mtime_ns, st.st_size]
+            entry = entries.get(article_id)
+            bank_file = None
+            if isinstance(entry, dict) and entry.get("key") == key:
+                try:
+                    bank_file = BankFile.model_validate(entry["data"])
+                except (ValidationError, KeyError):
+                    bank_file = None
+            if bank_file is None:
+                bank_file = self.load(article_id)
+                dirty = True
+            files.append(bank_file)
+            fresh[article_id] = {"key": key, "data": bank_file.model_dump(mode="json", by_alias=True)}
+        if dirty or len(fresh) != len(entries):
+            with contextlib.suppress(OSError):
+                atomic_write_text(
+                    cache_path, json.dumps({"schema": CACHE_SCHEMA, "files": fresh}, ensure_ascii=False)
+                )
+        return files
+
     def load_all(self) -> list[BankFile]:
-        files = [self.load(article_id) for article_id in self.article_ids()]
+        files = self._load_cached(self.article_ids())
         owner: dict[str, str] = {}
         for bank_file in files:
             for question in bank_file.questions:

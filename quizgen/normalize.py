@@ -10,6 +10,7 @@ government and press sources in our corpus use most.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -90,6 +91,7 @@ _SYLLABLE_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # news prose reuses a few thousand syllables
 def _retone_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [ch for ch in decomposed if ch in _TONE_MARKS]
@@ -111,6 +113,7 @@ def normalize_tones(text: str) -> str:
     return _WORD_RE.sub(lambda m: _retone_word(m.group(0)), text)
 
 
+@functools.lru_cache(maxsize=4096)  # checks and matching normalise the same texts again and again
 def normalize_text(text: str) -> str:
     """NFC, traditional tone placement, unified dashes and quotes, single spaces.
 

@@ -150,3 +150,25 @@ def test_file_name_must_match_article_id(tmp_path: Path) -> None:
     (tmp_path / "a1.yaml").rename(tmp_path / "b2.yaml")
     with pytest.raises(BankError, match="không khớp"):
         bank.load("b2")
+
+
+def test_parse_cache_never_hides_a_hand_edit(tmp_path: Path) -> None:
+    bank = Bank(tmp_path)
+    bank.save(_file("a1"))
+    assert bank.load_all()[0].questions[0].answer == "Người 0"
+    assert (tmp_path / ".cache.json").is_file()
+    path = tmp_path / "a1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("answer: Người 0", "answer: Người khác"), encoding="utf-8"
+    )
+    assert bank.load_all()[0].questions[0].answer == "Người khác"
+    path.write_text("schema: [", encoding="utf-8")
+    with pytest.raises(BankError):
+        bank.load_all()
+
+
+def test_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+    bank = Bank(tmp_path)
+    bank.save(_file("a1"))
+    (tmp_path / ".cache.json").write_text("{not json", encoding="utf-8")
+    assert len(bank.load_all()[0].questions) == 2

@@ -1,0 +1,118 @@
+"""Benchmarks (not timed tests): `make bench`. Prints the figures quoted in closing notes.
+
+- `quizgen --help` start-up time;
+- `quizgen stats` on a bank of 10,000 questions in 1,000 article files;
+- `quizgen generate` on 1,000 synthetic articles made from the samples (names, dates and
+  numbers substituted), then a second run on the unchanged articles; peak memory.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+QUIZGEN = [sys.executable, "-m", "quizgen"]
+SURNAMES = ["Nguyễn", "Trần", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ"]
+MIDDLES = ["Văn", "Quốc", "Minh", "Hữu", "Thanh", "Đức"]
+GIVEN = ["Hùng", "Long", "Nam", "Tuấn", "Hải", "Sơn", "Thành", "Dũng"]
+CITIES = ["Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế"]
+
+
+def timed(cmd: list[str], runs: int = 1) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_corpus(target: Path, n: int) -> None:
+    rng = random.Random(20261122)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    target.mkdir(parents=True)
+    for i in range(n):
+        text = texts[i % len(texts)]
+        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
+        text = text.replace("Lê Quốc Hùng", name).replace("Hà Nội", rng.choice(CITIES))
+        text = re.sub(r"\b40\b", str(rng.randint(12, 95)), text)
+        text = text.replace(
+            "21 tháng 1 năm 2024",
+            f"{rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm {rng.randint(2019, 2026)}",
+        )
+        text = text.replace("2024-2030", f"{2020 + i % 6}-{2026 + i % 6}").replace(
+            "2024–2030", f"{2020 + i % 6}–{2026 + i % 6}"
+        )
+        text += f"\n\nNgày {rng.randint(1, 28)}/{rng.randint(1, 12)}/2025, đoàn gồm {rng.randint(5, 60)} cán bộ đã làm việc tại tỉnh Nghệ An."
+        (target / f"art-{i:04d}.txt").write_text(text, encoding="utf-8")
+
+
+def synthetic_bank(target: Path, files: int, per_file: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from quizgen.bank import Bank
+    from quizgen.generate import generate
+    from quizgen.models import BankFile
+
+    sample = target.parent / "sample-bank"
+    generate([ROOT / "seeds"], Bank(sample))
+    template = Bank(sample).load_all()[0]
+    questions = template.questions
+    bank = Bank(target)
+    for i in range(files):
+        article_id = f"a{i:04d}"
+        qs = [
+            questions[j % len(questions)].model_copy(update={"id": f"q-{i:04x}{j:02x}"})
+            for j in range(per_file)
+        ]
+        meta = template.article.model_copy(update={"id": article_id})
+        bank.save(BankFile(article=meta, questions=qs))
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    try:
+        help_s = timed([*QUIZGEN, "--help"], runs=5)
+        print(f"quizgen --help: {help_s:.3f} s (median of 5)")
+
+        synthetic_bank(work / "bank10k", 1000, 10)
+        stats_s = timed([*QUIZGEN, "stats", "--bank", str(work / "bank10k")], runs=3)
+        print(f"quizgen stats, 10,000 questions in 1,000 files: {stats_s:.2f} s (median of 3)")
+
+        synthetic_corpus(work / "corpus", 1000)
+        bank = work / "gen-bank"
+        start = time.perf_counter()
+        cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(
+            [*QUIZGEN, "generate", str(work / "corpus"), "--bank", str(bank)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        first = time.perf_counter() - start
+        cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
+        print(
+            f"quizgen generate, 1,000 articles: {first:.1f} s = {1000 / first:.0f} articles/s "
+            f"(CPU {cpu:.1f} s: {cpu / first:.2f} cores busy on average)"
+        )
+        second = timed([*QUIZGEN, "generate", str(work / "corpus"), "--bank", str(bank)])
+        print(f"quizgen generate again, unchanged articles: {second:.2f} s")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory of the largest process: {peak_mb:.0f} MB")
+        questions = sum(p.read_text(encoding="utf-8").count("\n- id: ") for p in bank.glob("*.yaml"))
+        print(f"drafts written: {questions} ({questions / 1000:.1f} per article)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
