@@ -201,12 +201,20 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
     """Draft questions for every article under ``paths`` and merge them into ``bank``."""
     if max_per_article < 1:
         raise UsageError("--max-per-article phải lớn hơn 0.")
-    articles = [read_article(p) for p in iter_article_paths(paths)]
+    article_paths = list(iter_article_paths(paths))
+    parallel = len(article_paths) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
+    workers = min(os.cpu_count() or 2, 4)
+    if parallel:
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            articles = list(ex.map(read_article, article_paths, chunksize=16))
+    else:
+        articles = [read_article(p) for p in article_paths]
     ids = Counter(a.id for a in articles)
     dupes = [i for i, n in ids.items() if n > 1]
     if dupes:
         raise UsageError(f"hai tệp cùng mã bài báo '{dupes[0]}'; đổi tên một tệp.")
-    existing = {a.id: bank.load(a.id) for a in articles if bank.exists(a.id)}
+    in_bank = {f.article.id: f for f in bank.load_all()}
+    existing = {a.id: in_bank[a.id] for a in articles if a.id in in_bank}
     changed = [
         a
         for a in articles
@@ -214,8 +222,8 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         or existing[a.id].article.text_hash != a.text_hash
         or existing[a.id].article != ArticleMeta(**article_metadata(a))
     ]
-    if len(changed) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as ex:
+    if len(changed) >= PARALLEL_THRESHOLD and parallel:
+        with ProcessPoolExecutor(max_workers=workers) as ex:
             extracted = list(ex.map(_extract, changed, chunksize=16))
     else:
         extracted = [_extract(a) for a in changed]

@@ -75,3 +75,20 @@ def test_question_ids_are_stable_and_unique(seeds: Path, bank_dir: Path) -> None
     ids = [q.id for f in Bank(bank_dir).load_all() for q in f.questions]
     assert len(ids) == len(set(ids))
     assert all(i.startswith("q-") and len(i) == 8 for i in ids)
+
+
+def test_bad_file_in_a_large_folder_stops_before_writing(seeds: Path, tmp_path: Path) -> None:
+    """Articles are read in worker processes for large folders; errors still arrive whole."""
+    import pytest
+
+    from quizgen.errors import ArticleError
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (seeds / "003_43f387c3d7b97b06.txt").read_text(encoding="utf-8")
+    for i in range(20):
+        (folder / f"a{i:02d}.txt").write_text(text, encoding="utf-8")
+    (folder / "zz.txt").write_text("", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"zz\.txt"):
+        generate([folder], Bank(tmp_path / "bank"))
+    assert not (tmp_path / "bank").exists()
