@@ -208,6 +208,35 @@ class Bank:
             raise BankError("tệp không phải UTF-8; khôi phục bằng git.", path=path) from exc
         return parse_bank_text(text, path)
 
+    def _read_cache(self) -> dict[str, Any]:
+        try:
+            cache = json.loads((self.root / CACHE_NAME).read_text(encoding="utf-8"))
+            entries = cache["files"] if cache.get("schema") == CACHE_SCHEMA else {}
+            return entries if isinstance(entries, dict) else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def _write_cache(self, entries: dict[str, Any]) -> None:
+        payload = json.dumps({"schema": CACHE_SCHEMA, "files": entries}, ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            atomic_write_text(self.root / CACHE_NAME, payload)
+
+    def _cache_entry(self, bank_file: BankFile) -> dict[str, Any] | None:
+        try:
+            st = self.path_for(bank_file.article.id).stat()
+        except FileNotFoundError:
+            return None
+        return {"key": [st.st_mtime_ns, st.st_size], "data": bank_file.model_dump(mode="json", by_alias=True)}
+
+    def remember(self, bank_files: list[BankFile]) -> None:
+        """Put files just written into the parse cache, so the next read need not parse them."""
+        entries = self._read_cache()
+        for bank_file in bank_files:
+            entry = self._cache_entry(bank_file)
+            if entry is not None:
+                entries[bank_file.article.id] = entry
+        self._write_cache(entries)
+
     def _load_cached(self, article_ids: list[str]) -> list[BankFile]:
         """Load every file, reusing the parsed copy in CACHE_NAME when the file is unchanged.
 
@@ -215,12 +244,7 @@ class Bank:
         modification time and size, so a hand edit or any write invalidates that entry.
         It is only an accelerator: a missing or broken cache is rebuilt, never trusted.
         """
-        cache_path = self.root / CACHE_NAME
-        try:
-            cache = json.loads(cache_path.read_text(encoding="utf-8"))
-            entries = cache["files"] if cache.get("schema") == CACHE_SCHEMA else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
+        entries = self._read_cache()
         files: list[BankFile] = []
         fresh: dict[str, Any] = {}
         dirty = False
@@ -231,24 +255,21 @@ class Bank:
             except FileNotFoundError:
                 files.append(self.load(article_id))
                 continue
-            key = [st.st_mtime_ns, st.st_size]
             entry = entries.get(article_id)
             bank_file = None
-            if isinstance(entry, dict) and entry.get("key") == key:
+            if isinstance(entry, dict) and entry.get("key") == [st.st_mtime_ns, st.st_size]:
                 try:
                     bank_file = BankFile.model_validate(entry["data"])
                 except (ValidationError, KeyError):
                     bank_file = None
             if bank_file is None:
                 bank_file = self.load(article_id)
+                entry = self._cache_entry(bank_file)
                 dirty = True
             files.append(bank_file)
-            fresh[article_id] = {"key": key, "data": bank_file.model_dump(mode="json", by_alias=True)}
+            fresh[article_id] = entry
         if dirty or len(fresh) != len(entries):
-            with contextlib.suppress(OSError):
-                atomic_write_text(
-                    cache_path, json.dumps({"schema": CACHE_SCHEMA, "files": fresh}, ensure_ascii=False)
-                )
+            self._write_cache(fresh)
         return files
 
     def load_all(self) -> list[BankFile]:

@@ -64,7 +64,7 @@ def generate(
 
     report = run(list(paths or [Path("seeds")]), _bank(bank), max_per_article=max_per_article)
     for a in report.articles:
-        note = "" if a.encoding == "utf-8" else f" (đọc bằng mã {a.encoding})"
+        note = "" if a.encoding in ("utf-8", "") else f" (đọc bằng mã {a.encoding})"
         if a.unchanged:
             typer.echo(f"{a.article_id}: không đổi, giữ {a.kept} câu{note}")
         else:

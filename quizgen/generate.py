@@ -11,9 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from quizgen import __version__
 from quizgen.bank import Bank
@@ -21,7 +23,14 @@ from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extraction import ArticleFacts, Fact, extract_article
-from quizgen.intake import Article, article_metadata, iter_article_paths, read_article
+from quizgen.intake import (
+    Article,
+    article_id_for,
+    article_metadata,
+    file_hash,
+    iter_article_paths,
+    read_article,
+)
 from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
 from quizgen.normalize import fold_for_match, normalize_text
 from quizgen.questions import build_cloze, build_statement, build_stem
@@ -30,6 +39,9 @@ GENERATOR = f"quizgen-rules/{__version__}"
 DEFAULT_MAX_PER_ARTICLE = 15
 MAX_PER_ANSWER = 2
 PARALLEL_THRESHOLD = 16
+WORKERS = min(os.cpu_count() or 2, 4)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,31 @@ def _extract(article: Article) -> ArticleFacts:
     return extract_article(article.id, article.paragraphs)
 
 
+# Each worker process gets the distractor pool once (initializer), not once per article.
+_WORKER_POOL: DistractorPool | None = None
+
+
+def _init_worker(pool: DistractorPool) -> None:
+    global _WORKER_POOL
+    _WORKER_POOL = pool
+
+
+def _draft(job: tuple[Article, ArticleFacts, int]) -> list[Question]:
+    assert _WORKER_POOL is not None
+    article, facts, max_per_article = job
+    return draft_questions(article, facts, _WORKER_POOL, max_per_article)
+
+
+def _parallel_map(fn: Callable[[T], R], items: list[T], parallel: bool, **pool_args: Any) -> list[R]:
+    """``map`` over worker processes for large batches; in-process for small ones (no start-up cost)."""
+    if not parallel or len(items) < PARALLEL_THRESHOLD:
+        if "initializer" in pool_args:
+            pool_args["initializer"](*pool_args["initargs"])
+        return [fn(item) for item in items]
+    with ProcessPoolExecutor(max_workers=WORKERS, **pool_args) as ex:
+        return list(ex.map(fn, items, chunksize=max(1, min(16, len(items) // (4 * WORKERS)))))
+
+
 def merge(
     current: BankFile | None, article: Article, drafts: list[Question], taken_ids: set[str]
 ) -> tuple[BankFile, int, int, int]:
@@ -197,23 +234,41 @@ def merge(
     return BankFile(article=meta, questions=merged), added, len(existing), staled
 
 
+def _all_unchanged(paths: list[Path], in_bank: dict[str, BankFile]) -> bool:
+    """True when every file's bytes and path are what the bank recorded: nothing to read."""
+    for path in paths:
+        bank_file = in_bank.get(article_id_for(path))
+        if bank_file is None or bank_file.article.file_hash is None:
+            return False
+        if bank_file.article.path != path.as_posix():
+            return False
+        try:
+            if file_hash(path.read_bytes()) != bank_file.article.file_hash:
+                return False
+        except OSError:
+            return False  # let intake report it properly
+    return True
+
+
 def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_PER_ARTICLE) -> GenerateReport:
     """Draft questions for every article under ``paths`` and merge them into ``bank``."""
     if max_per_article < 1:
         raise UsageError("--max-per-article phải lớn hơn 0.")
     article_paths = list(iter_article_paths(paths))
-    parallel = len(article_paths) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
-    workers = min(os.cpu_count() or 2, 4)
-    if parallel:
-        with ProcessPoolExecutor(max_workers=workers) as ex:
-            articles = list(ex.map(read_article, article_paths, chunksize=16))
-    else:
-        articles = [read_article(p) for p in article_paths]
-    ids = Counter(a.id for a in articles)
+    parallel = (os.cpu_count() or 1) > 1
+    ids = Counter(article_id_for(p) for p in article_paths)
     dupes = [i for i, n in ids.items() if n > 1]
     if dupes:
         raise UsageError(f"hai tệp cùng mã bài báo '{dupes[0]}'; đổi tên một tệp.")
     in_bank = {f.article.id: f for f in bank.load_all()}
+    if _all_unchanged(article_paths, in_bank):
+        return GenerateReport(
+            tuple(
+                ArticleReport(i, 0, len(in_bank[i].questions), 0, True, "")
+                for i in (article_id_for(p) for p in article_paths)
+            )
+        )
+    articles = _parallel_map(read_article, article_paths, parallel)
     existing = {a.id: in_bank[a.id] for a in articles if a.id in in_bank}
     changed = [
         a
@@ -222,31 +277,34 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         or existing[a.id].article.text_hash != a.text_hash
         or existing[a.id].article != ArticleMeta(**article_metadata(a))
     ]
-    if len(changed) >= PARALLEL_THRESHOLD and parallel:
-        with ProcessPoolExecutor(max_workers=workers) as ex:
-            extracted = list(ex.map(_extract, changed, chunksize=16))
-    else:
-        extracted = [_extract(a) for a in changed]
-    pool = DistractorPool()
-    for article, facts in zip(changed, extracted, strict=True):
-        for fact in facts.facts:
-            pool.add(fact.shape, fact.answer, article.id)
     reports: dict[str, ArticleReport] = {
         a.id: ArticleReport(a.id, 0, len(existing[a.id].questions), 0, True, a.encoding)
         for a in articles
         if a not in changed
     }
-    drafts = {
-        a.id: draft_questions(a, f, pool, max_per_article) for a, f in zip(changed, extracted, strict=True)
-    }
+    if not changed:
+        return GenerateReport(tuple(reports[a.id] for a in articles))
+    # Unchanged articles get no new drafts, but their facts still serve as distractors.
+    extracted = _parallel_map(_extract, articles, parallel)
+    pool = DistractorPool()
+    for article, facts in zip(articles, extracted, strict=True):
+        for fact in facts.facts:
+            pool.add(fact.shape, fact.answer, article.id)
+    facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
+    jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
+    drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))
+    drafts = {a.id: d for a, d in zip(changed, drafted, strict=True)}
     with bank.locked():
         taken = {q.id for bf in bank.load_all() for q in bf.questions}
+        written: list[BankFile] = []
         for article in changed:
             current = bank.load(article.id) if bank.exists(article.id) else None
             own = {q.id for q in current.questions} if current else set()
             new_file, added, kept, staled = merge(current, article, drafts[article.id], taken - own)
             if new_file != current:
                 bank.save(new_file)
+                written.append(new_file)
             taken |= {q.id for q in new_file.questions}
             reports[article.id] = ArticleReport(article.id, added, kept, staled, False, article.encoding)
-    return GenerateReport(tuple(replace(reports[a.id]) for a in articles))
+        bank.remember(written)
+    return GenerateReport(tuple(reports[a.id] for a in articles))

@@ -70,6 +70,7 @@ class Article:
     language: str = "vi"
     encoding: str = "utf-8"
     dropped: tuple[str, ...] = field(default=())
+    file_hash: str | None = None
 
     @property
     def text(self) -> str:
@@ -78,6 +79,10 @@ class Article:
     @property
     def text_hash(self) -> str:
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+
+def file_hash(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def article_id_for(path: Path) -> str:
@@ -364,6 +369,7 @@ def read_article(path: Path) -> Article:
         date=meta.get("date"),
         encoding=encoding,
         dropped=tuple(dropped),
+        file_hash=file_hash(data),
     )
 
 
@@ -414,4 +420,5 @@ def article_metadata(article: Article) -> dict[str, Any]:
         "date": article.date,
         "path": article.path.as_posix(),
         "text_hash": article.text_hash,
+        "file_hash": article.file_hash,
     }

@@ -89,6 +89,7 @@ class ArticleMeta(_Strict):
     date: str | None = None
     path: str
     text_hash: str
+    file_hash: str | None = None  # of the file's bytes: lets `generate` skip an unchanged file unread
 
 
 class BankFile(_Strict):

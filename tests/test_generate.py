@@ -92,3 +92,11 @@ def test_bad_file_in_a_large_folder_stops_before_writing(seeds: Path, tmp_path: 
     with pytest.raises(ArticleError, match=r"zz\.txt"):
         generate([folder], Bank(tmp_path / "bank"))
     assert not (tmp_path / "bank").exists()
+
+
+def test_generate_leaves_a_warm_parse_cache(seeds: Path, bank_dir: Path) -> None:
+    import json
+
+    generate([seeds], Bank(bank_dir))
+    cache = json.loads((bank_dir / ".cache.json").read_text(encoding="utf-8"))
+    assert sorted(cache["files"]) == ["000_0925c9defd9cf852", "003_43f387c3d7b97b06"]
