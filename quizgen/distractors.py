@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from quizgen.extraction import NUM_WORDS, Fact
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.normalize import core_name, fold_for_match
+from quizgen.sentences import UPPER
 
 WANTED = 3
 TITLE_FAMILIES = (
@@ -141,9 +142,16 @@ def _titles(answer: str, gaz: Gazetteer) -> list[str]:
                 rest = answer[len(head) :]
                 out += [other + rest for other in family if other != head]
                 break
-    m = re.match(r"(.*?\s)(Bộ [^,()]+)$", answer)
+    # The same post in another organisation of the same kind: "Phó Cục trưởng Cục X" -> "... Cục Y".
+    for head in sorted(gaz.orgs, key=len, reverse=True):
+        m = re.match(rf"(.*\s)({re.escape(head)} [{UPPER}][^,()]*?)(\s\([^)]*\))?$", answer)
+        if m:
+            out += [m.group(1) + org for org in gaz.orgs[head] if core_name(org) != core_name(m.group(2))][:6]
+            break
+    m = re.match(r"(.*?\sCông an (?:tỉnh|thành phố) )(.+)$", answer)
     if m:
-        out += [m.group(1) + org for org in gaz.orgs.get("Bộ", ()) if org != m.group(2)][:6]
+        places = [*gaz.places.get("provinces", ()), *gaz.places.get("cities", ())]
+        out += [m.group(1) + p for p in places if p != m.group(2)][:6]
     return out
 
 

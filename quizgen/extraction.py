@@ -106,9 +106,7 @@ class Extractor:
         g = self.gaz
         self.rank_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<rank>{_alt(g.all_ranks)})\s+")
         self.title_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<title>{_alt(g.titles)})(?![{LOWER}])")
-        self.honorific_re = re.compile(
-            rf"(?<![{LOWER}{UPPER}])(?P<hon>{'|'.join(re.escape(h) for h in g.honorifics)})\s+"
-        )
+        self.honorific_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<hon>{_alt(g.honorifics)})\s+")
         self.prog_head_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<head>{_alt(PROGRAMME_HEADS)})(?=\s)")
         self.unit_head_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<head>{'|'.join(UNIT_HEADS)})\s")
         self.org_head_re = re.compile(

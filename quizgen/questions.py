@@ -67,6 +67,13 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     return stem + ("?" if question else ".")
 
 
+def _trim_after(after: str) -> str:
+    """Drop trailing subordinate clauses, unless a reporting verb makes them what is reported."""
+    if _REPORTING_VERBS.search(" " + after):
+        return re.sub(r",\s*(?:đánh dấu|thể hiện|góp phần|trong đó|qua đó|từ đó)\s.*$", "", after)
+    return _TRAILING_CLAUSES.sub("", after)
+
+
 def build_stem(fact: Fact, ministry: str | None) -> str:
     """The mcq/short-answer stem for ``fact``."""
     if fact.template:
@@ -78,10 +85,10 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
         end += len(fact.context) + 1
     if fact.move_to_end:
         rest = text[end:].lstrip(" ,")
-        rest = _TRAILING_CLAUSES.sub("", rest)
+        rest = _trim_after(rest)
         return _finish(f"{rest.rstrip(' .')} {fact.qphrase}", ministry)
     before, after = text[:start], text[end:]
-    after = _TRAILING_CLAUSES.sub("", after)
+    after = _trim_after(after)
     stem = f"{before}{fact.qphrase}{after}"
     return _finish(stem, ministry)
 
@@ -95,7 +102,7 @@ def build_statement(fact: Fact, replacement: str, ministry: str | None) -> str |
     if fact.fact not in original:
         return None
     piece = original.replace(fact.fact, replacement, 1)
-    after = _TRAILING_CLAUSES.sub("", text[end:])
+    after = _trim_after(text[end:])
     return _finish(f"{text[:start]}{piece}{after}", ministry, question=False)
 
 
@@ -108,5 +115,5 @@ def build_cloze(fact: Fact, ministry: str | None) -> str | None:
     if fact.answer not in original:
         return None
     piece = original.replace(fact.answer, BLANK, 1)
-    after = _TRAILING_CLAUSES.sub("", text[end:])
+    after = _trim_after(text[end:])
     return _finish(f"{text[:start]}{piece}{after}", ministry, question=False)

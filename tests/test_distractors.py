@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from quizgen.distractors import DistractorPool, choose_distractors
+from quizgen.extraction import Fact, extract_article
+
+
+def first(kind: str, text: str) -> Fact:
+    return next(f for f in extract_article("t", (text,)).facts if f.kind == kind)
+
+
+def wrong(kind: str, text: str, pool: DistractorPool | None = None) -> list[str]:
+    fact = first(kind, text)
+    return choose_distractors(fact, pool or DistractorPool(), "t", set())
+
+
+def test_title_distractors_swap_post_or_organisation_never_mangle_it() -> None:
+    options = wrong(
+        "title_of", "Thiếu tướng Trần Minh Quân, Phó Cục trưởng Cục Đối ngoại, phát biểu khai mạc."
+    )
+    assert len(options) == 3
+    assert "Phó Cục trưởng Cục Đối ngoại" not in options
+    assert all(o.startswith(("Phó Cục trưởng Cục ", "Cục trưởng Cục ")) for o in options), options
+
+
+def test_rank_distractors_stay_in_the_same_rank_group() -> None:
+    assert set(wrong("rank_of", "Đại tá Lê Văn Hòa, Giám đốc Công an tỉnh Nghệ An, đã dự.")) <= {
+        "Thượng tá",
+        "Trung tá",
+        "Thiếu tá",
+    }
+
+
+def test_dates_keep_their_format() -> None:
+    for option in wrong("date", "Ngày 12/6/2025, Bộ Công an tổ chức lễ xuất quân."):
+        assert option.startswith("ngày ") and option.count("/") == 2 and option != "ngày 12/6/2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Lễ khai giảng có hơn 100 đại biểu tham dự.", "hơn 100"),
+        ("Tỷ lệ nữ sĩ quan đạt hơn 30% trong năm qua.", "hơn 30%"),
+    ],
+)
+def test_numbers_keep_prefix_and_unit(text: str, answer: str) -> None:
+    kind = "measure" if "%" in answer else "count"
+    options = wrong(kind, text)
+    assert len(options) == 3 and answer not in options
+    assert all(o.startswith("hơn ") and o.endswith("%") == answer.endswith("%") for o in options)
+
+
+def test_aliases_are_never_offered() -> None:
+    options = wrong("place", "Tại Thành phố Hồ Chí Minh, Công an thành phố tổ chức diễn tập.")
+    assert not {"TPHCM", "TP.HCM", "TP Hồ Chí Minh"} & set(options)
+
+
+def test_other_articles_come_first_and_own_article_answers_never() -> None:
+    pool = DistractorPool()
+    pool.add("person:vn", "Vũ Đức Thắng", "other")
+    pool.add("person:vn", "Ngô Văn Tài", "t")
+    options = wrong("person", "Thượng tướng Phan Văn Minh đã tiếp Đại sứ Pháp.", pool)
+    assert options[0] == "Vũ Đức Thắng" and "Ngô Văn Tài" not in options
+
+
+def test_programme_name_variants_are_not_distractors() -> None:
+    pool = DistractorPool()
+    pool.add(
+        "programme:Chương trình",
+        "Chương trình Hành động Quốc gia về Phụ nữ, Hòa bình và An ninh (NAP WPS)",
+        "x",
+    )
+    text = "Việt Nam thông qua Chương trình Hành động Quốc gia về Phụ nữ, Hòa bình và An ninh (WPS) 2024-2030 năm nay."
+    options = wrong("programme", text, pool)
+    assert all("Phụ nữ, Hòa bình và An ninh" not in o for o in options)
