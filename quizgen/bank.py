@@ -182,6 +182,7 @@ class Bank:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+        self._lock_depth = 0
 
     def path_for(self, article_id: str) -> Path:
         return self.root / f"{article_id}.yaml"
@@ -305,13 +306,26 @@ class Bank:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the bank's lock: one writer at a time across processes."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK_NAME, "a+") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        """Hold the bank's lock: one writer at a time across processes.
+
+        Re-entrant for this Bank object, so a check and the writes that follow it can
+        share one critical section (a second flock from the same process would block).
+        """
+        if self._lock_depth:
+            self._lock_depth += 1
             try:
                 yield
             finally:
+                self._lock_depth -= 1
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK_NAME, "a+") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def update(

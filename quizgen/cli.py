@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from quizgen.errors import QuizgenError
+from quizgen.errors import QuizgenError, UsageError
+
+if TYPE_CHECKING:
+    from quizgen.models import QType
 
 
 class _Group(TyperGroup):
@@ -48,6 +51,25 @@ def _bank(root: Path) -> Any:
     return Bank(root)
 
 
+def _checked_bank(root: Path) -> Any:
+    """The bank, after sending hand-edited approved questions back to review (with a warning)."""
+    from quizgen.review import sync_hand_edits
+
+    bank = _bank(root)
+    for found in sync_hand_edits(bank):
+        typer.echo(
+            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; "
+            "chuyển về 'stale' để duyệt lại.",
+            err=True,
+        )
+    return bank
+
+
+ReviewerOpt = Annotated[
+    str | None, typer.Option(help="Tên người duyệt (mặc định: git config user.name, rồi tên đăng nhập).")
+]
+
+
 @app.command()
 def generate(
     paths: Annotated[
@@ -62,7 +84,7 @@ def generate(
     """
     from quizgen.generate import generate as run
 
-    report = run(list(paths or [Path("seeds")]), _bank(bank), max_per_article=max_per_article)
+    report = run(list(paths or [Path("seeds")]), _checked_bank(bank), max_per_article=max_per_article)
     for a in report.articles:
         note = "" if a.encoding in ("utf-8", "") else f" (đọc bằng mã {a.encoding})"
         if a.unchanged:
@@ -86,7 +108,7 @@ def list_(
     """
     from quizgen.query import parse_status, question_record, select
 
-    chosen = select(_bank(bank), parse_status(status), tuple(article or ()))
+    chosen = select(_checked_bank(bank), parse_status(status), tuple(article or ()))
     if as_json:
         typer.echo(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
         return
@@ -120,7 +142,7 @@ def stats(bank: BankOpt = DEFAULT_BANK, as_json: Annotated[bool, typer.Option("-
     """
     from quizgen.query import Counts, bank_stats
 
-    result = bank_stats(_bank(bank))
+    result = bank_stats(_checked_bank(bank))
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -137,6 +159,130 @@ def stats(bank: BankOpt = DEFAULT_BANK, as_json: Annotated[bool, typer.Option("-
     typer.echo(line("TỔNG", result.total))
     for reason, n in sorted(result.total.rejected_by_reason.items()):
         typer.echo(f"  loại vì {reason}: {n}")
+
+
+@app.command()
+def review(
+    bank: BankOpt = DEFAULT_BANK,
+    article: Annotated[str | None, typer.Option(help="Chỉ bài này.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Chỉ loại này (who, when, ...).")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="draft|stale|approved|rejected (mặc định: draft và stale).")
+    ] = None,
+    reviewer: ReviewerOpt = None,
+) -> None:
+    """Duyệt từng câu hỏi: a duyệt, e sửa, r loại, s bỏ qua, b quay lại, q thoát, ? trợ giúp.
+
+    Mỗi quyết định được lưu ngay; chạy lại để tiếp tục từ câu chưa duyệt đầu tiên.
+
+    Ví dụ: quizgen review --article 003_43f387c3d7b97b06 --reviewer "Nguyễn Văn A"
+    """
+    from rich.console import Console
+
+    from quizgen.query import parse_status
+    from quizgen.review import default_reviewer
+    from quizgen.review_session import ReviewSession, review_queue
+
+    qtype = _parse_type(type_)
+    wanted = parse_status(status) if status else None
+    if status == "all":
+        raise UsageError("--status all không dùng cho review; chọn draft, stale, approved hoặc rejected.")
+    store = _checked_bank(bank)
+    queue = review_queue(store, article, qtype, wanted)
+    if not queue:
+        typer.echo("Không còn câu hỏi nào cần duyệt.")
+        return
+    console = Console(highlight=False, soft_wrap=False)
+
+    def ask(prompt: str, default: str | None) -> str:
+        shown = f"{prompt} [{default}]: " if default is not None else f"{prompt}: "
+        line = input(shown)
+        return default if default is not None and line == "" else line
+
+    summary = ReviewSession(store, default_reviewer(reviewer), ask, console, queue).run()
+    typer.echo("")
+    typer.echo(
+        f"Đã duyệt: {summary.approved}   Duyệt sau khi sửa: {summary.edited}   "
+        f"Loại: {sum(summary.rejected.values())}   Bỏ qua: {summary.skipped}   Còn lại: {summary.remaining}"
+    )
+    for reason, n in sorted(summary.rejected.items()):
+        typer.echo(f"  loại vì {reason}: {n}")
+    if summary.interrupted:
+        typer.echo("Đã dừng (Ctrl-C). Mọi quyết định trước đó đã được lưu.")
+        raise typer.Exit(130)
+
+
+@app.command()
+def approve(
+    ids: Annotated[list[str], typer.Argument(help="Mã các câu hỏi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    reviewer: ReviewerOpt = None,
+) -> None:
+    """Duyệt các câu hỏi (nháp, stale hoặc đã loại). Mã sai thì không thay đổi gì.
+
+    Ví dụ: quizgen approve q-3f2a9c q-81be07
+    """
+    from quizgen.models import Status
+    from quizgen.review import decide, default_reviewer
+
+    done = decide(_checked_bank(bank), ids, Status.APPROVED, default_reviewer(reviewer))
+    typer.echo(f"Đã duyệt {len(done)} câu: {', '.join(q.id for q in done)}.")
+
+
+@app.command()
+def reject(
+    ids: Annotated[list[str], typer.Argument(help="Mã các câu hỏi.")],
+    reason: Annotated[str, typer.Option(help="Lý do loại, ví dụ 'sai dữ kiện', 'mơ hồ', 'quá dễ'.")],
+    bank: BankOpt = DEFAULT_BANK,
+    reviewer: ReviewerOpt = None,
+) -> None:
+    """Loại các câu hỏi, kèm lý do. Mã sai thì không thay đổi gì.
+
+    Ví dụ: quizgen reject q-3f2a9c --reason "phương án nhiễu kém"
+    """
+    from quizgen.models import Status
+    from quizgen.review import decide, default_reviewer
+
+    done = decide(_checked_bank(bank), ids, Status.REJECTED, default_reviewer(reviewer), reason)
+    typer.echo(f"Đã loại {len(done)} câu: {', '.join(q.id for q in done)}.")
+
+
+@app.command("edit")
+def edit_(
+    question_id: Annotated[str, typer.Argument(help="Mã câu hỏi.")],
+    question: Annotated[str | None, typer.Option("--question", help="Câu hỏi mới.")] = None,
+    answer: Annotated[str | None, typer.Option(help="Đáp án mới.")] = None,
+    option: Annotated[
+        list[str] | None, typer.Option(help="Toàn bộ phương án (lặp lại), phải có đáp án.")
+    ] = None,
+    approve_: Annotated[bool, typer.Option("--approve", help="Duyệt luôn sau khi sửa.")] = False,
+    bank: BankOpt = DEFAULT_BANK,
+    reviewer: ReviewerOpt = None,
+) -> None:
+    """Sửa câu hỏi, đáp án hoặc phương án; kiểm tra như khi soạn trước khi lưu.
+
+    Ví dụ: quizgen edit q-3f2a9c --question "Ai đã tiếp Phó Tổng Thư ký LHQ tại Hà Nội?" --approve
+    """
+    from quizgen.review import default_reviewer, edit
+
+    saved = edit(
+        _checked_bank(bank), question_id, default_reviewer(reviewer),
+        text=question, answer=answer, options=option, approve=approve_,
+    )  # fmt: skip
+    typer.echo(f"Đã lưu {saved.id} ({saved.status.value}): {saved.question}")
+
+
+def _parse_type(value: str | None) -> QType | None:
+    from quizgen.models import QType
+
+    if value is None:
+        return None
+    try:
+        return QType(value)
+    except ValueError:
+        raise UsageError(
+            f"loại '{value}' không hợp lệ; chọn một trong: {', '.join(t.value for t in QType)}."
+        ) from None
 
 
 @app.command()
@@ -212,7 +358,7 @@ def export_json(
     from quizgen.exporters.json_export import export_json as run
     from quizgen.query import parse_status
 
-    n = run(_bank(bank), out, parse_status(status))
+    n = run(_checked_bank(bank), out, parse_status(status))
     typer.echo(f"Đã ghi {n} câu hỏi vào {out}.")
 
 

@@ -20,6 +20,17 @@ def parse_status(value: str) -> Status | None:
     return None if value == "all" else Status(value)
 
 
+def effective_status(question: Question) -> Status:
+    """An approved question whose text no longer matches what was approved counts as stale."""
+    if (
+        question.status == Status.APPROVED
+        and question.approved_hash is not None
+        and question.approved_hash != question.content_hash()
+    ):
+        return Status.STALE
+    return question.status
+
+
 def select(bank: Bank, status: Status | None = None, articles: tuple[str, ...] = ()) -> list[Located]:
     known = set(bank.article_ids())
     for article_id in articles:
@@ -29,7 +40,7 @@ def select(bank: Bank, status: Status | None = None, articles: tuple[str, ...] =
     for located in bank.iter_questions():
         if articles and located.article_id not in articles:
             continue
-        if status is not None and located.question.status != status:
+        if status is not None and effective_status(located.question) != status:
             continue
         chosen.append(located)
     return chosen
@@ -70,13 +81,14 @@ class Counts:
         return self.approved - self.approved_edited
 
     def add(self, question: Question) -> None:
-        if question.status == Status.DRAFT:
+        status = effective_status(question)
+        if status == Status.DRAFT:
             self.draft += 1
-        elif question.status == Status.APPROVED:
+        elif status == Status.APPROVED:
             self.approved += 1
             if was_edited(question):
                 self.approved_edited += 1
-        elif question.status == Status.REJECTED:
+        elif status == Status.REJECTED:
             self.rejected += 1
             self.rejected_by_reason[rejection_reason(question)] += 1
         else:
