@@ -44,6 +44,10 @@ PROGRAMME_HEADS = (
 CONTINUATION_RE = re.compile(
     r"^(?:Hỗ trợ|Tạo điều kiện|Ủng hộ|Tiếp tục|Giúp đỡ|Phối hợp|Đẩy mạnh|Tăng cường)\s"
 )
+# Words that never stand inside an organisation's name: where one appears, a clause has begun.
+_NAME_BREAK_RE = re.compile(
+    r"(?<!\w)(?:đã|đang|sẽ|được|phối hợp|cùng|với|tổ chức|tiếp|gặp|thăm|ký|là|nhằm|từ|thông qua)(?!\w)"
+)
 # Words that never stand inside a title: where one appears, a clause has begun.
 _CLAUSE_WORD_RE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|được|tiếp|gặp|cùng|với|và|cho|làm việc|hội đàm)(?!\w)")
 UNIT_HEADS = ("Đơn vị", "Trung tâm", "Bệnh viện", "Đội", "Tổ công tác")
@@ -125,6 +129,8 @@ class Extractor:
     # -- names -------------------------------------------------------------
     def name_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """A person's name starting at ``pos``: (end, kind) with kind 'vn' or 'foreign'."""
+        if self.title_re.match(text, pos) or self.rank_re.match(text, pos):
+            return None  # "Phó Tổng Thư ký": Phó is a surname too, but here it starts a title
         seq = []
         offset = pos
         for _ in range(4):
@@ -711,8 +717,10 @@ class Extractor:
             acr = m.group("acr")
             start = self.expand_acronym(text, m.start(), acr)
             if start is not None:
+                if acr in self.gaz.common_acronyms:
+                    continue  # "LHQ", "UBND": every officer knows them; reviewers reject these as trivial
                 phrase = text[start : m.start()].strip().rstrip(",")
-                score = 0.3 if acr in self.gaz.common_acronyms else 0.75
+                score = 0.75
                 yield Fact(
                     QType.ACRONYM,
                     "acronym",
@@ -729,10 +737,16 @@ class Extractor:
                 )
                 continue
             # A brand acronym ("UN Women"): the full name starts at an organisation head word.
-            heads = list(self.org_head_re.finditer(text[: m.start()]))
+            # The name starts at the leftmost organisation head with no verb between it and the
+            # acronym: "phối hợp cùng Quỹ Dân số Liên hợp quốc (UNFPA)" -> "Quỹ Dân số Liên hợp quốc".
+            clause_start = max(text.rfind(";", 0, m.start()), 0)
+            heads = [
+                h for h in self.org_head_re.finditer(text, clause_start, m.start())
+                if not _NAME_BREAK_RE.search(text[h.start() : m.start()])
+            ]  # fmt: skip
             if not heads:
                 continue
-            h = heads[-1]
+            h = heads[0]
             phrase = text[h.start() : m.start()].strip()
             if (re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase)) or len(phrase.split()) > 16:
                 continue

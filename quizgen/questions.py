@@ -70,7 +70,9 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
 def _trim_after(after: str) -> str:
     """Drop trailing subordinate clauses, unless a reporting verb makes them what is reported."""
     if _REPORTING_VERBS.search(" " + after):
-        return re.sub(r",\s*(?:đánh dấu|thể hiện|góp phần|trong đó|qua đó|từ đó)\s.*$", "", after)
+        # After "nhấn mạnh", "cho biết"... the rest is what was said: keep an inner aside
+        # (", trong đó có X,") and cut only the commentary that follows it.
+        return re.sub(r",\s*(?:đánh dấu|thể hiện|góp phần|qua đó|từ đó|trong đó (?!có\s))\s*.*$", "", after)
     return _TRAILING_CLAUSES.sub("", after)
 
 
@@ -89,6 +91,8 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
         return _finish(f"{rest.rstrip(' .')} {fact.qphrase}", ministry)
     before, after = text[:start], text[end:]
     after = _trim_after(after)
+    # "phối hợp cùng X (UN Women), đã tổ chức": the comma closed X's apposition; with X gone it dangles.
+    after = re.sub(r"^,\s+(?=(?:đã|đang|sẽ|vừa|cùng|tổ chức)\s)", " ", after)
     stem = f"{before}{fact.qphrase}{after}"
     return _finish(stem, ministry)
 

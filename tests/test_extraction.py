@@ -185,3 +185,44 @@ def test_numbered_unit_and_continuation_lead() -> None:
 def test_english_and_empty_text_give_no_facts() -> None:
     assert facts("The minister met the ambassador on Monday in Hanoi.") == []
     assert facts("") == []
+
+
+def test_a_title_word_that_is_also_a_surname_is_not_a_name() -> None:
+    """Review found "Ai ký LHQ khẳng định...? => Phó Tổng Thư": "Phó" is a rare surname."""
+    s = "Ngài Phó Tổng Thư ký LHQ khẳng định LHQ sẵn sàng giúp đỡ các sĩ quan Việt Nam."
+    assert answers("person", s) == []
+
+
+def test_common_acronyms_are_not_asked() -> None:
+    s = "Đoàn đã làm việc với Liên hợp quốc (LHQ) và Ủy ban nhân dân (UBND) thành phố."
+    assert answers("acronym", s) == []
+
+
+def test_reported_content_keeps_its_inner_clause() -> None:
+    s = (
+        "Đồng thời, Thứ trưởng Vũ Văn Hòa nhấn mạnh việc cử lực lượng tham gia hoạt động gìn giữ hòa bình, "
+        "trong đó có lực lượng cảnh sát, là ưu tiên cao của Bộ, thể hiện trách nhiệm quốc tế."
+    )
+    assert stem_for("person", "Vũ Văn Hòa", s) == (
+        "Ai nhấn mạnh việc cử lực lượng tham gia hoạt động gìn giữ hòa bình, trong đó có lực lượng cảnh sát, "
+        "là ưu tiên cao của Bộ?"
+    )
+
+
+def test_no_dangling_comma_where_an_apposition_was() -> None:
+    s = "Bộ Công an phối hợp cùng Quỹ Dân số Liên hợp quốc (UNFPA), đã tổ chức diễn đàn về bình đẳng giới."
+    assert (
+        stem_for("org", "UNFPA", s)
+        == "Bộ Công an phối hợp cùng quỹ nào đã tổ chức diễn đàn về bình đẳng giới?"
+    )
+
+
+def test_reported_content_drops_trailing_commentary() -> None:
+    s = (
+        "Thứ trưởng Vũ Văn Hòa cho biết Bộ đã ban hành Kế hoạch Hành động về Bình đẳng giới năm 2025, "
+        "trong đó khẳng định phụ nữ là lực lượng quan trọng."
+    )
+    # No "Bộ X" in the text, so the bare "Bộ" has nothing to expand to and stays as written.
+    assert stem_for("programme", "Kế hoạch Hành động về Bình đẳng giới năm 2025", s) == (
+        "Thứ trưởng Vũ Văn Hòa cho biết Bộ đã ban hành kế hoạch nào?"
+    )
