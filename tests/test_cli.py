@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from quizgen.cli import app
 from tests.conftest import GOLD, ROOT, Invoke
@@ -126,16 +128,20 @@ def test_readme_workflow_examples_run(seeds: Path, tmp_path: Path, invoke: Invok
     block = readme.split("## Quy trình làm việc", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     lines = [re.sub(r"\s+#.*$", "", line).strip() for line in block.strip().splitlines()]
     bank = tmp_path / "question_bank"
-    first_id = None
+    draft_ids: list[str] = []
+    examples: dict[str, str] = {}
     for line in lines:
-        args = line.split()[1:]
+        args = shlex.split(line)[1:]
         args = [str(seeds) if a == "seeds/" else a for a in args]
         args = [str(tmp_path / a) if a.startswith("out/") else a for a in args]
         args = [str(ROOT / a) if a.startswith("tests/") else a for a in args]
-        if args[0] == "show":
-            assert first_id
-            args[1] = first_id
-        result = invoke(*args, "--bank", bank)
+        # The README's example ids stand for real ones: each new one takes the next mcq draft.
+        for i, arg in enumerate(args):
+            if re.fullmatch(r"q-[0-9a-f]{6}", arg):
+                args[i] = examples.setdefault(arg, draft_ids[len(examples)])
+        stdin = "q\n" if args[0] == "review" else None
+        result = CliRunner().invoke(app, [*args, "--bank", str(bank)], input=stdin)
         assert result.exit_code == 0, (line, result.output)
         if args[0] == "generate":
-            first_id = json.loads(invoke("list", "--json", "--bank", bank).output)[0]["id"]
+            records = json.loads(invoke("list", "--json", "--bank", bank).output)
+            draft_ids = [r["id"] for r in records if r["format"] == "mcq"]
