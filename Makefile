@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml scripts/sysdeps.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	@# The official Anki package checks our decks in the tests; it needs a recent glibc, so a
+	@# machine that cannot install it skips those tests (with the reason) instead of failing.
+	$(BIN)/python -m pip install -q 'anki>=25.2' || echo "Không cài được gói anki: các kiểm thử nhập thẻ Anki sẽ bị bỏ qua."
 	@touch $(STAMP)
 
 sysdeps:

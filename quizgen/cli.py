@@ -362,5 +362,35 @@ def export_json(
     typer.echo(f"Đã ghi {n} câu hỏi vào {out}.")
 
 
+@export_app.command("anki")
+def export_anki(
+    out: Annotated[Path, typer.Argument(help="Tệp .apkg sẽ ghi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    deck: Annotated[str, typer.Option(help="Tên bộ thẻ gốc; mỗi bài là một bộ con.")] = "Tập huấn",
+    types: Annotated[
+        str | None, typer.Option(help="Chỉ các loại này, cách nhau bằng dấu phẩy: who,when,...")
+    ] = None,
+    article: Annotated[list[str] | None, typer.Option(help="Chỉ bài này (lặp lại được).")] = None,
+) -> None:
+    """Xuất câu hỏi đã duyệt thành bộ thẻ Anki (.apkg) cho học viên ôn trên điện thoại.
+
+    Nhập lại bộ thẻ mới vào Anki sẽ cập nhật thẻ cũ, giữ lịch sử ôn tập. Câu bị loại sau khi đã
+    xuất mang thẻ quizgen::da-loai: trong Anki tìm tag:quizgen::da-loai rồi tạm ngưng (Suspend).
+
+    Ví dụ: quizgen export anki out/deck.apkg --deck "Tập huấn GGHB" --types who,when
+    """
+    from quizgen.exporters.anki import export_anki as run
+
+    report = run(_checked_bank(bank), out, deck, _parse_types(types), tuple(article or ()))
+    retired = f", {report.retired} câu đã loại (gắn thẻ quizgen::da-loai)" if report.retired else ""
+    typer.echo(f"Đã ghi {report.notes} thẻ trong {report.decks} bộ con vào {out}{retired}.")
+
+
+def _parse_types(value: str | None) -> tuple[QType, ...]:
+    if not value:
+        return ()
+    return tuple(t for t in (_parse_type(v.strip()) for v in value.split(",") if v.strip()) if t is not None)
+
+
 def main() -> None:
     sys.exit(app(standalone_mode=True) or 0)

@@ -37,7 +37,10 @@ def test_templates_and_gazetteer_found_in_wheel(tmp_path: Path) -> None:
     )
     wheel = next(tmp_path.glob("quizgen-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    repo_templates = sorted(p.name for p in (ROOT / "templates").iterdir() if p.is_file())
+    repo_templates = sorted(
+        p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file()
+    )
+    assert "anki/mcq_front.html" in repo_templates
     for name in repo_templates:
         assert f"quizgen/templates/{name}" in names
     assert "quizgen/data/gazetteer.yaml" in names
