@@ -362,6 +362,71 @@ def export_json(
     typer.echo(f"Đã ghi {n} câu hỏi vào {out}.")
 
 
+@export_app.command("pdf")
+def export_pdf(
+    outdir: Annotated[Path, typer.Argument(help="Thư mục ghi quiz.pdf và answer-key.pdf.")],
+    bank: BankOpt = DEFAULT_BANK,
+    count: Annotated[int | None, typer.Option(help="Số câu (mặc định: mọi câu đã duyệt).")] = None,
+    types: Annotated[str | None, typer.Option(help="Chỉ các loại này: who,when,...")] = None,
+    article: Annotated[list[str] | None, typer.Option(help="Chỉ bài này (lặp lại được).")] = None,
+    formats: Annotated[
+        str | None, typer.Option(help="Chỉ các dạng này: mcq,true_false,cloze,short_answer")
+    ] = None,
+    versions: Annotated[int, typer.Option(help="Số đề (1-26): Đề A, B, C...")] = 1,
+    seed: Annotated[int, typer.Option(help="Cùng seed, cùng đề.")] = 1,
+    title: Annotated[str | None, typer.Option(help="Tiêu đề bài kiểm tra.")] = None,
+    subtitle: Annotated[str | None, typer.Option(help="Dòng phụ: đơn vị, khóa học, ngày.")] = None,
+    points: Annotated[bool, typer.Option("--points", help="Ghi điểm từng câu và tổng điểm.")] = False,
+    total_points: Annotated[float, typer.Option(help="Tổng điểm khi dùng --points.")] = 10.0,
+    with_articles: Annotated[
+        bool, typer.Option("--with-articles", help="In bài báo làm tài liệu đọc trước câu hỏi.")
+    ] = False,
+    answer_sheet: Annotated[
+        bool, typer.Option("--answer-sheet", help="Thêm phiếu trả lời tô ô cho mỗi đề.")
+    ] = False,
+    lang: Annotated[str, typer.Option(help="Ngôn ngữ nhãn: vi hoặc en.")] = "vi",
+) -> None:
+    """Xuất đề kiểm tra PDF (nhiều đề), đáp án và bản dành cho giảng viên.
+
+    Ví dụ: quizgen export pdf out --count 20 --versions 4 --seed 7 --title "Kiểm tra GGHB" --answer-sheet
+    """
+    from quizgen.exporters.pdf import PdfOptions
+    from quizgen.exporters.pdf import export_pdf as run
+    from quizgen.models import QFormat
+
+    fmts: tuple[QFormat, ...] = ()
+    if formats:
+        try:
+            fmts = tuple(QFormat(f.strip()) for f in formats.split(",") if f.strip())
+        except ValueError:
+            raise UsageError(
+                f"dạng không hợp lệ trong '{formats}'; chọn trong: mcq, true_false, cloze, short_answer."
+            ) from None
+    options = PdfOptions(
+        count=count,
+        types=_parse_types(types),
+        articles=tuple(article or ()),
+        formats=fmts,
+        versions=versions,
+        seed=seed,
+        title=title,
+        subtitle=subtitle,
+        points=points,
+        total_points=total_points,
+        with_articles=with_articles,
+        lang=lang,
+        answer_sheet=answer_sheet,
+    )
+    report = run(_checked_bank(bank), outdir, options)
+    for warning in report.warnings:
+        typer.echo(f"Lưu ý: {warning}", err=True)
+    pages = ", ".join(f"Đề {k}: {v} trang" for k, v in report.pages.items() if k != "answer-key")
+    typer.echo(
+        f"Đã ghi {outdir / 'quiz.pdf'} ({report.questions} câu; {pages}) "
+        f"và {outdir / 'answer-key.pdf'} ({report.pages['answer-key']} trang)."
+    )
+
+
 @export_app.command("anki")
 def export_anki(
     out: Annotated[Path, typer.Argument(help="Tệp .apkg sẽ ghi.")],

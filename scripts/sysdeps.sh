@@ -5,8 +5,11 @@
 set -euo pipefail
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+# HarfBuzz's subsetter: WeasyPrint embeds font subsets with it, several times faster than fontTools.
+ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
-fc-list 2>/dev/null | grep -qiE 'DejaVu Serif|Noto Serif' || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi 'DejaVu Serif' || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi 'Noto Serif' || missing+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 if ((${#missing[@]} == 0)); then
