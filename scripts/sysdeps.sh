@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Install the system libraries quizgen needs (WeasyPrint's Pango, a Vietnamese font,
-# fontconfig, poppler for the PDF tests) when they are missing. Runs apt-get only
-# when something is missing and we are root; otherwise says what to install.
+# Install the system libraries quizgen needs (WeasyPrint's Pango and HarfBuzz subsetter, fonts
+# with full Vietnamese coverage, fontconfig; poppler and tmux for the tests) when they are missing.
+# Runs apt-get only when something is missing and we are root; otherwise says what to install.
 set -euo pipefail
+# Read the lists once: `cmd | grep -q` would fail under pipefail when grep stops early (SIGPIPE).
+libs=$(ldconfig -p 2>/dev/null || true)
+fonts=$(fc-list : family 2>/dev/null || true)
 missing=()
-ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+grep -q 'libpango-1.0.so' <<<"$libs" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 # HarfBuzz's subsetter: WeasyPrint embeds font subsets with it, several times faster than fontTools.
-ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
+grep -q 'libharfbuzz-subset.so' <<<"$libs" || missing+=(libharfbuzz-subset0)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
-fc-list 2>/dev/null | grep -qi 'DejaVu Serif' || missing+=(fonts-dejavu-core)
-fc-list 2>/dev/null | grep -qi 'Noto Serif' || missing+=(fonts-noto-core)
+grep -qi 'DejaVu Serif' <<<"$fonts" || missing+=(fonts-dejavu-core)
+grep -qi 'Noto Serif' <<<"$fonts" || missing+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 if ((${#missing[@]} == 0)); then
