@@ -194,6 +194,14 @@ class Bank:
             raise BankError("không phải là thư mục ngân hàng câu hỏi.", path=self.root)
         return sorted(p.stem for p in self.root.glob("*.yaml") if not p.name.startswith("."))
 
+    def article_file(self, bank_file: BankFile) -> Path | None:
+        """The article's source file: its recorded path from here, else from the bank's parent."""
+        recorded = Path(bank_file.article.path)
+        for candidate in (recorded, self.root.parent / recorded):
+            if candidate.is_file():
+                return candidate
+        return None
+
     def exists(self, article_id: str) -> bool:
         return self.path_for(article_id).is_file()
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from quizgen.bank import Bank
 from quizgen.checks import check_question
 from quizgen.errors import BankError, UsageError
+from quizgen.intake import read_article
 from quizgen.models import QType, Status
 from quizgen.normalize import fold_for_match
 
@@ -108,7 +109,8 @@ def evaluate(gold_path: Path, bank: Bank) -> EvalReport:
     drafts = passing = 0
     problems: list[tuple[str, str]] = []
     for bank_file in bank.load_all():
-        article_text = _article_text(bank, bank_file.article.path, bank_file.article.id)
+        path = bank.article_file(bank_file)
+        article_text = read_article(path).text if path is not None else None
         for question in bank_file.questions:
             if question.status == Status.REJECTED:
                 continue
@@ -141,14 +143,3 @@ def evaluate(gold_path: Path, bank: Bank) -> EvalReport:
         drafts_passing=passing,
         problems=tuple(problems),
     )
-
-
-def _article_text(bank: Bank, path: str, article_id: str) -> str | None:
-    """The article's current text, to check evidence against; None if the file is gone."""
-    from quizgen.intake import read_article
-
-    candidates = [Path(path), bank.root.parent / path]
-    for candidate in candidates:
-        if candidate.is_file():
-            return read_article(candidate).text
-    return None

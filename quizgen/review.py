@@ -13,7 +13,6 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from quizgen.bank import Bank, Located
 from quizgen.checks import check_question
@@ -62,15 +61,16 @@ def default_reviewer(explicit: str | None = None) -> str:
 
 
 def _article_text(bank_file: BankFile, bank: Bank) -> str | None:
+    """The article's current text, to check an edit's evidence; None if the file is gone or unreadable."""
     from quizgen.intake import read_article
 
-    for candidate in (Path(bank_file.article.path), bank.root.parent / bank_file.article.path):
-        if candidate.is_file():
-            try:
-                return read_article(candidate).text
-            except QuizgenError:
-                return None
-    return None
+    path = bank.article_file(bank_file)
+    if path is None:
+        return None
+    try:
+        return read_article(path).text
+    except QuizgenError:
+        return None
 
 
 def validate(question: Question, article_text: str | None) -> list[str]:

@@ -295,7 +295,14 @@ def _key_for(q: Question, opts: list[str], lang: str) -> str:
     return q.answer
 
 
-def quiz_context(selected: list[Selected], code: str, options: PdfOptions, font: str) -> QuizContext:
+def quiz_context(
+    selected: list[Selected],
+    code: str,
+    options: PdfOptions,
+    font: str,
+    paragraphs: dict[str, tuple[str, ...]] | None = None,
+) -> QuizContext:
+    """One version's quiz; ``paragraphs`` (article id -> text) is needed with --with-articles."""
     labels = LABELS[options.lang]
     arranged = arrange(selected, code, options.seed)
     each = _points_each(len(selected), options)
@@ -332,8 +339,9 @@ def quiz_context(selected: list[Selected], code: str, options: PdfOptions, font:
         instructions.append(labels["instructions_open"])
     readings: tuple[ReadingView, ...] = ()
     if options.with_articles:
+        assert paragraphs is not None, "--with-articles needs the articles' text"
         readings = tuple(
-            ReadingView(bf.article.title, bf.article.source, _paragraphs(bf)) for bf, _ in arranged
+            ReadingView(bf.article.title, bf.article.source, paragraphs[bf.article.id]) for bf, _ in arranged
         )
     total = f"{options.total_points:g}".replace(".", ",") if options.points else None
     return QuizContext(
@@ -352,17 +360,23 @@ def quiz_context(selected: list[Selected], code: str, options: PdfOptions, font:
     )
 
 
-def _paragraphs(bank_file: BankFile) -> tuple[str, ...]:
-    """The article's text for the reading handout, re-read from its file (the bank keeps no copy)."""
+def article_paragraphs(bank: Bank, selected: list[Selected]) -> dict[str, tuple[str, ...]]:
+    """The articles' text for the reading handout, re-read from their files (the bank keeps no copy)."""
     from quizgen.intake import read_article
 
-    path = Path(bank_file.article.path)
-    if not path.is_file():
-        raise NotFoundError(
-            f"--with-articles cần tệp bài báo {path} (mục path trong {bank_file.article.id}.yaml) "
-            "nhưng không thấy."
-        )
-    return read_article(path).paragraphs
+    out: dict[str, tuple[str, ...]] = {}
+    for item in selected:
+        bank_file = item.article
+        if bank_file.article.id in out:
+            continue
+        path = bank.article_file(bank_file)
+        if path is None:
+            raise NotFoundError(
+                f"--with-articles cần tệp bài báo {bank_file.article.path} "
+                f"(mục path trong {bank_file.article.id}.yaml) nhưng không thấy."
+            )
+        out[bank_file.article.id] = read_article(path).paragraphs
+    return out
 
 
 def key_context(selected: list[Selected], codes: list[str], options: PdfOptions, font: str) -> KeyContext:
@@ -514,7 +528,8 @@ def export_pdf(bank: Bank, outdir: Path, options: PdfOptions) -> PdfReport:
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     report = PdfReport(versions=len(codes), questions=len(selected), warnings=warnings)
-    htmls = [render_quiz_html(quiz_context(selected, code, options, font)) for code in codes]
+    paragraphs = article_paragraphs(bank, selected) if options.with_articles else None
+    htmls = [render_quiz_html(quiz_context(selected, code, options, font, paragraphs)) for code in codes]
     htmls.append(render_key_html(key_context(selected, codes, options, font)))
     rendered = render_all(htmls)
     for code, (_, pages) in zip(codes, rendered, strict=False):

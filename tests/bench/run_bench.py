@@ -134,6 +134,7 @@ def bench_pdf(work: Path) -> None:
     from quizgen.bank import Bank
     from quizgen.exporters import pdf
     from quizgen.models import BankFile
+    from quizgen.resources import templates_dir
 
     source = Bank(work / "anki-bank").load_all()
     bank = Bank(work / "pdf-bank")
@@ -148,7 +149,7 @@ def bench_pdf(work: Path) -> None:
     font = pdf.require_font()
     htmls = [pdf.render_quiz_html(pdf.quiz_context(selected, c, options, font)) for c in "ABCD"]
     htmls.append(pdf.render_key_html(pdf.key_context(selected, list("ABCD"), options, font)))
-    base = (pdf.templates_dir() / "pdf").resolve().as_uri() + "/"
+    base = (templates_dir() / "pdf").resolve().as_uri() + "/"
     start = time.perf_counter()
     for html in htmls:
         HTML(string=html, base_url=base).write_pdf()
