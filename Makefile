@@ -48,3 +48,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate the golden HTML of the PDF templates (tests/golden/) after an intended change;
+# review the diff before committing it.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_export_pdf.py -k golden
