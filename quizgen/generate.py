@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quizgen import __version__
 from quizgen.bank import Bank
 from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
@@ -35,7 +35,9 @@ from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
 from quizgen.normalize import fold_for_match, normalize_text
 from quizgen.questions import build_cloze, build_statement, build_stem
 
-GENERATOR = f"quizgen-rules/{__version__}"
+# Bump when extraction, stems or distractors change: articles drafted by older rules are then
+# processed again on the next `generate` (new facts become drafts; decisions are kept).
+GENERATOR = "quizgen-rules/2"
 DEFAULT_MAX_PER_ARTICLE = 15
 MAX_PER_ANSWER = 2
 PARALLEL_THRESHOLD = 16
@@ -202,11 +204,43 @@ def _parallel_map(fn: Callable[[T], R], items: list[T], parallel: bool, **pool_a
         return list(ex.map(fn, items, chunksize=max(1, min(16, len(items) // (4 * WORKERS)))))
 
 
+NEAR_DUPLICATE = 0.8
+
+
+def _stem_words(question: Question) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", fold_for_match(question.question)))
+
+
+def drop_cross_article_duplicates(
+    drafts: dict[str, list[Question]], in_bank: dict[str, list[Question]]
+) -> dict[str, list[Question]]:
+    """Drop a draft that asks what another article already asks: same answer, nearly the same stem.
+
+    The same fact in two different stories (a programme's period mentioned by two outlets in
+    different words) is kept; a story republished under another name is not asked twice.
+    """
+    seen: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for article_id, questions in sorted(in_bank.items()):
+        for q in questions:
+            seen.setdefault(fold_for_match(q.answer), []).append((article_id, _stem_words(q)))
+    kept: dict[str, list[Question]] = {}
+    for article_id in sorted(drafts):
+        kept[article_id] = []
+        for q in drafts[article_id]:
+            words = _stem_words(q)
+            others = [w for aid, w in seen.get(fold_for_match(q.answer), []) if aid != article_id]
+            if any(len(words & w) / max(1, len(words | w)) >= NEAR_DUPLICATE for w in others):
+                continue
+            kept[article_id].append(q)
+            seen.setdefault(fold_for_match(q.answer), []).append((article_id, words))
+    return kept
+
+
 def merge(
     current: BankFile | None, article: Article, drafts: list[Question], taken_ids: set[str]
 ) -> tuple[BankFile, int, int, int]:
     """The article's bank file with ``drafts`` merged in: (file, added, kept, staled)."""
-    meta = ArticleMeta(**article_metadata(article))
+    meta = _meta(article)
     existing = list(current.questions) if current else []
     known = {q.id for q in existing}
     text = normalize_text(article.text)
@@ -234,13 +268,17 @@ def merge(
     return BankFile(article=meta, questions=merged), added, len(existing), staled
 
 
+def _meta(article: Article) -> ArticleMeta:
+    return ArticleMeta(**article_metadata(article), generator=GENERATOR)
+
+
 def _all_unchanged(paths: list[Path], in_bank: dict[str, BankFile]) -> bool:
     """True when every file's bytes and path are what the bank recorded: nothing to read."""
     for path in paths:
         bank_file = in_bank.get(article_id_for(path))
         if bank_file is None or bank_file.article.file_hash is None:
             return False
-        if bank_file.article.path != path.as_posix():
+        if bank_file.article.path != path.as_posix() or bank_file.article.generator != GENERATOR:
             return False
         try:
             if file_hash(path.read_bytes()) != bank_file.article.file_hash:
@@ -275,7 +313,7 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         for a in articles
         if a.id not in existing
         or existing[a.id].article.text_hash != a.text_hash
-        or existing[a.id].article != ArticleMeta(**article_metadata(a))
+        or existing[a.id].article != _meta(a)
     ]
     reports: dict[str, ArticleReport] = {
         a.id: ArticleReport(a.id, 0, len(existing[a.id].questions), 0, True, a.encoding)
@@ -293,7 +331,10 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
     facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
     jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
     drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))
-    drafts = {a.id: d for a, d in zip(changed, drafted, strict=True)}
+    drafts = drop_cross_article_duplicates(
+        {a.id: d for a, d in zip(changed, drafted, strict=True)},
+        {aid: f.questions for aid, f in in_bank.items()},
+    )
     with bank.locked():
         taken = {q.id for bf in bank.load_all() for q in bf.questions}
         written: list[BankFile] = []

@@ -279,17 +279,31 @@ def _strip_credit(paragraph: str) -> tuple[str, str | None]:
     return paragraph, None
 
 
-def derive_title(paragraphs: Iterable[str], max_words: int = 14) -> str:
-    """A title from the lead sentence: its first words, cut at a word boundary."""
+_LEAD_ADVERBIAL_RE = re.compile(
+    r"^(?:(?:Tại|Ở) [^,]{1,40}|(?:Sáng|Trưa|Chiều|Tối|Ngày) [^,]{1,30}|Nhân dịp [^,]{1,60}),\s*"
+)
+
+
+_DANGLING = {"và", "cho", "về", "của", "với", "tại", "trong", "để", "nhằm", "cùng", "các", "những", "đã"}
+
+
+def derive_title(paragraphs: Iterable[str], max_words: int = 18) -> str:
+    """A title from the lead sentence: its first words (syllables), cut at a word boundary.
+
+    A leading time or place ("Tại Hà Nội,", "Chiều 12-8,") is dropped: the title is what happened.
+    """
     for paragraph in paragraphs:
         lead = re.split(r"(?<=[.!?])\s+", paragraph, maxsplit=1)[0].rstrip(".!? ")
+        lead = _LEAD_ADVERBIAL_RE.sub("", lead)
+        lead = lead[:1].upper() + lead[1:]
         words = lead.split()
         if not words:
             continue
         if len(words) <= max_words:
             return lead
         cut = words[:max_words]
-        while cut and cut[-1].rstrip(",;:") != cut[-1]:
+        # Never end on a comma or a word that needs what follows ("và", "của"...).
+        while len(cut) > 1 and (cut[-1].rstrip(",;:") != cut[-1] or cut[-1].lower() in _DANGLING):
             cut.pop()
         return " ".join(cut).rstrip(",;:") + "…"
     return ""

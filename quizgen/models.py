@@ -90,6 +90,7 @@ class ArticleMeta(_Strict):
     path: str
     text_hash: str
     file_hash: str | None = None  # of the file's bytes: lets `generate` skip an unchanged file unread
+    generator: str | None = None  # the rules that drafted it: new rules process the article again
 
 
 class BankFile(_Strict):

@@ -100,3 +100,44 @@ def test_generate_leaves_a_warm_parse_cache(seeds: Path, bank_dir: Path) -> None
     generate([seeds], Bank(bank_dir))
     cache = json.loads((bank_dir / ".cache.json").read_text(encoding="utf-8"))
     assert sorted(cache["files"]) == ["000_0925c9defd9cf852", "003_43f387c3d7b97b06"]
+
+
+def test_a_republished_story_is_not_asked_twice(seeds: Path, bank_dir: Path) -> None:
+    """Same story under another name (another outlet): its drafts duplicate the first one's."""
+    text = (seeds / "003_43f387c3d7b97b06.txt").read_text(encoding="utf-8")
+    (seeds / "zz_republished.txt").write_text("(Báo Khác) - " + text, encoding="utf-8")
+    generate([seeds], Bank(bank_dir))
+    assert Bank(bank_dir).load("zz_republished").questions == []
+    assert len(Bank(bank_dir).load("003_43f387c3d7b97b06").questions) > 5
+
+
+def test_the_same_fact_in_two_different_stories_is_kept(seeds: Path, bank_dir: Path) -> None:
+    generate([seeds], Bank(bank_dir))
+    periods = [
+        loc.article_id for loc in Bank(bank_dir).iter_questions() if loc.question.answer == "2024-2030"
+    ]
+    assert sorted(set(periods)) == ["000_0925c9defd9cf852", "003_43f387c3d7b97b06"]
+
+
+def test_new_rules_process_unchanged_files_again_and_keep_decisions(seeds: Path, bank_dir: Path) -> None:
+    from quizgen.generate import GENERATOR
+
+    bank = Bank(bank_dir)
+    generate([seeds], bank)
+    article_id = "003_43f387c3d7b97b06"
+    old = bank.load(article_id)
+    first = old.questions[0]
+    record = ReviewRecord(reviewer="T", at="2026-11-22T00:00:00Z", decision="rejected", reason="quá dễ")
+    rejected = first.model_copy(update={"status": Status.REJECTED, "review": [record]})
+    older = old.model_copy(
+        update={
+            "article": old.article.model_copy(update={"generator": "quizgen-rules/1"}),
+            "questions": [rejected, *old.questions[1:]],
+        }
+    )
+    bank.save(older)
+    report = generate([seeds], bank)
+    assert not next(a for a in report.articles if a.article_id == article_id).unchanged
+    now = bank.load(article_id)
+    assert now.article.generator == GENERATOR
+    assert now.questions[0] == rejected

@@ -20,7 +20,7 @@ def test_txt_sample_drops_outlet_and_keeps_it_as_source() -> None:
     article = read_article(SEEDS / "000_0925c9defd9cf852.txt")
     assert article.source == "Ngày Nay"
     assert article.paragraphs[0].startswith("Bộ Công an phối hợp")
-    assert article.title.startswith("Bộ Công an phối hợp")
+    assert article.title == "Bộ Công an phối hợp cùng Cơ quan Liên Hợp Quốc về Bình đẳng giới và trao quyền…"
     assert article.encoding == "utf-8"
 
 
@@ -146,3 +146,23 @@ def test_bad_input_through_cli_writes_nothing(tmp_path: Path, invoke: Invoke) ->
     assert result.exit_code == 1
     assert "zz-empty.txt" in result.output and "rỗng" in result.output
     assert not bank.exists() or not list(bank.glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "Tại Hà Nội, Thượng tướng Lê Quốc Hùng đã tiếp Đại sứ Pháp.",
+            "Thượng tướng Lê Quốc Hùng đã tiếp Đại sứ Pháp",
+        ),
+        ("Chiều 12-8, Bộ Công an tổ chức hội nghị sơ kết.", "Bộ Công an tổ chức hội nghị sơ kết"),
+        (
+            "Bộ Công an phối hợp cùng Cơ quan Liên Hợp Quốc về Bình đẳng giới và trao quyền cho phụ nữ tổ chức hội thảo.",
+            "Bộ Công an phối hợp cùng Cơ quan Liên Hợp Quốc về Bình đẳng giới và trao quyền…",
+        ),
+    ],
+)
+def test_title_from_the_lead_sentence(lead: str, title: str) -> None:
+    from quizgen.intake import derive_title
+
+    assert derive_title([lead]) == title
