@@ -75,6 +75,13 @@ class Question(_Strict):
             raise ValueError("các phương án phải khác nhau")
         return value
 
+    def evidence_parts(self) -> tuple[str, str, str]:
+        """The evidence split around the tested fact: (before, fact, after); no fact found, no split."""
+        at = self.evidence.find(self.fact) if self.fact else -1
+        if at < 0:
+            return self.evidence, "", ""
+        return self.evidence[:at], self.fact, self.evidence[at + len(self.fact) :]
+
     def content_hash(self) -> str:
         """Hash of what a reviewer approves: text, answer and options."""
         payload = "\x1f".join([self.question, self.answer, *(self.options or [])])

@@ -70,18 +70,11 @@ def review_queue(
     ]
 
 
-def highlight(evidence: str, fact: str) -> str:
+def highlight(q: Question) -> str:
     """The evidence sentence as rich markup, the tested fact in bold yellow."""
-    at = evidence.find(fact)
-    if at < 0 or not fact:
-        return escape(evidence)
-    return (
-        escape(evidence[:at])
-        + "[bold yellow]"
-        + escape(fact)
-        + "[/bold yellow]"
-        + escape(evidence[at + len(fact) :])
-    )
+    before, fact, after = q.evidence_parts()
+    mark = f"[bold yellow]{escape(fact)}[/bold yellow]" if fact else ""
+    return escape(before) + mark + escape(after)
 
 
 class ReviewSession:
@@ -111,7 +104,7 @@ class ReviewSession:
     def show(self, index: int, title: str, q: Question) -> None:
         lines = [
             f"[dim]Bài:[/dim] {escape(title)}",
-            f"[dim]Câu gốc:[/dim] {highlight(q.evidence, q.fact)}",
+            f"[dim]Câu gốc:[/dim] {highlight(q)}",
             "",
             f"[bold]{escape(q.question)}[/bold]",
         ]

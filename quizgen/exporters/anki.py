@@ -107,17 +107,10 @@ def field_text(text: str) -> str:
     return escaped.replace("{", "&#123;").replace("}", "&#125;").replace("::", "&#58;&#58;")
 
 
-def highlighted(evidence: str, fact: str) -> str:
-    at = evidence.find(fact) if fact else -1
-    if at < 0:
-        return field_text(evidence)
-    return (
-        field_text(evidence[:at])
-        + "<mark>"
-        + field_text(fact)
-        + "</mark>"
-        + field_text(evidence[at + len(fact) :])
-    )
+def highlighted(q: Question) -> str:
+    before, fact, after = q.evidence_parts()
+    mark = f"<mark>{field_text(fact)}</mark>" if fact else ""
+    return field_text(before) + mark + field_text(after)
 
 
 def deck_id_for(root_name: str, article_id: str) -> int:
@@ -144,7 +137,7 @@ def _deck_name(root: str, title: str) -> str:
 
 
 def _note_fields(q: Question, title: str, source: str | None, retired: bool) -> tuple[str, list[str]]:
-    common = [highlighted(q.evidence, q.fact), field_text(title), field_text(source or ""),
+    common = [highlighted(q), field_text(title), field_text(source or ""),
               RETIRED_NOTICE if retired else "", q.id]  # fmt: skip
     if q.format == QFormat.MCQ and q.options:
         letters = "ABCD"

@@ -397,10 +397,7 @@ def key_context(selected: list[Selected], codes: list[str], options: PdfOptions,
         keys.append(KeyVersionView(code, tuple(rows)))
     items_view = []
     for n, q, opts, bank_file in first:
-        at = q.evidence.find(q.fact)
-        before, fact, after = (
-            (q.evidence[:at], q.fact, q.evidence[at + len(q.fact):]) if at >= 0 else (q.evidence, "", "")
-        )  # fmt: skip
+        before, fact, after = q.evidence_parts()
         answer = q.answer if q.format != QFormat.MCQ else f"{_key_for(q, opts, options.lang)}. {q.answer}"
         items_view.append(TrainerItem(
             number=n, question=q.question, format=q.format.value, answer=answer,
