@@ -28,7 +28,6 @@ NUM_WORDS = {
 }  # fmt: skip
 _NUM_WORD_RE = "|".join(sorted((re.escape(w) for w in NUM_WORDS), key=len, reverse=True))
 TIME_UNITS = ("ngày", "tuần", "tháng", "năm", "giờ", "phút")
-MEASURE_UNITS = ("%", "ha", "km", "km2", "m2", "tấn", "tỷ đồng", "triệu đồng", "USD", "đô la")
 # Words that end a noun phrase: prepositions, auxiliaries, conjunctions.
 STOP_WORDS = {
     "của", "từ", "đến", "tại", "trong", "và", "với", "nhằm", "để", "đã", "được", "do", "cho",
@@ -171,17 +170,16 @@ class Extractor:
     def _sentence_facts(
         self, sentence: Sentence, people: dict[str, dict[str, str]], main_org: str | None
     ) -> Iterator[Fact]:
-        if True:
-            yield from self._people(sentence, people)
-            yield from self._dates(sentence)
-            yield from self._programmes(sentence)
-            yield from self._counts(sentence)
-            yield from self._places(sentence)
-            yield from self._acronyms(sentence)
-            yield from self._orgs(sentence, main_org)
-            yield from self._units(sentence)
-            yield from self._lists(sentence)
-            yield from self._roles(sentence)
+        yield from self._people(sentence, people)
+        yield from self._dates(sentence)
+        yield from self._programmes(sentence)
+        yield from self._counts(sentence)
+        yield from self._places(sentence)
+        yield from self._acronyms(sentence)
+        yield from self._orgs(sentence, main_org)
+        yield from self._units(sentence)
+        yield from self._lists(sentence)
+        yield from self._roles(sentence)
 
     def _clause_start(self, text: str, pos: int) -> bool:
         """True when ``pos`` starts the sentence's main clause (after openers/adverbials)."""
@@ -627,10 +625,7 @@ class Extractor:
             ):
                 continue
             if noun_words[0] in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
-                continue
-            if bare in NUM_WORDS and len(noun_words) == 1 and noun_words[0] not in TIME_UNITS:
-                # "hai nước", "ba bên": a number word before a single bare noun is rarely a count worth asking
-                pass
+                continue  # "hai bên", "ba nước": not a count worth asking
             noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
             if noun_words[0] in TIME_UNITS:
                 unit_word = noun_words[0]

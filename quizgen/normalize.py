@@ -18,7 +18,6 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _PLAIN_VOWELS = set("aeiouy")
 _MARKED_VOWELS = set("ăâêôơư")
 _VOWELS = _PLAIN_VOWELS | _MARKED_VOWELS
-_VI_LETTERS = set("abcdefghijklmnopqrstuvwxyzđ") | _MARKED_VOWELS
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
