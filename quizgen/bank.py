@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 LOCK_NAME = ".lock"
 CACHE_NAME = ".cache.json"
+PARALLEL_PARSE = 200  # below this many files to parse, starting worker processes costs more than it saves
 CACHE_SCHEMA = "quizgen.bank-cache/1"
 
 _PYDANTIC_MESSAGES = {
@@ -177,6 +179,11 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def _parse_path(path: Path) -> BankFile:
+    """Worker for Bank._parse_many: read and validate one file."""
+    return Bank(path.parent).load(path.stem)
+
+
 class Bank:
     """A folder of article files. Cheap to create; reads happen on demand."""
 
@@ -254,32 +261,40 @@ class Bank:
         It is only an accelerator: a missing or broken cache is rebuilt, never trusted.
         """
         entries = self._read_cache()
-        files: list[BankFile] = []
-        fresh: dict[str, Any] = {}
-        dirty = False
+        found: dict[str, BankFile] = {}
+        misses: list[str] = []
         for article_id in article_ids:
-            path = self.path_for(article_id)
             try:
-                st = path.stat()
+                st = self.path_for(article_id).stat()
             except FileNotFoundError:
-                files.append(self.load(article_id))
+                misses.append(article_id)  # load() reports it properly
                 continue
             entry = entries.get(article_id)
-            bank_file = None
             if isinstance(entry, dict) and entry.get("key") == [st.st_mtime_ns, st.st_size]:
                 try:
-                    bank_file = BankFile.model_validate(entry["data"])
+                    found[article_id] = BankFile.model_validate(entry["data"])
+                    continue
                 except (ValidationError, KeyError):
-                    bank_file = None
-            if bank_file is None:
-                bank_file = self.load(article_id)
-                entry = self._cache_entry(bank_file)
-                dirty = True
-            files.append(bank_file)
-            fresh[article_id] = entry
-        if dirty or len(fresh) != len(entries):
+                    pass
+            misses.append(article_id)
+        found.update(zip(misses, self._parse_many(misses), strict=True))
+        fresh = {a: entries[a] for a in article_ids if a not in misses}
+        for article_id in misses:
+            entry = self._cache_entry(found[article_id])
+            if entry is not None:
+                fresh[article_id] = entry
+        if misses or len(fresh) != len(entries):
             self._write_cache(fresh)
-        return files
+        return [found[a] for a in article_ids]
+
+    def _parse_many(self, article_ids: list[str]) -> list[BankFile]:
+        """Parse files, over several processes when there are many (a cold cache on a big bank)."""
+        workers = min(os.cpu_count() or 1, 4)
+        if len(article_ids) < PARALLEL_PARSE or workers < 2:
+            return [self.load(a) for a in article_ids]
+        paths = [self.path_for(a) for a in article_ids]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_parse_path, paths, chunksize=32))
 
     def load_all(self) -> list[BankFile]:
         files = self._load_cached(self.article_ids())

@@ -172,3 +172,22 @@ def test_broken_cache_is_rebuilt(tmp_path: Path) -> None:
     bank.save(_file("a1"))
     (tmp_path / ".cache.json").write_text("{not json", encoding="utf-8")
     assert len(bank.load_all()[0].questions) == 2
+
+
+def test_many_files_parse_in_parallel_and_errors_still_name_the_file(tmp_path: Path) -> None:
+    from quizgen.bank import CACHE_NAME, PARALLEL_PARSE
+
+    bank = Bank(tmp_path)
+    n = PARALLEL_PARSE + 10
+    for i in range(n):
+        f = _file(f"a{i:04d}", 0)
+        bank.save(f.model_copy(update={"questions": [_question(i)]}))
+    (tmp_path / CACHE_NAME).unlink(missing_ok=True)
+    files = bank.load_all()
+    assert [f.article.id for f in files] == [f"a{i:04d}" for i in range(n)]
+    assert (tmp_path / CACHE_NAME).is_file()
+    broken = tmp_path / "a0123.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("type: who", "type: whom"), encoding="utf-8")
+    (tmp_path / CACHE_NAME).unlink()
+    with pytest.raises(BankError, match=r"a0123\.yaml:\d+: .*type"):
+        bank.load_all()
