@@ -76,7 +76,7 @@ def generate(
         list[Path] | None, typer.Argument(help="Tệp hoặc thư mục bài báo (mặc định: seeds/).")
     ] = None,
     bank: BankOpt = DEFAULT_BANK,
-    max_per_article: Annotated[int, typer.Option(help="Số câu nháp tối đa mỗi bài.")] = 15,
+    max_per_article: Annotated[int, typer.Option(help="Số câu nháp tối đa mỗi bài.")] = 20,
 ) -> None:
     """Soạn câu hỏi nháp từ bài báo và thêm vào ngân hàng câu hỏi.
 

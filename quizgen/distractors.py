@@ -116,8 +116,10 @@ def _shift_number(answer: str) -> list[str]:
         raw = m.group(0)
         value = float(raw.replace(".", "").replace(",", "."))
         out = []
-        for v in _nice_steps(value):
-            if v <= 0:
+        percent = answer.rstrip().endswith("%")
+        steps = _nice_steps(value) + ([value - 10 * k for k in (1, 2, 3, 4)] if percent else [])
+        for v in steps:
+            if v <= 0 or (percent and (v > 100 or (v >= 100 and answer.startswith("hơn")))):
                 continue
             text = (
                 f"{int(v):,}".replace(",", ".")
@@ -132,6 +134,20 @@ def _shift_number(answer: str) -> list[str]:
             picks = [_NUM_WORD_LIST[j] for j in (i + 1, i - 1, i + 2, i + 3) if 0 <= j < len(_NUM_WORD_LIST)]
             return [re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", p, answer, count=1) for p in picks]
     return []
+
+
+def _acronyms_like(answer: str, head: str, gaz: Gazetteer) -> list[str]:
+    """Acronyms of the same kind: a department code for a code ("C06" -> "C07"), a mission's for a
+    mission, an international body's for an agency."""
+    code = re.fullmatch(r"([A-Z]+)(\d{2,3})", answer)
+    if code:
+        n, width = int(code.group(2)), len(code.group(2))
+        return [f"{code.group(1)}{k:0{width}d}" for k in (n + 1, n - 1, n + 2, n + 3, n - 2) if k > 0]
+    listed = [m.group(1) for name in gaz.orgs.get(head, ()) if (m := re.search(r"\(([^)]+)\)$", name))]
+    if head == "Phái bộ":
+        return listed
+    missions = {m.group(1) for name in gaz.orgs.get("Phái bộ", ()) if (m := re.search(r"\(([^)]+)\)$", name))}
+    return listed + [a for a in gaz.un_bodies if a not in missions]
 
 
 def _titles(answer: str, gaz: Gazetteer) -> list[str]:
@@ -177,6 +193,13 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         return corpus + _titles(fact.answer, gaz)
     if shape.startswith("date"):
         return _shift_date(fact.answer, seed)
+    if shape == "quarter":
+        m = re.match(r"quý (I{1,3}|IV|[1-4])(.*)$", fact.answer)
+        if not m:
+            return []
+        romans = ["I", "II", "III", "IV"]
+        names = romans if m.group(1) in romans else ["1", "2", "3", "4"]
+        return [f"quý {q}{m.group(2)}" for q in names if q != m.group(1)]
     if shape in ("period", "year", "month"):
         if shape == "month":
             m = re.match(r"tháng (\d{1,2})(.*)$", fact.answer)
@@ -193,15 +216,21 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         with_period = bool(re.search(r"\d{4}", fact.answer))
         ranked = corpus + _rank(seed, listed)
         return sorted(ranked, key=lambda c: bool(re.search(r"\d{4}", c)) != with_period)
-    if shape == "org:acronym":
-        return corpus + _rank(seed, gaz.un_bodies.keys())
+    if shape.startswith("org:acronym"):
+        return corpus + _rank(seed, _acronyms_like(fact.answer, shape.split(":")[2], gaz))
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
     if shape.startswith("org:"):
         head = shape.split(":")[1]
         names = list(gaz.orgs.get(head, ()))
         if fact.kind == "brand":
-            names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in names] + list(gaz.un_bodies.values())
+            names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in names]
+            if head not in ("Cục", "Bộ", "Tổng cục", "Vụ", "Học viện", "Trường"):  # Vietnamese bodies
+                names += [
+                    v
+                    for v in gaz.un_bodies.values()
+                    if v.split()[0] == head or head in ("Cơ quan", "Tổ chức", "Quỹ")
+                ]
         return corpus + _rank(seed, names)
     if shape.startswith("place:"):
         kind = shape.split(":")[1]

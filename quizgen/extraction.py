@@ -329,6 +329,12 @@ class Extractor:
         r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"(?![\d/])"
     )
+    _QUARTER_RE = re.compile(
+        r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
+    )
+    _QUARTER_RE = re.compile(
+        r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
+    )
     _MONTH_RE = re.compile(r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:/\d{4}|\s+năm\s+\d{4}))")
     _YEAR_RE = re.compile(r"(?<![\w/])(?P<pre>(?:đến |từ |vào |trong )?)[Nn]ăm\s+(?P<date>\d{4})(?![\d\-])")
     _PERIOD_RE = re.compile(
@@ -378,6 +384,15 @@ class Extractor:
                 shape="period",
                 score=0.8,
             )
+        for m in self._QUARTER_RE.finditer(text):
+            taken.append((m.start(), m.end()))
+            answer = f"quý {m.group('date')}"
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "quarter", answer, text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời điểm nào", move_to_end=leading,
+                shape="quarter", score=0.7,
+            )  # fmt: skip
         for regex, kind, qword in (
             (self._MONTH_RE, "month", "tháng nào"),
             (self._YEAR_RE, "year", "năm nào"),
@@ -406,7 +421,14 @@ class Extractor:
 
     @staticmethod
     def _leading_adverbial(text: str, start: int, end: int) -> bool:
-        return not text[:start].strip() and text[end:].lstrip().startswith(",")
+        """A time or place set off by a comma before the main clause, possibly after another one
+        ("Sáng 9-10, tại Hà Nội, Cục ..."): it moves to the end of the question."""
+        before = text[:start]
+        if before.strip() and not re.fullmatch(r"(?:[^,;]{1,40},\s*){1,2}", before):
+            return False
+        if any(len(part.split()) > 6 for part in before.split(",")):
+            return False
+        return text[end:].lstrip().startswith(",")
 
     def _programme_span(self, text: str, start: int, head: str) -> tuple[int, int] | None:
         """The end of a programme's name and the end of its name without a trailing period."""
@@ -452,8 +474,9 @@ class Extractor:
             i += 1
         if not capitalised and not topic:
             # "chương trình công tác năm 2025": a lower-case name needs its year to be a name.
-            m = re.match(r"((?:\s+[^\s,;:()]+){0,4}?)\s+năm\s+\d{4}", text[pos:])
-            if m and not any(w in STOP_WORDS for w in m.group(1).split()):
+            # It may name its owner: "Kế hoạch chuyển đổi số của lực lượng Công an nhân dân năm 2026".
+            m = re.match(r"((?:\s+[^\s,;:()]+){0,10}?)\s+năm\s+\d{4}", text[pos:])
+            if m and not any(w in STOP_WORDS - {"của"} for w in m.group(1).split()):
                 end = pos + m.end()
                 return end, end
             return None
@@ -613,7 +636,8 @@ class Extractor:
                 continue
             noun_words: list[str] = []
             for w in nm.group(1).split():
-                if w in STOP_WORDS or w[:1].isupper() or w[:1].isdigit():
+                # A counted noun may be a capitalised unit name ("63 Công an tỉnh"), never a number.
+                if w in STOP_WORDS or w[:1].isdigit():
                     break
                 noun_words.append(w)
             if not noun_words:
@@ -666,6 +690,8 @@ class Extractor:
             place = m.group("place").strip().rstrip(",")
             if fold_for_match(place) in ("việt nam",):
                 continue
+            if self._inside_org_name(text, m.start()):
+                continue  # "Phái bộ ... tại Nam Sudan": part of a name, not where something happened
             leading = self._leading_adverbial(text, m.start(), m.end())
             kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
             yield Fact(
@@ -681,6 +707,19 @@ class Extractor:
                 shape=f"place:{kind}",
                 score=0.7,
             )
+
+    def _inside_org_name(self, text: str, pos: int) -> bool:
+        """True when ``pos`` continues an organisation's name ("Đại sứ quán Việt Nam tại Pháp")."""
+        clause_start = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), 0)
+        for head in self.org_head_re.finditer(text, clause_start, pos):
+            if head.group("head") in ("Bộ", "Chính phủ"):
+                continue  # "Bộ Công an tại Hà Nội" is an event's place, not part of the name
+            if (
+                not _NAME_BREAK_RE.search(text[head.start() : pos])
+                and len(text[head.start() : pos].split()) <= 8
+            ):
+                return True
+        return False
 
     def expand_acronym(self, text: str, paren_start: int, acronym: str) -> int | None:
         """Where the phrase that ``acronym`` abbreviates starts, matching initials backwards."""
@@ -771,7 +810,7 @@ class Extractor:
                 h.start(),
                 m.end(),
                 qphrase=f"{head_l} nào",
-                shape="org:acronym",
+                shape=f"org:acronym:{h.group('head')}",
                 head=h.group("head"),
                 score=0.8,
             )

@@ -61,7 +61,12 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     stem = LEADING_OPENERS.sub("", stem.strip())
     if ministry:
-        stem = re.sub(r"\bBộ(?=\s+[a-zđà-ỹ]|[,.?]|$)", ministry, stem)
+        # Only a "Bộ" standing alone ("40 lãnh đạo của Bộ", "Bộ đã ..."), never "Bộ trưởng", "Bộ đội".
+        stem = re.sub(
+            r"\bBộ(?=\s+(?:của|đã|đang|sẽ|được|và|cũng|có|là|nhằm|trong|tại|với|cho)\b|[,.?]|$)",
+            ministry,
+            stem,
+        )
     stem = re.sub(r"\s+", " ", stem).strip().rstrip(".,;:? ")
     stem = stem[:1].upper() + stem[1:]
     return stem + ("?" if question else ".")
@@ -86,7 +91,7 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
         start += len(fact.context) + 1
         end += len(fact.context) + 1
     if fact.move_to_end:
-        rest = text[end:].lstrip(" ,")
+        rest = text[:start] + text[end:].lstrip(" ,")
         rest = _trim_after(rest)
         return _finish(f"{rest.rstrip(' .')} {fact.qphrase}", ministry)
     before, after = text[:start], text[end:]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizgen.distractors import DistractorPool, choose_distractors
@@ -74,3 +76,19 @@ def test_programme_name_variants_are_not_distractors() -> None:
     text = "Việt Nam thông qua Chương trình Hành động Quốc gia về Phụ nữ, Hòa bình và An ninh (WPS) 2024-2030 năm nay."
     options = wrong("programme", text, pool)
     assert all("Phụ nữ, Hòa bình và An ninh" not in o for o in options)
+
+
+def test_percentages_stay_possible() -> None:
+    options = wrong("measure", "Kế hoạch đặt mục tiêu 100% hồ sơ được xử lý trên môi trường mạng.")
+    assert len(options) == 3 and all(0 < int(o.rstrip("%")) < 100 for o in options)
+
+
+def test_acronym_distractors_are_of_the_same_kind() -> None:
+    code = wrong(
+        "org", "Theo Kế hoạch, Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06) là đơn vị thường trực."
+    )
+    assert code and all(re.fullmatch(r"C\d{2}", o) for o in code), code
+    mission = wrong(
+        "org", "Học viên được triển khai tới Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS) năm 2026."
+    )
+    assert set(mission) <= {"MINUSCA", "UNISFA", "MINUSMA"}, mission

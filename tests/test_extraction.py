@@ -226,3 +226,31 @@ def test_reported_content_drops_trailing_commentary() -> None:
     assert stem_for("programme", "Kế hoạch Hành động về Bình đẳng giới năm 2025", s) == (
         "Thứ trưởng Vũ Văn Hòa cho biết Bộ đã ban hành kế hoạch nào?"
     )
+
+
+def test_second_leading_adverbial_moves_to_the_end() -> None:
+    s = "Sáng 9-10, tại Hà Nội, Cục Đối ngoại khai giảng khóa tập huấn cho 32 học viên."
+    assert (
+        stem_for("place", "Hà Nội", s)
+        == "Sáng 9-10, Cục Đối ngoại khai giảng khóa tập huấn cho 32 học viên ở đâu?"
+    )
+
+
+def test_a_place_inside_an_organisation_name_is_not_a_place_question() -> None:
+    s = "Các học viên sẽ được triển khai tới Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS) trong năm 2026."
+    assert answers("place", s) == []
+
+
+def test_quarters_and_owned_plan_names() -> None:
+    s = "Bộ trưởng ký Quyết định ban hành Kế hoạch chuyển đổi số của lực lượng Công an nhân dân năm 2026."
+    assert "Kế hoạch chuyển đổi số của lực lượng Công an nhân dân năm 2026" in answers("programme", s)
+    assert answers("quarter", "Các đơn vị phải hoàn thành việc số hóa trong quý II năm 2026.") == [
+        "quý II năm 2026"
+    ]
+    assert "63" in answers("count", "Kế hoạch được triển khai tại 63 Công an tỉnh, thành phố trên cả nước.")
+
+
+def test_bare_ministry_expands_but_minister_does_not() -> None:
+    p = "Bộ Công an tổ chức hội nghị. Ngày 15/1/2026, Bộ trưởng đã ký quyết định và Bộ đã công bố."
+    stem = stem_for("date", "ngày 15/1/2026", p)
+    assert stem.startswith("Bộ trưởng đã ký quyết định và Bộ Công an đã công bố")

@@ -11,7 +11,7 @@ from pathlib import Path
 from quizgen.bank import Bank
 from quizgen.evaluation import answers_match, evaluate
 from quizgen.generate import generate
-from tests.conftest import GOLD
+from tests.conftest import GOLD, ROOT
 
 RECALL_FLOOR = 0.95
 PASS_RATE_FLOOR = 1.0
@@ -33,3 +33,21 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("2024–2030", "2024-2030")
     assert answers_match("hòa bình", "hoà bình")
     assert not answers_match("40", "50")
+
+
+UNSEEN_RECALL_FLOOR = 0.85
+
+
+def test_second_article_set_meets_the_floor(bank_dir: Path) -> None:
+    """Two more articles (invented, other styles: a training course, a plan with a decision).
+
+    They were written after the rules, to estimate recall on articles the rules were not fitted
+    to: 80.8% at first; the misses (quarters, capitalised counted nouns, "Kế hoạch ... của ..."
+    names, a place inside a mission's name, the per-article cap) were fixed as general forms.
+    """
+    unseen = ROOT / "tests" / "data" / "unseen"
+    generate([unseen], Bank(bank_dir))
+    report = evaluate(unseen / "gold.yaml", Bank(bank_dir))
+    assert report.recall >= UNSEEN_RECALL_FLOOR, [f"{m.type.value}: {m.answer}" for m in report.missed]
+    assert report.pass_rate >= PASS_RATE_FLOOR, report.problems
+    assert report.drafts_per_fact <= MAX_DRAFTS_PER_FACT
