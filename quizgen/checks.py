@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.models import QFormat, Question
 from quizgen.normalize import fold_for_match, normalize_text
 from quizgen.questions import BLANK
@@ -30,7 +32,12 @@ def check_question(question: Question, article_text: str, dropped: tuple[str, ..
         if folded.count(fold_for_match(question.answer)) != 1:
             problems.append("đáp án phải xuất hiện đúng một lần trong các phương án")
     answer = fold_for_match(question.answer)
-    if fmt != QFormat.TRUE_FALSE and answer and answer in fold_for_match(stem):
+    # Whole words only: the answer "21" is not given away by "2021" in the stem.
+    if (
+        fmt != QFormat.TRUE_FALSE
+        and answer
+        and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", fold_for_match(stem))
+    ):
         problems.append("đáp án không được nằm trong câu hỏi")
     evidence = normalize_text(question.evidence)
     if evidence not in normalize_text(article_text):

@@ -191,6 +191,18 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
     if shape == "title":
         return corpus + _titles(fact.answer, gaz)
+    if shape == "date_range":
+        days = [int(d) for d in re.findall(r"ngày\s+(\d{1,2})", fact.answer)]
+        out = []
+        for delta in (2, -3, 5, 7):
+            if all(1 <= d + delta <= 28 for d in days):
+                pieces = re.split(r"(?<=ngày )(\d{1,2})", fact.answer)
+                out.append("".join(str(int(p) + delta) if i % 2 else p for i, p in enumerate(pieces)))
+        m = re.search(r"tháng\s+(\d{1,2})(?!.*tháng)", fact.answer)
+        if m:
+            month = int(m.group(1))
+            out.append(fact.answer[: m.start(1)] + str(month % 12 + 1) + fact.answer[m.end(1) :])
+        return out
     if shape.startswith("date"):
         return _shift_date(fact.answer, seed)
     if shape == "quarter":
@@ -216,10 +228,15 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         with_period = bool(re.search(r"\d{4}", fact.answer))
         ranked = corpus + _rank(seed, listed)
         return sorted(ranked, key=lambda c: bool(re.search(r"\d{4}", c)) != with_period)
-    if shape.startswith("org:acronym"):
+    if shape.startswith("org:acronym"):  # before the generic org: rule below
         return corpus + _rank(seed, _acronyms_like(fact.answer, shape.split(":")[2], gaz))
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
+    if shape in ("org:Công an tỉnh", "org:Công an thành phố"):
+        # Another province's police: "Công an tỉnh Nghệ An" -> "Công an tỉnh Thanh Hóa".
+        head = shape.split(":")[1]
+        places = gaz.places.get("provinces" if head.endswith("tỉnh") else "cities", ())
+        return corpus + [f"{head} {p}" for p in _rank(seed, places)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
         names = list(gaz.orgs.get(head, ()))

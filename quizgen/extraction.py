@@ -43,6 +43,10 @@ PROGRAMME_HEADS = (
 CONTINUATION_RE = re.compile(
     r"^(?:Hỗ trợ|Tạo điều kiện|Ủng hộ|Tiếp tục|Giúp đỡ|Phối hợp|Đẩy mạnh|Tăng cường)\s"
 )
+# Organisations whose name carries a place ("Đại sứ quán Việt Nam tại Pháp").
+_LOCATED_HEADS = {"Phái bộ", "Đại sứ quán", "Tổng Lãnh sự quán", "Văn phòng", "Cơ quan", "Phái đoàn"}
+# Lower-case words inside a unit's name: "Công an tỉnh Nghệ An", "Công an thành phố Hà Nội".
+_ADMIN_UNITS = {"tỉnh", "thành", "phố", "huyện", "quận", "xã", "thị", "trấn", "phường"}
 # Words that never stand inside an organisation's name: where one appears, a clause has begun.
 _NAME_BREAK_RE = re.compile(
     r"(?<!\w)(?:đã|đang|sẽ|được|phối hợp|cùng|với|tổ chức|tiếp|gặp|thăm|ký|là|nhằm|từ|thông qua)(?!\w)"
@@ -177,6 +181,7 @@ class Extractor:
         yield from self._places(sentence)
         yield from self._acronyms(sentence)
         yield from self._orgs(sentence, main_org)
+        yield from self._subject_org(sentence, main_org)
         yield from self._units(sentence)
         yield from self._lists(sentence)
         yield from self._roles(sentence)
@@ -206,17 +211,22 @@ class Extractor:
             name = text[name_start:name_end]
             mention_end = name_end
             title = ""
-            app = re.match(r"\s*(?:,|\s[-\u2013])\s*", text[name_end:])
+            app = re.match(r"\s*(,|[-\u2013])\s*", text[name_end:])
             if app:
                 t_start = name_end + app.end()
                 tm = self.title_re.match(text, t_start)
-                if tm:
+                if tm and app.group(1) != ",":
+                    # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
+                    # ends with its organisation's name.
+                    t_end = self._org_end(text, tm.end())
+                elif tm:
                     stop = re.search(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s",
                         text[t_start:],
                     )
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
+                if tm:
                     title = text[t_start:t_end].strip()
                     if len(title.split()) <= 16:
                         mention_end = t_end + (1 if t_end < len(text) and text[t_end] == "," else 0)
@@ -329,6 +339,10 @@ class Extractor:
         r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"(?![\d/])"
     )
+    _RANGE_RE = re.compile(
+        r"(?:[Tt]ừ\s+)?(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?\s+(?:đến|-)\s+ngày\s+\d{1,2}"
+        r"\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+    )
     _QUARTER_RE = re.compile(
         r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
     )
@@ -344,7 +358,17 @@ class Extractor:
     def _dates(self, s: Sentence) -> Iterator[Fact]:
         text = s.text
         taken: list[tuple[int, int]] = []
+        for m in self._RANGE_RE.finditer(text):
+            taken.append((m.start(), m.end()))
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "date_range", m.group("date"), text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
+                shape="date_range", score=0.85,
+            )  # fmt: skip
         for m in self._DAY_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
             taken.append((m.start(), m.end()))
             date = m.group("date")
             tod = (m.group("tod") or "").strip()
@@ -441,7 +465,7 @@ class Extractor:
         if m:
             end = pos + m.end()
             return end, end
-        words = list(re.finditer(r"\s*([^\s,;:()\"]+)(,?)", text[pos:]))
+        words = list(re.finditer(r"\s*(phòng, chống|[^\s,;:()\"]+)(,?)", text[pos:]))
         end = pos
         capitalised = 0
         lowercase_run = 0
@@ -478,6 +502,14 @@ class Extractor:
             m = re.match(r"((?:\s+[^\s,;:()]+){0,10}?)\s+năm\s+\d{4}", text[pos:])
             if m and not any(w in STOP_WORDS - {"của"} for w in m.group(1).split()):
                 end = pos + m.end()
+                return end, end
+            # ... or its period, which stays out of the name: "Chương trình phòng, chống mua bán người
+            # giai đoạn 2021-2025" asks "chương trình nào giai đoạn 2021-2025".
+            m = re.match(
+                r"((?:\s+(?:phòng, chống|[^\s,;:()]+)){1,8}?)\s+giai đoạn\s+\d{4}\s*-\s*\d{4}", text[pos:]
+            )
+            if m and not any(w in STOP_WORDS for w in m.group(1).split()):
+                end = pos + len(m.group(1))
                 return end, end
             return None
         name_end = end
@@ -528,6 +560,16 @@ class Extractor:
                     end = i + last.end(1)
                 break
             i = end + sep.end()
+        if items <= 1:
+            # One longer topic, up to the period or the clause's end: "Bản ghi nhớ về hợp tác đào tạo
+            # sĩ quan cảnh sát gìn giữ hòa bình giai đoạn 2026-2028".
+            start = pos + m.end()
+            long = re.match(
+                r"((?:[^\s,;:()\"]+\s){1,11}?[^\s,;:()\"]+)(?=\s+(?:giai đoạn|năm \d|đến năm)|\s*[(;.]|\s*$)",
+                text[start:],
+            )
+            if long and not any(w in STOP_WORDS for w in long.group(1).split()):
+                end = max(end or 0, start + long.end(1))
         return end
 
     def _programmes(self, s: Sentence) -> Iterator[Fact]:
@@ -589,6 +631,8 @@ class Extractor:
         for m in self._COUNT_RE.finditer(text):
             raw = m.group("num")
             bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw)
+            if bare in NUM_WORDS and re.search(r"\d\s*$", text[: m.start()]):
+                continue  # "10 năm": the word is the unit of the number before it, not a number
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
             if prev.lower() in (
@@ -670,6 +714,8 @@ class Extractor:
                 )
                 continue
             noun = " ".join(noun_words)
+            if re.match(r"\s*:", text[noun_end:]):
+                continue  # "ba nội dung: A, B và C": the stem would list what it asks to count
             yield Fact(
                 QType.HOW_MANY,
                 "count",
@@ -690,7 +736,7 @@ class Extractor:
             place = m.group("place").strip().rstrip(",")
             if fold_for_match(place) in ("việt nam",):
                 continue
-            if self._inside_org_name(text, m.start()):
+            if self._inside_org_name(text, m.start(), m.end()):
                 continue  # "Phái bộ ... tại Nam Sudan": part of a name, not where something happened
             leading = self._leading_adverbial(text, m.start(), m.end())
             kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
@@ -708,16 +754,16 @@ class Extractor:
                 score=0.7,
             )
 
-    def _inside_org_name(self, text: str, pos: int) -> bool:
-        """True when ``pos`` continues an organisation's name ("Đại sứ quán Việt Nam tại Pháp")."""
+    def _inside_org_name(self, text: str, pos: int, end: int) -> bool:
+        """True when the place at [pos, end) is part of a name: "Phái bộ Liên hợp quốc tại Nam Sudan
+        (UNMISS)", "Đại sứ quán Việt Nam tại Pháp" (but not "Trụ sở Liên hợp quốc ở New York")."""
         clause_start = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), 0)
+        named = bool(re.match(rf"\s*\({ACR}\)", text[end:]))
         for head in self.org_head_re.finditer(text, clause_start, pos):
-            if head.group("head") in ("Bộ", "Chính phủ"):
-                continue  # "Bộ Công an tại Hà Nội" is an event's place, not part of the name
-            if (
-                not _NAME_BREAK_RE.search(text[head.start() : pos])
-                and len(text[head.start() : pos].split()) <= 8
-            ):
+            if head.group("head") not in _LOCATED_HEADS and not named:
+                continue
+            between = text[head.start() : pos]
+            if not _NAME_BREAK_RE.search(between) and len(between.split()) <= 8:
                 return True
         return False
 
@@ -866,6 +912,35 @@ class Extractor:
                 score=0.8,
             )
 
+    _SUBJECT_VERB_RE = re.compile(
+        r"\s+(?:đã\s+|sẽ\s+)?(?:tổ chức|phối hợp|ký|ban hành|triển khai|khai giảng|tiếp|chủ trì|công bố|"
+        r"tổng kết|phát động|ra mắt)\b"
+    )
+
+    def _subject_org(self, s: Sentence, main_org: str | None) -> Iterator[Fact]:
+        """The organisation doing the main clause's action: "Công an tỉnh Nghệ An tổ chức hội nghị"."""
+        text = s.text
+        opener = re.match(r"(?:[^,;]{1,40},\s*){0,2}", text)
+        pos = opener.end() if opener else 0
+        h = self.org_head_re.match(text, pos)
+        if not h or not self._leading_adverbial_prefix(text[:pos]):
+            return
+        end = self._org_end(text, h.end())
+        span = text[pos:end]
+        head = h.group("head")
+        if len(span.split()) <= len(head.split()) or not self._SUBJECT_VERB_RE.match(text, end):
+            return
+        if main_org and fold_for_match(span) == fold_for_match(main_org):
+            return  # the article's own ministry: every reader knows it
+        yield Fact(
+            QType.ORG, "org", span, span, s, pos, end, qphrase=f"{head[:1].lower()}{head[1:]} nào",
+            shape=f"org:{head}", head=head, score=0.75,
+        )  # fmt: skip
+
+    @staticmethod
+    def _leading_adverbial_prefix(before: str) -> bool:
+        return not before.strip() or all(len(part.split()) <= 6 for part in before.split(",") if part.strip())
+
     def _org_end(self, text: str, pos: int) -> int:
         for country in sorted(self.gaz.countries, key=len, reverse=True):
             if text.startswith(" " + country, pos) and not text[pos + len(country) + 1 :][:1].isalpha():
@@ -874,10 +949,13 @@ class Extractor:
         words = list(re.finditer(r"\s+([^\s,;:()\"]+)", text[pos:]))
         for i, wm in enumerate(words):
             word = wm.group(1)
+            prev = words[i - 1].group(1) if i else ""
             nxt = words[i + 1].group(1) if i + 1 < len(words) else ""
             if (
                 word[:1].isupper()
+                or (word == "an" and prev == "Công")  # "Công an tỉnh Nghệ An"
                 or (word in ("nhân", "dân") and end > pos)
+                or (word in _ADMIN_UNITS and end > pos and (nxt[:1].isupper() or nxt in _ADMIN_UNITS))
                 or (word in ("và", "-") and end > pos and nxt[:1].isupper())
             ):
                 end = pos + wm.end()

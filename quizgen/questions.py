@@ -58,8 +58,13 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+_QUESTION_WORDS = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)")
+
+
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
-    stem = LEADING_OPENERS.sub("", stem.strip())
+    opener = LEADING_OPENERS.match(stem.strip())
+    if opener and not _QUESTION_WORDS.search(opener.group(0)):  # never drop the question itself
+        stem = stem.strip()[opener.end() :]
     if ministry:
         # Only a "Bộ" standing alone ("40 lãnh đạo của Bộ", "Bộ đã ..."), never "Bộ trưởng", "Bộ đội".
         stem = re.sub(

@@ -254,3 +254,37 @@ def test_bare_ministry_expands_but_minister_does_not() -> None:
     p = "Bộ Công an tổ chức hội nghị. Ngày 15/1/2026, Bộ trưởng đã ký quyết định và Bộ đã công bố."
     stem = stem_for("date", "ngày 15/1/2026", p)
     assert stem.startswith("Bộ trưởng đã ký quyết định và Bộ Công an đã công bố")
+
+
+def test_date_ranges_are_one_fact() -> None:
+    s = "Từ ngày 3 đến ngày 6 tháng 9 năm 2025, đoàn công tác đã thăm Trụ sở Liên hợp quốc."
+    assert answers("date_range", s) == ["ngày 3 đến ngày 6 tháng 9 năm 2025"]
+    assert answers("date", s) == []
+
+
+def test_a_number_word_after_a_number_is_its_unit() -> None:
+    assert answers("count", "Đoàn đã dự lễ kỷ niệm 10 năm Việt Nam tham gia gìn giữ hòa bình.") == []
+
+
+def test_an_opener_that_holds_the_question_word_stays() -> None:
+    s = "Tại buổi làm việc với Quỹ Dân số Liên hợp quốc (UNFPA), Thứ trưởng Vũ Văn Hòa thông báo kết quả."
+    assert stem_for("org", "UNFPA", s).startswith("Tại buổi làm việc với quỹ nào,")
+
+
+def test_the_acting_organisation_and_a_dash_title() -> None:
+    s = "Chiều 20-11, Công an tỉnh Nghệ An tổ chức hội nghị tổng kết."
+    assert answers("org", s) == ["Công an tỉnh Nghệ An"]
+    t = "Đại tá Bùi Quang Thanh - Giám đốc Công an tỉnh Nghệ An chủ trì hội nghị."
+    assert answers("title_of", t) == ["Giám đốc Công an tỉnh Nghệ An"]
+
+
+def test_lower_case_programme_with_its_period() -> None:
+    s = "Tỉnh đã triển khai Chương trình phòng, chống mua bán người giai đoạn 2021-2025 tại 21 huyện."
+    assert "Chương trình phòng, chống mua bán người" in answers("programme", s)
+
+
+def test_no_count_of_a_list_that_the_stem_enumerates() -> None:
+    """Review rejected "... về bao nhiêu nội dung trọng tâm: A, B và C?" as trivial."""
+    s = "Hội nghị thảo luận về ba nội dung trọng tâm: cải cách hành chính, chuyển đổi số và an ninh mạng."
+    assert answers("count", s) == []
+    assert answers("list_item", s) == ["an ninh mạng"]

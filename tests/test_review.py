@@ -138,3 +138,14 @@ def test_batch_commands_through_cli(bank: Bank, invoke: Invoke) -> None:
     assert bad.exit_code == 1 and "không lưu" in bad.output
     data = json.loads(invoke("stats", "--json", "--bank", bank.root).output)["total"]
     assert (data["approved"], data["rejected"], data["rejected_by_reason"]) == (2, 1, {"quá dễ": 1})
+
+
+def test_answer_in_stem_check_uses_whole_words(bank: Bank) -> None:
+    from quizgen.checks import check_question
+
+    q = next(loc.question for loc in bank.iter_questions())
+    ok = q.model_copy(update={"question": "Chương trình giai đoạn 2021-2025 triển khai tại bao nhiêu huyện?", "answer": "21",
+                              "format": QFormat.SHORT_ANSWER, "options": None})  # fmt: skip
+    assert "đáp án không được nằm trong câu hỏi" not in check_question(ok, q.evidence)
+    bad = ok.model_copy(update={"question": "Tỉnh có 21 huyện, vậy có bao nhiêu huyện?"})
+    assert "đáp án không được nằm trong câu hỏi" in check_question(bad, q.evidence)
