@@ -37,7 +37,7 @@ from quizgen.questions import build_cloze, build_statement, build_stem
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/4"
+GENERATOR = "quizgen-rules/5"
 DEFAULT_MAX_PER_ARTICLE = 20
 MAX_PER_ANSWER = 2
 PARALLEL_THRESHOLD = 16
