@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from quizgen.extract.stems import BLANK
 from quizgen.models import QFormat, Question
 from quizgen.normalize import fold_for_match, normalize_text
-from quizgen.questions import BLANK
 
 TRUE_FALSE = ("Đúng", "Sai")
 

@@ -14,7 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from quizgen.extraction import NUM_WORDS, Fact
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.normalize import core_name, fold_for_match
 from quizgen.sentences import UPPER

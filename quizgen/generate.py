@@ -22,7 +22,8 @@ from quizgen.bank import Bank
 from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
-from quizgen.extraction import ArticleFacts, Fact, extract_article
+from quizgen.extract import ArticleFacts, Fact, extract_article
+from quizgen.extract.stems import build_cloze, build_statement, build_stem
 from quizgen.intake import (
     Article,
     article_id_for,
@@ -33,7 +34,6 @@ from quizgen.intake import (
 )
 from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
 from quizgen.normalize import fold_for_match, normalize_text
-from quizgen.questions import build_cloze, build_statement, build_stem
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from quizgen.distractors import DistractorPool, choose_distractors
-from quizgen.extraction import Fact, extract_article
+from quizgen.extract import Fact, extract_article
 
 
 def first(kind: str, text: str) -> Fact:

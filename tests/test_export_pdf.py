@@ -18,8 +18,8 @@ from pypdf import PdfReader
 from quizgen.bank import Bank
 from quizgen.errors import EnvironmentProblem, NothingToExportError
 from quizgen.exporters import pdf
+from quizgen.extract.stems import BLANK
 from quizgen.models import BankFile, QFormat, QType, Question, ReviewRecord, Status
-from quizgen.questions import BLANK
 from tests.conftest import ROOT, SEEDS, Invoke
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.extraction import Fact, extract_article
-from quizgen.questions import build_stem
+from quizgen.extract import Fact, extract_article
+from quizgen.extract.stems import build_stem
 
 
 def facts(*paragraphs: str) -> list[Fact]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quizgen.distractors import DistractorPool
 from quizgen.errors import ArticleError
-from quizgen.extraction import extract_article
+from quizgen.extract import extract_article
 from quizgen.generate import draft_questions
 from quizgen.intake import read_article
 

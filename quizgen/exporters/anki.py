@@ -29,9 +29,9 @@ import genanki  # this module is only imported by `export anki`, so `--help` sta
 
 from quizgen.bank import Bank
 from quizgen.errors import NotFoundError, NothingToExportError, UsageError
+from quizgen.extract.stems import BLANK
 from quizgen.models import QFormat, QType, Question, Status
 from quizgen.query import effective_status
-from quizgen.questions import BLANK
 from quizgen.resources import templates_dir
 
 # Fixed ids (documented in the README). Never change them: Anki would duplicate the note

@@ -25,9 +25,9 @@ import jinja2
 
 from quizgen.bank import Bank
 from quizgen.errors import EnvironmentProblem, NotFoundError, NothingToExportError, UsageError
+from quizgen.extract.stems import BLANK
 from quizgen.models import BankFile, QFormat, QType, Question, Status
 from quizgen.query import effective_status
-from quizgen.questions import BLANK
 from quizgen.resources import templates_dir
 
 MAX_VERSIONS = 26

@@ -1,0 +1,121 @@
+"""One article in, its facts out: sentences, their analysis, the rules, then whole constituents.
+
+The order is the reader's: a sentence that no question should come from (an upper-case heading,
+a photo caption, a byline, the article's cut-off last sentence) is set aside first; every other
+sentence is analysed once; the fact families propose facts; and a fact whose answer is not a whole
+constituent of its sentence is widened to the word it cuts into or dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from quizgen.extract.analysis import SentenceAnalysis, analyse
+from quizgen.extract.constituents import edge_problem, split_glued_title
+from quizgen.extract.facts import ArticleFacts, Fact
+from quizgen.extract.rules import Extractor, rule_facts
+from quizgen.models import QType
+from quizgen.sentences import Sentence, article_sentences
+
+_CAPTION = re.compile(r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s", re.IGNORECASE)
+_END_PUNCT = ('.', '!', '?', '…', '"', '”', ')', "'", ':')
+# How many words beyond the answer a widened answer may gain before the fact is dropped instead.
+_MAX_WIDENING = 2
+
+
+@functools.cache
+def _extractor() -> Extractor:
+    return Extractor()
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def is_heading(text: str) -> bool:
+    """An upper-case subheading ("KẾT QUẢ NỔI BẬT"), never a sentence to ask from."""
+    letters = _letters(text)
+    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def unusable_reason(
+    sentence: Sentence, analysis: SentenceAnalysis, last_index: int, paragraph_text: str
+) -> str:
+    """Why no question should come from ``sentence`` ("" when it can be used)."""
+    text = sentence.text.strip()
+    if is_heading(text):
+        return "heading"
+    if _CAPTION.search(text):
+        return "caption"
+    words = [t for t in analysis.tokens if t.pos != "CH"]
+    if len(words) <= 12 and not any(t.pos == "V" for t in analysis.tokens):
+        return "caption or byline"  # a name and a title under a photo, an author's name
+    if sentence.index == last_index and not text.endswith(_END_PUNCT):
+        return "cut off"
+    return ""
+
+
+def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
+    """``fact`` with an answer on constituent edges (widened by a word at most), or None."""
+    text = analysis.text
+    answer = split_glued_title(fact.answer) if fact.type == QType.WHO else fact.answer
+    if answer != fact.answer:
+        fact = replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+    starts = [m.start() for m in re.finditer(re.escape(answer), text)]
+    if not starts:
+        return fact  # a normalised form (capitalised rank, template): nothing in the text to cut
+    # The occurrence inside the fact's own span first, then any other.
+    starts.sort(key=lambda s: (not (fact.start <= s < max(fact.end, fact.start + 1)), s))
+    for at in starts:
+        if edge_problem(analysis, at, at + len(answer)) is None:
+            return fact
+    at = starts[0]
+    s0, e0 = analysis.snap(at, at + len(answer))
+    widened = text[s0:e0]
+    extra = len(widened.split()) - len(answer.split())
+    if edge_problem(analysis, s0, e0) is not None or extra > _MAX_WIDENING:
+        return None
+    new_fact = widened if fact.fact == fact.answer else fact.fact.replace(answer, widened, 1)
+    if fact.end > fact.start and not fact.template:
+        return replace(
+            fact, answer=widened, fact=new_fact, start=min(fact.start, s0), end=max(fact.end, e0)
+        )
+    return replace(fact, answer=widened, fact=new_fact)
+
+
+_YEAR_AFTER = re.compile(r"^\s*(?:\d{4}|nay|qua|tới|sau|trước|ngoái|học|thứ|đó)\b")
+
+
+def misread_number(fact: Fact) -> bool:
+    """"năm" read as five where it is the word for year ("năm 2024", "năm nay")."""
+    if fact.type != QType.HOW_MANY:
+        return False
+    m = re.search(r"(?<!\w)năm(?!\w)", fact.answer)
+    if not m or re.search(r"\d", fact.answer[: m.start()]):
+        return False
+    at = fact.sentence.text.find(fact.answer)
+    after = fact.sentence.text[at + m.end() :] if at >= 0 else ""
+    return bool(_YEAR_AFTER.match(after)) or not re.search(r"\w", fact.answer[m.end() :])
+
+
+def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
+    """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
+    sentences = article_sentences(paragraphs)
+    analyses = tuple(analyse(s.text) for s in sentences)
+    last = len(sentences) - 1
+    usable = {
+        s.index
+        for s in sentences
+        if not unusable_reason(s, analyses[s.index], last, paragraphs[s.paragraph])
+    }
+    found = rule_facts(article_id, paragraphs, _extractor())
+    facts: list[Fact] = []
+    for fact in found.facts:
+        if fact.sentence.index not in usable or misread_number(fact):
+            continue
+        kept = whole_constituent(fact, analyses[fact.sentence.index])
+        if kept is not None:
+            facts.append(kept)
+    return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses)

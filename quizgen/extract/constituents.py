@@ -1,0 +1,88 @@
+"""Whole constituents: an answer starts and ends where a word, a name or a phrase does.
+
+The edges come from the analysis layer's words (underthesea's segmentation, split at case changes
+it glued). On top of word edges an answer must not end on a function word or open bracket, must
+close the brackets and quotes it opens, and must not glue a name to a title with a hyphen
+("Nguyễn Văn A-Chủ tịch ..."): such an answer is a fragment or two constituents in one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.extract.analysis import SentenceAnalysis, Token
+
+# POS tags that cannot end a noun phrase: prepositions, conjunctions, copula-like particles.
+_BAD_LAST = {"E", "C", "CC", "T"}
+_BAD_FIRST = {"E", "C", "CC"}
+_FUNCTION_WORDS = {
+    "của", "và", "với", "tại", "trong", "cho", "về", "từ", "đến", "là", "do", "bởi", "theo",
+    "đã", "đang", "sẽ", "được", "bị", "các", "những", "này", "đó", "để", "nhằm", "cùng",
+}  # fmt: skip
+_PAIRS = (("(", ")"), ("“", "”"), ("[", "]"))
+# "Nguyễn Văn A-Chủ tịch": a capitalised word, a hyphen with no space, a title or office word.
+_GLUED_TITLE = re.compile(
+    r"(?<=\w)\s*[-\u2013]\s*(?=(?:Phó |Trợ lý )?(?:Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Tổng|Cục trưởng|"
+    r"Trưởng|Chánh|Tư lệnh|Chính ủy|Bí thư|Đại sứ|Phó|Hiệu trưởng|Viện trưởng|Chỉ huy|Thủ tướng|"
+    r"Ủy viên|Đại biểu|Điều phối|Cố vấn|Vụ trưởng)\b)"
+)
+
+
+def balanced(text: str) -> bool:
+    for left, right in _PAIRS:
+        if text.count(left) != text.count(right):
+            return False
+    return text.count('"') % 2 == 0
+
+
+def split_glued_title(answer: str) -> str:
+    """The name alone from "Nguyễn Văn A-Chủ tịch UBND tỉnh"; other answers unchanged."""
+    m = _GLUED_TITLE.search(answer)
+    return answer[: m.start()].rstrip() if m else answer
+
+
+def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None:
+    """Why [start, end) of the sentence is not a whole constituent, or None when it is."""
+    text = analysis.text
+    if not (0 <= start < end <= len(text)):
+        return "span outside the sentence"
+    span = text[start:end]
+    if span != span.strip():
+        return "span has outer spaces"
+    if not analysis.on_edges(start, end):
+        return "edge inside a word"
+    words = analysis.tokens_in(start, end)
+    if not words:
+        return "no word"
+    first, last = words[0], words[-1]
+    if last.pos in _BAD_LAST or last.text.casefold() in _FUNCTION_WORDS:
+        return "ends on a function word"
+    if first.pos in _BAD_FIRST or first.text.casefold() in {"của", "và", "với", "tại", "cho", "về"}:
+        return "starts on a function word"
+    if last.text in ("(", "“", "[", ",", "-", "–", ":") or first.text in (")", "”", "]", ",", "-", "–"):
+        return "dangling punctuation"
+    if not balanced(span):
+        return "unbalanced brackets or quotes"
+    if _GLUED_TITLE.search(span) and span[:1].isupper() and not span.startswith(("Phó", "Trợ lý")):
+        before = span[: _GLUED_TITLE.search(span).start()]  # type: ignore[union-attr]
+        if re.search(r"[A-ZÀ-Ỹ]\w*$", before) and "-" not in before.split()[-1][:-1]:
+            return "name glued to a title"
+    if _continues_name(analysis, words, end):
+        return "name continues after the answer"
+    return None
+
+
+def _continues_name(analysis: SentenceAnalysis, words: tuple[Token, ...], end: int) -> bool:
+    """A proper-noun answer followed, with no space or punctuation between, by more of the name."""
+    following = [t for t in analysis.tokens if t.start >= end]
+    if not following or not words:
+        return False
+    nxt = following[0]
+    gap = analysis.text[end : nxt.start]
+    return gap == "" and nxt.proper and words[-1].proper
+
+
+def find_in(text: str, needle: str, near: int = 0) -> int:
+    """Offset of ``needle`` in ``text``, preferring the occurrence at or after ``near``."""
+    at = text.find(needle, near)
+    return at if at >= 0 else text.find(needle)

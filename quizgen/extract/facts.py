@@ -1,0 +1,55 @@
+"""What extraction produces: a fact (the span a question tests) and an article's facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.extract.analysis import SentenceAnalysis
+from quizgen.models import QType
+from quizgen.normalize import core_name, fold_for_match
+from quizgen.sentences import Sentence
+
+LEADING_OPENERS = re.compile(
+    r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
+    r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|"
+    r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"
+    r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])),\s*"
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    type: QType
+    kind: str
+    answer: str
+    fact: str
+    sentence: Sentence
+    start: int
+    end: int
+    qphrase: str = ""
+    template: str = ""
+    move_to_end: bool = False
+    shape: str = ""
+    head: str = ""
+    score: float = 0.5
+    cloze_ok: bool = True
+    context: str = ""  # the reporting lead a continuation sentence needs ("X đề nghị Y")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Two facts with one key ask the same thing (a programme under two of its names)."""
+        if self.kind in ("programme", "org", "brand", "unit"):
+            return (self.kind, core_name(self.answer))
+        return (self.kind, fold_for_match(self.answer))
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    article_id: str
+    facts: tuple[Fact, ...]
+    main_ministry: str | None
+    # The analysis of every sentence, by its index in the article (shared by stems and ranker).
+    analyses: tuple[SentenceAnalysis, ...] = ()
+
+
