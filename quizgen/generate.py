@@ -23,7 +23,8 @@ from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
-from quizgen.extract.stems import build_cloze, build_statement, build_stem
+from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway
+from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.intake import (
     Article,
     article_id_for,
@@ -37,9 +38,9 @@ from quizgen.normalize import fold_for_match, normalize_text
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/5"
+GENERATOR = "quizgen-rules/6"
 DEFAULT_MAX_PER_ARTICLE = 20
-MAX_PER_ANSWER = 2
+MAX_PER_ANSWER = 1  # one question per fact: a second one repeats it
 PARALLEL_THRESHOLD = 16
 WORKERS = min(os.cpu_count() or 2, 4)
 T = TypeVar("T")
@@ -86,7 +87,11 @@ def build_question(
 ) -> Question | None:
     """One draft for ``fact``, in the best format its distractors allow; None if it fails a check."""
     qid = question_id(article.id, fact)
-    stem = build_stem(fact, ministry)
+    first = fact.sentence.index == 0
+    finished = finish_stem(build_stem(fact, ministry), fact, first)
+    if finished is None or giveaway(finished, fact):
+        return None
+    stem = finished
     others = same_kind_answers - {fact.answer}
     wrong = choose_distractors(fact, pool, article.id, others, excluded_text=stem)
     base = dict(id=qid, type=fact.type, fact=fact.fact, evidence=fact.sentence.text, status=Status.DRAFT)
@@ -107,6 +112,7 @@ def build_question(
         statement = build_statement(
             fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry
         )
+        statement = finish_stem(statement, fact, first) if statement else None
         if statement and (truthful or wrong[0] in statement):
             question = Question(
                 format=QFormat.TRUE_FALSE,
@@ -117,6 +123,7 @@ def build_question(
             )
     if question is None:
         cloze = build_cloze(fact, ministry)
+        cloze = finish_stem(cloze, fact, first) if cloze else None
         if cloze:
             question = Question(
                 format=QFormat.CLOZE,
@@ -160,13 +167,17 @@ def draft_questions(
             best[key] = (question, fact)
     ranked = sorted(best.values(), key=lambda qf: (-qf[0].score, qf[1].sentence.index, qf[0].id))
     per_answer: Counter[tuple[str, str]] = Counter()
+    per_sentence: Counter[int] = Counter()
     kept: list[tuple[Question, Fact]] = []
     seen_ids: set[str] = set()
     for question, fact in ranked:
         answer_key = (fact.type.value, fact.key[1])
         if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
             continue
+        if per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
+            continue
         per_answer[answer_key] += 1
+        per_sentence[fact.sentence.index] += 1
         seen_ids.add(question.id)
         kept.append((question, fact))
         if len(kept) == max_per_article:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.facts import ArticleFacts, Fact
+from quizgen.extract.quality import not_a_person
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.models import QType
 from quizgen.sentences import Sentence, article_sentences
@@ -113,7 +114,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     found = rule_facts(article_id, paragraphs, _extractor())
     facts: list[Fact] = []
     for fact in found.facts:
-        if fact.sentence.index not in usable or misread_number(fact):
+        if fact.sentence.index not in usable or misread_number(fact) or not_a_person(fact):
             continue
         kept = whole_constituent(fact, analyses[fact.sentence.index])
         if kept is not None:

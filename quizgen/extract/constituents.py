@@ -59,8 +59,14 @@ def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None
         return "ends on a function word"
     if first.pos in _BAD_FIRST or first.text.casefold() in {"của", "và", "với", "tại", "cho", "về"}:
         return "starts on a function word"
-    if last.text in ("(", "“", "[", ",", "-", "–", ":") or first.text in (")", "”", "]", ",", "-", "–"):
+    if last.text in ("(", "“", "[", ",", "-", "–", ":", ".", ";") or first.text in (
+        ")", "”", "]", ",", "-", "–", ".",
+    ):  # fmt: skip
         return "dangling punctuation"
+    if last.pos == "V" and last.text[:1].islower() and len(words) > 1 and words[0].text[:1].isupper():
+        return "a name that runs into the verb after it"
+    if last.pos == "V" and last.text[:1].islower() and first.text[:1].islower() and len(words) > 2:
+        return "a phrase that ends on a verb"
     if not balanced(span):
         return "unbalanced brackets or quotes"
     if _GLUED_TITLE.search(span) and span[:1].isupper() and not span.startswith(("Phó", "Trợ lý")):

@@ -214,7 +214,8 @@ class Extractor:
                     score=0.9 if first else 0.55,
                 )
             if title and "title" in info and info["title"] == title:
-                ref = f"{rank_cap} {name}".strip()
+                # The name alone: the rank here would answer the rank question, and the reverse.
+                ref = name
                 yield Fact(
                     QType.WHO,
                     "title_of",
@@ -229,7 +230,7 @@ class Extractor:
                     score=0.85,
                 )
             if rank_cap:
-                ref = f"{title or info.get('title', '')} {name}".strip()
+                ref = name
                 yield Fact(
                     QType.WHO,
                     "rank_of",

@@ -131,3 +131,163 @@ def build_cloze(fact: Fact, ministry: str | None) -> str | None:
     piece = original.replace(fact.answer, BLANK, 1)
     after = _trim_after(text[end:])
     return _finish(f"{text[:start]}{piece}{after}", ministry, question=False)
+
+
+# --- finishing: the stem a trainer would print ------------------------------------------------
+
+MAX_STEM_WORDS = 30
+HARD_MAX_STEM_WORDS = 40
+# "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
+_DATELINE = re.compile(r"^\s*\(?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.&]*(?:\s+[A-ZĐÀ-Ỹ0-9.&]+){0,3}\)?\s*[-–—:]\s+")
+# Event nouns that "này"/"trên" point back to; resolved by anchoring the stem in the article.
+_EVENT_NOUNS = (
+    r"sự kiện|hội nghị|hội thảo|khóa tập huấn|khóa học|khóa|lớp tập huấn|lớp học|lớp|chương trình|buổi lễ|"
+    r"lễ|buổi làm việc|buổi tiếp|cuộc gặp|chuyến thăm|chuyến công tác|kế hoạch|đề án|dự án|hoạt động|"
+    r"đợt|cuộc thi|diễn đàn|đoàn|giải|phong trào|chiến dịch|quyết định|văn bản|hiệp định|"
+    r"thỏa thuận|bản ghi nhớ|tọa đàm|hội nghị trực tuyến"
+)
+_EVENT_DEMONSTRATIVE = re.compile(rf"(?i)(?<!\w)({_EVENT_NOUNS})\s+(?:này|trên|nói trên|đó)(?!\w)")
+_BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|như vậy)\s")
+_OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
+_ANCHOR = "Theo bài báo, "
+# Appositive title left behind where a name became "ai": "Ai, Giám đốc Công an tỉnh X khẳng định".
+_LEFT_APPOSITION = re.compile(
+    r"(?i)(?<!\w)(ai),\s+[^,?]{2,90}?(?:,\s*|\s+(?=(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu|"
+    r"chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
+)
+_OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
+
+
+def strip_dateline(text: str) -> str:
+    m = _DATELINE.match(text)
+    if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
+        return text[m.end() :]
+    return text
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+_ADVERBIAL_START = re.compile(
+    r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|vào|qua|năm|tháng|thời gian|"
+    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp)\b"
+)
+
+
+# A comma that separates pieces of a sentence; not the one in "phòng, chống" (a fixed pair).
+_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<=,)\s+")
+
+
+def _pieces(body: str) -> list[tuple[str, bool]]:
+    """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it."""
+    from quizgen.extract.analysis import analyse
+
+    analysis = analyse(body)
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for piece in _PIECE_SPLIT.split(body):
+        at = body.find(piece, pos)
+        end = at + len(piece)
+        verb = any(t.pos == "V" and t.start >= at and t.end <= end for t in analysis.tokens)
+        out.append((piece, verb))
+        pos = end
+    return out
+
+
+def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS) -> str:
+    """The main clause's head and the piece holding the question word, within ``limit`` words.
+
+    Comma-separated pieces: the first piece with a verb that is not a leading time or place
+    adverbial (the subject and verb), the piece with the question word, then the pieces nearest
+    to it (left first: list items and commentary after the fact go first). Verbless pieces before
+    the head (a speaker's titles) are left out.
+    """
+    if word_count(stem) <= limit:
+        return stem
+    body = stem.rstrip("?.")
+    end_mark = stem[len(body) :] or "?"
+    pieces = _pieces(body)
+    target = next((i for i, (p, _) in enumerate(pieces) if _QUESTION_WORDS.search(p)), None)
+    if target is None:
+        return stem
+    keep = {target}
+    total = word_count(pieces[target][0])
+    head = next(
+        (i for i, (p, verb) in enumerate(pieces[:target]) if verb and not _ADVERBIAL_START.match(p)), None
+    )
+    if head is not None and total + word_count(pieces[head][0]) <= HARD_MAX_STEM_WORDS:
+        keep.add(head)  # without its subject and verb the question piece means nothing
+        total += word_count(pieces[head][0])
+    first_allowed = head if head is not None else 0
+    for i in [*range(target - 1, first_allowed - 1, -1), *range(target + 1, len(pieces))]:
+        if i in keep:
+            continue
+        n = word_count(pieces[i][0])
+        if total + n > limit:
+            break
+        keep.add(i)
+        total += n
+    kept = " ".join(pieces[i][0] for i in sorted(keep)).strip()
+    kept = re.sub(r"[,;:]\s*$", "", kept)
+    return kept[:1].upper() + kept[1:] + end_mark
+
+
+def _drop_leading_titles(stem: str) -> str:
+    """"Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
+    m = re.search(r"(?:^|,\s)(ai\s)", stem)
+    if not m or m.start(1) == 0:
+        return stem
+    before = stem[: m.start(1)]
+    pieces = _pieces(before.rstrip(", "))
+    if pieces and not any(verb for _, verb in pieces) and not _ADVERBIAL_START.match(before):
+        rest = stem[m.start(1) :]
+        return rest[:1].upper() + rest[1:]
+    return stem
+
+
+def _main_clause(stem: str) -> str | None:
+    """The first comma piece with a verb that is not a leading adverbial: who did what."""
+    for piece, verb in _pieces(stem.rstrip("?.")):
+        if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
+            return piece.rstrip(",;: ")
+    return None
+
+
+def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | None:
+    """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
+    stem = strip_dateline(stem).strip()
+    stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
+    stem = re.sub(r"\s+", " ", stem).strip()
+    if fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
+        # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
+        # its main clause alone.
+        head = _main_clause(stem)
+        if head and word_count(head) >= 4:
+            stem = f"{head} {fact.qphrase}?"
+    stem = _trim_to_clause(stem)
+    stem = _drop_leading_titles(stem)
+    if word_count(stem) > HARD_MAX_STEM_WORDS:
+        return None
+    if _BARE_DEMONSTRATIVE.match(stem):
+        return None  # "Đây là ..." points at something the stem does not name
+    anchored = False
+    if _EVENT_DEMONSTRATIVE.search(stem):
+        # "Khóa tập huấn này": the article's own event; the reader knows it from the article.
+        stem = _EVENT_DEMONSTRATIVE.sub(lambda m: m.group(1), stem)
+        anchored = True
+    if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
+        return None
+    if fact.kind in _OFFICE_KINDS:
+        if fact.kind == "holder_of" and len(fact.template.split()) <= 4:
+            return None  # "Ai là Thứ trưởng?": any of several people, at any time
+        anchored = True
+    if anchored and not stem.startswith(_ANCHOR):
+        stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
+    return stem
+
+
+def _starts_with_name(stem: str) -> bool:
+    """Keep the capital of a name or title at the start ("Theo bài báo, Bộ Công an ...")."""
+    words = stem.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()

@@ -1,0 +1,73 @@
+"""Give-aways and repeats: a draft whose stem answers itself, and how many drafts a fact and a
+sentence may have.
+
+A trainer rejects a question that a trainee can answer from the question alone: a total whose parts
+the stem lists, a count next to its ordinal ("lần thứ tư ... bao nhiêu lần"), an anniversary whose
+years are in the stem, a name asked while part of it is printed. One fact is asked once, and one
+sentence gives at most two drafts, or the drafts copy each other's answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.extract.facts import Fact
+from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+
+MAX_PER_SENTENCE = 2
+_NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|hàng nghìn)"
+_PARTS = re.compile(
+    rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
+)
+_ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)\s+thứ\s+\w+")
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+_ENUMERATION = re.compile(r"bao nhiêu[^?]*:\s*[^?]*,[^?]*(?:,|\svà\s)")
+_COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
+# "giữa bao nhiêu tỉnh Quảng Nam – Sê Kông": the items counted follow, by name.
+_COUNT_THEN_NAMES = re.compile(
+    r"bao nhiêu\s+(?:[a-zà-ỹđ]+\s+){1,2}[A-ZĐÀ-Ỹ]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[A-ZĐÀ-Ỹ]"
+)
+
+
+def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
+    """Why the stem gives the answer away (a few words), or None."""
+    gaz = gaz or load_gazetteer()
+    folded = fold_for_match(stem)
+    if fact.type == QType.HOW_MANY:
+        if _PARTS.search(stem):
+            return "the stem lists the parts of the total"
+        if _ORDINAL.search(stem):
+            return "an ordinal in the stem gives the count"
+        if _ENUMERATION.search(stem):
+            return "the stem enumerates what is counted"
+        if re.search(r"(?i)năm\b", fact.answer) and len(_YEARS.findall(stem)) >= 2:
+            return "the years in the stem give the span"
+        if re.search(r"(?i)kỷ niệm", stem) and _YEARS.search(stem):
+            return "the anniversary's years are in the stem"
+        if _COUNT_THEN_NUMBER.search(stem):
+            return "another number stands where the answer's unit should"
+        if _COUNT_THEN_NAMES.search(stem):
+            return "the counted things are named in the stem"
+    if fact.type == QType.WHO and fact.shape.startswith("person"):
+        words = fold_for_match(fact.answer).split()
+        for i in range(len(words) - 1):
+            pair = " ".join(words[i : i + 2])
+            if re.search(rf"(?<!\w){re.escape(pair)}(?!\w)", folded):
+                return "part of the name is in the stem"
+    for alias in gaz.aliases_of(fact.answer) - {fold_for_match(fact.answer)}:
+        if len(alias) > 2 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
+            return "another name of the answer is in the stem"
+    return None
+
+
+def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
+    """A "who" answer that is a place or country ("Thanh Hóa", "Trung Quốc"), or one word."""
+    if fact.type != QType.WHO or not fact.shape.startswith("person"):
+        return False
+    gaz = gaz or load_gazetteer()
+    key = fold_for_match(fact.answer)
+    if gaz.place_kind(fact.answer) is not None or any(fold_for_match(c) == key for c in gaz.countries):
+        return True
+    return len(fact.answer.split()) < 2
