@@ -181,17 +181,59 @@ def _country_pairs(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
     return pairs
 
 
+def _shift_range(answer: str) -> list[str]:
+    """"26 – 27/12" -> "23 – 24/12", ...: both days moved together, the form kept."""
+    parts = re.split(r"(\s*(?:-|–|đến)\s*)", answer, maxsplit=1)
+    if len(parts) != 3:
+        return []
+    out = []
+    for delta in (3, -4, 7, -9, 12):
+        shifted = []
+        for part in (parts[0], parts[2]):
+            m = re.search(r"\d{1,2}", part)
+            if not m:
+                break
+            day = int(m.group(0)) + delta
+            if not 1 <= day <= 31:
+                break
+            shifted.append(part[: m.start()] + str(day) + part[m.end() :])
+        if len(shifted) == 2:
+            out.append(shifted[0] + parts[1] + shifted[1])
+    return out
+
+
+def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
+    for rank in sorted(gaz.all_ranks, key=len, reverse=True):
+        if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
+            return answer[: len(rank)]
+    return ""
+
+
+def _without_rank(name: str, gaz: Gazetteer) -> str:
+    rank = _rank_prefix(name, gaz)
+    return name[len(rank) :].strip() if rank else name
+
+
 def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazetteer) -> list[str]:
     shape = fact.shape
     seed = f"{article_id}|{fact.kind}|{fact.answer}"
     corpus = pool.others(shape, article_id)
     if shape.startswith("person:"):
         kind = shape.split(":")[1]
-        return corpus + _rank(seed, gaz.people.get("vietnamese" if kind == "vn" else "foreign", ()))
+        names = corpus + _rank(seed, gaz.people.get("vietnamese" if kind == "vn" else "foreign", ()))
+        # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") is no distractor.
+        names = [n for n in names if gaz.place_kind(_without_rank(n, gaz)) is None]
+        rank = _rank_prefix(fact.answer, gaz)
+        if rank:
+            # "Đại tá Vũ Văn Tấn": every option carries the same rank, so the rank tells nothing.
+            return [f"{rank} {_without_rank(n, gaz)}" for n in names]
+        return [_without_rank(n, gaz) for n in names]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
     if shape == "title":
         return corpus + _titles(fact.answer, gaz)
+    if shape == "date_range:num":
+        return _shift_range(fact.answer)
     if shape == "date_range":
         days = [int(d) for d in re.findall(r"ngày\s+(\d{1,2})", fact.answer)]
         out = []

@@ -174,10 +174,13 @@ def draft_questions(
         answer_key = (fact.type.value, fact.key[1])
         if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
             continue
-        if per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
+        # The cap is on drafts that are the sentence with a span asked: a question written from
+        # the fact's parts alone (a post, a rank, an acronym) does not repeat the sentence.
+        copies_sentence = not fact.template
+        if copies_sentence and per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
             continue
         per_answer[answer_key] += 1
-        per_sentence[fact.sentence.index] += 1
+        per_sentence[fact.sentence.index] += copies_sentence
         seen_ids.add(question.id)
         kept.append((question, fact))
         if len(kept) == max_per_article:

@@ -25,9 +25,9 @@ def stem_for(kind: str, answer: str, *paragraphs: str) -> str:
 # One invented sentence per form a trainer wants asked: (rule, sentence, the answer it must find).
 FOUND = [
     # who: rank or honorific, appositive title, lower-case rank, foreign names
-    ("person", "Thượng tướng Phan Văn Minh, Thứ trưởng Bộ Công an, đã tiếp Đại sứ Pháp.", "Phan Văn Minh"),
-    ("person", "Đại tá Nguyễn Văn An - Giám đốc Công an tỉnh Nghệ An phát biểu khai mạc.", "Nguyễn Văn An"),
-    ("person", "thiếu tướng Hồ Sĩ Tâm đã chủ trì buổi làm việc với đoàn công tác.", "Hồ Sĩ Tâm"),
+    ("person", "Thượng tướng Phan Văn Minh, Thứ trưởng Bộ Công an, đã tiếp Đại sứ Pháp.", "Thượng tướng Phan Văn Minh"),
+    ("person", "Đại tá Nguyễn Văn An - Giám đốc Công an tỉnh Nghệ An phát biểu khai mạc.", "Đại tá Nguyễn Văn An"),
+    ("person", "thiếu tướng Hồ Sĩ Tâm đã chủ trì buổi làm việc với đoàn công tác.", "Thiếu tướng Hồ Sĩ Tâm"),
     (
         "person",
         "bà Jane Doe, Điều phối viên Thường trú Liên hợp quốc tại Việt Nam, đã phát biểu.",
@@ -55,9 +55,9 @@ FOUND = [
         "ngày 3 tháng 5 năm 2023",
     ),
     ("date", "Ngày 12/6/2025, Bộ Công an tổ chức lễ xuất quân.", "ngày 12/6/2025"),
-    ("date", "Chiều 12-8, Cục Đối ngoại tổ chức buổi gặp mặt.", "12-8"),
+    ("date", "Chiều 12-8, Cục Đối ngoại tổ chức buổi gặp mặt.", "chiều 12-8"),
     ("date", "Ngày 15-6-2021, đơn vị đã hoàn thành nhiệm vụ.", "ngày 15-6-2021"),
-    ("date", "Sáng 18.7, đoàn công tác lên đường.", "18.7"),
+    ("date", "Sáng 18.7, đoàn công tác lên đường.", "sáng 18.7"),
     ("period", "Kế hoạch được triển khai trong giai đoạn 2021-2025 trên toàn quốc.", "2021-2025"),
     ("year", "Năm 2025, lực lượng Công an sẽ hoàn thành mục tiêu này.", "năm 2025"),
     ("duration", "Khóa tập huấn kéo dài ba tuần tại Học viện.", "ba tuần"),
@@ -118,7 +118,7 @@ STEMS = [
     ),
     (
         "person",
-        "Đỗ Quang Huy",
+        "Trung tướng Đỗ Quang Huy",
         "Trung tướng Đỗ Quang Huy, Cục trưởng Cục Cảnh sát hình sự, đã trao quyết định.",
         "Ai đã trao quyết định?",
     ),

@@ -15,9 +15,11 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.facts import ArticleFacts, Fact
+from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.models import QType
+from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence, article_sentences
 
 _CAPTION = re.compile(r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s", re.IGNORECASE)
@@ -51,7 +53,8 @@ def unusable_reason(
     if _CAPTION.search(text):
         return "caption"
     words = [t for t in analysis.tokens if t.pos != "CH"]
-    if len(words) <= 12 and not any(t.pos == "V" for t in analysis.tokens):
+    verbless = not any(t.pos == "V" for t in analysis.tokens)
+    if verbless and (len(words) <= 7 or (len(words) <= 12 and not text.endswith(_END_PUNCT))):
         return "caption or byline"  # a name and a title under a photo, an author's name
     if sentence.index == last_index and not text.endswith(_END_PUNCT):
         return "cut off"
@@ -101,6 +104,16 @@ def misread_number(fact: Fact) -> bool:
     return bool(_YEAR_AFTER.match(after)) or not re.search(r"\w", fact.answer[m.end() :])
 
 
+def _name_of(answer: str) -> str:
+    """"Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
+    from quizgen.gazetteer import load_gazetteer
+
+    for rank in load_gazetteer().all_ranks:
+        if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
+            return answer[len(rank) :].strip()
+    return answer
+
+
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
     """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
     sentences = article_sentences(paragraphs)
@@ -119,4 +132,17 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         kept = whole_constituent(fact, analyses[fact.sentence.index])
         if kept is not None:
             facts.append(kept)
+    # People the rules missed, found from the toolkit's proper nouns and the gazetteer's titles.
+    for sentence in sentences:
+        if sentence.index not in usable:
+            continue
+        known = {
+            fold_for_match(_name_of(f.answer))
+            for f in facts
+            if f.type == QType.WHO and f.sentence.index == sentence.index
+        }
+        for fact in person_facts(sentence, analyses[sentence.index], known):
+            kept = whole_constituent(fact, analyses[sentence.index])
+            if kept is not None:
+                facts.append(kept)
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses)

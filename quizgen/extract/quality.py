@@ -22,6 +22,7 @@ _PARTS = re.compile(
     rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
 )
 _ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)\s+thứ\s+\w+")
+_DATE_RANGE = re.compile(r"\d{1,2}\s*(?:-|–|đến)\s*\d{1,2}[/.]\d")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _ENUMERATION = re.compile(r"bao nhiêu[^?]*:\s*[^?]*,[^?]*(?:,|\svà\s)")
 _COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
@@ -48,6 +49,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the anniversary's years are in the stem"
         if _COUNT_THEN_NUMBER.search(stem):
             return "another number stands where the answer's unit should"
+        if re.search(r"(?i)\bngày\b", fact.answer) and _DATE_RANGE.search(stem):
+            return "the dates in the stem give the duration"
         if _COUNT_THEN_NAMES.search(stem):
             return "the counted things are named in the stem"
     if fact.type == QType.WHO and fact.shape.startswith("person"):
@@ -56,6 +59,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             pair = " ".join(words[i : i + 2])
             if re.search(rf"(?<!\w){re.escape(pair)}(?!\w)", folded):
                 return "part of the name is in the stem"
+    if fact.type == QType.ACRONYM:
+        return None  # the acronym's question names its other form by design
     for alias in gaz.aliases_of(fact.answer) - {fold_for_match(fact.answer)}:
         if len(alias) > 2 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
             return "another name of the answer is in the stem"

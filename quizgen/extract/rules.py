@@ -201,10 +201,13 @@ class Extractor:
                 info.setdefault("title", title)
             shape = f"person:{kind}"
             if self._clause_start(text, start):
+                # The name with its rank when the text gives one ("Đại tá Vũ Văn Tấn"): the whole
+                # constituent; an honorific ("ông", "bà") is not part of it.
+                with_rank = text[start:name_end] if rank else name
                 yield Fact(
                     QType.WHO,
                     "person",
-                    name,
+                    with_rank[:1].upper() + with_rank[1:] if text[start:name_end] == with_rank else with_rank,
                     text[start:mention_end].rstrip(", "),
                     s,
                     start,
@@ -303,6 +306,11 @@ class Extractor:
         r"(?:[Tt]ừ\s+)?(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?\s+(?:đến|-)\s+ngày\s+\d{1,2}"
         r"\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
     )
+    # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6": one fact, the whole range.
+    _NUM_RANGE_RE = re.compile(
+        r"(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?(?:[Nn]gày\s+)?(?P<date>\d{1,2}(?:[/.]\d{1,2})?\s*(?:-|–|đến)"
+        r"\s*(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?)(?![\d/])"
+    )
     _QUARTER_RE = re.compile(
         r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
     )
@@ -326,6 +334,17 @@ class Extractor:
                 qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
                 shape="date_range", score=0.85,
             )  # fmt: skip
+        for m in self._NUM_RANGE_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            answer = text[m.start("date") : m.end()]
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "date_range", answer, text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
+                shape="date_range:num", score=0.85,
+            )  # fmt: skip
         for m in self._DAY_RE.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -333,8 +352,15 @@ class Extractor:
             date = m.group("date")
             tod = (m.group("tod") or "").strip()
             answer = f"ngày {date}" if m.group("ngay") else date
+            part_of_day = bool(tod) and not m.group("ngay") and "nay" not in tod.split()
+            if part_of_day:
+                # The whole time expression, part of the day included ("sáng 9.5", "chiều ngày 27/8").
+                answer = text[m.start() : m.end()]
+                answer = answer[:1].lower() + answer[1:]
             leading = self._leading_adverbial(text, m.start(), m.end())
             qphrase = "ngày nào" if m.group("ngay") else f"{tod.split()[0].lower()} ngày nào"
+            if part_of_day:
+                qphrase = "thời gian nào"
             if leading:
                 qphrase = "vào " + qphrase
             yield Fact(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 
 BLANK = "_____"
@@ -181,8 +182,6 @@ _PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<=,)\s+")
 
 def _pieces(body: str) -> list[tuple[str, bool]]:
     """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it."""
-    from quizgen.extract.analysis import analyse
-
     analysis = analyse(body)
     out: list[tuple[str, bool]] = []
     pos = 0
@@ -233,6 +232,57 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     return kept[:1].upper() + kept[1:] + end_mark
 
 
+# "Dịp này, ...", "Nhân dịp này, ...": an opener pointing at the article's event; the stem
+# stands without it.
+_LEADING_OCCASION = re.compile(
+    r"^(?:Nhân\s+)?(?:[Dd]ịp|[Ll]úc|[Kk]hi|[Tt]ại buổi|[Tt]ại sự kiện) (?:này|đó),\s*"
+)
+# After the question word: a purpose or consequence that adds nothing to what is asked.
+_TRAILING_PURPOSE = re.compile(
+    r"(?P<keep>(?:nào|ai|bao nhiêu|đâu|gì|_____)[^,?]*?)\s*,?\s+(?:nhằm|để|với mục tiêu|qua đó|góp phần|"
+    r"nhằm mục tiêu)\s[^?]*(?=[?.]$)"
+)
+# "phối hợp với Cơ quan X (USAID)" between a subject and its verb: a partner, not the fact.
+_PARTNER = re.compile(r"\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
+
+
+def _shorten(stem: str) -> str:
+    """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms."""
+    stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        stem = _drop_partner(stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        # "(USAID)" after a full name: the name says it.
+        stem = re.sub(r"\s\([A-ZĐ][A-Za-zĐ0-9&.\- ]{1,14}\)", "", stem)
+    return stem
+
+
+def _drop_partner(stem: str) -> str:
+    """"A phối hợp với B (B') tổ chức ...": "A tổ chức ..."; the partner is not what is asked."""
+    m = _PARTNER.search(stem)
+    if not m:
+        return stem
+    # The partner's name ends at its "(acronym)," when it has one (a verb inside the name, as in
+    # "... và trao quyền cho phụ nữ (UN Women)", belongs to it), else at the first lower-case
+    # verb (a capitalised "Phát triển" belongs to the name).
+    bracket = re.compile(r"\)\s*,?\s*").search(stem, m.end())
+    if bracket and "(" in stem[m.end() : bracket.start()]:
+        cut = bracket.end()
+    else:
+        analysis = analyse(stem)
+        verb = next(
+            (t for t in analysis.tokens if t.start > m.end() and t.pos == "V" and t.text[:1].islower()),
+            None,
+        )
+        if verb is None:
+            return stem
+        cut = verb.start
+    removed = stem[m.start() : cut]
+    if _QUESTION_WORDS.search(removed) or len(removed.split()) > 24:
+        return stem
+    return stem[: m.start()].rstrip(", ") + " " + stem[cut:]
+
+
 def _drop_leading_titles(stem: str) -> str:
     """"Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
@@ -258,7 +308,11 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | No
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
     stem = strip_dateline(stem).strip()
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
+    stem = _LEADING_OCCASION.sub("", stem)
     stem = re.sub(r"\s+", " ", stem).strip()
+    stem = stem[:1].upper() + stem[1:]
+    if word_count(stem) > MAX_STEM_WORDS:
+        stem = _shorten(stem)
     if fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.

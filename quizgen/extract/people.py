@@ -1,0 +1,101 @@
+"""The people family, from the analysis: a person is a proper-noun word (underthesea's ``Np``)
+that a rank, a title or an honorific introduces ("Đại tướng Zolotov Victor Vasilyevich",
+"Thứ trưởng Bộ An ninh Quốc gia Trung Quốc Đường Triều", "bà Jacqueline O'Neill").
+
+The toolkit finds the name's edges (one word for "Trương Hòa Bình", "Jacqueline O'Neill"); the
+gazetteer says which words before it are a rank, a title or an honorific. Names the rules already
+ask about are left to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.analysis import SentenceAnalysis, Token
+from quizgen.extract.facts import Fact
+from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
+
+_VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
+
+
+def _name_runs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """Index ranges [i, j) of adjacent capitalised proper-noun words."""
+    i = 0
+    while i < len(tokens):
+        if tokens[i].proper and tokens[i].text[:1].isupper():
+            j = i + 1
+            while j < len(tokens) and tokens[j].proper and tokens[j].text[:1].isupper():
+                if tokens[j].start - tokens[j - 1].end > 1:
+                    break
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _kind(name: str, gaz: Gazetteer) -> str | None:
+    words = name.split()
+    if len(words) < 2 or len(words) > 6:
+        return None
+    folded = fold_for_match(name)
+    if gaz.place_kind(name) is not None or any(fold_for_match(c) in folded for c in gaz.countries):
+        return None
+    if words[0] in gaz.surnames:
+        return "vn"
+    if not _VIETNAMESE_MARKS.search(name.casefold()) or "-" in name or "'" in name:
+        return "foreign"
+    return "vn" if len(words) <= 4 else None
+
+
+def person_facts(
+    sentence: Sentence, analysis: SentenceAnalysis, known: set[str], gaz: Gazetteer | None = None
+) -> Iterator[Fact]:
+    """"Who" facts for titled people the rules did not find (``known``: folded names found)."""
+    gaz = gaz or load_gazetteer()
+    text = analysis.text
+    tokens = analysis.tokens
+    ranks = {fold_for_match(r) for r in gaz.all_ranks}
+    titles = [fold_for_match(t) for t in gaz.titles]
+    for i, j in _name_runs(tokens):
+        # "Trung Quốc Đường Triều": a country or place before the name belongs to the title.
+        while j - i > 1 and (
+            gaz.place_kind(tokens[i].text) is not None
+            or any(fold_for_match(c) == fold_for_match(tokens[i].text) for c in gaz.countries)
+        ):
+            i += 1
+        name = text[tokens[i].start : tokens[j - 1].end]
+        kind = _kind(name, gaz)
+        if kind is None or fold_for_match(name) in known:
+            continue
+        # Walk left over the capitalised words of a title and its organisation.
+        k = i
+        while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].pos in ("N", "Np", "Nc", "Z"):
+            k -= 1
+        before = tokens[i - 1] if i > 0 else None
+        lead = fold_for_match(text[tokens[k].start : tokens[i].start]) if k < i else ""
+        rank = before is not None and fold_for_match(before.text) in ranks
+        titled = any(lead.startswith(t) for t in titles)
+        honoured = before is not None and fold_for_match(before.text) in _HONORIFICS
+        if not (rank or titled or honoured):
+            continue
+        start = tokens[i - 1].start if honoured and before else tokens[k].start
+        answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
+        known.add(fold_for_match(name))
+        yield Fact(
+            QType.WHO,
+            "person",
+            answer,
+            text[start : tokens[j - 1].end],
+            sentence,
+            start,
+            tokens[j - 1].end,
+            qphrase="ai",
+            shape=f"person:{kind}",
+            score=0.6,
+        )
