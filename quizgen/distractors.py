@@ -202,6 +202,16 @@ def _shift_range(answer: str) -> list[str]:
     return out
 
 
+_HISTORICAL = {"hồ chí minh", "mao trạch đông", "võ nguyên giáp", "tôn đức thắng", "lê duẩn"}
+
+
+def _place_or_history(name: str, gaz: Gazetteer) -> bool:
+    key = fold_for_match(name)
+    if key in {fold_for_match(h) for h in _HISTORICAL} or gaz.place_kind(name) is not None:
+        return True
+    return any(key in fold_for_match(p) for names in gaz.places.values() for p in names)
+
+
 def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
     for rank in sorted(gaz.all_ranks, key=len, reverse=True):
         if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
@@ -220,9 +230,13 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     corpus = pool.others(shape, article_id)
     if shape.startswith("person:"):
         kind = shape.split(":")[1]
-        names = corpus + _rank(seed, gaz.people.get("vietnamese" if kind == "vn" else "foreign", ()))
-        # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") is no distractor.
-        names = [n for n in names if gaz.place_kind(_without_rank(n, gaz)) is None]
+        # Other articles' people in an order of this fact's own (not the same first three names in
+        # every article), then the gazetteer's.
+        listed = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
+        names = _rank(seed, corpus) + _rank(seed, listed)
+        # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
+        # figure is no distractor for an official in the news.
+        names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
         rank = _rank_prefix(fact.answer, gaz)
         if rank:
             # "Đại tá Vũ Văn Tấn": every option carries the same rank, so the rank tells nothing.

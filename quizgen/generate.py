@@ -112,7 +112,7 @@ def build_question(
         statement = build_statement(
             fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry
         )
-        statement = finish_stem(statement, fact, first) if statement else None
+        statement = finish_stem(statement, fact, first, question=False) if statement else None
         if statement and (truthful or wrong[0] in statement):
             question = Question(
                 format=QFormat.TRUE_FALSE,
@@ -123,7 +123,7 @@ def build_question(
             )
     if question is None:
         cloze = build_cloze(fact, ministry)
-        cloze = finish_stem(cloze, fact, first) if cloze else None
+        cloze = finish_stem(cloze, fact, first, question=False) if cloze else None
         if cloze:
             question = Question(
                 format=QFormat.CLOZE,

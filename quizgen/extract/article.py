@@ -129,6 +129,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     for fact in found.facts:
         if fact.sentence.index not in usable or misread_number(fact) or not_a_person(fact):
             continue
+        if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
+            continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy
         kept = whole_constituent(fact, analyses[fact.sentence.index])
         if kept is not None:
             facts.append(kept)

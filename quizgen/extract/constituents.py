@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
+from quizgen.sentences import UPPER
 
 # POS tags that cannot end a noun phrase: prepositions, conjunctions, copula-like particles.
 _BAD_LAST = {"E", "C", "CC", "T"}
@@ -18,6 +19,12 @@ _BAD_FIRST = {"E", "C", "CC"}
 _FUNCTION_WORDS = {
     "của", "và", "với", "tại", "trong", "cho", "về", "từ", "đến", "là", "do", "bởi", "theo",
     "đã", "đang", "sẽ", "được", "bị", "các", "những", "này", "đó", "để", "nhằm", "cùng",
+}  # fmt: skip
+# First words of names that start a second entity after "và" ("Bộ Công an và Bộ Quốc phòng").
+_ENTITY_HEADS = {
+    "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Đội",
+    "Trung", "Tổng", "Ban", "Văn", "Đại", "Cơ", "Tổ", "Quỹ", "Chính", "Quân", "Tòa", "Hội", "Liên",
+    "Phái", "Đoàn", "Thành", "Tỉnh", "Huyện", "Thủ", "Chủ", "Phó", "Thứ", "Giám", "Đồng", "Ông", "Bà",
 }  # fmt: skip
 _PAIRS = (("(", ")"), ("“", "”"), ("[", "]"))
 # "Nguyễn Văn A-Chủ tịch": a capitalised word, a hyphen with no space, a title or office word.
@@ -35,9 +42,15 @@ def balanced(text: str) -> bool:
     return text.count('"') % 2 == 0
 
 
+_GLUED_TITLE_START = re.compile(
+    r"-(?:Chủ|Phó|Giám|Bộ|Thứ|Tổng|Cục|Trưởng|Chánh|Tư|Chính|Bí|Đại|Hiệu|Viện|Chỉ|Thủ|Ủy|Vụ)(?:\s|$)"
+)
+
+
 def split_glued_title(answer: str) -> str:
-    """The name alone from "Nguyễn Văn A-Chủ tịch UBND tỉnh"; other answers unchanged."""
-    m = _GLUED_TITLE.search(answer)
+    """The name alone from "Nguyễn Văn A-Chủ tịch UBND tỉnh" (or "Nguyễn Văn A-Chủ", cut by a
+    name rule at the hyphen); other answers unchanged."""
+    m = _GLUED_TITLE.search(answer) or _GLUED_TITLE_START.search(answer)
     return answer[: m.start()].rstrip() if m else answer
 
 
@@ -71,10 +84,20 @@ def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None
         return "unbalanced brackets or quotes"
     if _GLUED_TITLE.search(span) and span[:1].isupper() and not span.startswith(("Phó", "Trợ lý")):
         before = span[: _GLUED_TITLE.search(span).start()]  # type: ignore[union-attr]
-        if re.search(r"[A-ZÀ-Ỹ]\w*$", before) and "-" not in before.split()[-1][:-1]:
+        if re.search(rf"[{UPPER}]\w*$", before) and "-" not in before.split()[-1][:-1]:
             return "name glued to a title"
     if _continues_name(analysis, words, end):
         return "name continues after the answer"
+    after = re.match(r"\s+và\s+(\S+)", text[end:])
+    if after and span[:1].isupper() and after.group(1)[:1].isupper():
+        if re.search(r"(?i)(?<!\w)giữa(?!\w)", span):
+            return "'giữa A và B' cut before B"
+        if after.group(1) not in _ENTITY_HEADS and len(span.split()) >= 2 and span.split()[-1][:1].isupper():
+            return "name continues after 'và'"
+    if span[:1].islower() and start > 0:
+        prev = [t for t in analysis.tokens if t.end <= start]
+        if prev and prev[-1].text[:1].isupper() and len(prev) > 1 and prev[-2].text[:1].isupper():
+            return "starts inside a name"
     return None
 
 

@@ -15,6 +15,7 @@ from quizgen.extract.facts import Fact
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
+from quizgen.sentences import LOWER, UPPER
 
 MAX_PER_SENTENCE = 2
 _NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|hàng nghìn)"
@@ -28,7 +29,7 @@ _ENUMERATION = re.compile(r"bao nhiêu[^?]*:\s*[^?]*,[^?]*(?:,|\svà\s)")
 _COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
 # "giữa bao nhiêu tỉnh Quảng Nam – Sê Kông": the items counted follow, by name.
 _COUNT_THEN_NAMES = re.compile(
-    r"bao nhiêu\s+(?:[a-zà-ỹđ]+\s+){1,2}[A-ZĐÀ-Ỹ]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[A-ZĐÀ-Ỹ]"
+    rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,2}}[{UPPER}]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[{UPPER}]"
 )
 
 
@@ -37,7 +38,9 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     gaz = gaz or load_gazetteer()
     folded = fold_for_match(stem)
     if fact.type == QType.HOW_MANY:
-        if _PARTS.search(stem):
+        parts = _PARTS.search(stem)
+        asked = stem.find("bao nhiêu")
+        if parts and 0 <= asked < parts.start():
             return "the stem lists the parts of the total"
         if _ORDINAL.search(stem):
             return "an ordinal in the stem gives the count"

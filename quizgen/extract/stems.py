@@ -13,6 +13,7 @@ import re
 
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import LEADING_OPENERS, Fact
+from quizgen.sentences import UPPER
 
 BLANK = "_____"
 _TRAILING_CLAUSES = re.compile(
@@ -139,7 +140,9 @@ def build_cloze(fact: Fact, ministry: str | None) -> str | None:
 MAX_STEM_WORDS = 30
 HARD_MAX_STEM_WORDS = 40
 # "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
-_DATELINE = re.compile(r"^\s*\(?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.&]*(?:\s+[A-ZĐÀ-Ỹ0-9.&]+){0,3}\)?\s*[-–—:]\s+")
+_DATELINE = re.compile(
+    rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=[{UPPER}])"
+)
 # Event nouns that "này"/"trên" point back to; resolved by anchoring the stem in the article.
 _EVENT_NOUNS = (
     r"sự kiện|hội nghị|hội thảo|khóa tập huấn|khóa học|khóa|lớp tập huấn|lớp học|lớp|chương trình|buổi lễ|"
@@ -153,8 +156,11 @@ _OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
 _ANCHOR = "Theo bài báo, "
 # Appositive title left behind where a name became "ai": "Ai, Giám đốc Công an tỉnh X khẳng định".
 _LEFT_APPOSITION = re.compile(
-    r"(?i)(?<!\w)(ai),\s+[^,?]{2,90}?(?:,\s*|\s+(?=(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu|"
-    r"chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
+    rf"(?<!\w)([Aa]i)\s*[,–-]?\s+(?=[{UPPER}])[^,?]{{2,90}}?(?:\s*[,–-]\s*|\s+(?=(?:đã|đang|sẽ|cho biết|"
+    r"khẳng định|nhấn mạnh|phát biểu|chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
+)
+_ORG_WORD = re.compile(
+    r"(?<!\w)(?:Bộ|Cục|Công an|Ủy ban|UBND|Học viện|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán)(?!\w)"
 )
 _OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
 
@@ -180,12 +186,29 @@ _ADVERBIAL_START = re.compile(
 _PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<=,)\s+")
 
 
+_LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")
+
+
 def _pieces(body: str) -> list[tuple[str, bool]]:
     """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it."""
     analysis = analyse(body)
     out: list[tuple[str, bool]] = []
     pos = 0
+    raw: list[str] = []
     for piece in _PIECE_SPLIT.split(body):
+        # "(C06, Bộ Công an)": a comma inside brackets or quotes separates nothing.
+        if raw and (raw[-1].count("(") > raw[-1].count(")") or raw[-1].count('"') % 2 == 1):
+            raw[-1] = f"{raw[-1]} {piece}"
+        else:
+            raw.append(piece)
+    merged: list[str] = []
+    for piece in raw:
+        # "phụ nữ, hòa bình và an ninh": a list's items are one piece, not clauses.
+        if merged and _LIST_TAIL.match(piece) and not _QUESTION_WORDS.search(merged[-1]):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    for piece in merged:
         at = body.find(piece, pos)
         end = at + len(piece)
         verb = any(t.pos == "V" and t.start >= at and t.end <= end for t in analysis.tokens)
@@ -227,6 +250,8 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS) -> str:
             break
         keep.add(i)
         total += n
+    if not any(pieces[i][1] for i in keep):
+        return stem  # no verb left: a fragment; the length check decides on the whole
     kept = " ".join(pieces[i][0] for i in sorted(keep)).strip()
     kept = re.sub(r"[,;:]\s*$", "", kept)
     return kept[:1].upper() + kept[1:] + end_mark
@@ -304,7 +329,24 @@ def _main_clause(stem: str) -> str | None:
     return None
 
 
-def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | None:
+# "Ai Phó Chủ nhiệm ...", "ai – kỹ thuật viên ...": a name's apposition left after "ai".
+_AI_APPOSITION = re.compile(rf"(?<!\w)[Aa]i\s*[,–-]?\s+[{UPPER}]")
+_AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
+_FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
+
+
+def malformed(stem: str, question: bool = True) -> str | None:
+    """Why the stem is not a well-formed question (a few words), or None."""
+    if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
+        return "no question word"
+    if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem):
+        return "an apposition left after 'ai'"
+    if _FRAGMENT_START.match(stem):
+        return "starts as a fragment"
+    return None
+
+
+def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: bool = True) -> str | None:
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
     stem = strip_dateline(stem).strip()
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
@@ -313,7 +355,7 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | No
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _shorten(stem)
-    if fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
+    if question and fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.
         head = _main_clause(stem)
@@ -325,6 +367,8 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | No
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
         return None  # "Đây là ..." points at something the stem does not name
+    if malformed(stem, question):
+        return None
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):
         # "Khóa tập huấn này": the article's own event; the reader knows it from the article.
@@ -333,8 +377,9 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False) -> str | No
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
     if fact.kind in _OFFICE_KINDS:
-        if fact.kind == "holder_of" and len(fact.template.split()) <= 4:
-            return None  # "Ai là Thứ trưởng?": any of several people, at any time
+        title = fact.template.removeprefix("Ai là ").rstrip("?")
+        if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):
+            return None  # "Ai là Thứ trưởng?", "Ai là Chủ tịch nước?": depends on when it is read
         anchored = True
     if anchored and not stem.startswith(_ANCHOR):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
