@@ -24,6 +24,7 @@ from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway
+from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.intake import (
     Article,
@@ -40,6 +41,7 @@ from quizgen.normalize import fold_for_match, normalize_text
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
 GENERATOR = "quizgen-rules/6"
 DEFAULT_MAX_PER_ARTICLE = 20
+TRUE_FALSE_MAX_WORDS = 20
 MAX_PER_ANSWER = 1  # one question per fact: a second one repeats it
 PARALLEL_THRESHOLD = 16
 WORKERS = min(os.cpu_count() or 2, 4)
@@ -113,6 +115,8 @@ def build_question(
             fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry
         )
         statement = finish_stem(statement, fact, first, question=False) if statement else None
+        if statement and len(statement.split()) > TRUE_FALSE_MAX_WORDS:
+            statement = None  # a long true/false item copies the sentence: judges reject those
         if statement and (truthful or wrong[0] in statement):
             question = Question(
                 format=QFormat.TRUE_FALSE,
@@ -157,11 +161,16 @@ def draft_questions(
         by_kind.setdefault(fact.kind, set()).add(fact.answer)
     # The same answer from the same sentence is one fact asked twice; across sentences the
     # per-answer cap below keeps the best two.
+    built = [
+        (q, fact)
+        for fact in facts.facts
+        if (q := build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind])) is not None
+    ]
+    # The ranker's score replaces the rules' guess: it is what `--max-per-article` and the caps keep.
+    siblings = [q for q, _ in built]
+    built = [(q.model_copy(update={"score": round(rank_score(q, siblings), 3)}), f) for q, f in built]
     best: dict[tuple[str, str, int], tuple[Question, Fact]] = {}
-    for fact in facts.facts:
-        question = build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind])
-        if question is None:
-            continue
+    for question, fact in built:
         key = (*fact.key, fact.sentence.index)
         if key not in best or question.score > best[key][0].score:
             best[key] = (question, fact)

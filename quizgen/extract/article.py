@@ -66,7 +66,15 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     text = analysis.text
     answer = split_glued_title(fact.answer) if fact.type == QType.WHO else fact.answer
     if answer != fact.answer:
-        fact = replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+        # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
+        # glues "Phúc-Chủ" into one word.
+        return replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+    if fact.kind == "title_of":
+        # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins.
+        cut = re.search(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn)\s", answer)
+        if cut:
+            short = answer[: cut.start()]
+            return replace(fact, answer=short, fact=short)
     starts = [m.start() for m in re.finditer(re.escape(answer), text)]
     if not starts:
         return fact  # a normalised form (capitalised rank, template): nothing in the text to cut

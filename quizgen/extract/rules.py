@@ -308,7 +308,8 @@ class Extractor:
     )
     # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6": one fact, the whole range.
     _NUM_RANGE_RE = re.compile(
-        r"(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?(?:[Nn]gày\s+)?(?P<date>\d{1,2}(?:[/.]\d{1,2})?\s*(?:-|–|đến)"
+        r"(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?(?:[Nn]gày\s+)?(?P<date>\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{4})?)?"
+        r"\s*(?:-|–|đến)"
         r"\s*(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?)(?![\d/])"
     )
     _QUARTER_RE = re.compile(

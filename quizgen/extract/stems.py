@@ -141,7 +141,7 @@ MAX_STEM_WORDS = 30
 HARD_MAX_STEM_WORDS = 40
 # "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
 _DATELINE = re.compile(
-    rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=[{UPPER}])"
+    rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)"
 )
 # Event nouns that "này"/"trên" point back to; resolved by anchoring the stem in the article.
 _EVENT_NOUNS = (
@@ -160,7 +160,7 @@ _LEFT_APPOSITION = re.compile(
     r"khẳng định|nhấn mạnh|phát biểu|chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
 )
 _ORG_WORD = re.compile(
-    r"(?<!\w)(?:Bộ|Cục|Công an|Ủy ban|UBND|Học viện|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán)(?!\w)"
+    r"(?<!\w)(?:Bộ|Cục|Công an|Ủy ban|UBND|Học viện|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán)(?!\w)(?!\s+trưởng)"
 )
 _OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
 
@@ -343,6 +343,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "an apposition left after 'ai'"
     if _FRAGMENT_START.match(stem):
         return "starts as a fragment"
+    if word_count(stem) < 4:
+        return "too short to say what is asked"
+    if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
+        return "the question word inside brackets"
     return None
 
 
