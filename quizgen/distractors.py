@@ -324,6 +324,22 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     return []
 
 
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", text) if w[0].isupper()).upper()
+
+
+def _variant_of(candidate: str, answer: str) -> bool:
+    """True when ``candidate`` may denote what ``answer`` does: a fragment, a superset (whole
+    words), its abbreviation or the reverse."""
+    a, c = fold_for_match(answer), fold_for_match(candidate)
+    if not a or not c:
+        return False
+    if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", c):
+        return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
+    short, long_ = sorted((candidate, answer), key=len)
+    return short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", ""))
+
+
 def choose_distractors(
     fact: Fact,
     pool: DistractorPool,
@@ -349,6 +365,8 @@ def choose_distractors(
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:
             continue  # an option printed in the stem would give itself away
+        if _variant_of(cand, fact.answer):
+            continue  # "New York" beside "New York (Hoa Kỳ)", "TPHCM" beside its full name
         seen.add(key)
         chosen.append(cand)
         if len(chosen) == WANTED:

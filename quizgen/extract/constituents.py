@@ -62,9 +62,10 @@ def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None
     span = text[start:end]
     if span != span.strip():
         return "span has outer spaces"
-    if not analysis.on_edges(start, end):
+    glued_end = bool(_GLUED_TITLE_START.match(text, end))  # "Nguyễn Xuân Phúc|-Chủ tịch ..."
+    if not (start in analysis.starts and (end in analysis.ends or glued_end)):
         return "edge inside a word"
-    words = analysis.tokens_in(start, end)
+    words = tuple(t for t in analysis.tokens if start <= t.start < end)
     if not words:
         return "no word"
     first, last = words[0], words[-1]
