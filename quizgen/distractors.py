@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from quizgen.extract.facts import Fact
+from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.normalize import core_name, fold_for_match
@@ -206,10 +207,7 @@ _HISTORICAL = {"hồ chí minh", "mao trạch đông", "võ nguyên giáp", "tô
 
 
 def _place_or_history(name: str, gaz: Gazetteer) -> bool:
-    key = fold_for_match(name)
-    if key in {fold_for_match(h) for h in _HISTORICAL} or gaz.place_kind(name) is not None:
-        return True
-    return any(key in fold_for_match(p) for names in gaz.places.values() for p in names)
+    return fold_for_match(name) in _HISTORICAL or is_place(name) or inside_a_place(name)
 
 
 def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
@@ -232,8 +230,8 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         kind = shape.split(":")[1]
         # Other articles' people in an order of this fact's own (not the same first three names in
         # every article), then the gazetteer's.
-        listed = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
-        names = _rank(seed, corpus) + _rank(seed, listed)
+        people = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
+        names = _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
+from quizgen.extract.places import is_place, mentions_country
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
@@ -43,8 +44,7 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
     words = name.split()
     if len(words) < 2 or len(words) > 6:
         return None
-    folded = fold_for_match(name)
-    if gaz.place_kind(name) is not None or any(fold_for_match(c) in folded for c in gaz.countries):
+    if is_place(name) or mentions_country(name):
         return None
     if words[0] in gaz.surnames:
         return "vn"
@@ -64,10 +64,7 @@ def person_facts(
     titles = [fold_for_match(t) for t in gaz.titles]
     for i, j in _name_runs(tokens):
         # "Trung Quốc Đường Triều": a country or place before the name belongs to the title.
-        while j - i > 1 and (
-            gaz.place_kind(tokens[i].text) is not None
-            or any(fold_for_match(c) == fold_for_match(tokens[i].text) for c in gaz.countries)
-        ):
+        while j - i > 1 and is_place(tokens[i].text):
             i += 1
         name = text[tokens[i].start : tokens[j - 1].end]
         kind = _kind(name, gaz)

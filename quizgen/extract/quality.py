@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quizgen.extract.facts import Fact
+from quizgen.extract.places import is_place
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
@@ -75,7 +76,6 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     if fact.type != QType.WHO or not fact.shape.startswith("person"):
         return False
     gaz = gaz or load_gazetteer()
-    key = fold_for_match(fact.answer)
-    if gaz.place_kind(fact.answer) is not None or any(fold_for_match(c) == key for c in gaz.countries):
+    if is_place(fact.answer):
         return True
     return len(fact.answer.split()) < 2

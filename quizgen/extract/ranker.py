@@ -85,7 +85,35 @@ def features(question: Question, siblings: Sequence[Question]) -> dict[str, floa
         any(len(s.answer) > 3 and _contains(stem, s.answer) for s in others if s.format != QFormat.TRUE_FALSE)
     )
     f["same_evidence_drafts"] = min(sum(s.evidence == question.evidence for s in others), 4) / 4
+    f["post_template"] = float("giữ chức vụ gì" in stem)
+    f["rank_template"] = float("cấp bậc hàm gì" in stem)
+    f["unnamed_reference"] = float(bool(_UNNAMED.search(stem)))
+    f["starts_with_verb"] = _starts_with_verb(stem, question.evidence)
+    f["evidence_unfinished"] = float(not question.evidence.rstrip().endswith((".", "!", "?", '"', "”", ")")))
+    f["caption_marks"] = float(bool(re.search(r"\((?:đứng|trái|phải|giữa|ảnh)", question.evidence)))
+    f["ends_with_bracket"] = float(bool(re.search(r"\)\s*\?$", stem)))
+    f["relative_time"] = float(bool(re.search(r"(?i)(?<!\w)(?:sáng|chiều|tối|hôm|năm) nay(?!\w)", stem)))
+    capitals = [w for w in stem.split()[1:] if w[:1].isupper()]
+    f["names_in_stem"] = min(len(capitals), 10) / 10
     return f
+
+
+# "hội nghị", "đoàn", "lớp" with no name after them: which meeting, which delegation?
+_UNNAMED = re.compile(
+    r"(?i)(?<!\w)(?:hội nghị|hội thảo|đoàn|lớp|khóa|buổi lễ|lễ|sự kiện|học viên|chương trình|kế hoạch|"
+    r"đề án|địa phương|đơn vị)(?!\w)(?!\s+(?:[A-ZĐ]|\d|\"|“))"
+)
+
+
+def _starts_with_verb(stem: str, evidence: str) -> float:
+    """1 when the stem's first word is a verb in its sentence: a clause with no subject."""
+    first = stem.split()[0].rstrip(",") if stem.split() else ""
+    if not first or first.lower() in ("ai", "theo", "bao"):
+        return 0.0
+    for t in analyse(evidence).tokens:
+        if t.text.split()[0].casefold() == first.casefold():
+            return float(t.pos == "V")
+    return 0.0
 
 
 @functools.cache
@@ -104,3 +132,91 @@ def score(question: Question, siblings: Sequence[Question], model: dict[str, obj
     assert isinstance(bias, (int, float))
     z = float(bias) + sum(float(weights.get(k, 0.0)) * v for k, v in features(question, siblings).items())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# --- fitting (scripts/fit_ranker.py and the test floor use the same code) ---------------------
+
+
+def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """ROC AUC: the chance that an accepted draft outscores a rejected one (ties count half)."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
+    if not pos or not neg:
+        return 0.5
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def fit(
+    rows: Sequence[dict[str, float]], labels: Sequence[int], l2: float = 1.0, steps: int = 3000
+) -> dict[str, object]:
+    """L2-regularised logistic regression by gradient descent (deterministic, no dependencies)."""
+    keys = sorted({k for r in rows for k in r})
+    weights = dict.fromkeys(keys, 0.0)
+    bias = 0.0
+    n = max(1, len(rows))
+    rate = 0.5
+    for _ in range(steps):
+        grad = dict.fromkeys(keys, 0.0)
+        grad_b = 0.0
+        for row, y in zip(rows, labels, strict=True):
+            z = bias + sum(weights[k] * v for k, v in row.items())
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            err = p - y
+            grad_b += err
+            for k, v in row.items():
+                grad[k] += err * v
+        for k in keys:
+            weights[k] -= rate * (grad[k] / n + l2 * weights[k] / n)
+        bias -= rate * grad_b / n
+    return {"bias": round(bias, 4), "weights": {k: round(w, 4) for k, w in weights.items() if abs(w) > 1e-4}}
+
+
+def predict(model: dict[str, object], row: dict[str, float]) -> float:
+    weights = model["weights"]
+    bias = model["bias"]
+    assert isinstance(weights, dict) and isinstance(bias, (int, float))
+    z = float(bias) + sum(float(weights.get(k, 0.0)) * v for k, v in row.items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def cross_validated_auc(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    groups: Sequence[str],
+    folds: int = 5,
+    l2: float = 1.0,
+) -> float:
+    """Out-of-fold ROC AUC, folds by article (drafts of one article are never split)."""
+    order = sorted(set(groups))
+    fold_of = {g: i % folds for i, g in enumerate(order)}
+    scores = [0.0] * len(rows)
+    for k in range(folds):
+        train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        test = [i for i, g in enumerate(groups) if fold_of[g] == k]
+        if not test or not train:
+            continue
+        model = fit([rows[i] for i in train], [labels[i] for i in train], l2=l2)
+        for i in test:
+            scores[i] = predict(model, rows[i])
+    return auc(scores, labels)
+
+
+def labelled_rows(
+    drafts: Sequence[tuple[str, Question]], verdicts: dict[str, str]
+) -> tuple[list[dict[str, float]], list[int], list[str]]:
+    """Features, labels (1 = ACCEPT as it stands) and articles of the judged drafts."""
+    by_article: dict[str, list[Question]] = {}
+    for article, q in drafts:
+        by_article.setdefault(article, []).append(q)
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    groups: list[str] = []
+    for article, q in drafts:
+        verdict = verdicts.get(q.id)
+        if verdict is None:
+            continue
+        rows.append(features(q, by_article[article]))
+        labels.append(int(verdict == "ACCEPT"))
+        groups.append(article)
+    return rows, labels, groups

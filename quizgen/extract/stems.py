@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.extract.analysis import analyse
+from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.sentences import UPPER
 
@@ -189,11 +189,12 @@ _PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<=,)\s+")
 _LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")
 
 
-def _pieces(body: str) -> list[tuple[str, bool]]:
-    """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it."""
-    analysis = analyse(body)
-    out: list[tuple[str, bool]] = []
-    pos = 0
+def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[str, bool]]:
+    """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it.
+
+    A piece copied from the fact's sentence reads its verbs off the sentence's analysis (done
+    once); only a piece the stem builder wrote itself is analysed on its own.
+    """
     raw: list[str] = []
     for piece in _PIECE_SPLIT.split(body):
         # "(C06, Bộ Công an)": a comma inside brackets or quotes separates nothing.
@@ -208,16 +209,27 @@ def _pieces(body: str) -> list[tuple[str, bool]]:
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
-    for piece in merged:
-        at = body.find(piece, pos)
-        end = at + len(piece)
-        verb = any(t.pos == "V" and t.start >= at and t.end <= end for t in analysis.tokens)
-        out.append((piece, verb))
-        pos = end
-    return out
+    return [(piece, _has_verb(piece, sentence)) for piece in merged]
 
 
-def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS) -> str:
+def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
+    core = piece.strip(" ,;:?.")
+    if sentence is not None and core:
+        at = sentence.text.find(core)
+        if at >= 0:
+            end = at + len(core)
+            return any(t.pos == "V" and t.start >= at and t.end <= end for t in sentence.tokens)
+        # A piece the stem builder changed ("ai" in place of a name): the sentence's verbs that
+        # it still holds, word for word.
+        return any(
+            t.pos == "V" and re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", core) for t in sentence.tokens
+        )
+    return any(t.pos == "V" for t in analyse(core).tokens) if core else False
+
+
+def _trim_to_clause(
+    stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None
+) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
     Comma-separated pieces: the first piece with a verb that is not a leading time or place
@@ -229,7 +241,7 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS) -> str:
         return stem
     body = stem.rstrip("?.")
     end_mark = stem[len(body) :] or "?"
-    pieces = _pieces(body)
+    pieces = _pieces(body, sentence)
     target = next((i for i, (p, _) in enumerate(pieces) if _QUESTION_WORDS.search(p)), None)
     if target is None:
         return stem
@@ -271,18 +283,18 @@ _TRAILING_PURPOSE = re.compile(
 _PARTNER = re.compile(r"\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
 
 
-def _shorten(stem: str) -> str:
+def _shorten(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
     if word_count(stem) > MAX_STEM_WORDS:
-        stem = _drop_partner(stem)
+        stem = _drop_partner(stem, sentence)
     if word_count(stem) > MAX_STEM_WORDS:
         # "(USAID)" after a full name: the name says it.
         stem = re.sub(r"\s\([A-ZĐ][A-Za-zĐ0-9&.\- ]{1,14}\)", "", stem)
     return stem
 
 
-def _drop_partner(stem: str) -> str:
+def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """"A phối hợp với B (B') tổ chức ...": "A tổ chức ..."; the partner is not what is asked."""
     m = _PARTNER.search(stem)
     if not m:
@@ -294,36 +306,56 @@ def _drop_partner(stem: str) -> str:
     if bracket and "(" in stem[m.end() : bracket.start()]:
         cut = bracket.end()
     else:
-        analysis = analyse(stem)
-        verb = next(
-            (t for t in analysis.tokens if t.start > m.end() and t.pos == "V" and t.text[:1].islower()),
-            None,
-        )
-        if verb is None:
+        verb = _first_lower_verb(stem, m.end(), sentence)
+        if verb < 0:
             return stem
-        cut = verb.start
+        cut = verb
     removed = stem[m.start() : cut]
     if _QUESTION_WORDS.search(removed) or len(removed.split()) > 24:
         return stem
     return stem[: m.start()].rstrip(", ") + " " + stem[cut:]
 
 
-def _drop_leading_titles(stem: str) -> str:
+def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) -> int:
+    """Offset in ``stem`` of the first lower-case verb after ``after`` (-1 if none)."""
+    rest = stem[after:]
+    if sentence is not None:
+        at = sentence.text.find(rest.rstrip("?. ")[:40]) if rest.strip() else -1
+        if at >= 0:
+            for t in sentence.tokens:
+                if t.start >= at and t.pos == "V" and t.text[:1].islower():
+                    found = stem.find(t.text, after)
+                    return found
+            return -1
+        for t in sentence.tokens:
+            if t.pos == "V" and t.text[:1].islower():
+                found = re.compile(rf"(?<!\w){re.escape(t.text)}(?!\w)").search(stem, after)
+                if found:
+                    return found.start()
+        return -1
+    analysis = analyse(stem)
+    verb = next(
+        (t for t in analysis.tokens if t.start > after and t.pos == "V" and t.text[:1].islower()), None
+    )
+    return verb.start if verb else -1
+
+
+def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """"Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
     if not m or m.start(1) == 0:
         return stem
     before = stem[: m.start(1)]
-    pieces = _pieces(before.rstrip(", "))
+    pieces = _pieces(before.rstrip(", "), sentence)
     if pieces and not any(verb for _, verb in pieces) and not _ADVERBIAL_START.match(before):
         rest = stem[m.start(1) :]
         return rest[:1].upper() + rest[1:]
     return stem
 
 
-def _main_clause(stem: str) -> str | None:
+def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | None:
     """The first comma piece with a verb that is not a leading adverbial: who did what."""
-    for piece, verb in _pieces(stem.rstrip("?.")):
+    for piece, verb in _pieces(stem.rstrip("?."), sentence):
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
             return piece.rstrip(",;: ")
     return None
@@ -352,21 +384,22 @@ def malformed(stem: str, question: bool = True) -> str | None:
 
 def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: bool = True) -> str | None:
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
+    sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = _LEADING_OCCASION.sub("", stem)
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
-        stem = _shorten(stem)
+        stem = _shorten(stem, sentence)
     if question and fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.
-        head = _main_clause(stem)
+        head = _main_clause(stem, sentence)
         if head and word_count(head) >= 4:
             stem = f"{head} {fact.qphrase}?"
-    stem = _trim_to_clause(stem)
-    stem = _drop_leading_titles(stem)
+    stem = _trim_to_clause(stem, sentence=sentence)
+    stem = _drop_leading_titles(stem, sentence)
     if word_count(stem) > HARD_MAX_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):

@@ -160,9 +160,78 @@ def bench_pdf(work: Path) -> None:
     )
 
 
+def real_corpus(target: Path, n: int) -> None:
+    """``n`` distinct real-length articles: the rewritten real tune articles (tests/data/real/tune),
+    with names, dates and numbers varied so that no two texts (and no two sentences) are the same."""
+    rng = random.Random(n)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/data/real/tune").glob("*.txt"))]
+    target.mkdir(parents=True)
+    for i in range(n):
+        text = texts[i % len(texts)]
+        text = re.sub(r"\b(\d{1,2})/(\d{1,2})\b", lambda m: f"{rng.randint(1, 28)}/{m.group(2)}", text)
+        text = re.sub(r"\b(\d{2,3})\b", lambda m: str(rng.randint(10, 999)), text)
+        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
+        text += f"\n\nĐoàn công tác của {name} gồm {rng.randint(5, 60)} cán bộ, mã {i}, đã làm việc tại {rng.choice(CITIES)}."
+        (target / f"real-{i:04d}.txt").write_text(text, encoding="utf-8")
+
+
+TOOLKIT_ONLY = """
+import sys, time
+from pathlib import Path
+from quizgen.intake import read_article
+from quizgen.sentences import article_sentences
+sentences = [s.text for p in sorted(Path(sys.argv[1]).glob("*.txt"))
+             for s in article_sentences(read_article(p).paragraphs)]
+from underthesea import pos_tag
+start = time.perf_counter()
+for s in sentences:
+    pos_tag(s)
+print(time.perf_counter() - start, len(sentences))
+"""
+
+
+def bench_generate_real(work: Path, n: int) -> None:
+    """`generate` on n real-length articles; the toolkit alone on the same sentences; a re-run."""
+    corpus = work / f"real-{n}"
+    real_corpus(corpus, n)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
+    bank = work / f"real-bank-{n}"
+    cmd = [sys.executable, "-c", "import sys, time, resource, subprocess; t=time.perf_counter(); "
+           "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+           "r=resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "print(time.perf_counter()-t, r.ru_utime+r.ru_stime, r.ru_maxrss)",
+           *QUIZGEN, "generate", str(corpus), "--bank", str(bank)]  # fmt: skip
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout.split()
+    wall, cpu, rss = float(out[0]), float(out[1]), int(out[2]) / 1024
+    toolkit = subprocess.run(
+        [sys.executable, "-c", TOOLKIT_ONLY, str(corpus)], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.split()
+    tk, sentences = float(toolkit[0]), int(toolkit[1])
+    again = timed([*QUIZGEN, "generate", str(corpus), "--bank", str(bank)])
+    print(
+        f"quizgen generate, {n:,} real-length articles ({words / n:.0f} words, {sentences / n:.0f} sentences "
+        f"each): {wall:.1f} s wall = {n / wall:.1f} articles/s, CPU {cpu:.1f} s on {WORKERS_NOTE}; "
+        f"underthesea alone on the same {sentences:,} sentences, one process: {tk:.1f} s "
+        f"(= {tk / cpu:.0%} of generate's CPU time; generate wall / toolkit = {wall / tk:.2f}); "
+        f"peak memory of the largest process {rss:.0f} MB; re-run on unchanged articles {again:.2f} s"
+    )
+
+
+WORKERS_NOTE = "2 cores"
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    if "--generate-only" in sys.argv:
+        try:
+            for n in (100, 1000):
+                bench_generate_real(work, n)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
+        for n in (100, 1000):
+            bench_generate_real(work, n)
         help_s = timed([*QUIZGEN, "--help"], runs=5)
         print(f"quizgen --help: {help_s:.3f} s (median of 5)")
 

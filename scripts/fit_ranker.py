@@ -1,0 +1,69 @@
+"""Fit the draft ranker on blind judges' verdicts and write quizgen/data/ranker.json.
+
+    .venv/bin/python scripts/fit_ranker.py DRAFTS.json VERDICTS.jsonl [--out quizgen/data/ranker.json]
+
+DRAFTS.json is `quizgen export json ... --status all` of the judged drafts; VERDICTS.jsonl has one
+{"id", "verdict": ACCEPT|EDIT|REJECT, ...} per line. A draft is a positive when it was accepted as it
+stands. Prints the cross-validated ROC AUC (folds by article) and records it in the model file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen.extract.ranker import auc, cross_validated_auc, fit, labelled_rows, predict  # noqa: E402
+from quizgen.models import Question  # noqa: E402
+
+
+def load(drafts_path: Path, verdicts_path: Path) -> tuple[list[tuple[str, Question]], dict[str, str]]:
+    exported = json.loads(drafts_path.read_text(encoding="utf-8"))
+    drafts = []
+    for item in exported["questions"]:
+        item = dict(item)
+        article = item.pop("article")
+        drafts.append((article, Question.model_validate(item)))
+    verdicts = {}
+    for line in verdicts_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            verdicts[record["id"]] = str(record["verdict"]).upper()
+    return drafts, verdicts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("drafts", type=Path)
+    parser.add_argument("verdicts", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "quizgen" / "data" / "ranker.json")
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args()
+    drafts, verdicts = load(args.drafts, args.verdicts)
+    rows, labels, groups = labelled_rows(drafts, verdicts)
+    cv = cross_validated_auc(rows, labels, groups, l2=args.l2)
+    model = fit(rows, labels, l2=args.l2)
+    train_auc = auc([predict(model, r) for r in rows], labels)
+    model = {
+        "about": "Logistic ranker fitted by scripts/fit_ranker.py on blind judges' verdicts "
+        "(positive = accepted as it stands).",
+        **model,
+        "cv_auc": round(cv, 3),
+        "train_auc": round(train_auc, 3),
+        "n": len(rows),
+        "accepted": sum(labels),
+        "fitted_on": [args.drafts.name, args.verdicts.name],
+    }
+    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(rows)} judged drafts, {sum(labels)} accepted; ROC AUC cross-validated by article {cv:.3f}, "
+          f"on the training set {train_auc:.3f}; written {args.out}")
+
+
+if __name__ == "__main__":
+    main()
