@@ -237,13 +237,19 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
         rank = _rank_prefix(fact.answer, gaz)
         if rank:
-            # "Đại tá Vũ Văn Tấn": every option carries the same rank, so the rank tells nothing.
-            return [f"{rank} {_without_rank(n, gaz)}" for n in names]
-        return [_without_rank(n, gaz) for n in names]
+            # "Đại tá Vũ Văn Tấn": officers who carried a rank in their own article keep it (no
+            # rank pasted onto a name that never had one), then invented names with this rank.
+            group = {fold_for_match(r) for r in gaz.rank_group(rank)}
+            ranked = [n for n in names if fold_for_match(_rank_prefix(n, gaz)) in group]
+            return ranked + [f"{rank} {n}" for n in _rank(seed, people)]
+        return [n for n in names if not _rank_prefix(n, gaz)]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
     if shape == "title":
-        return corpus + _titles(fact.answer, gaz)
+        # The same post's family in the same body, or the same post in a sibling body: another
+        # article's posts ("Bộ trưởng Bộ Công an" for a provincial deputy chairman) were absurd
+        # or also correct in round 1.
+        return _titles(fact.answer, gaz)
     if shape == "date_range:num":
         return _shift_range(fact.answer)
     if shape == "date_range":
@@ -359,6 +365,8 @@ def choose_distractors(
             continue
         if gaz.aliases_of(cand) & forbidden:
             continue
+        if gaz.aliases_of(cand) & seen:
+            continue  # "TPHCM" beside "Thành phố Hồ Chí Minh": two options, one place
         if fact.shape.startswith(("programme:", "org:", "unit:")) and core_name(cand) == answer_core:
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:

@@ -42,6 +42,7 @@ from quizgen.normalize import fold_for_match, normalize_text
 GENERATOR = "quizgen-rules/6"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
+CLOZE_MAX_ANSWER_WORDS = 5
 MAX_PER_ANSWER = 1  # one question per fact: a second one repeats it
 PARALLEL_THRESHOLD = 16
 WORKERS = min(os.cpu_count() or 2, 4)
@@ -128,6 +129,10 @@ def build_question(
     if question is None:
         cloze = build_cloze(fact, ministry)
         cloze = finish_stem(cloze, fact, first, question=False) if cloze else None
+        # Judges rejected every long blank and every open question cut from a sentence (0 of 6 in
+        # round 1): a blank only for a short answer in a short sentence.
+        if cloze and (len(fact.answer.split()) > CLOZE_MAX_ANSWER_WORDS or len(cloze.split()) > 30):
+            cloze = None
         if cloze:
             question = Question(
                 format=QFormat.CLOZE,
@@ -136,7 +141,8 @@ def build_question(
                 score=fact.score - 0.1,
                 **base,
             )
-        else:
+        elif fact.template:
+            # An open question written from the fact's parts ("GGHB là viết tắt của cụm từ nào?").
             question = Question(
                 format=QFormat.SHORT_ANSWER,
                 question=stem,
@@ -144,6 +150,8 @@ def build_question(
                 score=fact.score - 0.15,
                 **base,
             )
+        else:
+            return None
     words = len(question.question.split())
     score = question.score - (0.1 if words > 35 else 0.0) + (0.05 if fact.sentence.paragraph == 0 else 0.0)
     question = question.model_copy(update={"score": round(score, 3)})
@@ -183,8 +191,8 @@ def draft_questions(
         answer_key = (fact.type.value, fact.key[1])
         if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
             continue
-        # The cap is on drafts that are the sentence with a span asked: a question written from
-        # the fact's parts alone (a post, a rank, an acronym) does not repeat the sentence.
+        # The cap is on drafts that are their sentence with a span asked; a question written
+        # from the fact's parts alone (a rank, a post, an acronym) does not repeat the sentence.
         copies_sentence = not fact.template
         if copies_sentence and per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
             continue

@@ -50,8 +50,11 @@ def unusable_reason(
     text = sentence.text.strip()
     if is_heading(text):
         return "heading"
-    if _CAPTION.search(text):
+    if _CAPTION.search(text) or re.search(r"\((?:đứng|từ trái|từ phải|trái|phải|giữa)\b", text):
         return "caption"
+    headline = sentence.index == 0 and sentence.paragraph == 0 and not text.endswith(_END_PUNCT)
+    if headline and len(text.split()) <= 25:
+        return "headline"  # the title line: a headline's wording, not a sentence
     words = [t for t in analysis.tokens if t.pos != "CH"]
     verbless = not any(t.pos == "V" for t in analysis.tokens)
     if verbless and (len(words) <= 7 or (len(words) <= 12 and not text.endswith(_END_PUNCT))):

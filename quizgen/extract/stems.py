@@ -276,8 +276,8 @@ _LEADING_OCCASION = re.compile(
 )
 # After the question word: a purpose or consequence that adds nothing to what is asked.
 _TRAILING_PURPOSE = re.compile(
-    r"(?P<keep>(?:nào|ai|bao nhiêu|đâu|gì|_____)[^,?]*?)\s*,?\s+(?:nhằm|để|với mục tiêu|qua đó|góp phần|"
-    r"nhằm mục tiêu)\s[^?]*(?=[?.]$)"
+    r"(?P<keep>(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)[^,?]*?)\s*,?\s+"
+    r"(?:nhằm|để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
 )
 # "phối hợp với Cơ quan X (USAID)" between a subject and its verb: a partner, not the fact.
 _PARTNER = re.compile(r"\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
@@ -388,6 +388,7 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
     stem = strip_dateline(stem).strip()
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = _LEADING_OCCASION.sub("", stem)
+    stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
