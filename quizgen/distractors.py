@@ -207,7 +207,15 @@ _HISTORICAL = {"hồ chí minh", "mao trạch đông", "võ nguyên giáp", "tô
 
 
 def _place_or_history(name: str, gaz: Gazetteer) -> bool:
-    return fold_for_match(name) in _HISTORICAL or is_place(name) or inside_a_place(name)
+    key = fold_for_match(name)
+    return key in _HISTORICAL or key in gaz.famous or is_place(name) or inside_a_place(name)
+
+
+def _same_origin(name: str, kind: str, gaz: Gazetteer) -> bool:
+    """A Vietnamese name for a Vietnamese answer (a family name first), a foreign one otherwise."""
+    words = _without_rank(name, gaz).split()
+    vietnamese = bool(words) and words[0] in gaz.surnames
+    return vietnamese if kind == "vn" else not vietnamese
 
 
 def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
@@ -226,6 +234,10 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     shape = fact.shape
     seed = f"{article_id}|{fact.kind}|{fact.answer}"
     corpus = pool.others(shape, article_id)
+    if shape.startswith("person:") and shape.split(":")[1] in gaz.people:
+        # A person of a named country: that country's officials, from the corpus and the gazetteer.
+        same = _rank(seed, corpus) + _rank(seed, gaz.people[shape.split(":")[1]])
+        return [n for n in same if fold_for_match(_without_rank(n, gaz)) not in gaz.famous]
     if shape.startswith("person:"):
         kind = shape.split(":")[1]
         # Other articles' people in an order of this fact's own (not the same first three names in
@@ -240,9 +252,13 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
             # "Đại tá Vũ Văn Tấn": officers who carried a rank in their own article keep it (no
             # rank pasted onto a name that never had one), then invented names with this rank.
             group = {fold_for_match(r) for r in gaz.rank_group(rank)}
-            ranked = [n for n in names if fold_for_match(_rank_prefix(n, gaz)) in group]
+            ranked = [
+                n
+                for n in names
+                if fold_for_match(_rank_prefix(n, gaz)) in group and _same_origin(n, kind, gaz)
+            ]
             return ranked + [f"{rank} {n}" for n in _rank(seed, people)]
-        return [n for n in names if not _rank_prefix(n, gaz)]
+        return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
     if shape == "title":

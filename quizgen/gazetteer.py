@@ -27,6 +27,7 @@ class Gazetteer:
     common_acronyms: frozenset[str]
     programmes: dict[str, tuple[str, ...]]
     topics: tuple[str, ...]
+    famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -91,4 +92,5 @@ def load_gazetteer() -> Gazetteer:
         common_acronyms=frozenset(_tuple(raw["common_acronyms"])),
         programmes={normalize_text(k): _tuple(v) for k, v in raw["programmes"].items()},
         topics=_tuple(raw["topics"]),
+        famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
     )

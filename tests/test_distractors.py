@@ -60,12 +60,15 @@ def test_aliases_are_never_offered() -> None:
 
 def test_other_articles_come_first_and_own_article_answers_never() -> None:
     pool = DistractorPool()
-    pool.add("person:vn", "Vũ Đức Thắng", "other")
-    pool.add("person:vn", "Ngô Văn Tài", "t")
+    pool.add("person:vn", "Thiếu tướng Vũ Đức Thắng", "other")
+    pool.add("person:vn", "Trần Văn Nam", "other")
+    pool.add("person:vn", "Thượng tướng Ngô Văn Tài", "t")
     options = wrong("person", "Thượng tướng Phan Văn Minh đã tiếp Đại sứ Pháp.", pool)
-    # The answer carries its rank, so every option carries the same one.
-    assert options[0] == "Thượng tướng Vũ Đức Thắng"
-    assert "Thượng tướng Ngô Văn Tài" not in options
+    # The answer carries its rank: another article's general keeps his own rank, a name that had
+    # none gets none pasted on, and the article's own people are never options.
+    assert options[0] == "Thiếu tướng Vũ Đức Thắng"
+    assert all(o.split()[0] in ("Thiếu", "Trung", "Thượng", "Đại") for o in options)
+    assert not any("Ngô Văn Tài" in o or "Trần Văn Nam" in o for o in options)
 
 
 def test_programme_name_variants_are_not_distractors() -> None:

@@ -18,6 +18,7 @@ from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.rules import Extractor, rule_facts
+from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence, article_sentences
@@ -117,8 +118,6 @@ def misread_number(fact: Fact) -> bool:
 
 def _name_of(answer: str) -> str:
     """"Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
-    from quizgen.gazetteer import load_gazetteer
-
     for rank in load_gazetteer().all_ranks:
         if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
             return answer[len(rank) :].strip()
@@ -158,4 +157,44 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             kept = whole_constituent(fact, analyses[sentence.index])
             if kept is not None:
                 facts.append(kept)
+    facts = [with_country(f) for f in facts if not about_famous(f)]
+    # A person's country, once found near one mention, holds for every mention in the article.
+    country = {
+        fold_for_match(_name_of(f.answer)): f.shape
+        for f in facts
+        if f.shape.startswith("person:") and f.shape not in ("person:vn", "person:foreign")
+    }
+    facts = [
+        replace(f, shape=country[fold_for_match(_name_of(f.answer))])
+        if f.shape in ("person:vn", "person:foreign") and fold_for_match(_name_of(f.answer)) in country
+        else f
+        for f in facts
+    ]
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses)
+
+
+def about_famous(fact: Fact) -> bool:
+    """"Tô Lâm có cấp bậc hàm gì?", "Ai là Bộ trưởng?" (Tô Lâm): every officer knows."""
+    gaz = load_gazetteer()
+    if fact.kind in ("rank_of", "title_of"):
+        name = fact.template.removeprefix("Theo bài báo, ").split(" có cấp bậc")[0].split(" giữ chức")[0]
+        return fold_for_match(name) in gaz.famous
+    if fact.kind in ("holder_of", "person"):
+        return fold_for_match(_name_of(fact.answer)) in gaz.famous
+    return False
+
+
+def with_country(fact: Fact) -> Fact:
+    """A person of another country gets that country in the answer's shape, so that the options
+    are people of the same country ("Thứ trưởng Bộ An ninh Quốc gia Trung Quốc Đường Triều")."""
+    if fact.type != QType.WHO or not fact.shape.startswith("person:"):
+        return fact
+    text = fact.sentence.text
+    at = text.find(_name_of(fact.answer))
+    window = text[max(0, at - 80) : at] if at >= 0 else fact.fact
+    gaz = load_gazetteer()
+    found = [c for c in gaz.countries if c != "Việt Nam" and c in window and c in gaz.people]
+    if found:
+        nearest = max(found, key=window.rfind)
+        return replace(fact, shape=f"person:{nearest}")
+    return fact
