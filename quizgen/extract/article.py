@@ -15,6 +15,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.facts import ArticleFacts, Fact
+from quizgen.extract.orgs import cut_short, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.rules import Extractor, rule_facts
@@ -84,6 +85,14 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         return fact  # a normalised form (capitalised rank, template): nothing in the text to cut
     # The occurrence inside the fact's own span first, then any other.
     starts.sort(key=lambda s: (not (fact.start <= s < max(fact.end, fact.start + 1)), s))
+    if fact.type in (QType.ORG, QType.WHAT) and answer.split()[-1][:1].isupper():
+        # "Cục Hoạt động | hòa bình": a body's name that the text carries on in lower case.
+        at = starts[0]
+        following = [t for t in analysis.tokens if t.start >= at + len(answer)]
+        if following and following[0].start == at + len(answer) + 1 and cut_short(
+            analysis.tokens, analysis.tokens.index(following[0])
+        ):
+            return None
     for at in starts:
         if edge_problem(analysis, at, at + len(answer)) is None:
             return fact
@@ -154,6 +163,21 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             if f.type == QType.WHO and f.sentence.index == sentence.index
         }
         for fact in person_facts(sentence, analyses[sentence.index], known):
+            kept = whole_constituent(fact, analyses[sentence.index])
+            if kept is not None:
+                facts.append(kept)
+        bodies = {
+            fold_for_match(f.answer)
+            for f in facts
+            if f.sentence.index == sentence.index and f.type in (QType.ORG, QType.ACRONYM, QType.WHAT)
+        }
+        people = {
+            fold_for_match(w)
+            for f in facts
+            if f.sentence.index == sentence.index and f.type == QType.WHO
+            for w in (_name_of(f.answer),)
+        }
+        for fact in org_facts(sentence, analyses[sentence.index], bodies, people):
             kept = whole_constituent(fact, analyses[sentence.index])
             if kept is not None:
                 facts.append(kept)

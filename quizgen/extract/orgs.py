@@ -1,0 +1,150 @@
+"""The organisations family, from the analysis: a body's whole name, as the text gives it.
+
+A name starts at a head word of the gazetteer ("Cục", "Bộ", "Công an tỉnh", "Trung tâm", ...) and
+runs over the toolkit's words while they are capitalised, or lower-case nouns that a capitalised
+word follows inside the name ("Cơ quan Vệ binh quốc gia Liên bang Nga", "Công an tỉnh Thanh
+Hóa"), across "và" or a dash when a capitalised word follows ("Trung tâm Hợp tác An ninh và
+Thực thi pháp luật Mê Công - Lan Thương"), with its parent body after a comma ("Cục Đối ngoại,
+Bộ Công an"). The rules' organisation facts come first; this family adds the bodies they missed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.analysis import SentenceAnalysis, Token
+from quizgen.extract.facts import Fact
+from quizgen.extract.places import is_place
+from quizgen.gazetteer import load_gazetteer
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
+
+# Heads that name a body of their own (not "Đoàn", "Hội" alone, which are mostly events).
+_HEADS = (
+    "Bộ", "Cục", "Tổng cục", "Vụ", "Viện", "Học viện", "Trường", "Sở", "Công an tỉnh", "Công an thành phố",
+    "Công an huyện", "Công an quận", "Phòng", "Ủy ban", "Ban", "Văn phòng", "Phái bộ", "Cơ quan", "Trung tâm",
+    "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát",
+)  # fmt: skip
+_SECOND_BODY = {
+    "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",
+    "Trung", "Tổng", "Ban", "Văn", "Đại", "Tổ", "Quỹ", "Chính", "Tòa", "Phái", "Giám", "Thứ", "Chủ",
+    "Phó", "Ông", "Bà", "Đồng",
+}  # fmt: skip
+# A name that ends on its head's second word is cut short ("Văn phòng Cơ quan | phòng, chống ...").
+_GENERIC_END = ("Cơ quan", "Văn phòng", "Trung tâm", "Bộ", "Cục", "Ban", "Phòng", "Viện", "Tổ chức")
+_NOUNISH = {"N", "Np", "Nc", "Nu", "A", "M", "Ny", "Nb"}
+_QPHRASE = {"Công an tỉnh": "công an tỉnh nào", "Công an thành phố": "công an thành phố nào"}
+
+
+@functools.cache
+def _head_re() -> re.Pattern[str]:
+    heads = sorted(_HEADS, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(h) for h in heads)})(?=\s)")
+
+
+def _cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> int:
+    """Index after the last word of the name whose head ends before token ``i``."""
+    end = i
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if fold_for_match(tok.text) in people:
+            break  # "Bộ An ninh Quốc gia Trung Quốc | Đường Triều": a person's name begins
+        if tok.start - tokens[j - 1].end > 1 if j > 0 else False:
+            break
+        if _cap(tok) and tok.pos in _NOUNISH | {"V", "Np"}:
+            j += 1
+            end = j
+            if is_place(tok.text):
+                break  # "Bộ Nội vụ Singapore", "... Trung Quốc": the country closes the name
+            continue
+        if tok.text in ("và", "-", "–") and j + 1 < len(tokens) and _cap(tokens[j + 1]):
+            if tok.text == "và" and tokens[j + 1].text.split()[0] in _SECOND_BODY:
+                break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
+            j += 1
+            continue
+        if tok.pos in _NOUNISH and tok.text[:1].islower():
+            # A lower-case word stays inside only when a capitalised word of the name follows.
+            k = j
+            while k < len(tokens) and tokens[k].pos in _NOUNISH and tokens[k].text[:1].islower():
+                k += 1
+            if k < len(tokens) and _cap(tokens[k]) and tokens[k].pos in _NOUNISH | {"Np"} and k - j <= 3:
+                j = k
+                continue
+        break
+    return end
+
+
+def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
+    """True when the name's next word carries the name on in lower case ("Cục Hoạt động | hòa
+    bình", "Học viện Chính trị Công an | nhân dân", "Phòng Cảnh sát | quản lý hành chính")."""
+    if end_i >= len(tokens):
+        return False
+    nxt = tokens[end_i]
+    if not nxt.text[:1].islower():
+        return False
+    if nxt.pos in ("N", "A", "Nc", "M", "Np"):
+        return True
+    after = tokens[end_i + 1] if end_i + 1 < len(tokens) else None
+    return nxt.pos == "V" and after is not None and after.pos == "N" and after.text[:1].islower()
+
+
+def org_facts(
+    sentence: Sentence, analysis: SentenceAnalysis, known: set[str], people: set[str]
+) -> Iterator[Fact]:
+    """"Which body" facts for whole organisation names the rules did not ask about (``known``:
+    folded bodies already asked; ``people``: folded names of the sentence's people)."""
+    text = analysis.text
+    tokens = analysis.tokens
+    gaz = load_gazetteer()
+    for m in _head_re().finditer(text):
+        head = m.group(0)
+        after = [i for i, t in enumerate(tokens) if t.start >= m.end()]
+        if not after or m.start() not in analysis.starts or m.end() not in analysis.ends:
+            continue  # "Bộ trưởng", "Cục trưởng": the head is part of a post's word
+        i = after[0]
+        if not _cap(tokens[i]):
+            continue  # "Cục trưởng", "Bộ trưởng": a post, not a body
+        end_i = _name_end(tokens, i, text, people)
+        if end_i == i:
+            continue
+        if tokens[i].text in ("Phó", "Trưởng") or cut_short(tokens, end_i):
+            continue  # "Cục Phó ...": a post; "Phòng Cảnh sát | quản lý hành chính ...": cut short
+        end = tokens[end_i - 1].end
+        # "(UN Women)", "(C06, Bộ Công an)": the acronym and parent in brackets belong to the name.
+        bracket = re.match(r"\s*\([^()]{1,40}\)", text[end:])
+        if bracket:
+            end += bracket.end()
+        parent = re.match(r",\s*(Bộ(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])
+        if parent and not re.match(r"\s*(?:và)\b", text[end + parent.end() :]):
+            end += parent.end()
+        name = text[m.start() : end].strip()
+        if name.endswith(_GENERIC_END) or fold_for_match(name).startswith("bộ công an"):
+            continue  # cut short, or the ministry every trainee serves in
+        if len(name.split()) <= len(head.split()) + 0 or fold_for_match(name) in known:
+            continue
+        if any(fold_for_match(name) in k or k in fold_for_match(name) for k in known):
+            continue
+        if fold_for_match(name) in {fold_for_match(c) for c in gaz.countries}:
+            continue
+        known.add(fold_for_match(name))
+        yield Fact(
+            QType.ORG,
+            "org",
+            name,
+            name,
+            sentence,
+            m.start(),
+            end,
+            qphrase=_QPHRASE.get(head, f"{head.lower()} nào"),
+            shape=f"org:{head}",
+            head=head,
+            score=0.6,
+        )
