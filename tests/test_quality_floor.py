@@ -13,7 +13,9 @@ from quizgen.evaluation import answers_match, evaluate
 from quizgen.generate import generate
 from tests.conftest import GOLD, ROOT
 
-RECALL_FLOOR = 0.95
+# 0.95 until issue 9: at most two drafts are now cut from one sentence (the first sample sentence
+# holds four gold facts) and long blanks are no longer drafted; 19 of 22 are found.
+RECALL_FLOOR = 0.85
 PASS_RATE_FLOOR = 1.0
 MAX_DRAFTS_PER_FACT = 2.0
 
@@ -35,7 +37,8 @@ def test_answer_matching_allows_variants() -> None:
     assert not answers_match("40", "50")
 
 
-UNSEEN_RECALL_FLOOR = 0.85
+# 0.85 until issue 9, for the same reasons as the samples' floor (36 of 53 now).
+UNSEEN_RECALL_FLOOR = 0.65
 
 
 def test_second_article_set_meets_the_floor(bank_dir: Path) -> None:
@@ -51,3 +54,19 @@ def test_second_article_set_meets_the_floor(bank_dir: Path) -> None:
     assert report.recall >= UNSEEN_RECALL_FLOOR, [f"{m.type.value}: {m.answer}" for m in report.missed]
     assert report.pass_rate >= PASS_RATE_FLOOR, report.problems
     assert report.drafts_per_fact <= MAX_DRAFTS_PER_FACT
+
+
+REAL_TUNE_RECALL_FLOOR = 0.28
+REAL_TUNE_MAX_DRAFTS_PER_FACT = 1.0
+
+
+def test_real_tune_articles_meet_the_floor(bank_dir: Path) -> None:
+    """21 real articles from 16 outlets, rewritten in our own words (tests/data/real/tune, with
+    their sources and gold facts written without looking at the generator). Tuned on: the
+    held-out part is measured elsewhere. 49 of 162 gold facts at the time of writing."""
+    real = ROOT / "tests" / "data" / "real" / "tune"
+    generate([real], Bank(bank_dir))
+    report = evaluate(real / "gold.yaml", Bank(bank_dir))
+    assert report.recall >= REAL_TUNE_RECALL_FLOOR, report.by_type
+    assert report.pass_rate >= PASS_RATE_FLOOR, report.problems
+    assert report.drafts_per_fact <= REAL_TUNE_MAX_DRAFTS_PER_FACT
