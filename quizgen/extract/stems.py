@@ -324,14 +324,13 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
         if at >= 0:
             for t in sentence.tokens:
                 if t.start >= at and t.pos == "V" and t.text[:1].islower():
-                    found = stem.find(t.text, after)
-                    return found
+                    return stem.find(t.text, after)
             return -1
         for t in sentence.tokens:
             if t.pos == "V" and t.text[:1].islower():
-                found = re.compile(rf"(?<!\w){re.escape(t.text)}(?!\w)").search(stem, after)
-                if found:
-                    return found.start()
+                hit = re.compile(rf"(?<!\w){re.escape(t.text)}(?!\w)").search(stem, after)
+                if hit:
+                    return hit.start()
         return -1
     analysis = analyse(stem)
     verb = next(

@@ -1,0 +1,146 @@
+"""Dates: days (with the part of the day), ranges, periods, quarters, months, years; when."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules.base import RuleBase, _date_shape
+from quizgen.models import QType
+from quizgen.sentences import Sentence
+
+
+class DateRules(RuleBase):
+    _DAY_RE = re.compile(
+        r"(?P<tod>(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:(?:ngày|nay)\s+)?|(?P<ngay>[Nn]gày)\s+)"
+        r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+        r"(?![\d/])"
+    )
+    _RANGE_RE = re.compile(
+        r"(?:[Tt]ừ\s+)?(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?\s+(?:đến|-)\s+ngày\s+\d{1,2}"
+        r"\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+    )
+    # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6": one fact, the whole range.
+    _NUM_RANGE_RE = re.compile(
+        r"(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?(?:[Nn]gày\s+)?(?P<date>\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{4})?)?"
+        r"\s*(?:-|–|đến)"
+        r"\s*(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?)(?![\d/])"
+    )
+    _QUARTER_RE = re.compile(
+        r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
+    )
+    _QUARTER_RE = re.compile(
+        r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
+    )
+    _MONTH_RE = re.compile(r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:/\d{4}|\s+năm\s+\d{4}))")
+    _YEAR_RE = re.compile(r"(?<![\w/])(?P<pre>(?:đến |từ |vào |trong )?)[Nn]ăm\s+(?P<date>\d{4})(?![\d\-])")
+    _PERIOD_RE = re.compile(
+        r"(?P<word>giai đoạn|thời kỳ|nhiệm kỳ|từ năm)\s+(?P<date>\d{4}\s*(?:-|đến(?: năm)?)\s*\d{4})"
+    )
+
+    def _dates(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        taken: list[tuple[int, int]] = []
+        for m in self._RANGE_RE.finditer(text):
+            taken.append((m.start(), m.end()))
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "date_range", m.group("date"), text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
+                shape="date_range", score=0.85,
+            )  # fmt: skip
+        for m in self._NUM_RANGE_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            answer = text[m.start("date") : m.end()]
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "date_range", answer, text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
+                shape="date_range:num", score=0.85,
+            )  # fmt: skip
+        for m in self._DAY_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            date = m.group("date")
+            tod = (m.group("tod") or "").strip()
+            answer = f"ngày {date}" if m.group("ngay") else date
+            part_of_day = bool(tod) and not m.group("ngay") and "nay" not in tod.split()
+            if part_of_day:
+                # The whole time expression, part of the day included ("sáng 9.5", "chiều ngày 27/8").
+                answer = text[m.start() : m.end()]
+                answer = answer[:1].lower() + answer[1:]
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            qphrase = "ngày nào" if m.group("ngay") else f"{tod.split()[0].lower()} ngày nào"
+            if part_of_day:
+                qphrase = "thời gian nào"
+            if leading:
+                qphrase = "vào " + qphrase
+            yield Fact(
+                QType.WHEN,
+                "date",
+                answer,
+                text[m.start() : m.end()],
+                s,
+                m.start(),
+                m.end(),
+                qphrase=qphrase,
+                move_to_end=leading,
+                shape=_date_shape(date),
+                score=0.85,
+            )
+        for m in self._PERIOD_RE.finditer(text):
+            taken.append((m.start(), m.end()))
+            word = m.group("word")
+            answer = re.sub(r"\s*-\s*", "-", m.group("date"))
+            qword = "nào" if word != "từ năm" else "từ năm nào đến năm nào"
+            start = m.start("date") if word != "từ năm" else m.start()
+            yield Fact(
+                QType.WHEN,
+                "period",
+                answer,
+                m.group("date"),
+                s,
+                start,
+                m.end(),
+                qphrase=qword,
+                shape="period",
+                score=0.8,
+            )
+        for m in self._QUARTER_RE.finditer(text):
+            taken.append((m.start(), m.end()))
+            answer = f"quý {m.group('date')}"
+            leading = self._leading_adverbial(text, m.start(), m.end())
+            yield Fact(
+                QType.WHEN, "quarter", answer, text[m.start() : m.end()], s, m.start(), m.end(),
+                qphrase=("vào " if leading else "") + "thời điểm nào", move_to_end=leading,
+                shape="quarter", score=0.7,
+            )  # fmt: skip
+        for regex, kind, qword in (
+            (self._MONTH_RE, "month", "tháng nào"),
+            (self._YEAR_RE, "year", "năm nào"),
+        ):
+            for m in regex.finditer(text):
+                if any(a <= m.start("date") < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                date = m.group("date")
+                start = m.start() + len(m.groupdict().get("pre") or "")
+                leading = self._leading_adverbial(text, m.start(), m.end())
+                answer = f"{'tháng' if kind == 'month' else 'năm'} {date}"
+                yield Fact(
+                    QType.WHEN,
+                    kind,
+                    answer,
+                    text[start : m.end()],
+                    s,
+                    start,
+                    m.end(),
+                    qphrase=("vào " if leading else "") + qword,
+                    move_to_end=leading,
+                    shape=kind,
+                    score=0.7,
+                )

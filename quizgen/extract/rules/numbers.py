@@ -1,0 +1,124 @@
+"""Numbers with their counted noun or unit; how many."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS, STOP_WORDS, TIME_UNITS, RuleBase
+from quizgen.models import QType
+from quizgen.sentences import LOWER, Sentence
+
+
+class NumberRules(RuleBase):
+    _COUNT_RE = re.compile(
+        rf"(?<![\w/.,\-])(?P<num>(?:(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+)?"
+        rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:,\d+)?|(?:{_NUM_WORD_RE})))"
+        rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn))?"
+        rf"(?=[\s,.;:)]|$)"
+    )
+
+    def _counts(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        for m in self._COUNT_RE.finditer(text):
+            raw = m.group("num")
+            bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw)
+            if bare in NUM_WORDS and re.search(r"\d\s*$", text[: m.start()]):
+                continue  # "10 năm": the word is the unit of the number before it, not a number
+            before = text[: m.start()].rstrip()
+            prev = before.split()[-1] if before.split() else ""
+            if prev.lower() in (
+                "số",
+                "ngày",
+                "tháng",
+                "năm",
+                "lần",
+                "khóa",
+                "thứ",
+                "án",
+                "định",
+                "quyết",
+                "đoạn",
+                "điều",
+                "khoản",
+                "nghị",
+            ) or prev.endswith(("/", "-")):
+                continue
+            if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
+                continue
+            if re.match(r"[/\-.]\d", text[m.end() :]):
+                continue
+            unit = (m.group("unit") or "").strip()
+            after = text[m.end() :]
+            if unit:
+                answer = text[m.start() : m.end()].strip()
+                qp = "bao nhiêu phần trăm" if unit == "%" else f"bao nhiêu {unit}"
+                yield Fact(
+                    QType.HOW_MANY,
+                    "measure",
+                    answer,
+                    answer,
+                    s,
+                    m.start(),
+                    m.end(),
+                    qphrase=qp,
+                    shape=f"count:{unit}",
+                    head=unit,
+                    score=0.75,
+                )
+                continue
+            nm = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,3})", after)
+            if not nm:
+                continue
+            noun_words: list[str] = []
+            for w in nm.group(1).split():
+                # A counted noun may be a capitalised unit name ("63 Công an tỉnh"), never a number.
+                if w in STOP_WORDS or w[:1].isdigit():
+                    break
+                noun_words.append(w)
+            if not noun_words:
+                continue
+            if (
+                bare in NUM_WORDS
+                and bare == "năm"
+                and noun_words[0] in ("nay", "qua", "tới", "ngoái", "trước", "sau", "học")
+            ):
+                continue
+            if noun_words[0] in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
+                continue  # "hai bên", "ba nước": not a count worth asking
+            noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
+            if noun_words[0] in TIME_UNITS:
+                unit_word = noun_words[0]
+                span_end = m.end() + nm.start(1) + len(unit_word)
+                answer = text[m.start() : span_end]
+                yield Fact(
+                    QType.HOW_MANY,
+                    "duration",
+                    answer,
+                    answer,
+                    s,
+                    m.start(),
+                    span_end,
+                    qphrase=f"bao nhiêu {unit_word}",
+                    shape=f"count:{unit_word}",
+                    head=unit_word,
+                    score=0.75,
+                )
+                continue
+            noun = " ".join(noun_words)
+            if re.match(r"\s*:", text[noun_end:]):
+                continue  # "ba nội dung: A, B và C": the stem would list what it asks to count
+            yield Fact(
+                QType.HOW_MANY,
+                "count",
+                raw,
+                text[m.start() : noun_end],
+                s,
+                m.start(),
+                m.end(),
+                qphrase="bao nhiêu",
+                shape="count",
+                head=noun,
+                score=0.8,
+            )

@@ -1,0 +1,207 @@
+"""Organisations: acronyms and their expansion, bodies by head word, the acting body, units; which body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules.base import _NAME_BREAK_RE, ACR, RuleBase
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
+
+
+class OrgRules(RuleBase):
+    def _acronyms(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        for m in re.finditer(rf"\((?P<acr>{ACR})\)", text):
+            acr = m.group("acr")
+            start = self.expand_acronym(text, m.start(), acr)
+            if start is not None:
+                if acr in self.gaz.common_acronyms:
+                    continue  # "LHQ", "UBND": every officer knows them; reviewers reject these as trivial
+                phrase = text[start : m.start()].strip().rstrip(",")
+                score = 0.75
+                yield Fact(
+                    QType.ACRONYM,
+                    "acronym",
+                    phrase,
+                    phrase,
+                    s,
+                    start,
+                    m.start(),
+                    template=f"Trong bài, {acr} là viết tắt của cụm từ nào?",
+                    shape="acronym",
+                    head=acr,
+                    score=score,
+                    cloze_ok=False,
+                )
+                continue
+            # A brand acronym ("UN Women"): the full name starts at an organisation head word.
+            # The name starts at the leftmost organisation head with no verb between it and the
+            # acronym: "phối hợp cùng Quỹ Dân số Liên hợp quốc (UNFPA)" -> "Quỹ Dân số Liên hợp quốc".
+            clause_start = max(text.rfind(";", 0, m.start()), 0)
+            heads = [
+                h for h in self.org_head_re.finditer(text, clause_start, m.start())
+                if not _NAME_BREAK_RE.search(text[h.start() : m.start()])
+            ]  # fmt: skip
+            if not heads:
+                continue
+            h = heads[0]
+            phrase = text[h.start() : m.start()].strip()
+            if (re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase)) or len(phrase.split()) > 16:
+                continue
+            if len(phrase.split()) < 2 or acr in self.gaz.common_acronyms:
+                continue
+            yield Fact(
+                QType.ACRONYM,
+                "brand",
+                phrase,
+                phrase,
+                s,
+                h.start(),
+                m.end(),
+                template=f"{acr} là tên viết tắt của {h.group('head').lower()} nào?",
+                shape=f"org:{h.group('head')}",
+                head=acr,
+                score=0.7,
+                cloze_ok=False,
+            )
+            head_l = h.group("head").lower()
+            yield Fact(
+                QType.ORG,
+                "org",
+                acr,
+                acr,
+                s,
+                h.start(),
+                m.end(),
+                qphrase=f"{head_l} nào",
+                shape=f"org:acronym:{h.group('head')}",
+                head=h.group("head"),
+                score=0.8,
+            )
+
+    _ORG_CONTEXT_RE = re.compile(
+        r"(?:phối hợp (?:cùng|với)|hỗ trợ (?:tài chính |kỹ thuật )?(?:của|từ)|tài trợ (?:của|từ)|"
+        r"sự hỗ trợ (?:tài chính |kỹ thuật )?(?:của|từ)|thông qua|do|với sự tham gia của|ký kết với)\s+"
+    )
+
+    def _orgs(self, s: Sentence, main_org: str | None) -> Iterator[Fact]:
+        text = s.text
+        for cm in self._ORG_CONTEXT_RE.finditer(text):
+            pos = cm.end()
+            h = self.org_head_re.match(text, pos)
+            if not h:
+                continue
+            end = self._org_end(text, h.end())
+            parts = [text[pos:end]]
+            while True:
+                nm = re.match(r"\s+và\s+", text[end:])
+                if not nm:
+                    break
+                h2 = self.org_head_re.match(text, end + nm.end())
+                if not h2:
+                    break
+                end2 = self._org_end(text, h2.end())
+                parts.append(text[end + nm.end() : end2])
+                end = end2
+            if re.match(r"[^,;()]*\(", text[end:]):
+                continue  # an organisation with an acronym: the acronym rule asks about it
+            span = text[pos:end]
+            head = h.group("head")
+            if len(span.split()) <= len(head.split()) or (
+                main_org and fold_for_match(span) == fold_for_match(main_org)
+            ):
+                continue
+            plural = len(parts) > 1
+            if head == "Chính phủ":
+                qp = "chính phủ những nước nào" if plural else "chính phủ nước nào"
+            else:
+                qp = f"những {head.lower()} nào" if plural else f"{head.lower()} nào"
+            yield Fact(
+                QType.ORG,
+                "org",
+                span,
+                span,
+                s,
+                pos,
+                end,
+                qphrase=qp,
+                shape=f"org:{head}" + (":pair" if plural else ""),
+                head=head,
+                score=0.8,
+            )
+
+    _SUBJECT_VERB_RE = re.compile(
+        r"\s+(?:đã\s+|sẽ\s+)?(?:tổ chức|phối hợp|ký|ban hành|triển khai|khai giảng|tiếp|chủ trì|công bố|"
+        r"tổng kết|phát động|ra mắt)\b"
+    )
+
+    def _subject_org(self, s: Sentence, main_org: str | None) -> Iterator[Fact]:
+        """The organisation doing the main clause's action: "Công an tỉnh Nghệ An tổ chức hội nghị"."""
+        text = s.text
+        opener = re.match(r"(?:[^,;]{1,40},\s*){0,2}", text)
+        pos = opener.end() if opener else 0
+        h = self.org_head_re.match(text, pos)
+        if not h or not self._leading_adverbial_prefix(text[:pos]):
+            return
+        end = self._org_end(text, h.end())
+        span = text[pos:end]
+        head = h.group("head")
+        if len(span.split()) <= len(head.split()) or not self._SUBJECT_VERB_RE.match(text, end):
+            return
+        if main_org and fold_for_match(span) == fold_for_match(main_org):
+            return  # the article's own ministry: every reader knows it
+        yield Fact(
+            QType.ORG, "org", span, span, s, pos, end, qphrase=f"{head[:1].lower()}{head[1:]} nào",
+            shape=f"org:{head}", head=head, score=0.75,
+        )  # fmt: skip
+
+    def _units(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        for m in self.unit_head_re.finditer(text):
+            head = m.group("head")
+            words = []
+            end = m.start() + len(head)
+            for wm in re.finditer(r"\s+([^\s,;:()\"]+)", text[end:]):
+                word = wm.group(1)
+                if word in (
+                    "nhằm",
+                    "để",
+                    "tại",
+                    "trong",
+                    "do",
+                    "được",
+                    "đã",
+                    "sẽ",
+                    "với",
+                    "và",
+                    "cho",
+                    "của",
+                ):
+                    break
+                words.append(word)
+                end = m.start() + len(head) + wm.end()
+                if len(words) >= 16:
+                    break
+            phrase = text[m.start() : end]
+            has_number = re.search(r"số \d+$", phrase)
+            if not words or (len(words) < 3 and not has_number):
+                continue
+            if not any(w[:1].isupper() for w in words) and not has_number and len(words) < 4:
+                continue
+            yield Fact(
+                QType.WHAT,
+                "unit",
+                phrase,
+                phrase,
+                s,
+                m.start(),
+                end,
+                qphrase=f"{head.lower()} nào",
+                shape=f"unit:{head}" + (":numbered" if has_number else ""),
+                head=head,
+                score=0.75,
+            )

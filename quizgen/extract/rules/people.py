@@ -1,0 +1,156 @@
+"""People: a rank or honorific and a name, a title before or after it; who, which post, which rank."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
+from quizgen.models import QType
+from quizgen.sentences import Sentence
+
+
+class PeopleRules(RuleBase):
+    def _people(self, s: Sentence, people: dict[str, dict[str, str]]) -> Iterator[Fact]:
+        text = s.text
+        seen_spans: list[tuple[int, int]] = []
+        anchors: list[tuple[int, int, str, str]] = []  # (start, name_start, rank, honorific)
+        for m in self.rank_re.finditer(text):
+            anchors.append((m.start(), m.end(), m.group("rank"), ""))
+        for m in self.honorific_re.finditer(text):
+            anchors.append((m.start(), m.end(), "", m.group("hon")))
+        for start, name_start, rank, _honorific in sorted(anchors):
+            found = self.name_at(text, name_start)
+            if found is None:
+                continue
+            name_end, kind = found
+            name = text[name_start:name_end]
+            mention_end = name_end
+            title = ""
+            app = re.match(r"\s*(,|[-\u2013])\s*", text[name_end:])
+            if app:
+                t_start = name_end + app.end()
+                tm = self.title_re.match(text, t_start)
+                if tm and app.group(1) != ",":
+                    # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
+                    # ends with its organisation's name.
+                    t_end = self._org_end(text, tm.end())
+                elif tm:
+                    stop = re.search(
+                        r",|;|\.(?:\s|$)|\s[-\u2013]\s"
+                        r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s",
+                        text[t_start:],
+                    )
+                    t_end = t_start + (stop.start() if stop else len(text) - t_start)
+                if tm:
+                    title = text[t_start:t_end].strip()
+                    if len(title.split()) <= 16:
+                        mention_end = t_end + (1 if t_end < len(text) and text[t_end] == "," else 0)
+                    else:
+                        title = ""
+            seen_spans.append((start, mention_end))
+            rank_cap = rank[:1].upper() + rank[1:] if rank else ""
+            info = people.setdefault(name, {})
+            first = not info
+            if rank_cap:
+                info.setdefault("rank", rank_cap)
+            if title:
+                info.setdefault("title", title)
+            shape = f"person:{kind}"
+            if self._clause_start(text, start):
+                # The name with its rank when the text gives one ("Đại tá Vũ Văn Tấn"): the whole
+                # constituent; an honorific ("ông", "bà") is not part of it.
+                with_rank = text[start:name_end] if rank else name
+                yield Fact(
+                    QType.WHO,
+                    "person",
+                    with_rank[:1].upper() + with_rank[1:] if text[start:name_end] == with_rank else with_rank,
+                    text[start:mention_end].rstrip(", "),
+                    s,
+                    start,
+                    mention_end,
+                    qphrase="ai",
+                    shape=shape,
+                    score=0.9 if first else 0.55,
+                )
+            if title and "title" in info and info["title"] == title:
+                # The name alone: the rank here would answer the rank question, and the reverse.
+                ref = name
+                yield Fact(
+                    QType.WHO,
+                    "title_of",
+                    title,
+                    title,
+                    s,
+                    0,
+                    0,
+                    template=f"{ref} giữ chức vụ gì?",
+                    shape="title",
+                    head=title.split()[0],
+                    score=0.85,
+                )
+            if rank_cap:
+                ref = name
+                yield Fact(
+                    QType.WHO,
+                    "rank_of",
+                    rank_cap,
+                    rank,
+                    s,
+                    0,
+                    0,
+                    template=f"{ref} có cấp bậc hàm gì?",
+                    shape="rank",
+                    score=0.8,
+                )
+        # "Phó Tổng Thư ký Liên hợp quốc (LHQ) phụ trách ... Jean-Pierre Lacroix": title, then name.
+        for tm in self.title_re.finditer(text):
+            if any(a <= tm.start() < b for a, b in seen_spans):
+                continue
+            window = text[tm.end() :]
+            stop = re.search(r"[,;:.](?:\s|$)|\s[-\u2013]\s", window)
+            limit = tm.end() + (stop.start() if stop else len(window))
+            for wm in re.finditer(rf"(?<=\s)({NAMEW}|{CAPW})", text[tm.end() : limit]):
+                pos = tm.end() + wm.start()
+                found = self.name_at(text, pos)
+                if found is None:
+                    continue
+                name_end, kind = found
+                if name_end > limit:
+                    continue
+                title = text[tm.start() : pos].strip()
+                name = text[pos:name_end]
+                if len(title.split()) > 18 or _CLAUSE_WORD_RE.search(title):
+                    break  # a verb between title and name: they belong to different people
+                seen_spans.append((tm.start(), name_end))
+                info = people.setdefault(name, {})
+                first = not info
+                info.setdefault("title", title)
+                if first and len(title.split()) >= 2:
+                    yield Fact(
+                        QType.WHO,
+                        "holder_of",
+                        name,
+                        name,
+                        s,
+                        0,
+                        0,
+                        template=f"Ai là {title}?",
+                        shape=f"person:{kind}",
+                        score=0.85,
+                    )
+                if self._clause_start(text, tm.start()):
+                    yield Fact(
+                        QType.WHO,
+                        "person",
+                        name,
+                        text[tm.start() : name_end],
+                        s,
+                        tm.start(),
+                        name_end,
+                        qphrase="ai",
+                        shape=f"person:{kind}",
+                        score=0.7 if first else 0.5,
+                    )
+                break

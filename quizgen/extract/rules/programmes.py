@@ -1,0 +1,178 @@
+"""Programmes, plans, decisions and resolutions by their head word; which programme."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase
+from quizgen.models import QType
+from quizgen.sentences import Sentence
+
+
+class ProgrammeRules(RuleBase):
+    def _programme_span(self, text: str, start: int, head: str) -> tuple[int, int] | None:
+        """The end of a programme's name and the end of its name without a trailing period."""
+        pos = start + len(head)
+        m = re.match(r"\s+số\s+[\w/\-]+", text[pos:]) or re.match(r"\s+\d+[\w/\-]*", text[pos:])
+        if m:
+            end = pos + m.end()
+            return end, end
+        m = re.match(r'\s*"([^"]{3,120})"', text[pos:])
+        if m:
+            end = pos + m.end()
+            return end, end
+        words = list(re.finditer(r"\s*(phòng, chống|[^\s,;:()\"]+)(,?)", text[pos:]))
+        end = pos
+        capitalised = 0
+        lowercase_run = 0
+        topic = False
+        i = 0
+        while i < len(words):
+            w = words[i]
+            word = w.group(1)
+            if word == "về" and not topic:
+                items_end = self._topic_list(text, pos + w.end(1))
+                if items_end is None:
+                    break
+                end = items_end
+                topic = True
+                break
+            if word in STOP_WORDS or w.group(2) or re.fullmatch(r"\d[\d\-–]*", word):
+                if w.group(2) and (word[:1].isupper() or lowercase_run < 4) and word not in STOP_WORDS:
+                    end = pos + w.end(1)
+                break
+            if word[:1].isupper():
+                capitalised += 1
+                lowercase_run = 0
+            else:
+                lowercase_run += 1
+                if capitalised == 0 and lowercase_run > 4:
+                    break
+                if capitalised and lowercase_run > 2:
+                    break
+            end = pos + w.end(1)
+            i += 1
+        if not capitalised and not topic:
+            # "chương trình công tác năm 2025": a lower-case name needs its year to be a name.
+            # It may name its owner: "Kế hoạch chuyển đổi số của lực lượng Công an nhân dân năm 2026".
+            m = re.match(r"((?:\s+[^\s,;:()]+){0,10}?)\s+năm\s+\d{4}", text[pos:])
+            if m and not any(w in STOP_WORDS - {"của"} for w in m.group(1).split()):
+                end = pos + m.end()
+                return end, end
+            # ... or its period, which stays out of the name: "Chương trình phòng, chống mua bán người
+            # giai đoạn 2021-2025" asks "chương trình nào giai đoạn 2021-2025".
+            m = re.match(
+                r"((?:\s+(?:phòng, chống|[^\s,;:()]+)){1,8}?)\s+giai đoạn\s+\d{4}\s*-\s*\d{4}", text[pos:]
+            )
+            if m and not any(w in STOP_WORDS for w in m.group(1).split()):
+                end = pos + len(m.group(1))
+                return end, end
+            return None
+        name_end = end
+        m = re.match(rf"\s*\(({ACR}(?:\s{ACR})?)\)", text[end:])
+        if m:
+            end += m.end()
+            name_end = end
+        m = re.match(r"\s+(\d{4}\s*-\s*\d{4}|đến năm \d{4}|năm \d{4})(?![\d])", text[end:])
+        if m:
+            end += m.end()
+        return end, name_end
+
+    def _topic_list(self, text: str, pos: int) -> int | None:
+        """End of "về A, B và C" (items of at most four words), or None."""
+        m = re.match(r"\s+", text[pos:])
+        if not m:
+            return None
+        i = pos + m.end()
+        items = 0
+        end = None
+        while items < 4:
+            im = re.match(
+                r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,\s|\s+và\s|\s*[;:.()\"]|\s+(?:"
+                + "|".join(STOP_WORDS)
+                + r"|giai|năm|nhằm)\s|\s*$)",
+                text[i:],
+            )
+            if not im or any(w in STOP_WORDS for w in im.group(1).split()):
+                break
+            items += 1
+            end = i + im.end(1)
+            rest = text[end:]
+            sep = re.match(r",\s+|\s+và\s+", rest)
+            if not sep:
+                break
+            nxt = re.match(r"([^\s,;:()\"]+)", rest[sep.end() :])
+            if not nxt or nxt.group(1) in STOP_WORDS or rest[sep.end() :][:1].isdigit():
+                break
+            if sep.group(0).strip() == "và":
+                i = end + sep.end()
+                last = re.match(
+                    r"([^\s,;:()\"]+(?:\s[^\s,;:()\"]+){0,3}?)(?=,|\s*[;:.()\"]|\s+(?:"
+                    + "|".join(STOP_WORDS)
+                    + r"|giai|năm|nhằm)\s|\s*$|\s\()",
+                    text[i:],
+                )
+                if last and not any(w in STOP_WORDS for w in last.group(1).split()):
+                    end = i + last.end(1)
+                break
+            i = end + sep.end()
+        if items <= 1:
+            # One longer topic, up to the period or the clause's end: "Bản ghi nhớ về hợp tác đào tạo
+            # sĩ quan cảnh sát gìn giữ hòa bình giai đoạn 2026-2028".
+            start = pos + m.end()
+            long = re.match(
+                r"((?:[^\s,;:()\"]+\s){1,11}?[^\s,;:()\"]+)(?=\s+(?:giai đoạn|năm \d|đến năm)|\s*[(;.]|\s*$)",
+                text[start:],
+            )
+            if long and not any(w in STOP_WORDS for w in long.group(1).split()):
+                end = max(end or 0, start + long.end(1))
+        return end
+
+    def _programmes(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        for m in self.prog_head_re.finditer(text):
+            head = m.group("head")
+            if re.match(r"\s+nghị sự", text[m.end() :]):
+                continue
+            span = self._programme_span(text, m.start(), head)
+            if span is None:
+                continue
+            end, name_end = span
+            start = m.start()
+            quoted = start > 0 and text[start - 1] == '"' and text[end : end + 1] == '"'
+            name = text[start:end].strip()
+            if len(name.split()) <= len(head.split()):
+                continue
+            q_start, q_end = (start - 1, end + 1) if quoted else (start, end)
+            head_l = head.lower()
+            yield Fact(
+                QType.WHICH_PROGRAMME,
+                "programme",
+                name,
+                name,
+                s,
+                q_start,
+                q_end,
+                qphrase=f"{head_l} nào",
+                shape=f"programme:{head[:1].upper()}{head[1:].lower()}",
+                head=head[:1].upper() + head[1:],
+                score=0.85,
+            )
+            if end != name_end:
+                period = text[name_end:end].strip()
+                core = text[start:name_end].strip()
+                if re.fullmatch(r"\d{4}\s*-\s*\d{4}", period):
+                    yield Fact(
+                        QType.WHEN,
+                        "period",
+                        re.sub(r"\s*-\s*", "-", period),
+                        period,
+                        s,
+                        0,
+                        0,
+                        template=f"{core} áp dụng cho giai đoạn nào?",
+                        shape="period",
+                        score=0.8,
+                    )
