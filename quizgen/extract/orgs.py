@@ -84,16 +84,14 @@ def _name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) ->
 
 def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     """True when the name's next word carries the name on in lower case ("Cục Hoạt động | hòa
-    bình", "Học viện Chính trị Công an | nhân dân", "Phòng Cảnh sát | quản lý hành chính")."""
+    bình", "Học viện Chính trị Công an | nhân dân")."""
     if end_i >= len(tokens):
         return False
     nxt = tokens[end_i]
     if not nxt.text[:1].islower():
         return False
-    if nxt.pos in ("N", "A", "Nc", "M", "Np"):
-        return True
-    after = tokens[end_i + 1] if end_i + 1 < len(tokens) else None
-    return nxt.pos == "V" and after is not None and after.pos == "N" and after.text[:1].islower()
+    # A verb next ("Công an tỉnh Nghệ An | tổ chức hội nghị") is the name's clause, not its tail.
+    return nxt.pos in ("N", "A", "Nc", "M", "Np")
 
 
 def org_facts(
