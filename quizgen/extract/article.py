@@ -15,7 +15,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.facts import ArticleFacts, Fact
-from quizgen.extract.orgs import cut_short, org_facts
+from quizgen.extract.orgs import cut_short, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.rules import Extractor, rule_facts
@@ -97,6 +97,17 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         if edge_problem(analysis, at, at + len(answer)) is None:
             return fact
     at = starts[0]
+    if edge_problem(analysis, at, at + len(answer)) == "'giữa A và B' cut before B":
+        # "Bản ghi nhớ giữa Bộ Công an Việt Nam | và Cơ quan Vệ binh quốc gia Liên bang Nga": the
+        # second party's whole name completes the answer.
+        tail = re.match(r"\s+và\s+", text[at + len(answer) :])
+        nxt = [i for i, t in enumerate(analysis.tokens) if tail and t.start == at + len(answer) + tail.end()]
+        if nxt:
+            end_i = name_end(analysis.tokens, nxt[0] + 1, text, set())
+            full = text[at : analysis.tokens[end_i - 1].end]
+            if edge_problem(analysis, at, at + len(full)) is None:
+                new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
+                return replace(fact, answer=full, fact=new_fact, end=max(fact.end, at + len(full)))
     s0, e0 = analysis.snap(at, at + len(answer))
     widened = text[s0:e0]
     extra = len(widened.split()) - len(answer.split())

@@ -49,7 +49,7 @@ def _cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
-def _name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> int:
+def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> int:
     """Index after the last word of the name whose head ends before token ``i``."""
     end = i
     j = i
@@ -110,7 +110,7 @@ def org_facts(
         i = after[0]
         if not _cap(tokens[i]):
             continue  # "Cục trưởng", "Bộ trưởng": a post, not a body
-        end_i = _name_end(tokens, i, text, people)
+        end_i = name_end(tokens, i, text, people)
         if end_i == i:
             continue
         if tokens[i].text in ("Phó", "Trưởng") or cut_short(tokens, end_i):
