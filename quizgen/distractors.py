@@ -356,6 +356,10 @@ def _variant_of(candidate: str, answer: str) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", c):
         return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
+    place = re.compile(r"\stại\s+(.+)$")
+    pa, pc = place.search(a), place.search(c)
+    if pa and pc and pa.group(1) == pc.group(1) and a.split()[0] == c.split()[0]:
+        return True  # "Phái bộ Liên hợp quốc tại Nam Sudan" is a reading of UNMISS's full name too
     short, long_ = sorted((candidate, answer), key=len)
     return short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", ""))
 
@@ -387,8 +391,8 @@ def choose_distractors(
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:
             continue  # an option printed in the stem would give itself away
-        if _variant_of(cand, fact.answer):
-            continue  # "New York" beside "New York (Hoa Kỳ)", "TPHCM" beside its full name
+        if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
+            continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)
         chosen.append(cand)
         if len(chosen) == WANTED:

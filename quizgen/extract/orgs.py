@@ -90,8 +90,11 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     nxt = tokens[end_i]
     if not nxt.text[:1].islower():
         return False
-    # A verb next ("Công an tỉnh Nghệ An | tổ chức hội nghị") is the name's clause, not its tail.
-    return nxt.pos in ("N", "A", "Nc", "M", "Np")
+    # A verb next ("Công an tỉnh Nghệ An | tổ chức hội nghị") is the name's clause, not its tail,
+    # unless a comma closes it at once ("Cục Hoạt động | hòa bình, Ban Thư ký ...").
+    after = tokens[end_i + 1] if end_i + 1 < len(tokens) else None
+    closed = after is None or after.text in (",", ";", ")", ".")
+    return nxt.pos in ("N", "A", "Nc", "M", "Np") or (nxt.pos == "V" and closed)
 
 
 def org_facts(

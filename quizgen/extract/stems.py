@@ -218,7 +218,8 @@ def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
         at = sentence.text.find(core)
         if at >= 0:
             end = at + len(core)
-            return any(t.pos == "V" and t.start >= at and t.end <= end for t in sentence.tokens)
+            inside = [t for t in sentence.tokens if t.start >= at and t.end <= end]
+            return any(t.pos == "V" and t.text[:1].islower() for t in inside)
         # A piece the stem builder changed ("ai" in place of a name): the sentence's verbs that
         # it still holds, word for word.
         return any(
@@ -418,6 +419,7 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
         if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):
             return None  # "Ai là Thứ trưởng?", "Ai là Chủ tịch nước?": depends on when it is read
         anchored = True
+    stem = stem[:1].upper() + stem[1:]
     if anchored and not stem.startswith(_ANCHOR):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return stem
