@@ -340,6 +340,22 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
     return verb.start if verb else -1
 
 
+def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> str:
+    """"có ai, Cục Phó Cục Đào tạo, Bộ Công an?" -> "có ai?"; "do ai, Cục trưởng C06 dẫn đầu"
+    -> "do ai dẫn đầu": the titles of the person asked about, up to the clause's verb."""
+    m = re.search(r"(?<!\w)([Aa]i),\s+", stem)
+    if not m or not stem[m.end() : m.end() + 1].isupper():
+        return stem
+    rest = stem[m.end() :]
+    verb = _first_lower_verb(rest, 0, sentence)
+    # Pieces of the apposition: capitalised, comma-separated, up to the verb or the end.
+    cut = verb if verb >= 0 else len(rest.rstrip("?."))
+    apposition = rest[:cut]
+    if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
+        return stem  # a lower-case piece: the text goes on, not a title
+    return stem[: m.start(1) + 2] + (" " + rest[cut:] if verb >= 0 else rest[cut:])
+
+
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """"Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
@@ -387,6 +403,8 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
+    stem = _drop_apposition_after_ai(stem, sentence)
+    stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     stem = re.sub(r"\s+", " ", stem).strip()
