@@ -19,8 +19,10 @@ from quizgen.evaluation import load_gold
 from tests.conftest import ROOT
 
 REAL = ROOT / "tests" / "data" / "real"
-REWRITTEN = REAL / "rewritten"
-GOLD_FILES = sorted(REAL.glob("gold-*.yaml"))
+# Each split keeps its texts in the folder named after it: gold-tune.yaml -> tune/.
+SPLITS = ("tune", "heldout")
+GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
+TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 SOURCE_FILES = sorted(REAL.glob("sources*.yaml"))
 
 
@@ -33,8 +35,8 @@ def _sources() -> list[dict[str, Any]]:
     return entries
 
 
-def _text(article: str) -> str:
-    return (REWRITTEN / f"{article}.txt").read_text(encoding="utf-8")
+def _text_path(gold_path: Path, article: str) -> Path:
+    return REAL / gold_path.stem.removeprefix("gold-") / f"{article}.txt"
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
@@ -43,11 +45,11 @@ def test_gold_answers_and_evidence_are_verbatim_in_the_rewritten_text(gold_path:
     assert facts, gold_path
     problems = []
     for n, fact in enumerate(facts):
-        path = REWRITTEN / f"{fact.article}.txt"
+        path = _text_path(gold_path, fact.article)
         if not path.exists():
             problems.append(f"#{n} {fact.article}: no rewritten text")
             continue
-        text = _text(fact.article)
+        text = path.read_text(encoding="utf-8")
         if fact.evidence not in text:
             problems.append(f"#{n} {fact.article}: evidence not in text: {fact.evidence[:60]}")
         if fact.answer not in fact.evidence:
@@ -71,7 +73,7 @@ def test_no_fact_is_listed_twice() -> None:
 
 def test_rewritten_texts_are_nfc_utf8_and_each_has_gold_facts() -> None:
     with_gold = {fact.article for path in GOLD_FILES for fact in load_gold(path)}
-    for path in sorted(REWRITTEN.glob("*.txt")):
+    for path in TEXTS:
         text = path.read_text(encoding="utf-8")
         assert unicodedata.normalize("NFC", text) == text, path.name
         assert "\r" not in text, path.name
@@ -85,7 +87,7 @@ def test_every_article_has_a_source_entry() -> None:
     urls = [e["url"] for e in entries]
     assert len(urls) == len(set(urls)), "the same article is listed twice"
     by_id = {e["id"]: e for e in entries}
-    for path in sorted(REWRITTEN.glob("*.txt")):
+    for path in TEXTS:
         entry = by_id.get(path.stem)
         assert entry is not None, f"{path.name} has no entry in sources"
         assert entry["kept"] is True, path.name
@@ -94,4 +96,4 @@ def test_every_article_has_a_source_entry() -> None:
     for entry in entries:
         if not entry["kept"]:
             assert entry.get("reason"), f"{entry['id']}: dropped without a reason"
-            assert not (REWRITTEN / f"{entry['id']}.txt").exists(), entry["id"]
+            assert all(p.stem != entry["id"] for p in TEXTS), entry["id"]
