@@ -10,8 +10,9 @@ is about, and a leading time or place adverbial moves to the end.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from quizgen.extract.analysis import SentenceAnalysis, analyse
+from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.sentences import UPPER
 
@@ -212,19 +213,30 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
     return [(piece, _has_verb(piece, sentence)) for piece in merged]
 
 
+def _verbs(sentence: SentenceAnalysis) -> list[Token]:
+    """The sentence's lower-case verbs, less the tagger's slips inside a capitalised name ("Chủ
+    tịch" split after a hyphen, "tịch" tagged a verb)."""
+    out = []
+    for i, t in enumerate(sentence.tokens):
+        if t.pos != "V" or not t.text[:1].islower():
+            continue
+        prev = sentence.tokens[i - 1] if i else None
+        if prev is not None and prev.text[:1].isupper() and " " not in t.text and t.start - prev.end <= 1:
+            continue
+        out.append(t)
+    return out
+
+
 def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
     core = piece.strip(" ,;:?.")
     if sentence is not None and core:
         at = sentence.text.find(core)
         if at >= 0:
             end = at + len(core)
-            inside = [t for t in sentence.tokens if t.start >= at and t.end <= end]
-            return any(t.pos == "V" and t.text[:1].islower() for t in inside)
+            return any(t.start >= at and t.end <= end for t in _verbs(sentence))
         # A piece the stem builder changed ("ai" in place of a name): the sentence's verbs that
         # it still holds, word for word.
-        return any(
-            t.pos == "V" and re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", core) for t in sentence.tokens
-        )
+        return any(re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", core) for t in _verbs(sentence))
     return any(t.pos == "V" for t in analyse(core).tokens) if core else False
 
 
@@ -398,10 +410,22 @@ def malformed(stem: str, question: bool = True) -> str | None:
     return None
 
 
+_LEADING_TIME_QUESTION = re.compile(
+    r"(?i)^(?P<q>(?:vào )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào),"
+    r"\s+(?P<rest>.+)$"
+)
+
+
 def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: bool = True) -> str | None:
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
+    leading = _LEADING_TIME_QUESTION.match(stem)
+    if leading and fact.qphrase:
+        # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
+        # rules; the time is asked at the end, as for any leading adverbial.
+        stem = f"{leading.group('rest').rstrip('?. ')} vào {leading.group('q').removeprefix('vào ')}?"
+        fact = replace(fact, move_to_end=True)
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = _drop_apposition_after_ai(stem, sentence)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
@@ -416,7 +440,8 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
         # its main clause alone.
         head = _main_clause(stem, sentence)
         if head and word_count(head) >= 4:
-            stem = f"{head} {fact.qphrase}?"
+            qphrase = fact.qphrase if fact.qphrase.startswith(("vào", "ở", "tại")) else f"vào {fact.qphrase}"
+            stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _drop_leading_titles(stem, sentence)
     if word_count(stem) > HARD_MAX_STEM_WORDS:
