@@ -23,6 +23,7 @@ from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
+from quizgen.extract.analysis import remember
 from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
@@ -165,6 +166,7 @@ def draft_questions(
     article: Article, facts: ArticleFacts, pool: DistractorPool, max_per_article: int
 ) -> list[Question]:
     """Ranked, de-duplicated drafts for one article, at most ``max_per_article``."""
+    remember(facts.analyses)  # extraction may have run in another process
     by_kind: dict[str, set[str]] = {}
     for fact in facts.facts:
         by_kind.setdefault(fact.kind, set()).add(fact.answer)

@@ -148,5 +148,12 @@ def analyse(text: str) -> SentenceAnalysis:
     return result
 
 
+def remember(analyses: tuple[SentenceAnalysis, ...] | list[SentenceAnalysis]) -> None:
+    """Put analyses made in another process (carried with an article's facts) in this one's cache,
+    so drafting in a worker never runs the toolkit on a sentence again."""
+    for analysis in analyses:
+        _CACHE.setdefault(hashlib.sha1(analysis.text.encode("utf-8")).hexdigest(), analysis)
+
+
 def cache_size() -> int:
     return len(_CACHE)
