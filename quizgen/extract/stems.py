@@ -407,6 +407,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "too short to say what is asked"
     if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
         return "the question word inside brackets"
+    if re.search(r"(?:nào|ai|bao nhiêu|đâu)\s*\([^)]*\)\?$", stem):
+        return "a bracket after the question word"  # "tầm nhìn đến năm nào (Đề án 06)?"
+    if re.match(r"(?i)theo ai(?!,)", stem):
+        return "'theo ai' without the reported clause"
     return None
 
 
