@@ -430,8 +430,8 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
         # rules; the time is asked at the end, as for any leading adverbial.
         stem = f"{leading.group('rest').rstrip('?. ')} vào {leading.group('q').removeprefix('vào ')}?"
         fact = replace(fact, move_to_end=True)
-    stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = _drop_apposition_after_ai(stem, sentence)
+    stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"

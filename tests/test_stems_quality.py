@@ -1,0 +1,87 @@
+"""Stems a trainer would print, give-aways, and the analysis-based fact families (issue 9)."""
+
+from __future__ import annotations
+
+from quizgen.extract import extract_article
+from quizgen.extract.quality import giveaway
+from quizgen.extract.stems import build_stem, finish_stem, malformed, strip_dateline, word_count
+
+
+def _stem(kind: str, answer: str, *paragraphs: str) -> str | None:
+    result = extract_article("t", tuple(paragraphs))
+    fact = next(f for f in result.facts if f.kind == kind and f.answer == answer)
+    return finish_stem(build_stem(fact, result.main_ministry), fact)
+
+
+def _facts(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.answer) for f in extract_article("t", tuple(paragraphs)).facts]
+
+
+def test_datelines_go() -> None:
+    assert strip_dateline("VOV.VN - Bộ Công an tổ chức hội nghị.") == "Bộ Công an tổ chức hội nghị."
+    assert strip_dateline("(GLO)- Chiều 12-8, tại Hà Nội.") == "Chiều 12-8, tại Hà Nội."
+    assert strip_dateline("Bộ Công an - Cục Đối ngoại") == "Bộ Công an - Cục Đối ngoại"
+
+
+def test_a_long_sentence_keeps_its_main_clause_and_the_fact() -> None:
+    s = (
+        "Sáng 9-10, tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam phối hợp với Cơ quan Phát triển Quốc tế "
+        "Hoa Kỳ (USAID) khai giảng khóa tập huấn \"Sĩ quan Cảnh sát Liên hợp quốc\" dành cho 32 học viên "
+        "của Bộ Công an, nhằm nâng cao năng lực cho lực lượng tham gia gìn giữ hòa bình."
+    )
+    stem = _stem("count", "32", s)
+    assert stem is not None and word_count(stem) <= 30
+    assert stem.startswith("Cục Gìn giữ hòa bình Việt Nam khai giảng") and "bao nhiêu học viên" in stem
+
+
+def test_titles_left_after_ai_go() -> None:
+    s = "Dự lễ khai giảng có Thiếu tướng Nguyễn Văn Long, Cục trưởng Cục Đào tạo, Bộ Công an."
+    assert _stem("person", "Thiếu tướng Nguyễn Văn Long", s) == "Dự lễ khai giảng có ai?"
+
+
+def test_office_questions_are_anchored_and_bare_posts_not_asked() -> None:
+    s = "Trung tướng Đỗ Quang Huy, Cục trưởng Cục Cảnh sát hình sự, đã trao quyết định."
+    assert _stem("rank_of", "Trung tướng", s) == "Theo bài báo, Đỗ Quang Huy có cấp bậc hàm gì?"
+    t = "Ông Trần Văn Bình, Thứ trưởng, đã phát biểu tại hội nghị tổng kết công tác năm."
+    assert not any(k == "holder_of" and a == "Trần Văn Bình" and _stem(k, a, t) for k, a in _facts(t))
+
+
+def test_malformed_stems() -> None:
+    assert malformed("Hội nghị có ý nghĩa quan trọng đối với quan hệ hai nước?")  # no question word
+    assert malformed("Ai Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra?")  # apposition after "ai"
+    assert malformed("Tầm nhìn đến năm nào (Đề án 06)?")
+    assert malformed("Theo ai là phần thưởng cao quý?")
+    assert not malformed("Ai đã trao quyết định cho Bệnh viện dã chiến cấp 2 số 7?")
+
+
+def test_give_aways() -> None:
+    def why(kind: str, answer: str, text: str) -> str | None:
+        result = extract_article("t", (text,))
+        fact = next(f for f in result.facts if f.kind == kind and f.answer == answer)
+        return giveaway(finish_stem(build_stem(fact, result.main_ministry), fact) or "", fact)
+
+    parts = "Bộ Công an cử 5 sĩ quan, gồm 3 sĩ quan nam và 2 sĩ quan nữ, tham gia phái bộ."
+    assert why("count", "5", parts) == "the stem lists the parts of the total"
+    years = "Lễ kỷ niệm 95 năm ngày thành lập Đảng (1930 – 2025) được tổ chức trọng thể tại Hà Nội."
+    assert why("duration", "95 năm", years) is not None
+
+
+def test_people_and_bodies_from_the_analysis() -> None:
+    s = (
+        "Phó Thủ tướng Trương Văn Tâm đã tiếp Thứ trưởng Bộ An ninh Quốc gia Trung Quốc Đường Triều "
+        "tại Hà Nội."
+    )
+    found = _facts(s)
+    assert ("person", "Đường Triều") in found
+    assert ("org", "Bộ An ninh Quốc gia Trung Quốc") in found
+    t = "Cục Đối ngoại, Bộ Công an vừa tổ chức lễ trao kỷ niệm chương cho ba chuyên gia nước ngoài."
+    assert ("org", "Cục Đối ngoại, Bộ Công an") in _facts(t)
+
+
+def test_headings_captions_and_the_cut_off_end_give_no_facts() -> None:
+    heading = "KẾT QUẢ NỔI BẬT NĂM 2025"
+    caption = "Đại tá Nguyễn Văn An (đứng giữa) trao giấy khen cho 12 cán bộ. Ảnh: Công an tỉnh"
+    body = "Ngày 12/6/2025, Công an tỉnh Nghệ An tổ chức hội nghị tổng kết công tác năm."
+    cut = "Trong năm, lực lượng đã bắt giữ 201 vụ và"
+    facts = extract_article("t", (body, heading, caption, cut)).facts
+    assert {f.sentence.index for f in facts} == {0}
