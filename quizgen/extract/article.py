@@ -70,6 +70,9 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     """``fact`` with an answer on constituent edges (widened by a word at most), or None."""
     text = analysis.text
     answer = split_glued_title(fact.answer) if fact.type == QType.WHO else fact.answer
+    words = answer.split()
+    if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and words[0].isupper():
+        answer = " ".join(words[1:])  # "LHQ Jean-Pierre Lacroix": the acronym ends the title before it
     if answer != fact.answer:
         # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
         # glues "Phúc-Chủ" into one word.

@@ -111,6 +111,9 @@ def org_facts(
         if not after or m.start() not in analysis.starts or m.end() not in analysis.ends:
             continue  # "Bộ trưởng", "Cục trưởng": the head is part of a post's word
         i = after[0]
+        before = [t for t in tokens if t.end <= m.start()]
+        if before and before[-1].text.casefold() in ("các", "những", "mọi"):
+            continue  # "các Phái bộ GGHB": bodies of a kind, not one body
         if not _cap(tokens[i]):
             continue  # "Cục trưởng", "Bộ trưởng": a post, not a body
         end_i = name_end(tokens, i, text, people)

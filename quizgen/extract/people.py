@@ -64,7 +64,8 @@ def person_facts(
     titles = [fold_for_match(t) for t in gaz.titles]
     for i, j in _name_runs(tokens):
         # "Trung Quốc Đường Triều": a country or place before the name belongs to the title.
-        while j - i > 1 and is_place(tokens[i].text):
+        while j - i > 1 and (is_place(tokens[i].text) or tokens[i].text.isupper()):
+            # "LHQ Jean-Pierre Lacroix": an acronym before the name belongs to the title.
             i += 1
         name = text[tokens[i].start : tokens[j - 1].end]
         kind = _kind(name, gaz)
