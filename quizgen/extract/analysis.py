@@ -113,7 +113,9 @@ def _split_case(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         cuts = [0]
         for i in range(1, len(parts)):
             glued_verb = tok.pos == "V" and caps[i - 1] and not caps[i] and i >= 2 and caps[i - 2]
-            if (not caps[i - 1] and caps[i]) or glued_verb:
+            prev, cur = tok.text[parts[i - 1][0] : parts[i - 1][1]], tok.text[parts[i][0] : parts[i][1]]
+            acronym_then_name = len(prev) >= 2 and prev.isupper() and not cur.isupper()  # "LHQ Jean-Pierre"
+            if (not caps[i - 1] and caps[i]) or glued_verb or acronym_then_name:
                 cuts.append(i)
         cuts.append(len(parts))
         if len(cuts) == 2:
