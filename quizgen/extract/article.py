@@ -18,6 +18,7 @@ from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
+from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
@@ -185,6 +186,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             for f in facts
             if f.sentence.index == sentence.index and f.type in (QType.ORG, QType.ACRONYM, QType.WHAT)
         }
+        quoted = {fold_for_match(f.answer) for f in facts if f.sentence.index == sentence.index}
+        for fact in quoted_facts(sentence, quoted):
+            facts.append(fact)  # the quotation marks are its edges
         people = {
             fold_for_match(w)
             for f in facts

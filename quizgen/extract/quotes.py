@@ -1,0 +1,51 @@
+"""The quoted-names family: a name in quotation marks after the noun that says what it is
+("theo phương châm “5 rõ”", "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”", "Hội thảo quốc tế
+"Nữ sĩ quan ... - cơ hội và thách thức""). The quotes are the constituent's edges; the noun
+before them makes the question ("theo phương châm nào").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
+
+_HEADS = (
+    "phương châm", "chủ trương", "phong trào thi đua", "phong trào", "khẩu hiệu", "chủ đề", "mục tiêu",
+    "tinh thần", "Kỷ niệm chương", "Huân chương", "Huy chương", "Hội thảo quốc tế", "Hội thảo",
+    "hội thảo", "cuộc thi", "giải thưởng", "cuộc vận động", "mô hình", "chiến dịch", "tọa đàm", "Tọa đàm",
+    "khóa tập huấn",
+)  # fmt: skip
+_QUOTED = re.compile(
+    rf"(?<!\w)(?P<head>{'|'.join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))})\s+"
+    r"(?P<quote>“[^”]{2,160}”|\"[^\"]{2,160}\")"
+)
+_TYPES = {"phong trào thi đua": QType.WHICH_PROGRAMME, "phong trào": QType.WHICH_PROGRAMME}
+
+
+def quoted_facts(sentence: Sentence, known: set[str]) -> Iterator[Fact]:
+    """"What" facts for quoted names the other families did not ask about."""
+    text = sentence.text
+    for m in _QUOTED.finditer(text):
+        quote = m.group("quote")
+        if len(quote.split()) > 20 or fold_for_match(quote) in known:
+            continue
+        head = m.group("head")
+        known.add(fold_for_match(quote))
+        yield Fact(
+            _TYPES.get(head.lower(), QType.WHAT),
+            "quoted",
+            quote,
+            f"{head} {quote}",
+            sentence,
+            m.start("quote"),
+            m.end("quote"),
+            qphrase="nào",
+            shape=f"quote:{head.lower()}",
+            head=head,
+            score=0.6,
+        )
