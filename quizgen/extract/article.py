@@ -67,6 +67,22 @@ def unusable_reason(
     return ""
 
 
+@functools.cache
+def _org_names() -> tuple[str, ...]:
+    gaz = load_gazetteer()
+    names = {n for group in gaz.orgs.values() for n in group}
+    names |= {re.sub(r"\s*\([^)]*\)$", "", n) for n in names}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _gazetteer_name_at(text: str, at: int, answer: str) -> str | None:
+    """The gazetteer's longer name of the body that ``answer`` (at ``at``) starts, if the text has it."""
+    for name in _org_names():
+        if len(name) > len(answer) and name.startswith(answer + " ") and text.startswith(name, at):
+            return name
+    return None
+
+
 def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     """``fact`` with an answer on constituent edges (widened by a word at most), or None."""
     text = analysis.text
@@ -89,6 +105,14 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         return fact  # a normalised form (capitalised rank, template): nothing in the text to cut
     # The occurrence inside the fact's own span first, then any other.
     starts.sort(key=lambda s: (not (fact.start <= s < max(fact.end, fact.start + 1)), s))
+    if fact.type in (QType.ORG, QType.WHAT):
+        # "Cục Cảnh sát | quản lý hành chính về trật tự xã hội": the gazetteer knows the whole name.
+        for at in starts:
+            full = _gazetteer_name_at(text, at, answer)
+            if full:
+                new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
+                end = at + len(full)
+                return replace(fact, answer=full, fact=new_fact, end=max(fact.end, end))
     if fact.type in (QType.ORG, QType.WHAT) and answer.split()[-1][:1].isupper():
         # "Cục Hoạt động | hòa bình": a body's name that the text carries on in lower case.
         at = starts[0]
