@@ -44,6 +44,9 @@ GENERATOR = "quizgen-rules/6"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
+# Blanks cut from a sentence: 0 accepted of 4 in the round-1 blind judging, and the 3 still drafted
+# on the tune articles were fragments; a fact without three good options is not drafted instead.
+DRAFT_CLOZES = False
 MIN_SCORE = 0.05
 MAX_PER_ANSWER = 1  # one question per fact: a second one repeats it
 PARALLEL_THRESHOLD = 16
@@ -128,7 +131,7 @@ def build_question(
                 score=fact.score - 0.1,
                 **base,
             )
-    if question is None:
+    if question is None and DRAFT_CLOZES:
         cloze = build_cloze(fact, ministry)
         cloze = finish_stem(cloze, fact, first, question=False) if cloze else None
         # Judges rejected every long blank and every open question cut from a sentence (0 of 6 in
@@ -143,7 +146,8 @@ def build_question(
                 score=fact.score - 0.1,
                 **base,
             )
-        elif fact.template:
+    if question is None:
+        if fact.template:
             # An open question written from the fact's parts ("GGHB là viết tắt của cụm từ nào?").
             question = Question(
                 format=QFormat.SHORT_ANSWER,
