@@ -92,11 +92,12 @@ def build_question(
     ministry: str | None,
     pool: DistractorPool,
     same_kind_answers: set[str],
+    events: dict[str, str] | None = None,
 ) -> Question | None:
     """One draft for ``fact``, in the best format its distractors allow; None if it fails a check."""
     qid = question_id(article.id, fact)
     first = fact.sentence.index == 0
-    finished = finish_stem(build_stem(fact, ministry), fact, first)
+    finished = finish_stem(build_stem(fact, ministry), fact, first, events=events)
     if finished is None or giveaway(finished, fact):
         return None
     stem = finished
@@ -171,6 +172,7 @@ def draft_questions(
 ) -> list[Question]:
     """Ranked, de-duplicated drafts for one article, at most ``max_per_article``."""
     remember(facts.analyses)  # extraction may have run in another process
+    events = dict(facts.events)
     by_kind: dict[str, set[str]] = {}
     for fact in facts.facts:
         by_kind.setdefault(fact.kind, set()).add(fact.answer)
@@ -179,7 +181,8 @@ def draft_questions(
     built = [
         (q, fact)
         for fact in facts.facts
-        if (q := build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind])) is not None
+        if (q := build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind], events))
+        is not None
     ]
     # The ranker's score replaces the rules' guess: it is what `--max-per-article` and the caps keep.
     siblings = [q for q, _ in built]

@@ -85,3 +85,16 @@ def test_headings_captions_and_the_cut_off_end_give_no_facts() -> None:
     cut = "Trong năm, lực lượng đã bắt giữ 201 vụ và"
     facts = extract_article("t", (body, heading, caption, cut)).facts
     assert {f.sentence.index for f in facts} == {0}
+
+
+def test_a_bare_event_is_named_from_the_headline_or_lead() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.events import event_names, resolve
+
+    title = analyse("Thủ tướng dự Hội nghị Công an toàn quốc lần thứ 80")
+    lead = analyse("Hội nghị diễn ra trong hai ngày tại Hà Nội.")
+    later = analyse("Hội nghị lần thứ 6 diễn ra năm 2018.")
+    names = event_names((title, lead, later))
+    assert names == {"hội nghị": "Hội nghị Công an toàn quốc lần thứ 80"}
+    assert resolve("Hội nghị do ai chủ trì?", names) == "Hội nghị Công an toàn quốc lần thứ 80 do ai chủ trì?"
+    assert resolve("Hội nghị lần thứ 7 do ai chủ trì?", names) == "Hội nghị lần thứ 7 do ai chủ trì?"

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
+from quizgen.extract.events import event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, name_end, org_facts
 from quizgen.extract.people import person_facts
@@ -236,7 +237,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         else f
         for f in facts
     ]
-    return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses)
+    events = tuple(sorted(event_names(analyses).items()))
+    return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
 
 
 def about_famous(fact: Fact) -> bool:

@@ -51,5 +51,7 @@ class ArticleFacts:
     main_ministry: str | None
     # The analysis of every sentence, by its index in the article (shared by stems and ranker).
     analyses: tuple[SentenceAnalysis, ...] = ()
+    # The article's events by name ("hội nghị" -> "Hội nghị Công an toàn quốc lần thứ 80").
+    events: tuple[tuple[str, str], ...] = ()
 
 

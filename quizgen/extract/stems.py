@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
+from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.sentences import UPPER
 
@@ -420,7 +421,13 @@ _LEADING_TIME_QUESTION = re.compile(
 )
 
 
-def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: bool = True) -> str | None:
+def finish_stem(
+    stem: str,
+    fact: Fact,
+    first_sentence: bool = False,
+    question: bool = True,
+    events: dict[str, str] | None = None,
+) -> str | None:
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
@@ -461,6 +468,10 @@ def finish_stem(stem: str, fact: Fact, first_sentence: bool = False, question: b
         anchored = True
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
+    if events:
+        named = resolve_event(stem, events)  # "Hội nghị do ai chủ trì?": which conference?
+        if named != stem and word_count(named) <= HARD_MAX_STEM_WORDS:
+            stem = named
     if fact.kind in _OFFICE_KINDS:
         title = fact.template.removeprefix("Ai là ").rstrip("?")
         if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):

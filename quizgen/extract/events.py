@@ -1,0 +1,70 @@
+"""The article's own events by name, to resolve a bare "hội nghị", "đoàn", "lớp" in a stem.
+
+Judges found most fixable drafts needed only this: "Hội nghị do ai chủ trì?" is ambiguous on a
+paper that mixes articles; "Hội nghị Công an toàn quốc lần thứ 80 do ai chủ trì?" is not. The
+name is the first mention of the event noun followed by its name in the article (capitalised
+words, numbers, quotes, and the lower-case words event names are made of).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.extract.analysis import SentenceAnalysis
+
+EVENT_NOUNS = ("Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập")
+_NAME_WORDS = {
+    "toàn quốc", "quốc tế", "cấp cao", "đại biểu", "công tác", "hợp tác", "tổng kết", "sơ kết",
+    "bồi dưỡng", "tập huấn", "khai giảng", "bế giảng", "xuất quân", "lần", "thứ", "trực tuyến",
+    "tội phạm", "ma túy", "chống", "phòng", "cán bộ", "an ninh", "trật tự",
+}  # fmt: skip
+_MAX_WORDS = 12
+# Words after a bare event noun: a verb or a function word, not more of a name ("Đoàn | công tác").
+_BARE_NEXT = "|".join(
+    ("do", "đã", "sẽ", "được", "diễn ra", "có", "là", "tại", "với", "và", "vào", "kéo dài", "nhằm", "đề ra",
+     "thống nhất", "ghi nhận", "đánh giá", "cũng", "đang", "gồm")
+)  # fmt: skip
+
+
+def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
+    """Lower-cased event noun -> the article's first full name for it."""
+    names: dict[str, str] = {}
+    # Only the headline and the lead: a later "Hội nghị lần thứ 6" may be an earlier event.
+    for analysis in analyses[:2]:
+        tokens = analysis.tokens
+        for i, tok in enumerate(tokens):
+            noun = next((n for n in EVENT_NOUNS if tok.text.casefold() == n.casefold()), None)
+            if noun is None or noun.casefold() in names:
+                continue
+            j = i + 1
+            named = False
+            while j < len(tokens) and j - i <= _MAX_WORDS:
+                t = tokens[j]
+                if t.text[:1].isupper() or t.text[:1].isdigit():
+                    named = True
+                elif t.text.casefold() not in _NAME_WORDS:
+                    break
+                j += 1
+            closed = j >= len(tokens) or tokens[j].pos in ("CH", "V", "E", "C", "R")
+            if named and closed and j - i >= 3:
+                name = analysis.text[tok.start : tokens[j - 1].end]
+                if not re.search(r"[,;:(]", name):
+                    names[noun.casefold()] = name[:1].upper() + name[1:]
+    return names
+
+
+def resolve(stem: str, names: dict[str, str]) -> str:
+    """The first bare event noun of ``stem`` (not followed by a name) replaced by its full name."""
+    for noun, name in names.items():
+        if name.casefold() in stem.casefold():
+            continue
+        first = f"[{noun[0].upper()}{noun[0]}]"
+        m = re.search(
+            rf"(?<!\w){first}{re.escape(noun[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem
+        )
+        if m:
+            replacement = name if m.start() == 0 else name[:1].lower() + name[1:] if noun != "lễ" else name
+            if m.start() > 0 and name.split()[1][:1].isupper():
+                replacement = name  # "Hội nghị Công an toàn quốc": keep the name's capital
+            return stem[: m.start()] + replacement + stem[m.end() :]
+    return stem
