@@ -190,6 +190,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             continue
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
             continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy
+        if fact.kind in ("unit", "org") and re.match(r"\S+ (?:trưởng|phó)\b", fact.answer):
+            continue  # "Đội trưởng đội ...", "Cục phó ...": a post, not a unit
         kept = whole_constituent(fact, analyses[fact.sentence.index])
         if kept is not None:
             facts.append(kept)
