@@ -412,6 +412,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "a bracket after the question word"  # "tầm nhìn đến năm nào (Đề án 06)?"
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
+    if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
+        return "one of several people named together"  # "Ai và bà Catherine Rossi sẽ ..."
     return None
 
 
