@@ -319,6 +319,10 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     bracket = re.compile(r"\)\s*,?\s*").search(stem, m.end())
     if bracket and "(" in stem[m.end() : bracket.start()]:
         cut = bracket.end()
+        # "(UN Women) Việt Nam tổ chức": capitalised words after the bracket are still the partner's.
+        tail = re.match(rf"(?:[{UPPER}]\w*\s+)+", stem[cut:])
+        if tail:
+            cut += tail.end()
     else:
         verb = _first_lower_verb(stem, m.end(), sentence)
         if verb < 0:
