@@ -1,0 +1,252 @@
+"""Choosing the questions an export prints: the one selector every export shares.
+
+Two steps, both pure functions of the bank and the options:
+
+1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``;
+2. when the export assembles a quiz (PDF always; Moodle and GIFT when ``--count`` picks),
+   no two questions may stand together where one gives the other away: one's answer
+   appears, on whole words and after the bank's normalisation, in the other's stem or
+   options. Of such a pair the better-scored question stays (ties: the earlier one in
+   bank order) and the other is left out with the reason, so the trainer can see it;
+3. ``--count`` then picks a balanced set across articles and types from what is left.
+
+Resolving give-aways over the whole pool before counting guarantees the property for
+any ``--count`` and ``--seed`` while always keeping the better-scored question.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizgen.bank import Bank
+from quizgen.errors import NotFoundError, NothingToExportError, UsageError
+from quizgen.models import BankFile, QFormat, QType, Question, Status
+from quizgen.normalize import normalize_text
+from quizgen.query import effective_status
+
+# Words and single punctuation marks: matching token runs is matching on whole words
+# ("21" is not in "2021", "Bộ Công an" is in "Bộ Công an tổ chức").
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_OUTER = " .,;:!?\"'()"
+
+
+@dataclass(frozen=True)
+class Selected:
+    article: BankFile
+    question: Question
+
+
+@dataclass(frozen=True)
+class SelectionOptions:
+    count: int | None = None
+    types: tuple[QType, ...] = ()
+    articles: tuple[str, ...] = ()
+    formats: tuple[QFormat, ...] = ()
+    seed: int = 1
+    allow_giveaways: bool = False
+
+
+@dataclass(frozen=True)
+class GiveAway:
+    """``left_out`` was not printed because of ``kept``: ``answer`` (one's answer) is in the other."""
+
+    left_out: Selected
+    kept: Selected
+    answer: str
+    left_out_answer_in_kept: bool  # True: left_out's answer is in kept's text; else the reverse
+
+    def message(self) -> str:
+        lo, kp = self.left_out.question, self.kept.question
+        if self.left_out_answer_in_kept:
+            why = f"đáp án của nó «{self.answer}» có trong câu hỏi hoặc phương án của câu {kp.id}"
+        else:
+            why = f"câu hỏi hoặc phương án của nó chứa «{self.answer}», đáp án của câu {kp.id}"
+        return (
+            f"bỏ câu {lo.id} (điểm {_score(lo)}) vì {why}; giữ {kp.id} (điểm {_score(kp)}). "
+            "Thêm --allow-giveaways để in cả hai."
+        )
+
+
+@dataclass
+class Selection:
+    items: list[Selected]
+    warnings: list[str] = field(default_factory=list)
+    left_out: list[GiveAway] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        """Everything the trainer should be told, in the order to tell it."""
+        return [*self.warnings, *(g.message() for g in self.left_out)]
+
+
+def _score(q: Question) -> str:
+    return f"{q.score:.2f}".replace(".", ",")
+
+
+def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str = "tệp nào") -> Selection:
+    """The questions to export. ``assemble``: the export is a quiz, so give-aways are resolved.
+
+    ``what`` names the output in the "nothing to export" message ("PDF nào", "tệp GIFT nào").
+    """
+    if options.count is not None and options.count < 1:
+        raise UsageError("--count phải lớn hơn 0.")
+    files = bank.load_all()
+    known = {f.article.id for f in files}
+    for article_id in options.articles:
+        if article_id not in known:
+            raise NotFoundError(f"không có bài báo '{article_id}' trong ngân hàng câu hỏi {bank.root}.")
+    pool = [
+        Selected(f, q) for f in files for q in f.questions
+        if effective_status(q) == Status.APPROVED
+        and (not options.articles or f.article.id in options.articles)
+        and (not options.types or q.type in options.types)
+        and (not options.formats or q.format in options.formats)
+    ]  # fmt: skip
+    if not pool:
+        raise NothingToExportError(
+            f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi {what}. "
+            "Duyệt câu hỏi bằng: quizgen review"
+        )
+    left_out: list[GiveAway] = []
+    if assemble and not options.allow_giveaways:
+        pool, left_out = resolve_giveaways(pool)
+    warnings: list[str] = []
+    if options.count is None or options.count >= len(pool):
+        if options.count is not None and options.count > len(pool):
+            because = " sau khi bỏ các câu lộ đáp án" if left_out else ""
+            warnings.append(
+                f"chỉ có {len(pool)} câu đã duyệt khớp bộ lọc{because} (yêu cầu {options.count}); "
+                f"dùng cả {len(pool)}."
+            )
+        return Selection(pool, warnings, left_out)
+    chosen = balanced(pool, options.count, options.seed)
+    # Only what concerns this quiz: a question left out for one that was not picked either
+    # would not have been printed beside it.
+    ids = {id(item.question) for item in chosen}
+    return Selection(chosen, warnings, [g for g in left_out if id(g.kept.question) in ids])
+
+
+def balanced(pool: list[Selected], count: int, seed: int) -> list[Selected]:
+    """Round-robin over articles, and within an article over types, so no source dominates."""
+    rng = random.Random(f"select:{seed}")
+    buckets: dict[str, dict[str, list[Selected]]] = defaultdict(lambda: defaultdict(list))
+    for item in pool:
+        buckets[item.article.article.id][item.question.type.value].append(item)
+    for by_type in buckets.values():
+        for items in by_type.values():
+            rng.shuffle(items)
+    chosen: list[Selected] = []
+    type_cursor: dict[str, int] = defaultdict(int)
+    while len(chosen) < count:
+        progressed = False
+        for article_id in sorted(buckets):
+            by_type = buckets[article_id]
+            types = [t for t in sorted(by_type) if by_type[t]]
+            if not types:
+                continue
+            t = types[type_cursor[article_id] % len(types)]
+            type_cursor[article_id] += 1
+            chosen.append(by_type[t].pop())
+            progressed = True
+            if len(chosen) == count:
+                break
+        if not progressed:
+            break
+    order = {id(item): i for i, item in enumerate(pool)}
+    return sorted(chosen, key=lambda item: order[id(item)])
+
+
+# -- give-aways ----------------------------------------------------------------------------
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """``text`` as the bank compares it: normalised, case-folded, split into words and marks."""
+    return tuple(_TOKEN_RE.findall(normalize_text(text).casefold().strip(_OUTER)))
+
+
+def _answer_key(q: Question) -> tuple[str, ...]:
+    # "Đúng"/"Sai" say nothing about another question; every other answer can.
+    if q.format == QFormat.TRUE_FALSE:
+        return ()
+    return tokens(q.answer)
+
+
+def _texts(q: Question) -> list[tuple[str, ...]]:
+    """What a reader sees besides the answer itself: the stem and every option."""
+    return [tokens(q.question), *(tokens(o) for o in (q.options or []))]
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    first = needle[0]
+    return any(haystack[i : i + n] == needle for i, tok in enumerate(haystack) if tok == first)
+
+
+def giveaway_pairs(items: list[Selected]) -> dict[int, list[tuple[int, str]]]:
+    """For each question index i: the indexes j whose answer appears in i's stem or options
+    (with the answer as shown). Indexed by each answer's first word, so 10,000 questions
+    take one pass over their words rather than a comparison of every pair."""
+    answers = [_answer_key(s.question) for s in items]
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(answers):
+        if key:
+            by_first[key[0]].append(j)
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for i, item in enumerate(items):
+        texts = _texts(item.question)
+        seen: set[int] = set()
+        for text in texts:
+            for word in set(text):
+                for j in by_first.get(word, ()):
+                    if j != i and j not in seen and _contains(text, answers[j]):
+                        seen.add(j)
+                        found[i].append((j, items[j].question.answer))
+    return found
+
+
+def resolve_giveaways(pool: list[Selected]) -> tuple[list[Selected], list[GiveAway]]:
+    """Keep the best-scored question of every give-away pair; return (kept in pool order, left out)."""
+    contains = giveaway_pairs(pool)
+    contained_in: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for i, hits in contains.items():
+        for j, answer in hits:
+            contained_in[j].append((i, answer))
+    order = sorted(range(len(pool)), key=lambda i: (-pool[i].question.score, i))
+    rank = {i: r for r, i in enumerate(order)}
+    kept: set[int] = set()
+    left_out: list[GiveAway] = []
+    for i in order:
+        # i's text holds a kept question's answer, or i's answer is in a kept question's text.
+        clash = _first_kept(contains.get(i, ()), kept, rank)
+        reverse = _first_kept(contained_in.get(i, ()), kept, rank)
+        if clash is None and reverse is None:
+            kept.add(i)
+            continue
+        if clash is not None:
+            j, answer = clash
+            left_out.append(GiveAway(pool[i], pool[j], answer, left_out_answer_in_kept=False))
+        else:
+            assert reverse is not None
+            j, answer = reverse
+            left_out.append(GiveAway(pool[i], pool[j], answer, left_out_answer_in_kept=True))
+    left_ids = {id(g.left_out) for g in left_out}
+    return [s for s in pool if id(s) not in left_ids], _in_pool_order(left_out, pool)
+
+
+def _first_kept(
+    hits: Iterable[tuple[int, str]], kept: set[int], rank: dict[int, int]
+) -> tuple[int, str] | None:
+    """The best-scored kept question among ``hits`` (the one the message should name)."""
+    candidates = [(rank[j], j, a) for j, a in hits if j in kept]
+    if not candidates:
+        return None
+    _, j, answer = min(candidates)
+    return j, answer
+
+
+def _in_pool_order(left_out: list[GiveAway], pool: list[Selected]) -> list[GiveAway]:
+    position = {id(s): i for i, s in enumerate(pool)}
+    return sorted(left_out, key=lambda g: position[id(g.left_out)])
