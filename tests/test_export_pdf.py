@@ -86,14 +86,24 @@ def _golden(name: str, html: str) -> None:
         (
             "quiz-A.html",
             pdf.PdfOptions(
-                versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB", points=True, answer_sheet=True,
+                versions=2,
+                seed=3,
+                title="Kiểm tra",
+                subtitle="Lớp GGHB",
+                points=True,
+                answer_sheet=True,
                 allow_giveaways=True,
             ),
         ),
         (
             "quiz-B.html",
             pdf.PdfOptions(
-                versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB", points=True, answer_sheet=True,
+                versions=2,
+                seed=3,
+                title="Kiểm tra",
+                subtitle="Lớp GGHB",
+                points=True,
+                answer_sheet=True,
                 allow_giveaways=True,
             ),
         ),
