@@ -16,11 +16,12 @@ any ``--count`` and ``--seed`` while always keeping the better-scored question.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizgen.bank import Bank
 from quizgen.errors import NotFoundError, NothingToExportError, UsageError
@@ -77,9 +78,14 @@ class Selection:
     warnings: list[str] = field(default_factory=list)
     left_out: list[GiveAway] = field(default_factory=list)
 
-    def notes(self) -> list[str]:
-        """Everything the trainer should be told, in the order to tell it."""
-        return [*self.warnings, *(g.message() for g in self.left_out)]
+    def notes(self, limit: int = 20) -> list[str]:
+        """What the trainer should be told: shortfalls, then each question left out and why
+        (the first ``limit``, then how many more, so a large bank does not flood the terminal)."""
+        shown = [g.message() for g in self.left_out[:limit]]
+        more = len(self.left_out) - len(shown)
+        if more > 0:
+            shown.append(f"và {more} câu khác bị bỏ vì lộ đáp án (thêm --allow-giveaways để in cả).")
+        return [*self.warnings, *shown]
 
 
 def _score(q: Question) -> str:
@@ -207,44 +213,82 @@ def giveaway_pairs(items: list[Selected]) -> dict[int, list[tuple[int, str]]]:
     return found
 
 
+def _answer_lookup(answer: tuple[str, ...]) -> Any:
+    """Where a kept answer is filed: under its first word, or its first two words."""
+    return answer[0] if len(answer) == 1 else (answer[0], answer[1])
+
+
 def resolve_giveaways(pool: list[Selected]) -> tuple[list[Selected], list[GiveAway]]:
-    """Keep the best-scored question of every give-away pair; return (kept in pool order, left out)."""
-    contains = giveaway_pairs(pool)
-    contained_in: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for i, hits in contains.items():
-        for j, answer in hits:
-            contained_in[j].append((i, answer))
+    """Keep the best-scored question of every give-away pair; return (kept in pool order, left out).
+
+    Questions are taken best score first (ties: bank order). A question is kept unless its stem
+    or options hold the answer of a question already kept, or its answer is in a kept one's stem
+    or options. Only kept questions are indexed (answers by their first one or two words, texts
+    by every word and pair of words), so a bank where one name recurs in thousands of questions
+    costs a few lookups per question, not a comparison of every pair.
+    """
     order = sorted(range(len(pool)), key=lambda i: (-pool[i].question.score, i))
-    rank = {i: r for r, i in enumerate(order)}
-    kept: set[int] = set()
+    answers = [_answer_key(s.question) for s in pool]
+    kept_answers: dict[Any, list[int]] = defaultdict(list)  # first word(s) -> kept, best first
+    kept_texts: dict[Any, list[int]] = defaultdict(list)  # word or word pair -> kept, best first
+    texts: dict[int, list[tuple[str, ...]]] = {}
+    rank: dict[int, int] = {}
     left_out: list[GiveAway] = []
     for i in order:
-        # i's text holds a kept question's answer, or i's answer is in a kept question's text.
-        clash = _first_kept(contains.get(i, ()), kept, rank)
-        reverse = _first_kept(contained_in.get(i, ()), kept, rank)
+        own = _texts(pool[i].question)
+        clash = _kept_answer_in(own, answers, kept_answers, rank)
+        reverse = _answer_in_kept(answers[i], texts, kept_texts) if answers[i] else None
         if clash is None and reverse is None:
-            kept.add(i)
+            rank[i] = len(rank)
+            texts[i] = own
+            if answers[i]:
+                kept_answers[_answer_lookup(answers[i])].append(i)
+            keys: set[Any] = set()
+            for text in own:
+                keys.update(text)
+                keys.update(itertools.pairwise(text))
+            for key in keys:
+                kept_texts[key].append(i)
             continue
-        if clash is not None:
-            j, answer = clash
-            left_out.append(GiveAway(pool[i], pool[j], answer, left_out_answer_in_kept=False))
+        # Name the better-ranked of the kept questions involved.
+        if clash is not None and (reverse is None or rank[clash] <= rank[reverse]):
+            left_out.append(GiveAway(pool[i], pool[clash], pool[clash].question.answer, False))
         else:
             assert reverse is not None
-            j, answer = reverse
-            left_out.append(GiveAway(pool[i], pool[j], answer, left_out_answer_in_kept=True))
+            left_out.append(GiveAway(pool[i], pool[reverse], pool[i].question.answer, True))
     left_ids = {id(g.left_out) for g in left_out}
     return [s for s in pool if id(s) not in left_ids], _in_pool_order(left_out, pool)
 
 
-def _first_kept(
-    hits: Iterable[tuple[int, str]], kept: set[int], rank: dict[int, int]
-) -> tuple[int, str] | None:
-    """The best-scored kept question among ``hits`` (the one the message should name)."""
-    candidates = [(rank[j], j, a) for j, a in hits if j in kept]
-    if not candidates:
-        return None
-    _, j, answer = min(candidates)
-    return j, answer
+def _kept_answer_in(
+    own: list[tuple[str, ...]], answers: list[tuple[str, ...]], kept_answers: dict[Any, list[int]],
+    rank: dict[int, int],
+) -> int | None:  # fmt: skip
+    """The best-ranked kept question whose answer is in one of the ``own`` texts."""
+    best: int | None = None
+    for text in own:
+        for at, word in enumerate(text):
+            keys: tuple[Any, ...] = (word, (word, text[at + 1])) if at + 1 < len(text) else (word,)
+            for key in keys:
+                for j in kept_answers.get(key, ()):
+                    if best is not None and rank[j] >= rank[best]:
+                        break  # filed best first: nothing better further on
+                    if text[at : at + len(answers[j])] == answers[j]:
+                        best = j
+                        break
+    return best
+
+
+def _answer_in_kept(
+    answer: tuple[str, ...], texts: dict[int, list[tuple[str, ...]]], kept_texts: dict[Any, list[int]]
+) -> int | None:
+    """The best-ranked kept question whose stem or options hold ``answer``."""
+    keys: list[Any] = [answer[0]] if len(answer) == 1 else list(itertools.pairwise(answer))
+    postings = min((kept_texts.get(k, []) for k in keys), key=len)
+    for j in postings:  # best first
+        if any(_contains(t, answer) for t in texts[j]):
+            return j
+    return None
 
 
 def _in_pool_order(left_out: list[GiveAway], pool: list[Selected]) -> list[GiveAway]:

@@ -10,7 +10,15 @@ import pytest
 from quizgen.bank import Bank
 from quizgen.errors import NothingToExportError, UsageError
 from quizgen.models import ArticleMeta, BankFile, QFormat, QType, Question, ReviewRecord, Status
-from quizgen.selection import GiveAway, Selected, SelectionOptions, giveaway_pairs, resolve_giveaways, select
+from quizgen.selection import (
+    GiveAway,
+    Selected,
+    Selection,
+    SelectionOptions,
+    giveaway_pairs,
+    resolve_giveaways,
+    select,
+)
 from tests.conftest import Invoke
 from tests.lms_bank import lms_bank
 
@@ -155,3 +163,15 @@ def test_giveaway_message_is_vietnamese_and_names_both() -> None:
     s = items(a, b)
     message = GiveAway(s[1], s[0], "Nguyễn Văn A", left_out_answer_in_kept=False).message()
     assert message.startswith("bỏ câu q-000052 (điểm 0,60)") and "giữ q-000051 (điểm 0,85)" in message
+
+
+def test_long_lists_of_left_out_questions_are_summarised() -> None:
+    keeper = q("q-000061", "Ai chủ trì?", "Nguyễn Văn A", 0.9)
+    others = [
+        q(f"q-0001{i:02x}", f"Nguyễn Văn A làm gì lần {i}?", f"việc {i}", 0.5, qtype=QType.WHAT)
+        for i in range(30)
+    ]
+    kept, left = resolve_giveaways(items(keeper, *others))
+    assert len(kept) == 1 and len(left) == 30
+    notes = Selection([*kept], [], left).notes()
+    assert len(notes) == 21 and notes[-1].startswith("và 10 câu khác bị bỏ vì lộ đáp án")
