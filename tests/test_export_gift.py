@@ -6,6 +6,7 @@ long stem. Without node the parser tests are skipped, with the reason."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -143,3 +144,104 @@ def test_cli_count_and_filters(bank: Bank, tmp_path: Path, invoke: Invoke) -> No
     result = invoke("export", "gift", missing, "--bank", bank.root, "--article", "khong-co")
     assert result.exit_code == 1 and not missing.exists()
     assert invoke("export", "gift", missing, "--bank", bank.root, "--count", "0").exit_code == 2
+
+
+# -- Moodle's own reading ----------------------------------------------------------------------
+# A line-for-line port of qformat_gift::readquestion (question/format/gift/format.php) for the
+# question types quizgen writes, so the file is also checked against the reader that imports it.
+
+_PLACEHOLDERS = {"\\:": "&&058;", "\\#": "&&035;", "\\=": "&&061;", "\\{": "&&123;", "\\}": "&&125;",
+                 "\\~": "&&126;", "\\n": "&&010"}  # fmt: skip
+
+
+def _pre(text: str) -> str:
+    text = text.replace("\\\\", "&&092;")
+    for escaped, placeholder in _PLACEHOLDERS.items():
+        text = text.replace(escaped, placeholder)
+    return text.replace("&&092;", "\\")
+
+
+def _post(text: str) -> str:
+    for escaped, placeholder in _PLACEHOLDERS.items():
+        text = text.replace(placeholder, "\n" if escaped == "\\n" else escaped[1])
+    return text
+
+
+def _with_format(text: str) -> tuple[str, str]:
+    fmt = "moodle"
+    if text.startswith("[") and text[1 : text.find("]")] in ("html", "moodle", "plain", "markdown"):
+        fmt, text = text[1 : text.find("]")], text[text.find("]") + 1 :]
+    return fmt, _post(text).strip()
+
+
+def moodle_read_gift(data: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for block in re.split(r"\n\s*\n", data):
+        lines = [" " if line.strip().startswith("//") else line for line in block.split("\n")]
+        text = "\n".join(lines).strip()
+        if not text:
+            continue
+        text = _pre(text)
+        if text.startswith("$CATEGORY:"):
+            out.append({"type": "category", "category": text[10:].strip()})
+            continue
+        name = None
+        if text.startswith("::"):
+            end = text.index("::", 2)
+            name, text = _post(text[2:end]).strip(), text[end + 2 :].strip()
+        start, finish = text.index("{"), text.index("}")
+        answertext = text[start + 1 : finish].strip()
+        if text.endswith("}"):
+            questiontext = text[:start] + text[finish + 1 :]
+        else:
+            questiontext = text[:start] + "_____" + text[finish + 1 :]
+        feedback = ""
+        if "####" in answertext:
+            cut = answertext.rindex("####")
+            feedback, answertext = answertext[cut + 4 :], answertext[:cut].strip()
+        fmt, qtext = _with_format(questiontext)
+        item: dict[str, Any] = {
+            "name": name,
+            "format": fmt,
+            "text": qtext,
+            "feedback": _with_format(feedback)[1],
+        }
+        if "~" in answertext:
+            answers = [a.strip() for a in answertext.replace("=", "~=").split("~")]
+            answers = answers[1:] if not answers[0] else answers
+            item["type"] = "multichoice"
+            item["answers"] = [(1.0 if a[0] == "=" else 0.0, _with_format(a.lstrip("=").split("#", 1)[0].strip())[1])
+                               for a in answers]  # fmt: skip
+        elif answertext.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
+            item["type"] = "truefalse"
+            item["true"] = answertext.split("#", 1)[0].strip() in ("T", "TRUE")
+        else:
+            answers = [a.strip() for a in answertext.split("=")]
+            answers = answers[1:] if not answers[0] else answers
+            assert not any(re.match(r"^%-*([0-9]{1,2})\.?([0-9]*)%", a) for a in answers)
+            item["type"] = "shortanswer"
+            item["answers"] = [(1.0, _with_format(a.split("#", 1)[0].strip())[1]) for a in answers]
+        out.append(item)
+    return out
+
+
+def test_moodles_own_reader_gets_every_question_back(bank: Bank, tmp_path: Path) -> None:
+    out = tmp_path / "quiz.gift"
+    export_gift(bank, out, LmsOptions())
+    read = [r for r in moodle_read_gift(out.read_text(encoding="utf-8")) if r["type"] != "category"]
+    pairs = [(q, bf.article) for bf in bank.load_all() for q in bf.questions if q.status == Status.APPROVED]
+    assert len(read) == len(pairs)
+    for got, (q, meta) in zip(read, pairs, strict=True):
+        assert got["name"] == question_name(q) and got["format"] == "html", q.id
+        assert got["feedback"] == feedback_html(q, meta), q.id
+        if q.format == QFormat.CLOZE:
+            before, after = (html_text(p) for p in q.question.split(BLANK, 1))
+            assert got["text"] == (f"{before}_____{after}" if after.strip() else f"{before}_____").strip()
+        elif q.format == QFormat.TRUE_FALSE:
+            assert got["text"] == expected_stem(q) and got["true"] == (q.answer == "Đúng")
+        else:
+            assert got["text"] == html_text(q.question), q.id
+        if q.format == QFormat.MCQ:
+            assert got["answers"] == [(1.0 if o == q.answer else 0.0, html_text(o)) for o in q.options or []]
+        elif q.format != QFormat.TRUE_FALSE:
+            assert got["answers"] == [(1.0, shortanswer_pattern(a)) for a in accepted_answers(q)]
