@@ -31,6 +31,8 @@ demo: $(STAMP)
 	@if $(QUIZGEN) export --help | grep -qE '^ +anki '; then \
 		$(QUIZGEN) export anki out/deck.apkg --bank question_bank; \
 	else echo "Bỏ qua out/deck.apkg: chưa có lệnh 'export anki'."; fi
+	$(QUIZGEN) export moodle out/quiz.xml --bank question_bank
+	$(QUIZGEN) export gift out/quiz.gift --bank question_bank
 
 lint: $(STAMP)
 	$(BIN)/ruff check quizgen tests

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shlex
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -218,3 +219,16 @@ def test_golden(tmp_path: Path) -> None:
         GOLDEN.write_bytes(data)
     assert GOLDEN.exists(), "no golden file moodle.xml: run `make golden`"
     assert data == GOLDEN.read_bytes(), "moodle.xml changed: check it, then run `make golden`"
+
+
+def test_readme_examples_run(bank: Bank, tmp_path: Path, invoke: Invoke) -> None:
+    """Every command of the README's Moodle/GIFT block runs and writes a file Moodle can read."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Bài kiểm tra trực tuyến", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [shlex.split(line)[1:] for line in block.strip().splitlines()]
+    assert {c[1] for c in commands} == {"moodle", "gift"}
+    for args in commands:
+        args = [str(tmp_path / a) if a.startswith("out/") else a for a in args]
+        result = invoke(*args, "--bank", bank.root)
+        assert result.exit_code == 0, (args, result.output)
+        assert Path(args[2]).stat().st_size > 0
