@@ -232,3 +232,15 @@ def test_readme_examples_run(bank: Bank, tmp_path: Path, invoke: Invoke) -> None
         result = invoke(*args, "--bank", bank.root)
         assert result.exit_code == 0, (args, result.output)
         assert Path(args[2]).stat().st_size > 0
+
+
+def test_hand_edited_questions_that_cannot_be_choices_go_out_as_short_answers() -> None:
+    from quizgen.exporters.gift import gift_kind
+    from quizgen.exporters.moodle import moodle_kind
+
+    base = dict(id="q-5e000a", type="what", question="Hỏi gì?", answer="A", fact="A", evidence="A")
+    no_options = Question(format=QFormat.MCQ, **base)
+    answer_missing = Question(format=QFormat.MCQ, options=["B", "C"], **base)
+    no_blank = Question(format=QFormat.CLOZE, **base)
+    for q in (no_options, answer_missing, no_blank):
+        assert moodle_kind(q) == "shortanswer" and gift_kind(q) == "shortanswer"

@@ -29,6 +29,7 @@ from quizgen.exporters.lms import (
     cloze_parts,
     feedback_html,
     html_text,
+    is_choice,
     nfc,
     question_name,
     shortanswer_pattern,
@@ -46,7 +47,7 @@ def escape(text: str) -> str:
 
 
 def gift_kind(q: Question) -> str:
-    if q.format == QFormat.MCQ:
+    if is_choice(q):
         return "multichoice"
     if q.format == QFormat.TRUE_FALSE:
         return "truefalse"
@@ -58,8 +59,8 @@ def _feedback(q: Question, article: ArticleMeta) -> str:
 
 
 def _answers(q: Question) -> list[str]:
-    if q.format == QFormat.MCQ:
-        return [("=" if o == q.answer else "~") + escape(html_text(o)) for o in (q.options or [q.answer])]
+    if is_choice(q):
+        return [("=" if o == q.answer else "~") + escape(html_text(o)) for o in q.options or []]
     # Short answers are plain text in Moodle: not HTML-escaped, but '*' is its wildcard.
     return ["=" + escape(shortanswer_pattern(a)) for a in accepted_answers(q)]
 

@@ -160,6 +160,12 @@ def shortanswer_pattern(answer: str) -> str:
     return answer.replace("*", "\\*")
 
 
+def is_choice(q: Question) -> bool:
+    """A multiple-choice question both formats can carry: two or more options, the answer among them.
+    (A hand-edited one that is not goes out as a short answer rather than as a broken question.)"""
+    return q.format == QFormat.MCQ and len(q.options or []) >= 2 and q.answer in (q.options or [])
+
+
 def cloze_parts(q: Question) -> tuple[str, str] | None:
     """(before, after) the blank of a fill-in question; None when there is no blank to fill."""
     if q.format != QFormat.CLOZE or BLANK not in q.question:

@@ -32,6 +32,7 @@ from quizgen.exporters.lms import (
     cloze_parts,
     feedback_html,
     html_text,
+    is_choice,
     nfc,
     question_name,
     shortanswer_pattern,
@@ -112,8 +113,10 @@ def _answer(parent: Any, fraction: int, value: str, fmt: str, cdata: bool) -> No
 
 
 def moodle_kind(q: Question) -> str:
-    """The Moodle question type a bank question becomes (a cloze without a blank is a short answer)."""
-    if q.format == QFormat.CLOZE and cloze_parts(q) is None:
+    """The Moodle question type a bank question becomes (a cloze without a blank, or a multiple
+    choice without usable options, is a short answer)."""
+    broken_cloze = q.format == QFormat.CLOZE and cloze_parts(q) is None
+    if broken_cloze or (q.format == QFormat.MCQ and not is_choice(q)):
         return "shortanswer"
     return MOODLE_TYPES[q.format]
 
@@ -138,7 +141,7 @@ def question_element(q: Question, article: ArticleMeta, penalty: float) -> Any:
         _value(node, "showstandardinstruction", "0")
         for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
             _text(node, tag, "", "html")
-        for option in q.options or [q.answer]:
+        for option in q.options or []:
             _answer(node, 100 if option == q.answer else 0, f"<p>{html_text(option)}</p>", "html", True)
     elif kind == "truefalse":
         correct_is_true = q.answer == "Đúng"
