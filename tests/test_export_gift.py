@@ -25,6 +25,7 @@ from quizgen.exporters.lms import (
     html_text,
     question_name,
     shortanswer_pattern,
+    tags,
 )
 from quizgen.models import QFormat, Question, Status
 from quizgen.questions import BLANK
@@ -83,7 +84,7 @@ def test_every_question_answer_and_feedback_round_trips(bank: Bank, tmp_path: Pa
             assert got == {"type": "Category", "title": category_path(item)}
             continue
         q, meta = item
-        assert got["id"] == q.id, got
+        assert got["id"] == q.id and got["tags"] == tags(q), got
         assert got["title"] == question_name(q)
         assert got["stem"] == {"format": "html", "text": expected_stem(q)}, q.id
         assert got["globalFeedback"] == {"format": "html", "text": feedback_html(q, meta)}, q.id

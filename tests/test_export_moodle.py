@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from quizgen.bank import Bank
-from quizgen.exporters.lms import LmsOptions, accepted_answers
+from quizgen.exporters.lms import LmsOptions, accepted_answers, tags
 from quizgen.exporters.moodle import export_moodle
 from quizgen.models import QFormat, Question, Status
 from quizgen.questions import BLANK
@@ -117,6 +117,7 @@ def test_every_question_reads_back_unchanged(bank: Bank, tmp_path: Path) -> None
         meta = titles[article_id]
         assert category is not None and category.startswith("$course$/quizgen/")
         assert qid in node.findtext("name/text") and len(node.findtext("name/text")) < 100
+        assert [t.findtext("text") for t in node.findall("tags/tag")] == tags(q)
         text = node.findtext("questiontext/text")
         feedback = shown(node.findtext("generalfeedback/text"))
         before, fact, after = q.evidence_parts()

@@ -33,6 +33,7 @@ from quizgen.exporters.lms import (
     nfc,
     question_name,
     shortanswer_pattern,
+    tags,
     write_atomic,
 )
 from quizgen.models import ArticleMeta, QFormat, Question
@@ -67,7 +68,7 @@ def _answers(q: Question) -> list[str]:
 
 def question_text(q: Question, article: ArticleMeta) -> str:
     """One question: the id comment, then name, text and answers."""
-    comment = f"// [id:{q.id}] loại: {q.type.value}, dạng: {q.format.value}"
+    comment = f"// [id:{q.id}] " + " ".join(f"[tag:{t}]" for t in tags(q))
     head = f"{comment}\n::{escape(question_name(q))}::[html]"
     feedback = _feedback(q, article)
     if q.format == QFormat.TRUE_FALSE:

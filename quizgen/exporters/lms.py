@@ -80,6 +80,11 @@ def html_text(text: str) -> str:
     return html.escape(nfc(text), quote=False).replace("\n", "<br>")
 
 
+def tags(q: Question) -> list[str]:
+    """Question-bank tags, to filter by kind in Moodle as with the Anki deck's tags."""
+    return [ROOT_CATEGORY, f"quizgen-loai-{q.type.value}", f"quizgen-dang-{q.format.value}"]
+
+
 def question_name(q: Question) -> str:
     """Short and readable for the question bank list, ending with the quizgen id (kept on re-import
     even where Moodle drops the ID number, as it does for embedded-answers questions)."""

@@ -37,6 +37,7 @@ from quizgen.exporters.lms import (
     question_name,
     shortanswer_pattern,
     stem_html,
+    tags,
     write_atomic,
 )
 from quizgen.models import ArticleMeta, QFormat, Question
@@ -134,6 +135,9 @@ def question_element(q: Question, article: ArticleMeta, penalty: float) -> Any:
     _value(node, "penalty", "1" if kind == "truefalse" else penalty_text(penalty))
     _value(node, "hidden", "0")
     _value(node, "idnumber", q.id)
+    tag_list = etree.SubElement(node, "tags")
+    for tag in tags(q):
+        etree.SubElement(etree.SubElement(tag_list, "tag"), "text").text = tag
     if kind == "multichoice":
         _value(node, "single", "true")
         _value(node, "shuffleanswers", "true")
