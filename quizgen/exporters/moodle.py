@@ -142,7 +142,7 @@ def question_element(q: Question, article: ArticleMeta, penalty: float) -> Any:
         _value(node, "single", "true")
         _value(node, "shuffleanswers", "true")
         _value(node, "answernumbering", "ABCD")
-        _value(node, "showstandardinstruction", "0")
+        _value(node, "showstandardinstruction", "1")  # "Chọn một:" above the options
         for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
             _text(node, tag, "", "html")
         for option in q.options or []:
