@@ -1,6 +1,6 @@
 """Choosing the questions an export prints: the one selector every export shares.
 
-Two steps, both pure functions of the bank and the options:
+Three steps, all pure functions of the bank and the options:
 
 1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``;
 2. when the export assembles a quiz (PDF always; Moodle and GIFT when ``--count`` picks),
@@ -129,8 +129,7 @@ def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str =
             )
         return Selection(pool, warnings, left_out)
     chosen = balanced(pool, options.count, options.seed)
-    # Only what concerns this quiz: a question left out for one that was not picked either
-    # would not have been printed beside it.
+    # Reported: the questions left out because of a question this quiz prints.
     ids = {id(item.question) for item in chosen}
     return Selection(chosen, warnings, [g for g in left_out if id(g.kept.question) in ids])
 
