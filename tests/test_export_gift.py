@@ -145,6 +145,8 @@ def test_cli_count_and_filters(bank: Bank, tmp_path: Path, invoke: Invoke) -> No
     result = invoke("export", "gift", missing, "--bank", bank.root, "--article", "khong-co")
     assert result.exit_code == 1 and not missing.exists()
     assert invoke("export", "gift", missing, "--bank", bank.root, "--count", "0").exit_code == 2
+    result = invoke("export", "gift", tmp_path, "--bank", bank.root)
+    assert result.exit_code == 2 and "là một thư mục" in result.output
 
 
 # -- Moodle's own reading ----------------------------------------------------------------------

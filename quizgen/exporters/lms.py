@@ -182,6 +182,8 @@ def cloze_parts(q: Question) -> tuple[str, str] | None:
 def write_atomic(out: Path, data: bytes) -> None:
     """Write ``out`` whole or not at all (a failed export leaves no half file)."""
     out = Path(out)
+    if out.is_dir():
+        raise UsageError(f"{out} là một thư mục; hãy cho tên tệp, ví dụ {out / 'quiz.xml'}.")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     try:
