@@ -63,7 +63,7 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache
 
-# Regenerate the golden files (tests/golden/: the PDF templates' HTML, the Moodle XML) after an intended change;
+# Regenerate the golden files (tests/golden/: the PDF templates' HTML, the Moodle XML, the GIFT) after an intended change;
 # review the diff before committing it.
 golden: $(STAMP)
-	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_export_pdf.py tests/test_export_moodle.py -k golden
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_export_pdf.py tests/test_export_moodle.py tests/test_export_gift.py -k golden

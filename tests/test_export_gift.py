@@ -6,6 +6,7 @@ long stem. Without node the parser tests are skipped, with the reason."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -248,3 +249,14 @@ def test_moodles_own_reader_gets_every_question_back(bank: Bank, tmp_path: Path)
             assert got["answers"] == [(1.0 if o == q.answer else 0.0, html_text(o)) for o in q.options or []]
         elif q.format != QFormat.TRUE_FALSE:
             assert got["answers"] == [(1.0, shortanswer_pattern(a)) for a in accepted_answers(q)]
+
+
+def test_golden(tmp_path: Path) -> None:
+    """The sample bank and the special article as GIFT, checked by hand; `make golden` rewrites it."""
+    golden = ROOT / "tests" / "golden" / "quiz.gift"
+    out = tmp_path / "quiz.gift"
+    export_gift(lms_bank(tmp_path), out, LmsOptions())
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_bytes(out.read_bytes())
+    assert golden.exists(), "no golden file quiz.gift: run `make golden`"
+    assert out.read_bytes() == golden.read_bytes(), "quiz.gift changed: check it, then run `make golden`"

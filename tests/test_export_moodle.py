@@ -162,7 +162,7 @@ def test_special_characters_html_and_long_stem(bank: Bank, tmp_path: Path) -> No
     assert [a for _, a in field] == ["Hà Nội", "Thủ đô Hà Nội", "TP Hà Nội", "thành phố Hà Nội"]
     # '/' in a title is doubled (Moodle's category path escape), the leading and trailing ones padded.
     category = root.find("question[@type='category']").findtext("category/text")
-    assert category == "$course$/quizgen/Tin A//B: {ký tự} ~ = # \\ <b>đặc biệt<//b> & //cuối// "
+    assert category == "$course$/quizgen/Tin A//B: {ký tự} ~ = # \\ ‹b›đặc biệt‹//b› & //cuối// "
 
 
 def test_multichoice_with_options_becomes_an_embedded_dropdown(bank: Bank, tmp_path: Path) -> None:

@@ -33,6 +33,9 @@ TRUE_FALSE_PROMPT = "Đúng hay Sai?"
 NAME_WORDS = 10
 NAME_CHARS = 80
 CATEGORY_CHARS = 120
+# Moodle strips anything that looks like a tag from names (PARAM_TEXT): "<b>" would vanish
+# from a question or category name, so names show angle brackets as look-alike quotes.
+_NAME_SAFE = str.maketrans({"<": "‹", ">": "›"})
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,12 @@ def question_name(q: Question) -> str:
         short = short[:NAME_CHARS].rsplit(" ", 1)[0]
     if short != " ".join(words):
         short = short.rstrip(" ,;:.") + "…"
-    return f"{short} [{q.id}]"
+    return f"{short} [{q.id}]".translate(_NAME_SAFE)
 
 
 def category_name(title: str) -> str:
     """An article title as one category level: one line, bounded, '/' escaped as Moodle does ('//')."""
-    name = re.sub(r"\s+", " ", nfc(title)).strip() or "(không tên)"
+    name = re.sub(r"\s+", " ", nfc(title)).strip().translate(_NAME_SAFE) or "(không tên)"
     if len(name) > CATEGORY_CHARS:
         name = name[:CATEGORY_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
     name = name.replace("/", "//")
