@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from quizgen.bank import Bank
 from quizgen.errors import NothingToExportError, UsageError
@@ -21,6 +23,7 @@ from quizgen.selection import (
 )
 from tests.conftest import Invoke
 from tests.lms_bank import lms_bank
+from tests.test_export_pdf import norm
 
 META = ArticleMeta(id="001_a", title="Bài A", path="seeds/001_a.txt", text_hash="sha256:0")
 
@@ -153,6 +156,13 @@ def test_pdf_cli_leaves_giveaways_out_and_can_keep_them(bank: Bank, tmp_path: Pa
     result = invoke("export", "pdf", tmp_path / "a", "--bank", bank.root, "--count", "4", "--seed", "3")
     assert result.exit_code == 0, result.output
     assert "Lưu ý: bỏ câu q-" in result.stderr
+    # The questions it names are not on the paper; the ones it kept are.
+    printed = norm(" ".join(p.extract_text() or "" for p in PdfReader(tmp_path / "a" / "quiz.pdf").pages))
+    stems = {loc.question.id: norm(loc.question.question) for loc in bank.iter_questions()}
+    left = re.findall(r"bỏ câu (q-[0-9a-f]+)", result.stderr)
+    kept = re.findall(r"giữ (q-[0-9a-f]+)", result.stderr)
+    assert left and all(stems[i] not in printed for i in left)
+    assert all(stems[i] in printed for i in kept)
     result = invoke("export", "pdf", tmp_path / "b", "--bank", bank.root, "--count", "4", "--allow-giveaways")
     assert result.exit_code == 0 and "bỏ câu" not in result.stderr
 
