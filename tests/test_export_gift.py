@@ -260,3 +260,22 @@ def test_golden(tmp_path: Path) -> None:
         golden.write_bytes(out.read_bytes())
     assert golden.exists(), "no golden file quiz.gift: run `make golden`"
     assert out.read_bytes() == golden.read_bytes(), "quiz.gift changed: check it, then run `make golden`"
+
+
+def test_fill_in_with_options_is_a_missing_word_choice(tmp_path: Path) -> None:
+    from quizgen.exporters.gift import question_text
+    from quizgen.models import ArticleMeta
+
+    meta = ArticleMeta(id="a", title="Bài", path="seeds/a.txt", text_hash="sha256:0")
+    q = Question(
+        id="q-5e000b", type="when", format=QFormat.CLOZE, question=f"Hội nghị họp ngày {BLANK} tại Hà Nội.",
+        answer="12/3", options=["12/3", "13/3 #2", "14/3"], fact="12/3", evidence="Họp ngày 12/3.",
+    )  # fmt: skip
+    out = tmp_path / "one.gift"
+    out.write_text(question_text(q, meta), encoding="utf-8")
+    (got,) = moodle_read_gift(out.read_text(encoding="utf-8"))
+    assert got["type"] == "multichoice" and got["text"] == "Hội nghị họp ngày _____ tại Hà Nội."
+    assert got["answers"] == [(1.0, "12/3"), (0.0, "13/3 #2"), (0.0, "14/3")]
+    if NODE is not None:
+        (parsed,) = gift_pegjs(out)
+        assert parsed["type"] == "MC" and parsed["hasEmbeddedAnswers"]

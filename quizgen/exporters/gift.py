@@ -28,6 +28,7 @@ from quizgen.exporters.lms import (
     choose,
     cloze_parts,
     feedback_html,
+    has_choices,
     html_text,
     is_choice,
     nfc,
@@ -48,7 +49,7 @@ def escape(text: str) -> str:
 
 
 def gift_kind(q: Question) -> str:
-    if is_choice(q):
+    if is_choice(q) or (q.format == QFormat.CLOZE and has_choices(q)):
         return "multichoice"
     if q.format == QFormat.TRUE_FALSE:
         return "truefalse"
@@ -60,7 +61,7 @@ def _feedback(q: Question, article: ArticleMeta) -> str:
 
 
 def _answers(q: Question) -> list[str]:
-    if is_choice(q):
+    if gift_kind(q) == "multichoice":
         return [("=" if o == q.answer else "~") + escape(html_text(o)) for o in q.options or []]
     # Short answers are plain text in Moodle: not HTML-escaped, but '*' is its wildcard.
     return ["=" + escape(shortanswer_pattern(a)) for a in accepted_answers(q)]

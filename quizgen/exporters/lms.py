@@ -168,10 +168,14 @@ def shortanswer_pattern(answer: str) -> str:
     return answer.replace("*", "\\*")
 
 
+def has_choices(q: Question) -> bool:
+    """Options both formats can offer: two or more, the answer among them (a hand-edited question
+    that has not goes out as a short answer rather than as a question Moodle rejects)."""
+    return len(q.options or []) >= 2 and q.answer in (q.options or [])
+
+
 def is_choice(q: Question) -> bool:
-    """A multiple-choice question both formats can carry: two or more options, the answer among them.
-    (A hand-edited one that is not goes out as a short answer rather than as a broken question.)"""
-    return q.format == QFormat.MCQ and len(q.options or []) >= 2 and q.answer in (q.options or [])
+    return q.format == QFormat.MCQ and has_choices(q)
 
 
 def cloze_parts(q: Question) -> tuple[str, str] | None:

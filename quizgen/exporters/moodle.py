@@ -31,6 +31,7 @@ from quizgen.exporters.lms import (
     choose,
     cloze_parts,
     feedback_html,
+    has_choices,
     html_text,
     is_choice,
     nfc,
@@ -79,8 +80,8 @@ def cloze_html(q: Question) -> str:
     parts = cloze_parts(q)
     assert parts is not None
     before, after = parts
-    if q.options:
-        alternatives = [("=" if o == q.answer else "") + cloze_answer(o) for o in q.options]
+    if has_choices(q):
+        alternatives = [("=" if o == q.answer else "") + cloze_answer(o) for o in q.options or []]
         field = "{1:MULTICHOICE_S:" + "~".join(alternatives) + "}"
     else:
         field = "{1:SHORTANSWER:" + "~".join(
