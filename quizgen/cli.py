@@ -38,7 +38,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-export_app = typer.Typer(cls=_Group, help="Xuất câu hỏi đã duyệt (json, pdf, anki).", no_args_is_help=True)
+export_app = typer.Typer(
+    cls=_Group, help="Xuất câu hỏi đã duyệt (json, pdf, anki, moodle, gift).", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 BankOpt = Annotated[Path, typer.Option("--bank", help="Thư mục ngân hàng câu hỏi.")]
@@ -64,6 +66,14 @@ def _checked_bank(root: Path) -> Any:
         )
     return bank
 
+
+AllowGiveawaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-giveaways",
+        help="In cả những cặp câu mà đáp án câu này nằm trong câu hỏi hay phương án của câu kia.",
+    ),
+]
 
 ReviewerOpt = Annotated[
     str | None, typer.Option(help="Tên người duyệt (mặc định: git config user.name, rồi tên đăng nhập).")
@@ -385,6 +395,7 @@ def export_pdf(
         bool, typer.Option("--answer-sheet", help="Thêm phiếu trả lời tô ô cho mỗi đề.")
     ] = False,
     lang: Annotated[str, typer.Option(help="Ngôn ngữ nhãn: vi hoặc en.")] = "vi",
+    allow_giveaways: AllowGiveawaysOpt = False,
 ) -> None:
     """Xuất đề kiểm tra PDF (nhiều đề), đáp án và bản dành cho giảng viên.
 
@@ -416,6 +427,7 @@ def export_pdf(
         with_articles=with_articles,
         lang=lang,
         answer_sheet=answer_sheet,
+        allow_giveaways=allow_giveaways,
     )
     report = run(_checked_bank(bank), outdir, options)
     for warning in report.warnings:
@@ -449,6 +461,102 @@ def export_anki(
     report = run(_checked_bank(bank), out, deck, _parse_types(types), tuple(article or ()))
     retired = f", {report.retired} câu đã loại (gắn thẻ quizgen::da-loai)" if report.retired else ""
     typer.echo(f"Đã ghi {report.notes} thẻ trong {report.decks} bộ con vào {out}{retired}.")
+
+
+# -- export moodle / export gift (online quizzes) --------------------------------------------
+
+PenaltyOpt = Annotated[
+    float,
+    typer.Option(help="Phần điểm bị trừ mỗi lần làm lại trong Moodle, từ 0 đến 1 (mặc định 0)."),
+]
+
+
+def _parse_formats(value: str | None) -> tuple[Any, ...]:
+    from quizgen.models import QFormat
+
+    if not value:
+        return ()
+    try:
+        return tuple(QFormat(f.strip()) for f in value.split(",") if f.strip())
+    except ValueError:
+        raise UsageError(
+            f"dạng không hợp lệ trong '{value}'; chọn trong: mcq, true_false, cloze, short_answer."
+        ) from None
+
+
+def _lms_export(kind: str, out: Path, bank: Path, options: Any) -> None:
+    from quizgen.exporters.gift import export_gift
+    from quizgen.exporters.moodle import export_moodle
+
+    run = export_moodle if kind == "moodle" else export_gift
+    report = run(_checked_bank(bank), out, options)
+    for note in report.notes:
+        typer.echo(f"Lưu ý: {note}", err=True)
+    kinds = ", ".join(f"{k}: {n}" for k, n in sorted(report.by_kind.items()))
+    typer.echo(f"Đã ghi {report.questions} câu hỏi ({kinds}) trong {report.categories} danh mục vào {out}.")
+
+
+def _lms_options(
+    count: int | None, types: str | None, article: list[str] | None, formats: str | None,
+    seed: int, penalty: float, allow_giveaways: bool,
+) -> Any:  # fmt: skip
+    from quizgen.exporters.lms import LmsOptions
+
+    return LmsOptions(
+        count=count, types=_parse_types(types), articles=tuple(article or ()),
+        formats=_parse_formats(formats), seed=seed, penalty=penalty, allow_giveaways=allow_giveaways,
+    )  # fmt: skip
+
+
+CountOpt = Annotated[
+    int | None, typer.Option(help="Chọn N câu cân bằng giữa các bài và loại (mặc định: mọi câu đã duyệt).")
+]
+TypesOpt = Annotated[str | None, typer.Option(help="Chỉ các loại này: who,when,...")]
+ArticleOpt = Annotated[list[str] | None, typer.Option(help="Chỉ bài này (lặp lại được).")]
+FormatsOpt = Annotated[str | None, typer.Option(help="Chỉ các dạng này: mcq,true_false,cloze,short_answer")]
+SeedOpt = Annotated[int, typer.Option(help="Cùng seed, cùng bộ câu khi dùng --count.")]
+
+
+@export_app.command("moodle")
+def export_moodle_cmd(
+    out: Annotated[Path, typer.Argument(help="Tệp .xml sẽ ghi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    count: CountOpt = None,
+    types: TypesOpt = None,
+    article: ArticleOpt = None,
+    formats: FormatsOpt = None,
+    seed: SeedOpt = 1,
+    penalty: PenaltyOpt = 0.0,
+    allow_giveaways: AllowGiveawaysOpt = False,
+) -> None:
+    """Xuất câu hỏi đã duyệt ra Moodle XML (Ngân hàng câu hỏi → Nhập → Moodle XML).
+
+    Mỗi bài một danh mục $course$/quizgen/<tên bài>; mã câu quizgen nằm trong ID number.
+
+    Ví dụ: quizgen export moodle out/quiz.xml --count 20 --seed 7
+    """
+    options = _lms_options(count, types, article, formats, seed, penalty, allow_giveaways)
+    _lms_export("moodle", out, bank, options)
+
+
+@export_app.command("gift")
+def export_gift_cmd(
+    out: Annotated[Path, typer.Argument(help="Tệp .gift (hoặc .txt) sẽ ghi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    count: CountOpt = None,
+    types: TypesOpt = None,
+    article: ArticleOpt = None,
+    formats: FormatsOpt = None,
+    seed: SeedOpt = 1,
+    allow_giveaways: AllowGiveawaysOpt = False,
+) -> None:
+    """Xuất câu hỏi đã duyệt ra GIFT (Ngân hàng câu hỏi → Nhập → định dạng GIFT).
+
+    Mỗi bài một danh mục $course$/quizgen/<tên bài>; mã câu quizgen nằm trong dòng chú thích // [id:...].
+
+    Ví dụ: quizgen export gift out/quiz.gift --types who,when
+    """
+    _lms_export("gift", out, bank, _lms_options(count, types, article, formats, seed, 0.0, allow_giveaways))
 
 
 def _parse_types(value: str | None) -> tuple[QType, ...]:
