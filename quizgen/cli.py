@@ -57,9 +57,13 @@ def _checked_bank(root: Path) -> Any:
 
     bank = _bank(root)
     for found in sync_hand_edits(bank):
+        action = (
+            "chuyển về 'stale' để duyệt lại."
+            if found.saved
+            else "được tính là 'stale' (ngân hàng chỉ cho đọc nên chưa ghi lại được)."
+        )
         typer.echo(
-            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; "
-            "chuyển về 'stale' để duyệt lại.",
+            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; {action}",
             err=True,
         )
     return bank
@@ -192,6 +196,7 @@ def review(
     if not queue:
         typer.echo("Không còn câu hỏi nào cần duyệt.")
         return
+    store.require_writable()  # say so now, not after the trainer has read the first question
     console = Console(highlight=False, soft_wrap=False)
 
     def ask(prompt: str, default: str | None) -> str:
