@@ -347,7 +347,7 @@ class Bank:
     def _ensure_state(self) -> None:
         """Create ``.quizgen/`` (lock, cache) on the first write, with a .gitignore that ignores it."""
         state = self.root / STATE_DIR
-        if state.is_dir():
+        if (state / ".gitignore").is_file():  # not the folder: a writer killed in between leaves it bare
             return
         try:
             ensure_dir(state)

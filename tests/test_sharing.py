@@ -276,3 +276,12 @@ def test_two_trainers_branches_merge_without_conflict(seeds: Path, tmp_path: Pat
     assert _git(repo, "status", "--porcelain") == ""  # lock and cache never show up in git
     result = invoke("list", "--bank", bank.root)
     assert result.exit_code == 0 and "Cảnh báo" not in result.output
+
+
+def test_a_state_folder_left_bare_by_a_kill_gets_its_gitignore(tmp_path: Path) -> None:
+    from tests.test_bank import _file
+
+    bank = Bank(tmp_path / "bank")
+    (bank.root / STATE_DIR).mkdir(parents=True)  # killed between mkdir and writing .gitignore
+    bank.save(_file("a1"))
+    assert (bank.root / STATE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
