@@ -456,6 +456,40 @@ def export_anki(
     typer.echo(f"Đã ghi {report.notes} thẻ trong {report.decks} bộ con vào {out}{retired}.")
 
 
+# --- issue 12: sharing a bank in git ---------------------------------------------------------
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="%O: tệp ở tổ tiên chung.")],
+    ours: Annotated[Path, typer.Argument(help="%A: tệp của nhánh hiện tại; kết quả được ghi vào đây.")],
+    theirs: Annotated[Path, typer.Argument(help="%B: tệp của nhánh kia.")],
+    name: Annotated[str | None, typer.Argument(help="%P: đường dẫn thật của tệp trong kho.")] = None,
+) -> None:
+    """Bộ gộp (merge driver) cho git: gộp tệp ngân hàng theo từng câu hỏi.
+
+    Cài một lần trong kho: dòng `question_bank/*.yaml merge=quizgen` trong .gitattributes, và
+    git config merge.quizgen.driver "quizgen merge-driver %O %A %B %P". Hai quyết định khác nhau
+    trên cùng một câu: giữ cả hai trong lịch sử, câu chuyển về 'stale' để duyệt lại.
+
+    Ví dụ: quizgen merge-driver base.yaml ours.yaml theirs.yaml question_bank/003_43f387c3d7b97b06.yaml
+    """
+    from quizgen.merge import merge_driver as run
+
+    report = run(base, ours, theirs, name)
+    label = name or ours
+    if report.message:
+        typer.echo(f"quizgen merge-driver {label}: {report.message}", err=True)
+    for qid in report.disagreements:
+        typer.echo(
+            f"Cảnh báo: {label}: câu {qid} được hai nhánh quyết định khác nhau; giữ cả hai trong lịch sử "
+            "và chuyển về 'stale' để duyệt lại.",
+            err=True,
+        )
+    if not report.merged:
+        raise typer.Exit(1)
+
+
 def _parse_types(value: str | None) -> tuple[QType, ...]:
     if not value:
         return ()
