@@ -100,7 +100,10 @@ def stale_temp_files(directory: Path, target_name: str | None = None) -> list[Pa
         entries = list(os.scandir(directory))
     except OSError:
         return []
+    prefix = "." if target_name is None else f".{target_name}."
     for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TMP_SUFFIX)):
+            continue  # cheap test first: a bank folder holds many files and this runs on every write
         match = _TEMP_RE.match(entry.name)
         if match is None or (target_name is not None and match["target"] != target_name):
             continue

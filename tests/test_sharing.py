@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -96,21 +97,42 @@ def _in_process_runner(invoke: Invoke) -> Run:
     return run
 
 
+@dataclass(frozen=True)
+class Reader:
+    how: str
+    run: Run
+    uid: int | None = None  # the other user's id, when quizgen runs as one
+
+
+NOBODY = 65534
+
+
+def _nobody_can_run_python() -> bool:
+    probe = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--",
+             sys.executable, "-c", "import quizgen"]  # fmt: skip
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(probe, capture_output=True, check=False, env=env, cwd="/").returncode == 0
+
+
 @pytest.fixture
-def reader(invoke: Invoke) -> Iterator[tuple[str, Run]]:
+def reader(invoke: Invoke) -> Iterator[Reader]:
     """A way to run quizgen as a user the kernel refuses writes to a 0555 bank.
 
-    Not root: the test user itself. Root (as in CI containers): root without the
-    capabilities that bypass file modes (setpriv), so the kernel checks the mode bits
-    exactly as for any other user.
+    Not root: the test user itself. Root: the user nobody when it can run this Python
+    (setpriv); else root without the capabilities that bypass file modes (setpriv again),
+    so that the kernel checks the mode bits exactly as for any other user.
     """
     if os.geteuid() != 0:
-        yield "non-root user, chmod a-w", _in_process_runner(invoke)
+        yield Reader("non-root user, chmod a-w", _in_process_runner(invoke))
         return
     if shutil.which("setpriv") is None:
         pytest.skip("running as root without setpriv: the mode bits cannot be made to apply")
+    if _nobody_can_run_python():
+        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+        yield Reader("user nobody (setpriv)", _subprocess_runner(prefix), NOBODY)
+        return
     prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--inh-caps=-all", "--"]
-    yield "root without CAP_DAC_OVERRIDE (setpriv)", _subprocess_runner(prefix)
+    yield Reader("root without CAP_DAC_OVERRIDE (setpriv)", _subprocess_runner(prefix))
 
 
 def _make_read_only(path: Path) -> None:
@@ -133,6 +155,7 @@ def shared(seeds: Path) -> Iterator[Path]:
     path.write_text(path.read_text(encoding="utf-8").replace(f"answer: {answer}", "answer: Sửa tay", 1),
                     encoding="utf-8")  # fmt: skip
     (top / "out").mkdir()
+    (top / "out").chmod(0o777)  # the reader may be another user
     try:
         yield top
     finally:
@@ -141,8 +164,8 @@ def shared(seeds: Path) -> Iterator[Path]:
         shutil.rmtree(top)
 
 
-def test_read_only_bank_reads_and_refuses_writes_clearly(shared: Path, reader: tuple[str, Run]) -> None:
-    how, run = reader
+def test_read_only_bank_reads_and_refuses_writes_clearly(shared: Path, reader: Reader) -> None:
+    how, run = reader.how, reader.run
     bank_dir = shared / "question_bank"
     shutil.rmtree(bank_dir / STATE_DIR)  # no cache to help: the read path must stand alone
     _make_read_only(bank_dir)
@@ -190,12 +213,16 @@ def test_read_only_mount_even_for_root(shared: Path) -> None:
     assert _snapshot(bank) == before and (shared / "out/b.json").is_file()
 
 
-def test_a_teammates_read_only_lock_file_still_locks(shared: Path, reader: tuple[str, Run]) -> None:
+def test_a_teammates_read_only_lock_file_still_locks(shared: Path, reader: Reader) -> None:
     """.quizgen/lock created by a teammate with umask 022 (0644): flock needs no write access."""
-    how, run = reader
+    how, run = reader.how, reader.run
     bank_dir = shared / "question_bank"
     lock = bank_dir / STATE_DIR / "lock"
     assert lock.is_file()
+    if reader.uid is not None:  # the bank is this user's; the lock stays the teammate's (root's)
+        for p in [bank_dir, *bank_dir.rglob("*")]:
+            if p != lock:
+                os.chown(p, reader.uid, -1)
     lock.chmod(0o444)
     first = next(loc.question.id for loc in Bank(bank_dir).iter_questions() if loc.question.status == Status.DRAFT)
     code, out, err = run("approve", first, "--reviewer", "B", cwd=shared)
