@@ -166,6 +166,7 @@ def shared(seeds: Path) -> Iterator[Path]:
 
 def test_read_only_bank_reads_and_refuses_writes_clearly(shared: Path, reader: Reader) -> None:
     how, run = reader.how, reader.run
+    print(f"read-only bank tested as: {how}")
     bank_dir = shared / "question_bank"
     shutil.rmtree(bank_dir / STATE_DIR)  # no cache to help: the read path must stand alone
     _make_read_only(bank_dir)
@@ -189,6 +190,16 @@ def test_read_only_bank_reads_and_refuses_writes_clearly(shared: Path, reader: R
         assert code == 1, (how, args, out, err)
         assert "chỉ cho đọc" in err and "Traceback" not in err, (args, err)
     assert (_tree(bank_dir), _snapshot(bank_dir)) == before
+
+
+def test_a_read_only_export_file_is_not_overwritten(shared: Path, reader: Reader) -> None:
+    target = shared / "out" / "bank.json"
+    write(target, "bản cũ\n")
+    target.chmod(0o444)  # a normal `>` redirect would fail on it: so does quizgen
+    code, out, err = reader.run("export", "json", "out/bank.json", cwd=shared)
+    assert code == 1 and "không có quyền ghi" in err and "Traceback" not in err, (reader.how, out, err)
+    assert target.read_text(encoding="utf-8") == "bản cũ\n"
+    assert sorted(p.name for p in (shared / "out").iterdir()) == ["bank.json"]
 
 
 def test_read_only_mount_even_for_root(shared: Path) -> None:
