@@ -28,19 +28,9 @@ import yaml
 from pydantic import ValidationError
 
 from quizgen.errors import BankError, NotFoundError, ReadOnlyBankError
-from quizgen.fileio import WriteError, atomic_write_text, ensure_dir, remove_stale_temp_files
+from quizgen.fileio import WriteError, ensure_dir, remove_stale_temp_files
+from quizgen.fileio import atomic_write_text as atomic_write_text  # re-exported: exporters import it here
 from quizgen.models import BankFile, Question
-
-__all__ = [
-    "CACHE_NAME",
-    "LOCK_NAME",
-    "Bank",
-    "Located",
-    "atomic_write_text",
-    "dump_yaml",
-    "parse_bank_text",
-    "serialize",
-]
 
 try:
     _Loader: Any = yaml.CSafeLoader

@@ -370,6 +370,8 @@ class Scenario:
         return re.sub(r"\s*\?$", f" (phiên {tag})?", stem)
 
     def step(self, command: str, kill: bool) -> tuple[Outcome, str | None]:
+        if self.rng.random() < 0.1:  # as a fresh `git clone` has it: no lock, no cache, no .gitignore yet
+            shutil.rmtree(self.bank / STATE_DIR, ignore_errors=True)
         before = self.last if self.last is not None else self.state()
         kill_at, kill_after = self._plan_kill(command) if kill else (None, None)
         kind = None if not kill else ("op" if kill_at is not None else "timed")
@@ -462,7 +464,7 @@ class Scenario:
         wrote = not out.killed and out.exit_code == 0 and bool(acked or drafted)
         if wrote:
             assert temps == [], f"temp files survived a writer: {temps}"
-            assert (self.bank / STATE_DIR / ".gitignore").is_file()
+            assert (self.bank / STATE_DIR / ".gitignore").is_file(), "lock and cache would show up in git"
         elif out.killed:
             self.figures.temp_files_left += len(temps)
 
