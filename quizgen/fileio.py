@@ -166,6 +166,8 @@ def atomic_writer(path: Path, *, make_parents: bool = True) -> Iterator[IO[bytes
     unchanged. In every failure the temporary file is removed and the target left as it was.
     """
     path = Path(path)
+    if path.is_symlink():  # a normal write goes through the link; a rename would replace the link itself
+        path = Path(os.path.realpath(path))
     directory = path.parent
     try:
         if make_parents:

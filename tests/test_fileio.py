@@ -146,3 +146,13 @@ def test_a_killed_writers_temp_file_is_ignored_then_removed(tmp_path: Path) -> N
     old = os.stat(other_host).st_mtime - 2 * 24 * 3600
     os.utime(other_host, (old, old))
     assert remove_stale_temp_files(bank.root) == 1 and not other_host.exists()
+
+
+def test_a_symlinked_target_is_written_through_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "deck.json"
+    atomic_write_text(real, "cũ\n")
+    link = tmp_path / "out" / "deck.json"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    atomic_write_text(link, "mới\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "mới\n"
