@@ -156,3 +156,21 @@ def test_a_symlinked_target_is_written_through_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     atomic_write_text(link, "mới\n")
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "mới\n"
+
+
+def test_a_rewrite_keeps_the_files_access_acl(tmp_path: Path) -> None:
+    """`setfacl -m u:1234:rw` on a bank file survives quizgen's rewrite, as it would an in-place write."""
+    import struct
+
+    target = tmp_path / "a1.yaml"
+    atomic_write_text(target, "cũ\n")
+    entries = [(0x01, 6, 0xFFFFFFFF), (0x02, 6, 1234), (0x04, 4, 0xFFFFFFFF), (0x10, 6, 0xFFFFFFFF),
+               (0x20, 0, 0xFFFFFFFF)]  # user::rw- user:1234:rw- group::r-- mask::rw- other::---  # fmt: skip
+    acl = struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+    try:
+        os.setxattr(target, "system.posix_acl_access", acl)
+    except (OSError, AttributeError):
+        pytest.skip("no POSIX ACLs on this filesystem")
+    atomic_write_text(target, "mới\n")
+    assert os.getxattr(target, "system.posix_acl_access") == acl
+    assert _mode(target) == 0o660 and target.read_text(encoding="utf-8") == "mới\n"
