@@ -323,3 +323,20 @@ def test_a_state_folder_left_bare_by_a_kill_gets_its_gitignore(tmp_path: Path) -
     (bank.root / STATE_DIR).mkdir(parents=True)  # killed between mkdir and writing .gitignore
     bank.save(_file("a1"))
     assert (bank.root / STATE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_writer_killed_while_holding_the_lock_blocks_nobody(seeds: Path, bank_dir: Path, invoke: Invoke) -> None:
+    import signal
+
+    generate([seeds], Bank(bank_dir))
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child: take the lock and die holding it
+        with Bank(bank_dir).locked():
+            os.kill(os.getpid(), signal.SIGKILL)
+        os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
+    qid = next(loc.question.id for loc in Bank(bank_dir).iter_questions())
+    done = subprocess.run([sys.executable, "-m", "quizgen", "approve", qid, "--bank", str(bank_dir),
+                           "--reviewer", "B"], capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
