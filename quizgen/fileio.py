@@ -46,6 +46,9 @@ _REASONS = {
     errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EDQUOT: "đã hết hạn mức dung lượng",
+    errno.EISDIR: "đường dẫn là một thư mục; hãy cho tên tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
 }
 READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 

@@ -25,6 +25,7 @@ Run more kills than the test does with: python -m tests.crash_harness --kills 10
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import pty
@@ -75,7 +76,7 @@ def _child(args: list[str], kill_at: int | None, report_ops: bool) -> NoReturn:
     code = 1
     try:
         os.environ.update({"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"})
-        with _suppress_termios():
+        with contextlib.suppress(termios.error):  # not a terminal after all: echo does not matter
             attrs = termios.tcgetattr(0)
             attrs[3] &= ~termios.ECHO
             termios.tcsetattr(0, termios.TCSANOW, attrs)
@@ -115,14 +116,6 @@ def _child(args: list[str], kill_at: int | None, report_ops: bool) -> NoReturn:
         code = 99
     finally:
         os._exit(code)
-
-
-class _suppress_termios:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, termios.error)
 
 
 @dataclass

@@ -174,3 +174,11 @@ def test_a_rewrite_keeps_the_files_access_acl(tmp_path: Path) -> None:
     atomic_write_text(target, "mới\n")
     assert os.getxattr(target, "system.posix_acl_access") == acl
     assert _mode(target) == 0o660 and target.read_text(encoding="utf-8") == "mới\n"
+
+
+def test_writing_over_a_folder_says_so(tmp_path: Path, invoke: Invoke, seeds: Path) -> None:
+    bank = Bank(tmp_path / "bank")
+    generate([seeds], bank)
+    (tmp_path / "out.json").mkdir()
+    result = invoke("export", "json", tmp_path / "out.json", "--bank", bank.root, "--status", "all")
+    assert result.exit_code == 1 and "là một thư mục" in result.output and "Traceback" not in result.output
