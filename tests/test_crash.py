@@ -25,5 +25,6 @@ def test_killed_commands_lose_nothing_acknowledged_and_leave_nothing_behind(tmp_
     figures = run_scenarios(tmp_path, int(os.environ.get("CRASH_SEED", "12")), kills)
     print(figures.summary())
     assert all(figures.kills[c] >= kills for c in COMMANDS)
-    assert all(figures.op_kills[c] > 0 and figures.time_kills[c] > 0 for c in COMMANDS)
+    if kills >= 40:  # both kinds of kill reach every command (a few kills may all be of one kind)
+        assert all(figures.op_kills[c] > 0 and figures.time_kills[c] > 0 for c in COMMANDS)
     assert figures.acked_then_checked > 0 and figures.temp_files_left > 0
