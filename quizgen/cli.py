@@ -59,9 +59,13 @@ def _checked_bank(root: Path) -> Any:
 
     bank = _bank(root)
     for found in sync_hand_edits(bank):
+        action = (
+            "chuyển về 'stale' để duyệt lại."
+            if found.saved
+            else "được tính là 'stale' (ngân hàng chỉ cho đọc nên chưa ghi lại được)."
+        )
         typer.echo(
-            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; "
-            "chuyển về 'stale' để duyệt lại.",
+            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; {action}",
             err=True,
         )
     return bank
@@ -202,6 +206,7 @@ def review(
     if not queue:
         typer.echo("Không còn câu hỏi nào cần duyệt.")
         return
+    store.require_writable()  # say so now, not after the trainer has read the first question
     console = Console(highlight=False, soft_wrap=False)
 
     def ask(prompt: str, default: str | None) -> str:
@@ -557,6 +562,40 @@ def export_gift_cmd(
     Ví dụ: quizgen export gift out/quiz.gift --types who,when
     """
     _lms_export("gift", out, bank, _lms_options(count, types, article, formats, seed, 0.0, allow_giveaways))
+
+
+# --- issue 12: sharing a bank in git ---------------------------------------------------------
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="%O: tệp ở tổ tiên chung.")],
+    ours: Annotated[Path, typer.Argument(help="%A: tệp của nhánh hiện tại; kết quả được ghi vào đây.")],
+    theirs: Annotated[Path, typer.Argument(help="%B: tệp của nhánh kia.")],
+    name: Annotated[str | None, typer.Argument(help="%P: đường dẫn thật của tệp trong kho.")] = None,
+) -> None:
+    """Bộ gộp (merge driver) cho git: gộp tệp ngân hàng theo từng câu hỏi.
+
+    Cài một lần trong kho: dòng `question_bank/*.yaml merge=quizgen` trong .gitattributes, và
+    git config merge.quizgen.driver "quizgen merge-driver %O %A %B %P". Hai quyết định khác nhau
+    trên cùng một câu: giữ cả hai trong lịch sử, câu chuyển về 'stale' để duyệt lại.
+
+    Ví dụ: quizgen merge-driver base.yaml ours.yaml theirs.yaml question_bank/003_43f387c3d7b97b06.yaml
+    """
+    from quizgen.merge import merge_driver as run
+
+    report = run(base, ours, theirs, name)
+    label = name or ours
+    if report.message:
+        typer.echo(f"quizgen merge-driver {label}: {report.message}", err=True)
+    for qid in report.disagreements:
+        typer.echo(
+            f"Cảnh báo: {label}: câu {qid} được hai nhánh quyết định khác nhau; giữ cả hai trong lịch sử "
+            "và chuyển về 'stale' để duyệt lại.",
+            err=True,
+        )
+    if not report.merged:
+        raise typer.Exit(1)
 
 
 def _parse_types(value: str | None) -> tuple[QType, ...]:
