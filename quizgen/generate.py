@@ -381,9 +381,7 @@ def generate(
         for article in changed:
             current = bank.load(article.id) if bank.exists(article.id) else None
             own = {q.id for q in current.questions} if current else set()
-            new_file, added, kept, staled = merge(
-                current, article, drafts[article.id], taken - own, stamp
-            )
+            new_file, added, kept, staled = merge(current, article, drafts[article.id], taken - own, stamp)
             if new_file != current:
                 bank.save(new_file)
                 written.append(new_file)

@@ -36,6 +36,9 @@ class Script:
     models: tuple[str, ...] = ("replay-model",)
     requests: list[dict[str, Any]] = field(default_factory=list)
     served: dict[str, int] = field(default_factory=dict)
+    structured_output: bool = True  # False: answer 400 to response_format, as some servers do
+    in_flight: int = 0
+    max_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, prompt_or_key: str, *replies: Reply) -> None:
@@ -90,6 +93,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
             return
+        if not script.structured_output and "response_format" in body:
+            self._send(400, {"error": {"message": "response_format is not supported", "type": "invalid"}})
+            return
         if body.get("model") not in script.models:
             self._send(
                 404, {"error": {"message": f"model '{body.get('model')}' not found", "type": "not_found"}}
@@ -100,8 +106,13 @@ class _Handler(BaseHTTPRequestHandler):
         if reply is None:
             self._send(400, {"error": {"message": f"no recorded reply for prompt {prompt_key(prompt)}"}})
             return
+        with script.lock:
+            script.in_flight += 1
+            script.max_in_flight = max(script.max_in_flight, script.in_flight)
         if reply.delay:
             time.sleep(reply.delay)
+        with script.lock:
+            script.in_flight -= 1
         if reply.status != 200:
             err = {"error": {"message": reply.content or f"status {reply.status}", "type": "server_error"}}
             self._send(reply.status, err, reply.headers)
@@ -146,3 +157,29 @@ class ReplayServer(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
+
+
+def refuse_beyond_loopback(monkeypatch: Any) -> None:
+    """Make any socket connection outside loopback fail the test (pytest's monkeypatch)."""
+    import socket
+
+    original = socket.socket.connect
+    original_ex = socket.socket.connect_ex
+
+    def check(sock: socket.socket, address: Any) -> None:
+        if sock.family == socket.AF_UNIX:
+            return
+        host = str(address[0])
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise AssertionError(f"a test tried to reach {host}: only loopback is allowed")
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        check(sock, address)
+        original(sock, address)
+
+    def connect_ex(sock: socket.socket, address: Any) -> int:
+        check(sock, address)
+        return original_ex(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
