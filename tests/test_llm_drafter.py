@@ -264,3 +264,14 @@ def test_the_question_every_other_stem_gives_away_is_the_one_dropped() -> None:
     drops: Counter[str] = Counter()
     kept = rank_and_filter([named, *others], article, 10, drops)
     assert named not in kept and len(kept) == 3 and drops[GIVEAWAY] == 1
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Soạn câu hỏi bằng mô hình ngôn ngữ", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    uncommented = "\n".join(line.lstrip("# ") if " = " in line else line for line in example.splitlines())
+    for text in (example, uncommented):
+        write(tmp_path / "quizgen.toml", text)
+        settings = load_settings(tmp_path / "question_bank", env={})
+        assert settings is not None and settings.url == "http://127.0.0.1:11434/v1"
