@@ -99,9 +99,16 @@ def generate(
     from quizgen.generate import generate as run
 
     chosen = make_drafter(drafter, bank, config, progress=True)
-    report = run(
-        list(paths or [Path("seeds")]), _checked_bank(bank), max_per_article=max_per_article, drafter=chosen
-    )
+    articles = list(paths or [Path("seeds")])
+    try:
+        report = run(articles, _checked_bank(bank), max_per_article=max_per_article, drafter=chosen)
+    except KeyboardInterrupt:
+        typer.echo(
+            "Đã dừng (Ctrl-C). Không tệp nào bị ghi dở; câu trả lời đã nhận của mô hình được giữ lại: "
+            "chạy lại lệnh để tiếp tục.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     for a in report.articles:
         note = "" if a.encoding in ("utf-8", "") else f" (đọc bằng mã {a.encoding})"
         if a.unchanged:

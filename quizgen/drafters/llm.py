@@ -18,12 +18,12 @@ import email.utils
 import hashlib
 import json
 import math
+import queue
 import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -452,21 +452,8 @@ class LlmDrafter:
                     advance(r)
             if todo:
                 assert client is not None
-                with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
-                    futures: dict[Future[list[Any]], Request] = {
-                        pool.submit(self._ask, client, r): r for r in todo
-                    }
-                    pending = set(futures)
-                    while pending:
-                        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                        for future in done:
-                            error = future.exception()
-                            if error is not None:
-                                for other in pending:
-                                    other.cancel()
-                                raise error
-                            replies[(futures[future].article_id, futures[future].index)] = future.result()
-                            advance(futures[future])
+                for r, items in self._run_all(client, todo, advance).items():
+                    replies[(r.article_id, r.index)] = items
         origin = Origin(self.name, self.settings.model, PROMPT_VERSION)
         drafts = {}
         drops: dict[str, Counter[str]] = {}
@@ -481,6 +468,52 @@ class LlmDrafter:
             drafts[article.id] = rank_and_filter(grounded, article, max_per_article, counter)
             drops[article.id] = counter
         return DraftBatch(drafts, drops)
+
+    def _run_all(self, client: OpenAI, todo: list[Request], advance: Any) -> dict[Request, list[Any]]:
+        """Send ``todo`` with at most ``concurrency`` requests in flight; first failure stops the run.
+
+        Daemon worker threads, so that Ctrl-C ends quizgen at once instead of waiting for the
+        requests in flight; after an ordinary failure those requests are let finish (their replies
+        are cached, not sent again next time) while nothing new starts.
+        """
+        jobs: queue.Queue[Request] = queue.Queue()
+        for r in todo:
+            jobs.put(r)
+        results: queue.Queue[tuple[Request, list[Any] | None, BaseException | None]] = queue.Queue()
+        stop = threading.Event()
+
+        def worker() -> None:
+            while not stop.is_set():
+                try:
+                    r = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    results.put((r, self._ask(client, r), None))
+                except BaseException as exc:  # handed to the main thread, which raises it
+                    results.put((r, None, exc))
+
+        threads = [
+            threading.Thread(target=worker, daemon=True, name=f"quizgen-llm-{i}")
+            for i in range(min(self.settings.concurrency, len(todo)))
+        ]
+        for t in threads:
+            t.start()
+        out: dict[Request, list[Any]] = {}
+        while len(out) < len(todo):
+            try:
+                r, items, error = results.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if error is not None:
+                stop.set()
+                for t in threads:
+                    t.join()
+                raise error
+            assert items is not None
+            out[r] = items
+            advance(r)
+        return out
 
     @contextlib.contextmanager
     def _progress(self, total: int) -> Iterator[Any]:
