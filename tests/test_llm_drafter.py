@@ -275,3 +275,15 @@ def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
         write(tmp_path / "quizgen.toml", text)
         settings = load_settings(tmp_path / "question_bank", env={})
         assert settings is not None and settings.url == "http://127.0.0.1:11434/v1"
+
+
+def test_a_sentence_shortened_with_an_ellipsis_is_grounded_when_every_piece_is_verbatim() -> None:
+    shortened = "Tại buổi làm việc với Cục Hoạt động Gìn giữ hòa bình Liên hợp quốc (DPO), ... Việt Nam đã cử 12 sĩ quan cảnh sát tham gia các phái bộ gìn giữ hòa bình..."
+    q = _ground(evidence=shortened)
+    assert isinstance(q, Question) and q.evidence == EVIDENCE_12
+    assert _ground(evidence=shortened.replace("12 sĩ quan", "15 sĩ quan")) == EVIDENCE
+    assert (
+        _ground(evidence="Việt Nam ... 12 sĩ quan cảnh sát tham gia các phái bộ") == EVIDENCE
+    )  # a piece too short
+    reordered = "Việt Nam đã cử 12 sĩ quan cảnh sát ... Tại buổi làm việc với Cục Hoạt động"
+    assert _ground(evidence=reordered) == EVIDENCE

@@ -388,3 +388,25 @@ def test_the_review_screen_shows_drafter_model_prompt_and_flag(
     screen = console.export_text()
     assert f"Soạn bởi: llm · {MODEL} · draft-v1" in screen
     assert "Cần kiểm tra: Đáp án do mô hình tự tính" in screen
+
+
+def test_a_long_article_is_sent_in_chunks_and_drafted_as_one(
+    articles: Path, tmp_path: Path, server: ReplayServer, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two test articles joined into one long one; each chunk is answered with the recorded reply of
+    # the article it mostly holds (a replay for the plumbing, not a recording of these prompts).
+    first, second = (read_article(articles / f"{a}.txt") for a in ("tham-lhq", "tap-huan-gghb"))
+    long = write(tmp_path / "in" / "bai-dai.txt", "\n\n".join(first.paragraphs + second.paragraphs))
+    bank = _configure(tmp_path, server, monkeypatch, FAST + "max_input_tokens = 1200\n")
+    settings = LlmSettings(url="http://x", model=MODEL, max_input_tokens=1200)
+    requests = requests_for(read_article(long), settings, DEFAULT_MAX_PER_ARTICLE)
+    assert len(requests) >= 2
+    for r in requests:
+        source = "tham-lhq" if first.paragraphs[1] in r.prompt else "tap-huan-gghb"
+        server.script.add(r.prompt, _reply(source))
+    result = invoke("generate", long, "--bank", bank, "--drafter", "llm")
+    assert result.exit_code == 0, result.output
+    assert len(server.script.requests) == len(requests)
+    evidence = {q.evidence for q in _questions(bank)["bai-dai"]}
+    assert any(e in " ".join(first.paragraphs) for e in evidence)
+    assert any(e in " ".join(second.paragraphs) for e in evidence)

@@ -72,15 +72,42 @@ def derivable(answer: str, evidence: str) -> bool:
     return any(target in (a + b, a - b, a - b + 1) for a, b in itertools.permutations(given, 2))
 
 
+_ELLIPSIS_RE = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\))\s*")
+
+
+def _elided(wanted: str, article: Article) -> str | None:
+    """A long sentence the model shortened with "..." : every piece, in order, in one sentence."""
+    pieces = [p.strip(" ,;") for p in _ELLIPSIS_RE.split(wanted) if p.strip(" ,;")]
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return None
+    for sentence in article_sentences(article.paragraphs):
+        text = normalize_text(sentence.text)
+        at = 0
+        for piece in pieces:
+            at = text.find(piece, at)
+            if at < 0:
+                break
+            at += len(piece)
+        else:
+            return sentence.text
+    return None
+
+
 def find_evidence(evidence: str, article: Article) -> str | None:
-    """The article's own sentence holding ``evidence`` verbatim (after normalisation), or None."""
+    """The article's own sentence holding ``evidence`` verbatim (after normalisation), or None.
+
+    A sentence the model shortened with "..." counts when every piece is verbatim, in order, in
+    one sentence of the article; the question then cites the whole sentence.
+    """
     wanted = normalize_text(evidence).strip().strip("\"'“”").strip()
     if not wanted:
         return None
+    if _ELLIPSIS_RE.search(wanted.rstrip(".…")):
+        return _elided(wanted.rstrip(".…"), article)
     text = normalize_text(article.text)
     candidates = [wanted]
-    if wanted.endswith((".", "…")):
-        candidates.append(wanted.rstrip(".…").rstrip())
+    if wanted.endswith((".", "…", ";", ",", ":")):
+        candidates.append(wanted.rstrip(".…;,:").rstrip())
     for candidate in candidates:
         if candidate not in text:
             continue
