@@ -410,3 +410,30 @@ def test_a_long_article_is_sent_in_chunks_and_drafted_as_one(
     evidence = {q.evidence for q in _questions(bank)["bai-dai"]}
     assert any(e in " ".join(first.paragraphs) for e in evidence)
     assert any(e in " ".join(second.paragraphs) for e in evidence)
+
+
+def test_doctor_reports_a_server_that_is_down(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ReplayServer(Script()) as stopped:
+        url = stopped.url
+    monkeypatch.setenv("QUIZGEN_LLM_URL", url)
+    monkeypatch.setenv("QUIZGEN_LLM_MODEL", MODEL)
+    result = invoke("doctor", "--bank", tmp_path / "question_bank")
+    assert result.exit_code == 1
+    assert f"[LỖI] Máy chủ mô hình (--drafter llm): không kết nối được {url}" in result.output
+    assert "ollama serve" in result.output
+
+
+def test_without_the_openai_package_the_message_says_what_to_install(
+    articles: Path, tmp_path: Path, server: ReplayServer, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    bank = _configure(tmp_path, server, monkeypatch)
+    monkeypatch.setitem(sys.modules, "openai", None)  # import openai now raises ImportError
+    result = invoke("generate", articles / "tham-lhq.txt", "--bank", bank, "--drafter", "llm")
+    assert result.exit_code == 1 and "pip install 'quizgen[llm]'" in result.output
+    assert not server.script.requests
+    # The embedded drafter never needs it.
+    assert invoke("generate", articles / "tham-lhq.txt", "--bank", bank).exit_code == 0
