@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import hashlib
 import json
 import math
@@ -103,6 +104,7 @@ def estimate_tokens(text: str) -> int:
     return math.ceil(len(text) / CHARS_PER_TOKEN)
 
 
+@functools.lru_cache(maxsize=1)  # compiling the template costs ~20 ms; it is rendered once per chunk
 def _template() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
