@@ -287,3 +287,12 @@ def test_a_sentence_shortened_with_an_ellipsis_is_grounded_when_every_piece_is_v
     )  # a piece too short
     reordered = "Việt Nam đã cử 12 sĩ quan cảnh sát ... Tại buổi làm việc với Cục Hoạt động"
     assert _ground(evidence=reordered) == EVIDENCE
+
+
+def test_an_answer_is_asked_at_most_twice_per_article() -> None:
+    article = read_article(UNSEEN / "tham-lhq.txt")
+    same = [_q(f"q-00002{i}", f"Câu hỏi số {i}?", "Hà Nội", 1.0 - i / 10) for i in range(3)]
+    same = [q.model_copy(update={"evidence": f"Câu {i} ở Hà Nội."}) for i, q in enumerate(same)]
+    drops: Counter[str] = Counter()
+    kept = rank_and_filter(same, article, 10, drops)
+    assert [q.id for q in kept] == ["q-000020", "q-000021"] and sum(drops.values()) == 1

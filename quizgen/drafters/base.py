@@ -34,6 +34,8 @@ class Drafter(Protocol):
 
 DUPLICATE_ACROSS = "trùng dữ kiện với câu của bộ soạn khác"
 GIVEAWAY = "lộ đáp án của câu khác"
+SAME_ANSWER = "đáp án đã được hỏi đủ hai lần trong bài"
+MAX_PER_ANSWER = 2  # as the embedded drafter (quizgen.generate.MAX_PER_ANSWER)
 
 
 def fact_key(question: Question) -> tuple[str, str]:
@@ -61,11 +63,16 @@ def rank_and_filter(
     ranked = sorted(candidates, key=lambda q: (-q.score, q.id))
     unique: list[Question] = []
     seen: set[tuple[str, str]] = set()
+    per_answer: Counter[str] = Counter()
     for q in ranked:
         if fact_key(q) in seen:
             drops[DUPLICATE_ACROSS] += 1
             continue
+        if per_answer[fact_key(q)[0]] >= MAX_PER_ANSWER:
+            drops[SAME_ANSWER] += 1
+            continue
         seen.add(fact_key(q))
+        per_answer[fact_key(q)[0]] += 1
         unique.append(q)
     conflicts: dict[int, set[int]] = {i: set() for i in range(len(unique))}
     for i, a in enumerate(unique):
