@@ -93,7 +93,8 @@ def generate(
     """Soạn câu hỏi nháp từ bài báo và thêm vào ngân hàng câu hỏi.
 
     Ví dụ: quizgen generate seeds/ --bank question_bank
-    Ví dụ: quizgen generate seeds/ --drafter llm --config quizgen.toml
+
+    Soạn bằng mô hình ngôn ngữ (xem README): quizgen generate seeds/ --drafter llm --config quizgen.toml
     """
     from quizgen.drafters import make_drafter
     from quizgen.generate import generate as run
