@@ -34,8 +34,7 @@ class Drafter(Protocol):
 
 DUPLICATE_ACROSS = "trùng dữ kiện với câu của bộ soạn khác"
 GIVEAWAY = "lộ đáp án của câu khác"
-SAME_ANSWER = "đáp án đã được hỏi đủ hai lần trong bài"
-MAX_PER_ANSWER = 2  # as the embedded drafter (quizgen.generate.MAX_PER_ANSWER)
+SAME_ANSWER = "đáp án đã được hỏi trong câu khác của bài"
 
 
 def fact_key(question: Question) -> tuple[str, str]:
@@ -60,6 +59,8 @@ def rank_and_filter(
     When stems give answers away, the questions in the most such conflicts go first (the lower
     ranked on a tie): one question whose answer every other stem names is dropped, not the rest.
     """
+    from quizgen.generate import MAX_PER_ANSWER  # the embedded drafter's cap, for every drafter
+
     ranked = sorted(candidates, key=lambda q: (-q.score, q.id))
     unique: list[Question] = []
     seen: set[tuple[str, str]] = set()
