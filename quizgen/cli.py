@@ -59,9 +59,13 @@ def _checked_bank(root: Path) -> Any:
 
     bank = _bank(root)
     for found in sync_hand_edits(bank):
+        action = (
+            "chuyển về 'stale' để duyệt lại."
+            if found.saved
+            else "được tính là 'stale' (ngân hàng chỉ cho đọc nên chưa ghi lại được)."
+        )
         typer.echo(
-            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; "
-            "chuyển về 'stale' để duyệt lại.",
+            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; {action}",
             err=True,
         )
     return bank
@@ -75,6 +79,10 @@ AllowGiveawaysOpt = Annotated[
     ),
 ]
 
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Tệp cấu hình (mặc định: quizgen.toml cạnh thư mục ngân hàng)."),
+]
 ReviewerOpt = Annotated[
     str | None, typer.Option(help="Tên người duyệt (mặc định: git config user.name, rồi tên đăng nhập).")
 ]
@@ -87,14 +95,35 @@ def generate(
     ] = None,
     bank: BankOpt = DEFAULT_BANK,
     max_per_article: Annotated[int, typer.Option(help="Số câu nháp tối đa mỗi bài.")] = 20,
+    drafter: Annotated[
+        str,
+        typer.Option(
+            help="Bộ soạn: embedded (mặc định, ngoại tuyến), llm (máy chủ mô hình cấu hình trong "
+            "quizgen.toml), both (gộp cả hai, bỏ trùng, xếp hạng)."
+        ),
+    ] = "embedded",
+    config: ConfigOpt = None,
 ) -> None:
     """Soạn câu hỏi nháp từ bài báo và thêm vào ngân hàng câu hỏi.
 
     Ví dụ: quizgen generate seeds/ --bank question_bank
+
+    Soạn bằng mô hình ngôn ngữ (xem README): quizgen generate seeds/ --drafter llm --config quizgen.toml
     """
+    from quizgen.drafters import make_drafter
     from quizgen.generate import generate as run
 
-    report = run(list(paths or [Path("seeds")]), _checked_bank(bank), max_per_article=max_per_article)
+    chosen = make_drafter(drafter, bank, config, progress=True)
+    articles = list(paths or [Path("seeds")])
+    try:
+        report = run(articles, _checked_bank(bank), max_per_article=max_per_article, drafter=chosen)
+    except KeyboardInterrupt:
+        typer.echo(
+            "Đã dừng (Ctrl-C). Không tệp nào bị ghi dở; câu trả lời đã nhận của mô hình được giữ lại: "
+            "chạy lại lệnh để tiếp tục.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     for a in report.articles:
         note = "" if a.encoding in ("utf-8", "") else f" (đọc bằng mã {a.encoding})"
         if a.unchanged:
@@ -103,6 +132,11 @@ def generate(
             stale = f", {a.staled} câu thành 'stale'" if a.staled else ""
             typer.echo(f"{a.article_id}: thêm {a.added} câu nháp, giữ {a.kept} câu{stale}{note}")
     typer.echo(f"Tổng: thêm {report.added} câu nháp vào {bank}.")
+    dropped = report.dropped
+    if dropped:
+        typer.echo(f"Loại khi đối chiếu với bài báo: {sum(dropped.values())} câu nháp")
+        for reason, n in dropped.items():
+            typer.echo(f"  {n:>4}  {reason}")
 
 
 @app.command("list")
@@ -202,6 +236,7 @@ def review(
     if not queue:
         typer.echo("Không còn câu hỏi nào cần duyệt.")
         return
+    store.require_writable()  # say so now, not after the trainer has read the first question
     console = Console(highlight=False, soft_wrap=False)
 
     def ask(prompt: str, default: str | None) -> str:
@@ -296,14 +331,24 @@ def _parse_type(value: str | None) -> QType | None:
 
 
 @app.command()
-def doctor(bank: BankOpt = DEFAULT_BANK) -> None:
-    """Kiểm tra máy: Pango, phông chữ tiếng Việt, ngân hàng câu hỏi đọc được.
+def doctor(bank: BankOpt = DEFAULT_BANK, config: ConfigOpt = None) -> None:
+    """Kiểm tra máy: Pango, phông chữ tiếng Việt, ngân hàng câu hỏi đọc được, máy chủ mô hình (nếu có).
 
     Ví dụ: quizgen doctor
     """
     from quizgen.doctor import run_checks
 
     checks = run_checks(bank)
+    from quizgen.drafters.config import load_settings
+
+    try:
+        configured = load_settings(bank, config) is not None
+    except QuizgenError:
+        configured = True  # the llm checks below report what is wrong
+    if configured:
+        from quizgen.drafters.llm import doctor_checks
+
+        checks += doctor_checks(bank, config)
     for check in checks:
         mark = "OK " if check.ok else "LỖI"
         fix = f" -> cách sửa: {check.fix}" if not check.ok and check.fix else ""
@@ -557,6 +602,40 @@ def export_gift_cmd(
     Ví dụ: quizgen export gift out/quiz.gift --types who,when
     """
     _lms_export("gift", out, bank, _lms_options(count, types, article, formats, seed, 0.0, allow_giveaways))
+
+
+# --- issue 12: sharing a bank in git ---------------------------------------------------------
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="%O: tệp ở tổ tiên chung.")],
+    ours: Annotated[Path, typer.Argument(help="%A: tệp của nhánh hiện tại; kết quả được ghi vào đây.")],
+    theirs: Annotated[Path, typer.Argument(help="%B: tệp của nhánh kia.")],
+    name: Annotated[str | None, typer.Argument(help="%P: đường dẫn thật của tệp trong kho.")] = None,
+) -> None:
+    """Bộ gộp (merge driver) cho git: gộp tệp ngân hàng theo từng câu hỏi.
+
+    Cài một lần trong kho: dòng `question_bank/*.yaml merge=quizgen` trong .gitattributes, và
+    git config merge.quizgen.driver "quizgen merge-driver %O %A %B %P". Hai quyết định khác nhau
+    trên cùng một câu: giữ cả hai trong lịch sử, câu chuyển về 'stale' để duyệt lại.
+
+    Ví dụ: quizgen merge-driver base.yaml ours.yaml theirs.yaml question_bank/003_43f387c3d7b97b06.yaml
+    """
+    from quizgen.merge import merge_driver as run
+
+    report = run(base, ours, theirs, name)
+    label = name or ours
+    if report.message:
+        typer.echo(f"quizgen merge-driver {label}: {report.message}", err=True)
+    for qid in report.disagreements:
+        typer.echo(
+            f"Cảnh báo: {label}: câu {qid} được hai nhánh quyết định khác nhau; giữ cả hai trong lịch sử "
+            "và chuyển về 'stale' để duyệt lại.",
+            err=True,
+        )
+    if not report.merged:
+        raise typer.Exit(1)
 
 
 def _parse_types(value: str | None) -> tuple[QType, ...]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import html
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ import yaml
 
 from quizgen.bank import Bank
 from quizgen.errors import UsageError
+from quizgen.fileio import atomic_write_bytes
 from quizgen.models import ArticleMeta, QFormat, QType, Question
 from quizgen.normalize import fold_for_match, normalize_text
 from quizgen.questions import BLANK
@@ -187,17 +187,8 @@ def cloze_parts(q: Question) -> tuple[str, str] | None:
 
 
 def write_atomic(out: Path, data: bytes) -> None:
-    """Write ``out`` whole or not at all (a failed export leaves no half file)."""
+    """Write ``out`` whole or not at all (a failed export leaves no half file), mode from the umask."""
     out = Path(out)
     if out.is_dir():
         raise UsageError(f"{out} là một thư mục; hãy cho tên tệp, ví dụ {out / 'quiz.xml'}.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    atomic_write_bytes(out, data)

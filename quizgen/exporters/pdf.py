@@ -26,6 +26,7 @@ import jinja2
 from quizgen.bank import Bank
 from quizgen.errors import EnvironmentProblem, NotFoundError, UsageError
 from quizgen.extract.stems import BLANK
+from quizgen.fileio import atomic_writer
 from quizgen.models import BankFile, QFormat, QType, Question
 from quizgen.resources import templates_dir
 from quizgen.selection import Selected, SelectionOptions, select
@@ -443,13 +444,8 @@ def write_joined(parts: list[bytes], out: Path) -> None:
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)))
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            writer.write(handle)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_writer(out) as handle:  # creates OUTDIR only now that there is something to write
+        writer.write(handle)
 
 
 def require_font() -> str:
@@ -474,7 +470,6 @@ def export_pdf(bank: Bank, outdir: Path, options: PdfOptions) -> PdfReport:
     selected, warnings = select_questions(bank, options)
     font = require_font()
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     report = PdfReport(versions=len(codes), questions=len(selected), warnings=warnings)
     paragraphs = article_paragraphs(bank, selected) if options.with_articles else None
     htmls = [render_quiz_html(quiz_context(selected, code, options, font, paragraphs)) for code in codes]
