@@ -10,6 +10,7 @@ counts per version, then the pages are put together into one file.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import random
@@ -25,6 +26,14 @@ import jinja2
 
 from quizgen.bank import Bank
 from quizgen.errors import EnvironmentProblem, NotFoundError, NothingToExportError, UsageError
+from quizgen.manifest import (
+    ManifestItem,
+    ManifestVersion,
+    QuizManifest,
+    accepted_aliases,
+    build_manifest,
+    write_manifest,
+)
 from quizgen.models import BankFile, QFormat, QType, Question, Status
 from quizgen.query import effective_status
 from quizgen.questions import BLANK
@@ -78,6 +87,9 @@ class PdfOptions:
     with_articles: bool = False
     lang: str = "vi"
     answer_sheet: bool = False
+    avoid_used_within: int | None = None  # days: prefer questions not graded in a quiz this recent
+    skip_flagged: bool = False  # leave out questions whose last graded use raised a flag
+    date: str | None = None  # the quiz's date in quiz.json (default: today)
 
 
 # -- typed template contexts ---------------------------------------------------------------
@@ -202,12 +214,20 @@ def select_questions(bank: Bank, options: PdfOptions) -> tuple[list[Selected], l
         and (not options.types or q.type in options.types)
         and (not options.formats or q.format in options.formats)
     ]  # fmt: skip
+    warnings: list[str] = []
+    if options.avoid_used_within is not None or options.skip_flagged:
+        from quizgen.usage import prefer_unused
+
+        today = datetime.date.fromisoformat(options.date) if options.date else datetime.date.today()
+        pool, warnings = prefer_unused(
+            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
+            skip_flagged=options.skip_flagged, count=options.count, today=today,
+        )  # fmt: skip
     if not pool:
         raise NothingToExportError(
             f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi PDF nào. "
             "Duyệt câu hỏi bằng: quizgen review"
         )
-    warnings: list[str] = []
     if options.count is None or options.count >= len(pool):
         if options.count is not None and options.count > len(pool):
             warnings.append(
@@ -534,4 +554,31 @@ def export_pdf(bank: Bank, outdir: Path, options: PdfOptions) -> PdfReport:
     report.pages["answer-key"] = rendered[-1][1]
     write_joined([pdf for pdf, _ in rendered[:-1]], outdir / "quiz.pdf")
     write_joined([rendered[-1][0]], outdir / "answer-key.pdf")
+    write_manifest(quiz_manifest(selected, codes, options), outdir / "quiz.json")
     return report
+
+
+def quiz_manifest(selected: list[Selected], codes: list[str], options: PdfOptions) -> QuizManifest:
+    """quiz.json: every version as printed (numbers, options, keys, points), for grading."""
+    labels = LABELS[options.lang]
+    each = options.total_points / len(selected) if options.points else 1.0
+    tf = TRUE_FALSE_LETTERS[options.lang]
+    versions = []
+    for code in codes:
+        items: list[ManifestItem] = []
+        for _, arranged in arrange(selected, code, options.seed):
+            for q, opts in arranged:
+                choices: dict[str, str] | None = None
+                if q.format == QFormat.MCQ:
+                    choices = {"ABCD"[i]: o for i, o in enumerate(opts)}
+                elif q.format == QFormat.TRUE_FALSE:
+                    choices = {tf[0]: labels["true"], tf[1]: labels["false"]}
+                key = _key_for(q, opts, options.lang)
+                items.append(ManifestItem(
+                    number=len(items) + 1, id=q.id, format=q.format.value, options=choices, correct=key,
+                    accept=[] if choices else accepted_aliases(q.answer), points=round(each, 6),
+                ))  # fmt: skip
+        versions.append(ManifestVersion(label=code, questions=items))
+    date = options.date or datetime.date.today().isoformat()
+    title = options.title or labels["default_title"]
+    return build_manifest(title, date, options.seed, options.lang, versions)
