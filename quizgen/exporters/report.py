@@ -20,7 +20,7 @@ from markupsafe import Markup
 from quizgen.errors import EnvironmentProblem
 from quizgen.grading import LOW_DISCRIMINATION, MIN_COHORT, TOO_EASY, TOO_HARD, GradeResult, ItemStat
 from quizgen.resources import templates_dir
-from quizgen.usage import FLAG_LABELS
+from quizgen.usage import FLAG_LABELS, SERIOUS_FLAGS
 
 KEY_COLOUR = "#1f4e79"
 OTHER_COLOUR = "#b7c9dd"
@@ -63,10 +63,19 @@ class Attention:
 
 
 @dataclass(frozen=True)
+class OptionLine:
+    letter: str
+    text: str
+    count: int
+    is_key: bool
+
+
+@dataclass(frozen=True)
 class OptionChart:
     number: int
     stem: str
     svg: Markup
+    options: tuple[OptionLine, ...]
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,7 @@ def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Ma
     for item, n in zip(items, numbers, strict=True):
         y = item.point_biserial if item.point_biserial is not None else 0.0
         ys.append(y)
-        colour = WARN_COLOUR if any(f != "unused_distractor" for f in item.flags) else KEY_COLOUR
+        colour = WARN_COLOUR if any(f in SERIOUS_FLAGS for f in item.flags) else KEY_COLOUR
         ax.plot(item.facility, y, "o", color=colour, markersize=4)
         ax.annotate(str(n), (item.facility, y), xytext=(3, 2), textcoords="offset points", fontsize=7)
     low = min([*ys, -0.2])
@@ -208,19 +217,20 @@ def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Ma
 
 
 def option_svg(plt: Any, item: ItemStat) -> Markup:
-    labels = [f"{o.label}. {_short(o.text, 38)}" for o in item.options] + ["(bỏ trống)"]
+    """Bars labelled by letter only (the texts are listed beside it), so every chart has one scale."""
+    labels = [o.label for o in item.options] + ["Trống"]
     counts = [o.count for o in item.options] + [item.blanks]
     colours = [KEY_COLOUR if o.is_key else OTHER_COLOUR for o in item.options] + ["#dddddd"]
-    fig, ax = plt.subplots(figsize=(3.0, 0.32 * len(labels) + 0.35))
+    fig, ax = plt.subplots(figsize=(2.1, 0.2 * len(labels) + 0.2))
     positions = list(range(len(labels)))[::-1]
     ax.barh(positions, counts, color=colours, height=0.7)
     ax.set_yticks(positions)
-    ax.set_yticklabels(labels, fontsize=7)
-    ax.tick_params(axis="x", labelsize=7)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_yticklabels(labels, fontsize=8)
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
     for pos, count in zip(positions, counts, strict=True):
-        ax.text(count, pos, f" {count}", va="center", fontsize=7)
-    ax.set_xlim(0, max([*counts, 1]) * 1.18)
+        ax.text(count, pos, f" {count}", va="center", fontsize=8)
+    ax.set_xlim(0, max([*counts, 1]) * 1.2)
     return _svg(fig, plt)
 
 
@@ -260,13 +270,14 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
                 point_biserial=num(item.point_biserial),
                 blanks=item.blanks,
                 flags=", ".join(FLAG_LABELS.get(f, f) for f in item.flags),
-                flagged=any(f != "unused_distractor" for f in item.flags),
+                flagged=any(f in SERIOUS_FLAGS for f in item.flags),
             )
         )
-        if item.flags:
+        if any(f in SERIOUS_FLAGS for f in item.flags):
             attention.append(Attention(n, stem, tuple(FLAG_ADVICE.get(f, f) for f in item.flags)))
         if item.options:
-            charts.append(OptionChart(n, _short(stem, 110), option_svg(plt, item)))
+            lines = tuple(OptionLine(o.label, o.text, o.count, o.is_key) for o in item.options)
+            charts.append(OptionChart(n, _short(stem, 130), option_svg(plt, item), lines))
     ranked = sorted(result.trainees, key=lambda t: (t.rank, t.seat))
     return ReportContext(
         font=font,
