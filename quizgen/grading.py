@@ -396,6 +396,12 @@ def item_flags(
     if fmt == "mcq" and any(o.count == 0 and not o.is_key for o in options):
         flags.append("unused_distractor")
     key = next((o for o in options if o.is_key), None)
-    if key is not None and any(o.upper > key.upper and not o.is_key for o in options):
+    # The top group prefers a distractor to the key, and that distractor separates top from bottom
+    # better than the key does. On a merely hard question the guessers spread over the distractors,
+    # but they are mostly in the bottom group, so the key still separates better.
+    if key is not None and any(
+        not o.is_key and o.upper > key.upper and o.upper - o.lower > max(0, key.upper - key.lower)
+        for o in options
+    ):
         flags.append("likely_key_error")
     return flags
