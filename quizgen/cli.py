@@ -404,6 +404,9 @@ def export_pdf(
     skip_flagged: Annotated[
         bool, typer.Option("--skip-flagged", help="Bỏ câu bị gắn cờ sau lần chấm gần nhất.")
     ] = False,
+    date: Annotated[
+        str | None, typer.Option(help="Ngày kiểm tra YYYY-MM-DD ghi vào quiz.json (mặc định: hôm nay).")
+    ] = None,
 ) -> None:
     """Xuất đề kiểm tra PDF (nhiều đề), đáp án và bản dành cho giảng viên.
 
@@ -439,6 +442,7 @@ def export_pdf(
         answer_sheet=answer_sheet,
         avoid_used_within=avoid_used_within,
         skip_flagged=skip_flagged,
+        date=_parse_date(date),
     )
     if avoid_used_within is not None and avoid_used_within < 0:
         raise UsageError("--avoid-used-within phải là số ngày không âm.")
@@ -551,6 +555,17 @@ def grade_(
             f"Đã ghi nhận {report.recorded.recorded} câu vào {bank} "
             f"({report.recorded.changed_files} tệp thay đổi)."
         )
+
+
+def _parse_date(value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"--date '{value}' không hợp lệ; viết theo dạng YYYY-MM-DD, ví dụ 2026-11-22.") from None
 
 
 def _list_flagged(chosen: list[Any], as_json: bool) -> None:
