@@ -565,7 +565,7 @@ def _parse_date(value: str | None) -> str | None:
     try:
         return datetime.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise UsageError(f"--date '{value}' không hợp lệ; viết theo dạng YYYY-MM-DD, ví dụ 2026-11-22.") from None
+        raise UsageError(f"--date '{value}' không hợp lệ; viết dạng YYYY-MM-DD (2026-11-22).") from None
 
 
 def _list_flagged(chosen: list[Any], as_json: bool) -> None:

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -71,7 +72,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     bank = root / "question_bank"
     runner = CliRunner()
 
-    def run(*args: str) -> str:
+    def run(*args: str | Path) -> str:
         result = runner.invoke(app, [str(a) for a in args])
         assert result.exit_code == 0, result.output
         return result.output
@@ -197,11 +198,12 @@ def test_report_pdf_reads_back_in_vietnamese(graded: dict[str, object]) -> None:
         assert expected in text, expected
     fonts: set[str] = set()
     for page in reader.pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
-            desc = font.get_object()
-            for sub in desc.get("/DescendantFonts", []):
+        resources: Any = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            font: Any = ref.get_object()
+            for sub in font.get("/DescendantFonts", []):
                 fd = sub.get_object()["/FontDescriptor"].get_object()
-                assert "/FontFile2" in fd or "/FontFile3" in fd or "/FontFile" in fd, "font not embedded"
+                assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), "font not embedded"
                 fonts.add(str(fd["/FontName"]))
     assert any("Noto" in f or "DejaVu" in f for f in fonts), fonts
     if shutil.which("pdftoppm"):
