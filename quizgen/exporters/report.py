@@ -179,7 +179,8 @@ def histogram_svg(plt: Any, percents: tuple[float, ...], pass_mark: float) -> Ma
             patch.set_facecolor(KEY_COLOUR)
     ax.axvline(pass_mark, color=WARN_COLOUR, linestyle="--", linewidth=1)
     top = max(counts) if len(counts) else 1
-    ax.text(pass_mark - 1, top * 0.97, f"mức đạt {num(pass_mark, 0)}%", color=WARN_COLOUR, va="top", ha="right")
+    label = f"mức đạt {num(pass_mark, 0)}%"
+    ax.text(pass_mark - 1, top * 0.97, label, color=WARN_COLOUR, va="top", ha="right")
     ax.set_xlim(0, 100)
     ax.set_xticks(bins)
     ax.set_xlabel("Điểm (% tổng điểm)")
