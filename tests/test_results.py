@@ -17,7 +17,8 @@ from tests.conftest import Invoke, write
 from tests.test_grading import _small_manifest
 
 # Row 3 onwards as a trainer types them: seat, name, unit, version, Câu 1..4.
-ROWS = [
+Cell = str | int | None
+ROWS: list[list[Cell]] = [
     [1, "Nguyễn Văn Hùng", "Đội 1", "A", "A", "b", "Đ", "Thanh Hóa"],
     [2, "Trần Thị Hương", "Đội 2", "Đề B", "đúng", "Thanh Hoá", "C", "A."],
     [3, None, None, None, None, None, None, None],  # a seat nobody sat in
@@ -35,7 +36,7 @@ def manifest() -> QuizManifest:
     return _small_manifest()
 
 
-def _sheet(tmp_path: Path, manifest: QuizManifest, rows: list[list[object]] = ROWS) -> Path:
+def _sheet(tmp_path: Path, manifest: QuizManifest, rows: list[list[Cell]] = ROWS) -> Path:
     path = tmp_path / "ket-qua.xlsx"
     write_template(manifest, path, seats=6)
     wb = load_workbook(path)
@@ -89,7 +90,7 @@ def test_template_validates_its_arguments(tmp_path: Path, manifest: QuizManifest
     assert column_letter(0) == "A" and column_letter(25) == "Z" and column_letter(26) == "AA"
 
 
-def _problem(tmp_path: Path, manifest: QuizManifest, rows: list[list[object]]) -> str:
+def _problem(tmp_path: Path, manifest: QuizManifest, rows: list[list[Cell]]) -> str:
     with pytest.raises(ResultsError) as info:
         read_results(_sheet(tmp_path, manifest, rows), manifest)
     message = info.value.user_message()
@@ -110,7 +111,7 @@ def test_letter_the_question_does_not_have(tmp_path: Path, manifest: QuizManifes
 
 
 def test_two_rows_for_one_seat(tmp_path: Path, manifest: QuizManifest) -> None:
-    rows: list[list[object]] = [
+    rows: list[list[Cell]] = [
         [5, "Nguyễn Văn Hùng", None, "A", "A", "A", "Đ", "x"],
         [5, "Trần Thị Hương", None, "B", "Đ", "x", "A", "A"],
     ]
