@@ -186,7 +186,9 @@ def kr20(correct: npt.NDArray[np.bool_]) -> float | None:
 def competition_ranks(points: npt.NDArray[np.float64]) -> list[int]:
     """1, 2, 2, 4: equal scores share a rank and the next rank skips."""
     rounded = np.round(points, 6)
-    return [int((rounded > value).sum()) + 1 for value in rounded]
+    ascending = np.sort(rounded)
+    greater = len(rounded) - np.searchsorted(ascending, rounded, side="right")
+    return [int(g) + 1 for g in greater]
 
 
 def _fold(text: str) -> str:
@@ -247,15 +249,17 @@ def grade(manifest: QuizManifest, responses: Sequence[Response], pass_mark: floa
     for label, rows in by_version.items():
         version = manifest.version(label)
         assert version is not None, f"unchecked version {label}"
-        answers = np.array([r.answers for r in (responses[i] for i in rows)], dtype=object)
-        if answers.ndim != 2:
-            answers = answers.reshape(len(rows), -1)
+        width = len(version.questions)
+        block = [(r.answers + ("",) * width)[:width] for r in (responses[i] for i in rows)]
+        # Few distinct cell values (A-D, blank...): decode each once, then map the whole column by index.
+        uniq, inverse = np.unique(np.array(block, dtype=str).reshape(len(rows), width), return_inverse=True)
+        inverse = inverse.reshape(len(rows), width)
         row_idx = np.array(rows, dtype=np.intp)
         for (col, j, lut), m in zip(layout[label], version.questions, strict=True):
-            column = answers[:, col] if col < answers.shape[1] else np.full(len(rows), "", dtype=object)
             if m.is_choice:
                 lut_full = {**lut, "": BLANK, SPOILED_MARK: SPOILED}
-                codes = np.fromiter((lut_full.get(_letter_key(a), BLANK) for a in column), np.intp, len(rows))
+                table = np.array([lut_full.get(_letter_key(str(u)), BLANK) for u in uniq], dtype=np.intp)
+                codes = table[inverse[:, col]]
                 key = lut[_letter_key(m.correct)]
                 choice[row_idx, j] = codes
                 hit = codes == key
@@ -263,7 +267,7 @@ def grade(manifest: QuizManifest, responses: Sequence[Response], pass_mark: floa
                 keys = {_fold(a) for a in (m.correct, *m.accept)}
                 exact = {m.correct.strip(), *(a.strip() for a in m.accept)}
                 hit = np.zeros(len(rows), dtype=bool)
-                for t, given in enumerate(column):
+                for t, given in enumerate(uniq[inverse[:, col]]):
                     text = str(given).strip()
                     if not text:
                         continue
@@ -283,14 +287,16 @@ def grade(manifest: QuizManifest, responses: Sequence[Response], pass_mark: floa
     earned = points.sum(axis=1)
     percent = earned / max_points * 100 if max_points else np.zeros(n)
     ranks = competition_ranks(earned)
+    right_count = correct.sum(axis=1)
+    blank_count = (choice == BLANK).sum(axis=1)
     trainees = tuple(
         TraineeScore(
             seat=r.seat,
             name=r.name,
             unit=r.unit,
             version=r.version,
-            correct=int(correct[i].sum()),
-            blank=int((choice[i] == BLANK).sum()),
+            correct=int(right_count[i]),
+            blank=int(blank_count[i]),
             points=round(float(earned[i]), 4),
             percent=round(float(percent[i]), 2),
             passed=bool(percent[i] >= pass_mark - 1e-9),

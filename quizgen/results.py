@@ -347,6 +347,11 @@ def read_results(path: Path, manifest: QuizManifest) -> ResultsSheet:
 
     responses: list[Response] = []
     seats: dict[str, int] = {}
+    # Per version and question: typed text -> printed letter ("" if not an option), filled as met;
+    # None for written answers. A sheet has a handful of distinct values per column.
+    decoders: dict[str, list[dict[str, str] | None]] = {
+        v.label: [{} if q.is_choice else None for q in v.questions] for v in manifest.versions
+    }
     labels = [v.label for v in manifest.versions]
     for r in range(at + 1, len(rows)):
         row = rows[r]
@@ -378,28 +383,33 @@ def read_results(path: Path, manifest: QuizManifest) -> ResultsSheet:
             problems.append(Problem(line, col, f"{what}; đề này gồm: {', '.join(labels)}"))
             continue
         answers: list[str] = []
+        decoded = decoders[label]
         for n, given in enumerate(answers_raw, start=1):
-            where = f"{column_letter(numbers[n])} (Câu {n})"
-            if n > len(version.questions):
-                if given:
-                    problems.append(Problem(line, where, f"đề {label} chỉ có {len(version.questions)} câu"))
+            if not given:
                 answers.append("")
                 continue
-            item = version.questions[n - 1]
-            if not given or not item.is_choice:
+            if n > len(decoded):
+                where = f"{column_letter(numbers[n])} (Câu {n})"
+                problems.append(Problem(line, where, f"đề {label} chỉ có {len(version.questions)} câu"))
+                answers.append("")
+                continue
+            cache = decoded[n - 1]
+            if cache is None:  # written answer: kept as typed
                 answers.append(given)
                 continue
-            letter = _choice(given, item.options or {})
+            letter = cache.get(given)
             if letter is None:
-                allowed = ", ".join(item.options or {})
+                options = version.questions[n - 1].options or {}
+                letter = cache[given] = _choice(given, options) or ""
+            if not letter:
+                where = f"{column_letter(numbers[n])} (Câu {n})"
+                allowed = ", ".join(version.questions[n - 1].options or {})
                 problems.append(
                     Problem(
                         line, where, f"'{given}' không phải phương án của câu {n} đề {label} (có: {allowed})"
                     )
                 )
-                answers.append("")
-            else:
-                answers.append(letter)
+            answers.append(letter)
         responses.append(Response(seat, name, unit, label, tuple(answers), line))
     if problems:
         raise fail()

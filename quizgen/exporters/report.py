@@ -22,6 +22,8 @@ from quizgen.grading import LOW_DISCRIMINATION, MIN_COHORT, TOO_EASY, TOO_HARD, 
 from quizgen.resources import templates_dir
 from quizgen.usage import FLAG_LABELS, SERIOUS_FLAGS
 
+# A printed list longer than this is not read; scores.csv and open-answers.csv hold every row.
+MAX_ROWS = 400
 KEY_COLOUR = "#1f4e79"
 OTHER_COLOUR = "#b7c9dd"
 WARN_COLOUR = "#c0392b"
@@ -115,6 +117,8 @@ class ReportContext:
     charts: tuple[OptionChart, ...]
     trainees: tuple[TraineeRow, ...]
     confirm: tuple[ConfirmRow, ...]
+    trainees_left: int  # rows not printed (see scores.csv)
+    confirm_left: int
     small_cohort: bool
     min_cohort: int
 
@@ -294,12 +298,14 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
         charts=tuple(charts),
         trainees=tuple(
             TraineeRow(t.rank, t.seat, t.name, t.unit, t.version, num(t.points), num(t.percent, 1), t.passed)
-            for t in ranked
+            for t in ranked[:MAX_ROWS]
         ),
         confirm=tuple(
             ConfirmRow(c.seat, c.name, f"{c.version}-{c.number}", c.given, c.expected, c.counted_correct)
-            for c in result.to_confirm
+            for c in result.to_confirm[:MAX_ROWS]
         ),
+        trainees_left=max(0, len(ranked) - MAX_ROWS),
+        confirm_left=max(0, len(result.to_confirm) - MAX_ROWS),
         small_cohort=s.trainees < MIN_COHORT,
         min_cohort=MIN_COHORT,
     )
