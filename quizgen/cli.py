@@ -539,10 +539,14 @@ def grade_(
     for warning in report.warnings:
         typer.echo(f"Lưu ý: {warning}", err=True)
     s = report.result.summary
-    kr20 = "không tính được" if s.kr20 is None else f"{s.kr20:.2f}"
+
+    def vn(value: float, digits: int = 2) -> str:
+        return f"{value:.{digits}f}".replace(".", ",")
+
+    kr20 = "không tính được" if s.kr20 is None else vn(s.kr20)
     typer.echo(
-        f"{s.trainees} học viên, {s.items} câu: điểm trung bình {s.mean:g}/{s.max_points:g} "
-        f"({s.mean_percent:.1f}%), độ lệch chuẩn {s.sd:.2f}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
+        f"{s.trainees} học viên, {s.items} câu: điểm trung bình {vn(s.mean)}/{s.max_points:g} "
+        f"({vn(s.mean_percent, 1)}%), độ lệch chuẩn {vn(s.sd)}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
     )
     flagged = [i for i in report.result.items if i.flags]
     for item in flagged:

@@ -259,3 +259,42 @@ def test_export_skips_flagged_and_prefers_unused(
         f in ("too_easy", "too_hard", "low_discrimination", "negative_discrimination", "likely_key_error")
         for f in loc.question.usage[-1].flags)}  # fmt: skip
     assert flagged and not (ids & flagged) and ids == approved - flagged
+
+
+def test_readme_grading_loop_runs(tmp_path: Path) -> None:
+    """Every `quizgen ...` line of the README's after-the-quiz block runs, the sheet filled in between."""
+    import re
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from quizgen.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Sau buổi kiểm tra", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [re.sub(r"\s+#.*$", "", line).strip() for line in block.strip().splitlines()]
+    shutil.copytree(FIXTURE_BANK, tmp_path / "question_bank")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    bank = tmp_path / "question_bank"
+    outputs = []
+    for line in lines:
+        words = shlex.split(line)[1:]
+        paths = ("out", "ket-qua", "results/")
+        args = words[:1] + [str(tmp_path / a) if a.startswith(paths) else a for a in words[1:]]
+        if args[0] == "show":
+            flagged = [loc.question.id for loc in Bank(bank).iter_questions() if loc.question.usage]
+            args[1] = flagged[0]
+        bank_opt = [] if args[0] == "results" else ["--bank", str(bank)]
+        result = CliRunner().invoke(app, [*args, *bank_opt])
+        assert result.exit_code == 0, (line, result.output)
+        outputs.append(result.output)
+        if args[0] == "results":
+            manifest = read_manifest(tmp_path / "out" / "quiz.json")
+            ids = manifest.item_ids()
+            fill(manifest, tmp_path / "ket-qua.xlsx", {t: set(ids[: t + 1]) for t in range(len(NAMES))})
+    assert (tmp_path / "results" / "report.pdf").is_file()
+    assert "câu bị gắn cờ" in outputs[3] and "Các lần dùng:" in outputs[4]
+    # The next quiz avoids the questions just used, as far as --count allows.
+    used = set(read_manifest(tmp_path / "out" / "quiz.json").item_ids())
+    following = set(read_manifest(tmp_path / "out2" / "quiz.json").item_ids())
+    assert len(following) == 12 and not following & used

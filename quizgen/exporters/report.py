@@ -173,7 +173,7 @@ def _svg(fig: Any, plt: Any) -> Markup:
 
 
 def histogram_svg(plt: Any, percents: tuple[float, ...], pass_mark: float) -> Markup:
-    fig, ax = plt.subplots(figsize=(6.3, 2.5))
+    fig, ax = plt.subplots(figsize=(6.3, 1.7))
     bins = list(range(0, 101, 10))
     counts, _, patches = ax.hist(
         [min(p, 99.999) for p in percents], bins=bins, color=OTHER_COLOUR, edgecolor=KEY_COLOUR
@@ -194,7 +194,7 @@ def histogram_svg(plt: Any, percents: tuple[float, ...], pass_mark: float) -> Ma
 
 
 def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Markup:
-    fig, ax = plt.subplots(figsize=(6.3, 3.6))
+    fig, ax = plt.subplots(figsize=(6.3, 2.7))
     ax.axvspan(0, TOO_HARD, color="#f6dcd8", linewidth=0)
     ax.axvspan(TOO_EASY, 1, color="#f6dcd8", linewidth=0)
     ax.axhspan(-1, LOW_DISCRIMINATION, color="#fbeee0", linewidth=0)
@@ -318,7 +318,7 @@ def _kr20_note(value: float | None) -> str:
         return " (tốt)"
     if value >= 0.7:
         return " (chấp nhận được cho bài kiểm tra lớp học)"
-    return " (thấp: các câu chưa cùng đo một năng lực, hoặc đề quá ngắn)"
+    return " (thấp: đề ngắn, hoặc các câu chưa cùng đo một năng lực)"
 
 
 def render_report_html(ctx: ReportContext) -> str:
