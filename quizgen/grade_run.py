@@ -13,10 +13,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizgen.bank import Bank, atomic_write_text
+from quizgen.bank import Bank
 from quizgen.errors import UsageError
 from quizgen.grading import GradeResult, grade
-from quizgen.manifest import read_manifest
+from quizgen.manifest import read_manifest, write_file_atomic
 from quizgen.models import UsageRecord
 from quizgen.results import read_results
 from quizgen.usage import RecordReport, record_usage
@@ -189,17 +189,11 @@ def grade_files(
         ("items.csv", items_csv(result, stems)),
         ("open-answers.csv", open_answers_csv(result)),
     ):
-        atomic_write_text(outdir / name, text)
+        write_file_atomic(outdir / name, text.encode("utf-8"))
         out.written.append(outdir / name)
     if pdf is not None:
-        target = outdir / "report.pdf"
-        tmp = target.with_name(f".{target.name}.tmp")
-        try:
-            tmp.write_bytes(pdf)
-            tmp.replace(target)
-        finally:
-            tmp.unlink(missing_ok=True)
-        out.written.append(target)
+        write_file_atomic(outdir / "report.pdf", pdf)
+        out.written.append(outdir / "report.pdf")
     if bank is not None:
         if bank.root.is_dir():
             out.recorded = record_usage(bank, usage_records(result))

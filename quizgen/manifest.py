@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -110,11 +112,24 @@ def accepted_aliases(answer: str) -> list[str]:
     return [a for a in (found.group(1), found.group(2)) if a.strip() and a != answer]
 
 
-def write_manifest(manifest: QuizManifest, path: Path) -> None:
-    from quizgen.bank import atomic_write_text
+def write_file_atomic(path: Path, data: bytes) -> None:
+    """Write a quiz or results file so that a reader sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
+
+def write_manifest(manifest: QuizManifest, path: Path) -> None:
     text = json.dumps(manifest.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
-    atomic_write_text(path, text + "\n")
+    write_file_atomic(path, (text + "\n").encode("utf-8"))
 
 
 def read_manifest(path: Path) -> QuizManifest:
