@@ -363,8 +363,8 @@ def read_results(path: Path, manifest: QuizManifest) -> ResultsSheet:
         )
         raw_version = cell(row, columns.get(VERSION))
         answers_raw = [cell(row, numbers[n]) for n in range(1, count + 1)]
-        if not (name or unit or raw_version or any(answers_raw)):
-            continue  # a seat typed in advance, nobody sat there
+        if not (name or any(answers_raw)):
+            continue  # a seat (and version) typed in advance, nobody sat there
         if not seat:
             problems.append(Problem(line, f"{column_letter(columns[SEAT])} ({SEAT})", "thiếu số báo danh"))
         elif seat in seats:

@@ -191,3 +191,22 @@ def test_bad_input_through_the_cli_writes_nothing(
     assert not (tmp_path / "results").exists() and not (tmp_path / "bank").exists()
     assert invoke("grade", quiz, sheet, "--pass-mark", "120").exit_code == 2
     assert invoke("results", "template", tmp_path / "nope.json", tmp_path / "t.xlsx").exit_code == 1
+
+
+def test_single_version_template_prefills_the_version(tmp_path: Path, manifest: QuizManifest) -> None:
+    """With one version the column is filled in advance; seats nobody used are still skipped."""
+    one = manifest.model_copy(update={"versions": manifest.versions[:1]})
+    path = tmp_path / "mot-de.xlsx"
+    write_template(one, path, seats=5)
+    wb = load_workbook(path)
+    ws = wb["Kết quả"]
+    assert [ws.cell(r, 4).value for r in range(3, 8)] == ["A"] * 5
+    ws.cell(3, 2).value = "Nguyễn Văn Hùng"
+    ws.cell(3, 5).value = "A"
+    ws.cell(5, 6).value = "B"  # no name: graded by seat
+    wb.save(path)
+    responses = read_results(path, one).responses
+    assert [(r.seat, r.name, r.version, r.answers[:2]) for r in responses] == [
+        ("1", "Nguyễn Văn Hùng", "A", ("A", "")),
+        ("3", "", "A", ("", "B")),
+    ]
