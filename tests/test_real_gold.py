@@ -1,0 +1,99 @@
+"""The real-article development set (tests/data/real) is consistent with itself.
+
+Every gold fact must be checkable against the committed text: its answer and its evidence
+sentence are verbatim spans of the rewritten article, in NFC, and every article has a source
+entry (URL, outlet, split). A gold fact that drifts from its text would silently lower or
+raise every recall figure measured on the set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from quizgen.evaluation import load_gold
+from tests.conftest import ROOT
+
+REAL = ROOT / "tests" / "data" / "real"
+# Each split keeps its texts in the folder named after it: gold-tune.yaml -> tune/.
+SPLITS = ("tune", "heldout")
+GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
+TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
+SOURCE_FILES = sorted(REAL.glob("sources*.yaml"))
+
+
+def _sources() -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for path in SOURCE_FILES:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(loaded, list), path
+        entries.extend(loaded)
+    return entries
+
+
+def _text_path(gold_path: Path, article: str) -> Path:
+    return REAL / gold_path.stem.removeprefix("gold-") / f"{article}.txt"
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_answers_and_evidence_are_verbatim_in_the_rewritten_text(gold_path: Path) -> None:
+    facts = load_gold(gold_path)
+    assert facts, gold_path
+    problems = []
+    for n, fact in enumerate(facts):
+        path = _text_path(gold_path, fact.article)
+        if not path.exists():
+            problems.append(f"#{n} {fact.article}: no rewritten text")
+            continue
+        text = path.read_text(encoding="utf-8")
+        if fact.evidence not in text:
+            problems.append(f"#{n} {fact.article}: evidence not in text: {fact.evidence[:60]}")
+        if fact.answer not in fact.evidence:
+            problems.append(f"#{n} {fact.article}: answer not in evidence: {fact.answer}")
+        if fact.answer != fact.answer.strip() or not fact.answer:
+            problems.append(f"#{n} {fact.article}: answer has edge spaces or is empty")
+        for field in (fact.answer, fact.evidence, fact.question_vi or ""):
+            if unicodedata.normalize("NFC", field) != field:
+                problems.append(f"#{n} {fact.article}: not NFC: {field[:40]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_fact_is_listed_twice() -> None:
+    seen: set[tuple[str, str, str]] = set()
+    for gold_path in GOLD_FILES:
+        for fact in load_gold(gold_path):
+            key = (fact.article, fact.type.value, fact.answer)
+            assert key not in seen, key
+            seen.add(key)
+
+
+def test_rewritten_texts_are_nfc_utf8_and_each_has_gold_facts() -> None:
+    with_gold = {fact.article for path in GOLD_FILES for fact in load_gold(path)}
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, path.name
+        assert "\r" not in text, path.name
+        assert path.stem in with_gold, f"{path.name} has no gold facts"
+
+
+def test_every_article_has_a_source_entry() -> None:
+    entries = _sources()
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids)), "duplicate ids in sources"
+    urls = [e["url"] for e in entries]
+    assert len(urls) == len(set(urls)), "the same article is listed twice"
+    by_id = {e["id"]: e for e in entries}
+    for path in TEXTS:
+        entry = by_id.get(path.stem)
+        assert entry is not None, f"{path.name} has no entry in sources"
+        assert entry["kept"] is True, path.name
+        assert entry["url"].startswith("http"), path.name
+        assert entry["outlet"] and entry["title"] and entry["split"], path.name
+    for entry in entries:
+        if not entry["kept"]:
+            assert entry.get("reason"), f"{entry['id']}: dropped without a reason"
+            assert all(p.stem != entry["id"] for p in TEXTS), entry["id"]
