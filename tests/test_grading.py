@@ -270,3 +270,45 @@ def test_planted_key_error_is_flagged() -> None:
     # The report names what the top group chose: the real answer, printed as A.
     top = max(item.options, key=lambda o: o.upper)
     assert (top.label, top.is_key) == ("A", False)
+
+
+def test_statistics_do_not_depend_on_how_the_versions_were_shuffled() -> None:
+    """The same choices, printed in 1 version or in 3 with other orders and letters, give the same figures."""
+    rng = np.random.default_rng(12)
+    b = rng.permutation(np.linspace(-1.5, 1.5, K))
+    a = rng.permutation(np.linspace(0.5, 2.0, K))
+    single, responses = _simulated(b, a, seed=4)
+    base = single.versions[0].questions
+    versions = []
+    for label in "ABC":
+        order = rng.permutation(K)
+        items = []
+        for number, j in enumerate(order, start=1):
+            texts = list(base[j].options or {})
+            letters = [texts[i] for i in rng.permutation(4)]  # old letter now printed at each new position
+            options = {"ABCD"[i]: (base[j].options or {})[old] for i, old in enumerate(letters)}
+            correct = "ABCD"[letters.index(base[j].correct)]
+            items.append(
+                base[j].model_copy(update={"number": number, "options": options, "correct": correct})
+            )
+        versions.append(ManifestVersion(label=label, questions=items))
+    shuffled = build_manifest("Mô phỏng", "2026-11-20", 8, "vi", versions)
+    moved = []
+    for i, r in enumerate(responses):
+        version = versions[i % 3]
+        text_of = [(base[j].options or {}).get(r.answers[j], "") for j in range(K)]
+        row = []
+        for item in version.questions:
+            text = text_of[int(item.id[2:], 16)]
+            row.append(next((letter for letter, t in (item.options or {}).items() if t == text), ""))
+        moved.append(Response(r.seat, r.name, r.unit, version.label, tuple(row)))
+    one, three = grade(single, responses), grade(shuffled, moved)
+    by_id = {item.id: item for item in three.items}
+    for stat in one.items:
+        other = by_id[stat.id]
+        assert (stat.facility, stat.discrimination, stat.point_biserial, stat.flags) == (
+            other.facility, other.discrimination, other.point_biserial, other.flags
+        )  # fmt: skip
+        assert {o.text: o.count for o in stat.options} == {o.text: o.count for o in other.options}
+    assert [t.points for t in one.trainees] == [t.points for t in three.trainees]
+    assert one.summary == three.summary
