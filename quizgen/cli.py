@@ -533,7 +533,7 @@ def grade_(
     Ví dụ: quizgen grade out/quiz.json ket-qua.xlsx --out results/ --pass-mark 50
     """
     from quizgen.grade_run import grade_files
-    from quizgen.usage import describe_flags
+    from quizgen.usage import SERIOUS_FLAGS, describe_flags
 
     report = grade_files(quiz, results, out, _bank(bank) if record else None, pass_mark)
     for warning in report.warnings:
@@ -548,9 +548,12 @@ def grade_(
         f"{s.trainees} học viên, {s.items} câu: điểm trung bình {vn(s.mean)}/{s.max_points:g} "
         f"({vn(s.mean_percent, 1)}%), độ lệch chuẩn {vn(s.sd)}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
     )
-    flagged = [i for i in report.result.items if i.flags]
-    for item in flagged:
-        typer.echo(f"  Câu {item.where} ({item.id}): {describe_flags(item.flags)}")
+    for item in report.result.items:
+        if any(f in SERIOUS_FLAGS for f in item.flags):
+            typer.echo(f"  Câu {item.where} ({item.id}): {describe_flags(item.flags)}")
+    unused = [i for i in report.result.items if i.flags == ("unused_distractor",)]
+    if unused:
+        typer.echo(f"  {len(unused)} câu khác có phương án nhiễu không ai chọn (xem items.csv, report.pdf).")
     if report.result.to_confirm:
         typer.echo(f"{len(report.result.to_confirm)} câu trả lời viết cần xác nhận (open-answers.csv).")
     typer.echo("Đã ghi: " + ", ".join(str(p) for p in report.written))
