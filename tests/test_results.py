@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,21 @@ def test_single_version_template_prefills_the_version(tmp_path: Path, manifest: 
         ("1", "Nguyễn Văn Hùng", "A", ("A", "")),
         ("3", "", "A", ("", "B")),
     ]
+
+
+def test_grade_without_a_bank_still_grades(tmp_path: Path, manifest: QuizManifest, invoke: Invoke) -> None:
+    quiz = tmp_path / "quiz.json"
+    write_manifest(manifest, quiz)
+    sheet = _as_csv(_sheet(tmp_path, manifest), tmp_path / "ket-qua.csv", ";", True)
+    result = invoke("grade", quiz, sheet, "--out", tmp_path / "results", "--bank", tmp_path / "khong-co")
+    assert result.exit_code == 0, result.output
+    assert "không ghi nhận kết quả vào câu hỏi" in result.output
+    assert "3 học viên, 4 câu" in result.output and "dưới" not in result.output
+    assert {p.name for p in (tmp_path / "results").iterdir()} == {
+        "scores.csv", "items.csv", "open-answers.csv", "report.pdf"
+    }  # fmt: skip
+    assert not (tmp_path / "khong-co").exists()
+    from pypdf import PdfReader
+
+    text = unicodedata.normalize("NFC", PdfReader(tmp_path / "results" / "report.pdf").pages[0].extract_text())
+    assert "Dưới 10 học viên: các chỉ số câu hỏi chỉ để tham khảo" in " ".join(text.split())
