@@ -539,14 +539,11 @@ def grade_(
     for warning in report.warnings:
         typer.echo(f"Lưu ý: {warning}", err=True)
     s = report.result.summary
-
-    def vn(value: float, digits: int = 2) -> str:
-        return f"{value:.{digits}f}".replace(".", ",")
-
-    kr20 = "không tính được" if s.kr20 is None else vn(s.kr20)
+    kr20 = "không tính được" if s.kr20 is None else _vn(s.kr20)
+    percent = f"{s.mean_percent:.1f}".replace(".", ",")
     typer.echo(
-        f"{s.trainees} học viên, {s.items} câu: điểm trung bình {vn(s.mean)}/{s.max_points:g} "
-        f"({vn(s.mean_percent, 1)}%), độ lệch chuẩn {vn(s.sd)}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
+        f"{s.trainees} học viên, {s.items} câu: điểm trung bình {_vn(s.mean)}/{s.max_points:g} "
+        f"({percent}%), độ lệch chuẩn {_vn(s.sd)}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
     )
     for item in report.result.items:
         if any(f in SERIOUS_FLAGS for f in item.flags):
@@ -592,7 +589,7 @@ def _list_flagged(chosen: list[Any], as_json: bool) -> None:
         last = latest_usage(q)
         assert last is not None
         flags = describe_flags(last.flags)
-        typer.echo(f"{q.id}  {last.date}  p={last.facility}  r={last.point_biserial}  {flags}")
+        typer.echo(f"{q.id}  {last.date}  p={_vn(last.facility)}  r={_vn(last.point_biserial)}  {flags}")
         typer.echo(f"          {q.question}")
     typer.echo(f"({len(rows)} câu bị gắn cờ)")
 
@@ -606,9 +603,14 @@ def _show_usage(question: Any) -> None:
     for r in question.usage:
         flags = describe_flags(r.flags) or "không có cờ"
         typer.echo(
-            f"  {r.date}  {r.title}: {r.trainees} học viên, độ dễ {r.facility}, "
-            f"D {r.discrimination}, r {r.point_biserial}; {flags}"
+            f"  {r.date}  {r.title}: {r.trainees} học viên, độ dễ {_vn(r.facility)}, "
+            f"D {_vn(r.discrimination)}, r {_vn(r.point_biserial)}; {flags}"
         )
+
+
+def _vn(value: float | None) -> str:
+    """Two decimals with a decimal comma; a dash where the figure is undefined."""
+    return "–" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 def main() -> None:

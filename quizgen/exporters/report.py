@@ -200,12 +200,16 @@ def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Ma
     ax.axhspan(-1, LOW_DISCRIMINATION, color="#fbeee0", linewidth=0)
     ax.axhline(0, color="#888888", linewidth=0.6)
     ys = []
+    # Questions on the same spot share one label ("7, 21") instead of printing over each other.
+    spots: dict[tuple[float, float], list[str]] = {}
     for item, n in zip(items, numbers, strict=True):
         y = item.point_biserial if item.point_biserial is not None else 0.0
         ys.append(y)
         colour = WARN_COLOUR if any(f in SERIOUS_FLAGS for f in item.flags) else KEY_COLOUR
         ax.plot(item.facility, y, "o", color=colour, markersize=4)
-        ax.annotate(str(n), (item.facility, y), xytext=(3, 2), textcoords="offset points", fontsize=7)
+        spots.setdefault((round(item.facility, 2), round(y, 2)), []).append(str(n))
+    for (x, y), labels in spots.items():
+        ax.annotate(", ".join(labels), (x, y), xytext=(3, 2), textcoords="offset points", fontsize=7)
     low = min([*ys, -0.2])
     ax.set_xlim(0, 1)
     ax.set_ylim(max(-1.0, low - 0.05), 1)
