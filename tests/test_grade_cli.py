@@ -298,3 +298,21 @@ def test_readme_grading_loop_runs(tmp_path: Path) -> None:
     used = set(read_manifest(tmp_path / "out" / "quiz.json").item_ids())
     following = set(read_manifest(tmp_path / "out2" / "quiz.json").item_ids())
     assert len(following) == 12 and not following & used
+
+
+def test_uses_survive_generate_and_review(graded: dict[str, object], tmp_path: Path, invoke: Invoke) -> None:
+    """Re-running `generate` on the articles, rejecting and approving again keep every recorded use."""
+    src = graded["bank"]
+    assert isinstance(src, Path)
+    bank = tmp_path / "question_bank"
+    shutil.copytree(src, bank)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    before = {
+        loc.question.id: loc.question.usage for loc in Bank(bank).iter_questions() if loc.question.usage
+    }
+    assert invoke("generate", tmp_path / "seeds", "--bank", bank).exit_code == 0
+    qid = next(iter(before))
+    assert invoke("reject", qid, "--reason", "quá dễ", "--bank", bank, "--reviewer", "Tester").exit_code == 0
+    assert invoke("approve", qid, "--bank", bank, "--reviewer", "Tester").exit_code == 0
+    after = {loc.question.id: loc.question.usage for loc in Bank(bank).iter_questions() if loc.question.usage}
+    assert after == before
