@@ -216,12 +216,34 @@ def bench_grade(work: Path) -> None:
     print(
         f"reading and checking that sheet as CSV: {_grade_cli(work / 'grade', manifest, responses, read_only=True):.2f} s"
     )
+    print(
+        f"reading and checking it as .xlsx (openpyxl): {_read_xlsx(work / 'grade', manifest, responses):.2f} s"
+    )
     print(f"quizgen grade end to end (CSV, report.pdf with {k + 2} SVG figures): "
           f"{_grade_cli(work / 'grade', manifest, responses):.1f} s")  # fmt: skip
     manifest, responses = grade_data(40, 30)
     print(
         f"quizgen grade end to end, a class of 40 x 30 questions: {_grade_cli(work / 'class', manifest, responses):.1f} s"
     )
+
+
+def _read_xlsx(folder: Path, manifest: Any, responses: list[Any]) -> float:
+    """The same answers typed into the `results template` workbook; time reading it back."""
+    from openpyxl import load_workbook
+
+    from quizgen.results import read_results, write_template
+
+    sheet = folder / "ket-qua.xlsx"
+    write_template(manifest, sheet, seats=1)
+    wb = load_workbook(sheet)
+    ws = wb["Kết quả"]
+    ws.delete_rows(3)
+    for r in responses:
+        ws.append([int(r.seat), r.name, r.unit, r.version, *r.answers])
+    wb.save(sheet)
+    start = time.perf_counter()
+    read_results(sheet, manifest)
+    return time.perf_counter() - start
 
 
 def _grade_cli(folder: Path, manifest: Any, responses: list[Any], read_only: bool = False) -> float:
