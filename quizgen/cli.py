@@ -398,7 +398,7 @@ def export_pdf(
             "--avoid-used-within",
             metavar="DAYS",
             help="Ưu tiên câu chưa dùng trong DAYS ngày qua (theo kết quả đã chấm); "
-            "chỉ dùng lại khi thiếu câu.",
+            "câu đã dùng chỉ được thêm khi --count cần.",
         ),
     ] = None,
     skip_flagged: Annotated[
@@ -530,7 +530,7 @@ def grade_(
     Ghi scores.csv, items.csv, open-answers.csv và report.pdf vào --out, và ghi nhận lần dùng
     vào từng câu trong ngân hàng (chấm lại cùng kết quả không thay đổi gì).
 
-    Ví dụ: quizgen grade out/quiz.json ket-qua.xlsx --out results/ --pass-mark 50
+    Ví dụ: quizgen grade out/quiz.json ket-qua.xlsx --out results/
     """
     from quizgen.grade_run import grade_files
     from quizgen.usage import SERIOUS_FLAGS, describe_flags
