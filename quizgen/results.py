@@ -325,8 +325,8 @@ def read_results(path: Path, manifest: QuizManifest) -> ResultsSheet:
                     Problem(at + 1, f"{column_letter(index)} ({text})", f"câu {number} có hai cột")
                 )
             numbers[number] = index
-        else:
-            problems.append(Problem(at + 1, f"{column_letter(index)} ({text})", "tiêu đề cột không rõ nghĩa"))
+        else:  # a column the trainer added (notes, a total): not ours to read
+            warnings.append(f"{path}: bỏ qua cột {column_letter(index)} ({text}) ở dòng {at + 1}.")
     count = manifest.question_count
     missing = [name for name in (SEAT, NAME) if name not in columns]
     if VERSION not in columns and len(manifest.versions) > 1:

@@ -227,5 +227,17 @@ def test_grade_without_a_bank_still_grades(tmp_path: Path, manifest: QuizManifes
     assert not (tmp_path / "khong-co").exists()
     from pypdf import PdfReader
 
-    text = unicodedata.normalize("NFC", PdfReader(tmp_path / "results" / "report.pdf").pages[0].extract_text())
+    text = unicodedata.normalize(
+        "NFC", PdfReader(tmp_path / "results" / "report.pdf").pages[0].extract_text()
+    )
     assert "Dưới 10 học viên: các chỉ số câu hỏi chỉ để tham khảo" in " ".join(text.split())
+
+
+def test_columns_the_trainer_added_are_ignored(tmp_path: Path, manifest: QuizManifest) -> None:
+    path = write(
+        tmp_path / "them-cot.csv",
+        f"Mã đề thi,{manifest.hash}\nSBD,Họ và tên,Đề,Câu 1,Câu 2,Câu 3,Câu 4,Ghi chú\n1,Lê Thị Thủy,A,A,B,Đ,x,vắng buổi sáng\n",
+    )
+    sheet = read_results(path, manifest)
+    assert sheet.responses[0].answers == ("A", "B", "Đ", "x")
+    assert sheet.warnings == [f"{path}: bỏ qua cột H (Ghi chú) ở dòng 2."]
