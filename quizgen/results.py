@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,8 @@ def _cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    # NFC: a name typed on a machine that decomposes letters prints and sorts like any other.
+    return unicodedata.normalize("NFC", str(value)).strip()
 
 
 def _read_rows(path: Path) -> list[list[str]]:
@@ -235,7 +237,7 @@ def _read_csv(path: Path) -> list[list[str]]:
         widths = [len(r) for r in csv.reader(lines, delimiter=delimiter)]
         if widths and min(widths) > widest:
             best, widest = delimiter, min(widths)
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=best)]
+    return [[_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=best)]
 
 
 def _header_key(text: str) -> str | None:

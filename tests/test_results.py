@@ -241,3 +241,14 @@ def test_columns_the_trainer_added_are_ignored(tmp_path: Path, manifest: QuizMan
     sheet = read_results(path, manifest)
     assert sheet.responses[0].answers == ("A", "B", "Đ", "x")
     assert sheet.warnings == [f"{path}: bỏ qua cột H (Ghi chú) ở dòng 2."]
+
+
+def test_decomposed_text_is_read_composed(tmp_path: Path, manifest: QuizManifest) -> None:
+    """Names and answers typed in NFD (as some systems save them) come out in NFC."""
+    nfd = unicodedata.normalize(
+        "NFD", "SBD,Họ và tên,Đề,Câu 1,Câu 2,Câu 3,Câu 4\n1,Lê Thị Thủy,A,A,B,Đ,Thanh Hóa\n"
+    )
+    sheet = read_results(write(tmp_path / "nfd.csv", nfd), manifest)
+    response = sheet.responses[0]
+    assert response.name == "Lê Thị Thủy" and response.answers == ("A", "B", "Đ", "Thanh Hóa")
+    assert all(unicodedata.is_normalized("NFC", text) for text in (response.name, *response.answers))
