@@ -535,7 +535,7 @@ def grade_(
     from quizgen.grade_run import grade_files
     from quizgen.usage import SERIOUS_FLAGS, describe_flags
 
-    report = grade_files(quiz, results, out, _bank(bank) if record else None, pass_mark)
+    report = grade_files(quiz, results, out, _bank(bank), pass_mark, record=record)
     for warning in report.warnings:
         typer.echo(f"Lưu ý: {warning}", err=True)
     s = report.result.summary

@@ -160,8 +160,12 @@ def grade_files(
     bank: Bank | None,
     pass_mark: float = 50.0,
     report: bool = True,
+    record: bool = True,
 ) -> GradeReport:
-    """Grade RESULTS against QUIZ.JSON into OUTDIR; record each question's use in ``bank`` if given."""
+    """Grade RESULTS against QUIZ.JSON into OUTDIR; record each question's use in ``bank`` if ``record``.
+
+    The bank also gives the report its question texts; grading itself never needs it.
+    """
     if not 0 <= pass_mark <= 100:
         raise UsageError("--pass-mark là phần trăm tổng điểm, từ 0 đến 100.")
     manifest = read_manifest(manifest_path)
@@ -194,7 +198,7 @@ def grade_files(
     if pdf is not None:
         write_file_atomic(outdir / "report.pdf", pdf)
         out.written.append(outdir / "report.pdf")
-    if bank is not None:
+    if bank is not None and record:
         if bank.root.is_dir():
             out.recorded = record_usage(bank, usage_records(result))
             if out.recorded.missing:

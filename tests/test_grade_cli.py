@@ -316,3 +316,21 @@ def test_uses_survive_generate_and_review(graded: dict[str, object], tmp_path: P
     assert invoke("approve", qid, "--bank", bank, "--reviewer", "Tester").exit_code == 0
     after = {loc.question.id: loc.question.usage for loc in Bank(bank).iter_questions() if loc.question.usage}
     assert after == before
+
+
+def test_no_record_leaves_the_bank_alone(graded: dict[str, object], tmp_path: Path, invoke: Invoke) -> None:
+    root, src = graded["root"], graded["bank"]
+    assert isinstance(root, Path) and isinstance(src, Path)
+    bank = tmp_path / "question_bank"
+    shutil.copytree(src, bank)
+    before = _bank_files(bank)
+    result = invoke("grade", root / "out" / "quiz.json", root / "ket-qua.xlsx", "--out", tmp_path / "r",
+                    "--bank", bank, "--no-record")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert _bank_files(bank) == before and "Đã ghi nhận" not in result.output
+    # The report still shows the questions' text, read from the bank.
+    first = next(loc.question for loc in Bank(bank).iter_questions() if loc.question.usage)
+    text = unicodedata.normalize(
+        "NFC", " ".join(p.extract_text() or "" for p in PdfReader(tmp_path / "r" / "report.pdf").pages)
+    )
+    assert " ".join(first.question.split()[:6]) in " ".join(text.split())

@@ -18,7 +18,15 @@ import jinja2
 from markupsafe import Markup
 
 from quizgen.errors import EnvironmentProblem
-from quizgen.grading import LOW_DISCRIMINATION, MIN_COHORT, TOO_EASY, TOO_HARD, GradeResult, ItemStat
+from quizgen.grading import (
+    LOW_DISCRIMINATION,
+    MIN_COHORT,
+    TOO_EASY,
+    TOO_HARD,
+    GradeResult,
+    ItemStat,
+    TraineeScore,
+)
 from quizgen.resources import templates_dir
 from quizgen.usage import FLAG_LABELS, SERIOUS_FLAGS
 
@@ -93,6 +101,15 @@ class TraineeRow:
 
 
 @dataclass(frozen=True)
+class UnitRow:
+    unit: str
+    trainees: int
+    mean: str
+    mean_percent: str
+    passed: str
+
+
+@dataclass(frozen=True)
 class ConfirmRow:
     seat: str
     name: str
@@ -116,6 +133,7 @@ class ReportContext:
     attention: tuple[Attention, ...]
     charts: tuple[OptionChart, ...]
     trainees: tuple[TraineeRow, ...]
+    units: tuple[UnitRow, ...]  # empty when everyone is from one unit (or none was typed)
     confirm: tuple[ConfirmRow, ...]
     trainees_left: int  # rows not printed (see scores.csv)
     confirm_left: int
@@ -304,6 +322,7 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
             TraineeRow(t.rank, t.seat, t.name, t.unit, t.version, num(t.points), num(t.percent, 1), t.passed)
             for t in ranked[:MAX_ROWS]
         ),
+        units=unit_rows(result),
         confirm=tuple(
             ConfirmRow(c.seat, c.name, f"{c.version}-{c.number}", c.given, c.expected, c.counted_correct)
             for c in result.to_confirm[:MAX_ROWS]
@@ -313,6 +332,29 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
         small_cohort=s.trainees < MIN_COHORT,
         min_cohort=MIN_COHORT,
     )
+
+
+def unit_rows(result: GradeResult) -> tuple[UnitRow, ...]:
+    """Mean score and pass rate per unit, units in the order they first appear on the sheet."""
+    groups: dict[str, list[TraineeScore]] = {}
+    for t in result.trainees:
+        groups.setdefault(t.unit or "(không ghi đơn vị)", []).append(t)
+    if len(groups) < 2:
+        return ()
+    rows = []
+    for unit, members in groups.items():
+        n = len(members)
+        passed = sum(t.passed for t in members)
+        rows.append(
+            UnitRow(
+                unit,
+                n,
+                num(sum(t.points for t in members) / n),
+                num(sum(t.percent for t in members) / n, 1),
+                f"{passed}/{n}",
+            )
+        )
+    return tuple(rows)
 
 
 def _kr20_note(value: float | None) -> str:
