@@ -124,7 +124,9 @@ def write_template(manifest: QuizManifest, out: Path, seats: int = 40) -> None:
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     labels = [v.label for v in manifest.versions]
-    version_dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True)
+    version_dv = DataValidation(
+        type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True, showErrorMessage=True
+    )
     version_dv.error = f"Chỉ có đề: {', '.join(labels)}"
     version_dv.errorTitle = "Đề không có"
     ws.add_data_validation(version_dv)
@@ -142,7 +144,7 @@ def write_template(manifest: QuizManifest, out: Path, seats: int = 40) -> None:
             continue
         key = ",".join(choices)
         if key not in by_letters:
-            dv = DataValidation(type="list", formula1=f'"{key},*"', allow_blank=True)
+            dv = DataValidation(type="list", formula1=f'"{key},*"', allow_blank=True, showErrorMessage=True)
             dv.error = (
                 f"Chỉ nhập một trong: {', '.join(choices)} (hoặc * nếu tô nhiều ô); để trống nếu bỏ câu."
             )

@@ -139,6 +139,7 @@ def test_template_has_the_quiz_hash_dropdowns_and_frozen_header(graded: dict[str
     )
     assert ws.freeze_panes == "E3"
     assert ws["A17"].value == 15 and ws["A18"].value is None
+    assert all(dv.showErrorMessage for dv in ws.data_validations.dataValidation)  # Excel refuses typos
     formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"A,B"' in formulas
     assert any(f.startswith('"A,B,C,D') for f in formulas)
