@@ -301,7 +301,7 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
             )
         )
         if any(f in SERIOUS_FLAGS for f in item.flags):
-            attention.append(Attention(n, stem, tuple(FLAG_ADVICE.get(f, f) for f in item.flags)))
+            attention.append(Attention(n, stem, tuple(advice(item, f) for f in item.flags)))
         if item.options:
             lines = tuple(OptionLine(o.label, o.text, o.count, o.is_key) for o in item.options)
             charts.append(OptionChart(n, _short(stem, 130), option_svg(plt, item), lines))
@@ -332,6 +332,23 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
         small_cohort=s.trainees < MIN_COHORT,
         min_cohort=MIN_COHORT,
     )
+
+
+def advice(item: ItemStat, flag: str) -> str:
+    """What a flag means for this question, naming the options involved (letters as in version A)."""
+    text = FLAG_ADVICE.get(flag, flag)
+    key = next((o for o in item.options if o.is_key), None)
+    if flag == "likely_key_error" and key is not None:
+        rivals = [o for o in item.options if not o.is_key and o.upper > key.upper]
+        named = ", ".join(f"{o.label}. {_short(o.text, 60)} ({o.upper} người)" for o in rivals)
+        return (
+            f"nhóm 27% điểm cao chọn {named} nhiều hơn đáp án {key.label} ({key.upper} người): "
+            "kiểm tra lại đáp án."
+        )
+    if flag == "unused_distractor":
+        unused = ", ".join(o.label for o in item.options if o.count == 0 and not o.is_key)
+        return f"phương án nhiễu {unused} không ai chọn: thay bằng phương án hợp lý hơn."
+    return text
 
 
 def unit_rows(result: GradeResult) -> tuple[UnitRow, ...]:
