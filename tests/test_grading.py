@@ -270,6 +270,11 @@ def test_planted_key_error_is_flagged() -> None:
     # The report names what the top group chose: the real answer, printed as A.
     top = max(item.options, key=lambda o: o.upper)
     assert (top.label, top.is_key) == ("A", False)
+    from quizgen.exporters.report import advice
+
+    line = advice(item, "likely_key_error")
+    assert line.startswith(f"nhóm 27% điểm cao chọn A. Đúng {planted} ({top.upper} người)")
+    assert "nhiều hơn đáp án B" in line
 
 
 def test_statistics_do_not_depend_on_how_the_versions_were_shuffled() -> None:
