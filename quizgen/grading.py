@@ -162,6 +162,8 @@ def item_statistics(correct: npt.NDArray[np.bool_]) -> ItemArrays:
     order = np.argsort(-total, kind="stable")
     upper, lower = order[:g], order[n - g :]
     discrimination = x[upper].mean(axis=0) - x[lower].mean(axis=0) if g else np.full(x.shape[1], np.nan)
+    if n == 0:
+        return ItemArrays(facility, discrimination, np.full(x.shape[1], np.nan), upper, lower)
     rest = total[:, None] - x
     xm = x - x.mean(axis=0)
     rm = rest - rest.mean(axis=0)

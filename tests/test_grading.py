@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -158,6 +159,20 @@ def test_small_cohorts_raise_no_flags() -> None:
 def test_flag_thresholds(facility: float, d: float, r: float | None, expected: list[str]) -> None:
     options = [OptionStat("A", "x", 5, 3, 1, True), OptionStat("B", "y", 5, 1, 3, False)]
     assert item_flags(facility, d, r, options, "mcq", 30) == expected
+
+
+def test_one_trainee_or_none() -> None:
+    """Statistics that need a spread are undefined (None), not errors or warnings."""
+    manifest = _small_manifest()
+    one = grade(manifest, _responses(manifest)[:1])
+    assert [(i.facility, i.discrimination, i.point_biserial, i.flags) for i in one.items] == [
+        (1.0, 0.0, None, ())
+    ] * 4
+    assert one.summary.kr20 is None and one.summary.sd == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        empty = grade(manifest, [])
+    assert empty.summary.trainees == 0 and empty.trainees == ()
 
 
 def test_kr20_and_ranks_edge_cases() -> None:
