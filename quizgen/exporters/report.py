@@ -279,7 +279,9 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
             f"Đạt (từ {num(result.pass_mark, 0)}%)",
             f"{s.passed}/{s.trainees} ({num(100 * s.passed / s.trainees if s.trainees else 0, 0)}%)",
         ),
-        SummaryRow("Độ tin cậy KR-20", num(s.kr20) + _kr20_note(s.kr20)),
+        SummaryRow(
+            "Độ tin cậy KR-20", "không tính được" if s.kr20 is None else num(s.kr20) + _kr20_note(s.kr20)
+        ),
     ]
     items = []
     attention = []
