@@ -207,6 +207,8 @@ def test_report_pdf_reads_back_in_vietnamese(graded: dict[str, object]) -> None:
                 assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), "font not embedded"
                 fonts.add(str(fd["/FontName"]))
     assert any("Noto" in f or "DejaVu" in f for f in fonts), fonts
+    # One family throughout, plots included (a minus sign once pulled in a fallback font).
+    assert not (any("Noto" in f for f in fonts) and any("DejaVu" in f for f in fonts)), fonts
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(report), str(root / "report-page")], check=True)
         assert len(list(root.glob("report-page-*.png"))) == len(reader.pages)

@@ -173,6 +173,7 @@ def _pyplot(font: str) -> Any:
             "svg.hashsalt": "quizgen",  # stable ids: the same results give the same report
             "font.family": [font, "serif"],
             "font.size": 9,
+            "axes.unicode_minus": False,  # U+2212 is not in Noto Serif: it would come from another font
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
@@ -231,6 +232,11 @@ def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Ma
     low = min([*ys, -0.2])
     ax.set_xlim(0, 1)
     ax.set_ylim(max(-1.0, low - 0.05), 1)
+    from matplotlib.ticker import FuncFormatter
+
+    comma = FuncFormatter(lambda value, _: f"{value:.1f}".replace(".", ","))  # Vietnamese decimal comma
+    ax.xaxis.set_major_formatter(comma)
+    ax.yaxis.set_major_formatter(comma)
     ax.set_xlabel("Độ dễ p (tỉ lệ trả lời đúng)")
     ax.set_ylabel("Độ phân biệt r (điểm-nhị phân)")
     ax.text(0.01, 0.98, "quá khó", transform=ax.transAxes, va="top", color=WARN_COLOUR, fontsize=7.5)
