@@ -181,13 +181,18 @@ def _pyplot(font: str) -> Any:
     return plt
 
 
-def _svg(fig: Any, plt: Any) -> Markup:
+def _svg(fig: Any, plt: Any, prefix: str) -> Markup:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    # Every figure is inline in one HTML page: its ids (clip paths, glyphs) get the figure's prefix,
+    # since two figures with the same axes box would otherwise both define "p1a2b3c4".
+    text = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', text)
+    text = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", text)
+    text = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', text)
     return Markup(text)  # matplotlib's own output, with our labels escaped by it
 
 
@@ -209,7 +214,7 @@ def histogram_svg(plt: Any, percents: tuple[float, ...], pass_mark: float) -> Ma
     ax.set_xlabel("Điểm (% tổng điểm)")
     ax.set_ylabel("Số học viên")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    return _svg(fig, plt)
+    return _svg(fig, plt, "hist")
 
 
 def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Markup:
@@ -246,10 +251,10 @@ def scatter_svg(plt: Any, items: tuple[ItemStat, ...], numbers: list[int]) -> Ma
     ax.text(
         0.5, LOW_DISCRIMINATION - 0.02, "phân biệt kém", ha="center", va="top", color="#9a6a2f", fontsize=7.5
     )
-    return _svg(fig, plt)
+    return _svg(fig, plt, "pr")
 
 
-def option_svg(plt: Any, item: ItemStat) -> Markup:
+def option_svg(plt: Any, item: ItemStat, prefix: str = "opt") -> Markup:
     """Bars labelled by letter only (the texts are listed beside it), so every chart has one scale."""
     labels = [o.label for o in item.options] + ["Trống"]
     counts = [o.count for o in item.options] + [item.blanks]
@@ -264,7 +269,7 @@ def option_svg(plt: Any, item: ItemStat) -> Markup:
     for pos, count in zip(positions, counts, strict=True):
         ax.text(count, pos, f" {count}", va="center", fontsize=8)
     ax.set_xlim(0, max([*counts, 1]) * 1.2)
-    return _svg(fig, plt)
+    return _svg(fig, plt, prefix)
 
 
 # -- context and rendering -----------------------------------------------------------------
@@ -312,7 +317,7 @@ def report_context(result: GradeResult, font: str, stems: dict[str, str]) -> Rep
             attention.append(Attention(n, stem, tuple(advice(item, f) for f in item.flags)))
         if item.options:
             lines = tuple(OptionLine(o.label, o.text, o.count, o.is_key) for o in item.options)
-            charts.append(OptionChart(n, _short(stem, 130), option_svg(plt, item), lines))
+            charts.append(OptionChart(n, _short(stem, 130), option_svg(plt, item, f"q{n}"), lines))
     ranked = sorted(result.trainees, key=lambda t: (t.rank, t.seat))
     return ReportContext(
         font=font,
