@@ -181,9 +181,10 @@ def _pyplot(font: str) -> Any:
     return plt
 
 
-def _svg(fig: Any, plt: Any, prefix: str) -> Markup:
+def _svg(fig: Any, plt: Any, prefix: str, tight: bool = True) -> Markup:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    # A tight box costs a second drawing pass: the many small option charts set their margins instead.
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight" if tight else None)
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg") :]
@@ -269,7 +270,9 @@ def option_svg(plt: Any, item: ItemStat, prefix: str = "opt") -> Markup:
     for pos, count in zip(positions, counts, strict=True):
         ax.text(count, pos, f" {count}", va="center", fontsize=8)
     ax.set_xlim(0, max([*counts, 1]) * 1.2)
-    return _svg(fig, plt, prefix)
+    height = 0.2 * len(labels) + 0.2
+    fig.subplots_adjust(left=0.2, right=0.98, top=1 - 0.06 / height, bottom=0.06 / height)
+    return _svg(fig, plt, prefix, tight=False)
 
 
 # -- context and rendering -----------------------------------------------------------------
