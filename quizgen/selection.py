@@ -2,7 +2,8 @@
 
 Three steps, all pure functions of the bank and the options:
 
-1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``;
+1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``, less those
+   a graded quiz flagged or used recently (``--skip-flagged``, ``--avoid-used-within``);
 2. when the export assembles a quiz (PDF always; Moodle and GIFT when ``--count`` picks),
    no two questions may stand together where one gives the other away: one's answer
    appears, on whole words and after the bank's normalisation, in the other's stem or
@@ -16,6 +17,7 @@ any ``--count`` and ``--seed`` while always keeping the better-scored question.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import random
 import re
@@ -49,6 +51,9 @@ class SelectionOptions:
     formats: tuple[QFormat, ...] = ()
     seed: int = 1
     allow_giveaways: bool = False
+    avoid_used_within: int | None = None  # days: prefer questions not graded in a quiz this recent
+    skip_flagged: bool = False  # leave out questions whose last graded use raised a flag
+    today: datetime.date | None = None  # what "recent" is measured from (default: today)
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,15 @@ def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str =
         and (not options.types or q.type in options.types)
         and (not options.formats or q.format in options.formats)
     ]  # fmt: skip
+    warnings: list[str] = []
+    if options.avoid_used_within is not None or options.skip_flagged:
+        from quizgen.usage import prefer_unused
+
+        pool, warnings = prefer_unused(
+            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
+            skip_flagged=options.skip_flagged, count=options.count,
+            today=options.today or datetime.date.today(),
+        )  # fmt: skip
     if not pool:
         raise NothingToExportError(
             f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi {what}. "
@@ -119,7 +133,6 @@ def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str =
     left_out: list[GiveAway] = []
     if assemble and not options.allow_giveaways:
         pool, left_out = resolve_giveaways(pool)
-    warnings: list[str] = []
     if options.count is None or options.count >= len(pool):
         if options.count is not None and options.count > len(pool):
             because = " sau khi bỏ các câu lộ đáp án" if left_out else ""
