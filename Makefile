@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 QUIZGEN := $(BIN)/quizgen
 
-.PHONY: demo test lint typecheck unit bench golden clean sysdeps
+.PHONY: demo test lint typecheck unit bench golden clean sysdeps gift-parser
 
 $(STAMP): pyproject.toml scripts/sysdeps.sh
 	@bash scripts/sysdeps.sh
@@ -31,6 +31,8 @@ demo: $(STAMP)
 	@if $(QUIZGEN) export --help | grep -qE '^ +anki '; then \
 		$(QUIZGEN) export anki out/deck.apkg --bank question_bank; \
 	else echo "Bỏ qua out/deck.apkg: chưa có lệnh 'export anki'."; fi
+	$(QUIZGEN) export moodle out/quiz.xml --bank question_bank
+	$(QUIZGEN) export gift out/quiz.gift --bank question_bank
 
 lint: $(STAMP)
 	$(BIN)/ruff check quizgen tests
@@ -38,8 +40,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) gift-parser
 	$(BIN)/pytest -q
+
+# The tests read the GIFT export back with an independent parser, gift-pegjs from npm,
+# installed exactly as locked in tests/gift/package-lock.json. Without node/npm the step is
+# skipped and so are those tests (pytest says why).
+GIFT_PARSER := tests/gift/node_modules/gift-pegjs/package.json
+
+gift-parser:
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		echo "Không có node/npm: bỏ qua cài gift-pegjs, các kiểm thử đọc lại tệp GIFT sẽ bị bỏ qua."; \
+	elif [ ! -f $(GIFT_PARSER) ] || [ tests/gift/package-lock.json -nt $(GIFT_PARSER) ]; then \
+		npm ci --prefix tests/gift --no-audit --no-fund --loglevel=error && touch $(GIFT_PARSER); \
+	fi
 
 test: lint typecheck unit
 
@@ -49,7 +63,7 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache
 
-# Regenerate the golden HTML of the PDF templates (tests/golden/) after an intended change;
+# Regenerate the golden files (tests/golden/: the PDF templates' HTML, the Moodle XML, the GIFT) after an intended change;
 # review the diff before committing it.
 golden: $(STAMP)
-	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_export_pdf.py -k golden
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_export_pdf.py tests/test_export_moodle.py tests/test_export_gift.py -k golden

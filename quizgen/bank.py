@@ -1,9 +1,15 @@
 """The question bank: one YAML file per article under ``question_bank/``.
 
 Every change is a read-modify-write done under one lock for the whole bank, and
-every write is atomic (temporary file, fsync, rename), so two quizgen processes
-never lose each other's changes and a crash never leaves half a file. A file
-that fails validation is reported with its line and never written over.
+every write is atomic (temporary file, fsync, rename; see ``quizgen.fileio``), so
+two quizgen processes never lose each other's changes and a crash never leaves half
+a file. A file that fails validation is reported with its line and never written over.
+
+Readers take no lock: a rename is atomic, so a reader sees each file whole, and a
+bank the user may only read (a shared folder, a read-only mount) still lists, shows,
+counts and exports. quizgen's own state (the lock and the parse cache) lives in
+``<bank>/.quizgen/``, which ignores itself in git; only writers create it, and a
+reader that cannot write it simply goes without the cache.
 """
 
 from __future__ import annotations
@@ -12,7 +18,6 @@ import contextlib
 import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,7 +27,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from quizgen.errors import BankError, NotFoundError
+from quizgen.errors import BankError, NotFoundError, ReadOnlyBankError
+from quizgen.fileio import WriteError, ensure_dir, remove_stale_temp_files
+from quizgen.fileio import atomic_write_text as atomic_write_text  # re-exported: exporters import it here
 from quizgen.models import BankFile, Question
 
 try:
@@ -32,8 +39,11 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
     _Dumper = yaml.SafeDumper
 
-LOCK_NAME = ".lock"
-CACHE_NAME = ".cache.json"
+STATE_DIR = ".quizgen"
+LOCK_NAME = f"{STATE_DIR}/lock"
+CACHE_NAME = f"{STATE_DIR}/cache.json"
+LEGACY_CACHE = ".cache.json"  # where versions before 0.2 kept the cache: removed by the next writer
+STATE_GITIGNORE = "# quizgen: khóa và bộ nhớ đệm của ngân hàng câu hỏi; không đưa vào git.\n*\n"
 PARALLEL_PARSE = 200  # below this many files to parse, starting worker processes costs more than it saves
 CACHE_SCHEMA = "quizgen.bank-cache/1"
 
@@ -158,27 +168,6 @@ def serialize(bank_file: BankFile) -> str:
     return dump_yaml(data)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
 def _parse_path(path: Path) -> BankFile:
     """Worker for Bank._parse_many: read and validate one file."""
     return Bank(path.parent).load(path.stem)
@@ -233,16 +222,26 @@ class Bank:
             return {}
 
     def _write_cache(self, entries: dict[str, Any]) -> None:
+        """Best effort: a bank this user cannot write, or one no writer has touched yet, goes without."""
+        state = self.root / STATE_DIR
+        if not os.access(state, os.W_OK | os.X_OK):
+            return
         payload = json.dumps({"schema": CACHE_SCHEMA, "files": entries}, ensure_ascii=False)
-        with contextlib.suppress(OSError):
-            atomic_write_text(self.root / CACHE_NAME, payload)
+        with contextlib.suppress(WriteError, OSError):
+            atomic_write_text(self.root / CACHE_NAME, payload, make_parents=False)
+
+    @staticmethod
+    def _stat_key(st: os.stat_result) -> list[int]:
+        # Every write is a rename, so a new file is a new inode; with ctime, a hand edit that
+        # keeps the size within one clock tick (or a `touch -m` back in time) is still seen.
+        return [st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns]
 
     def _cache_entry(self, bank_file: BankFile) -> dict[str, Any] | None:
         try:
             st = self.path_for(bank_file.article.id).stat()
         except FileNotFoundError:
             return None
-        return {"key": [st.st_mtime_ns, st.st_size], "data": bank_file.model_dump(mode="json", by_alias=True)}
+        return {"key": self._stat_key(st), "data": bank_file.model_dump(mode="json", by_alias=True)}
 
     def remember(self, bank_files: list[BankFile]) -> None:
         """Put files just written into the parse cache, so the next read need not parse them."""
@@ -270,7 +269,7 @@ class Bank:
                 misses.append(article_id)  # load() reports it properly
                 continue
             entry = entries.get(article_id)
-            if isinstance(entry, dict) and entry.get("key") == [st.st_mtime_ns, st.st_size]:
+            if isinstance(entry, dict) and entry.get("key") == self._stat_key(st):
                 try:
                     found[article_id] = BankFile.model_validate(entry["data"])
                     continue
@@ -323,14 +322,62 @@ class Bank:
             f"không có câu hỏi '{question_id}' trong {self.root} (xem danh sách bằng: quizgen list)."
         )
 
+    def writable(self) -> bool:
+        """Whether this user may write the bank (for a bank not created yet: create it)."""
+        target = self.root
+        while not target.exists() and target.parent != target:
+            target = target.parent
+        return os.access(target, os.W_OK | os.X_OK)
+
+    def require_writable(self) -> None:
+        """ReadOnlyBankError, before anything is done, when a command that must write cannot."""
+        if not self.writable():
+            raise ReadOnlyBankError(self.root)
+
+    def _ensure_state(self) -> None:
+        """Create ``.quizgen/`` (lock, cache) on the first write, with a .gitignore that ignores it."""
+        state = self.root / STATE_DIR
+        if (state / ".gitignore").is_file():  # not the folder: a writer killed in between leaves it bare
+            return
+        try:
+            ensure_dir(state)
+            atomic_write_text(state / ".gitignore", STATE_GITIGNORE, make_parents=False)
+        except WriteError as exc:
+            if exc.read_only:
+                raise ReadOnlyBankError(self.root) from exc
+            raise
+
     def save(self, bank_file: BankFile) -> None:
         """Write one article file. Call inside ``locked()`` when it follows a read."""
-        atomic_write_text(self.path_for(bank_file.article.id), serialize(bank_file))
+        path = self.path_for(bank_file.article.id)
+        self._ensure_state()
+        try:
+            atomic_write_text(path, serialize(bank_file))
+        except WriteError as exc:
+            if exc.read_only:
+                raise ReadOnlyBankError(self.root, f"tệp {path.name} không ghi được") from exc
+            raise
+
+    def _open_lock(self) -> int:
+        path = self.root / LOCK_NAME
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        except PermissionError:
+            # Created by a teammate whose umask left it read-only to us: flock needs no write access.
+            try:
+                return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError as exc:
+                raise ReadOnlyBankError(self.root, f"không mở được {LOCK_NAME}") from exc
+        except OSError as exc:
+            raise WriteError(path, exc) from exc
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the bank's lock: one writer at a time across processes.
+        """Hold the bank's lock: one writer at a time across processes (and users of a shared folder).
 
+        Only writers lock, so the lock lives with the state a writer creates anyway; a bank
+        nobody may write is never locked. The lock is a flock on ``.quizgen/lock``: the
+        kernel releases it when its holder dies, even by SIGKILL, so it never goes stale.
         Re-entrant for this Bank object, so a check and the writes that follow it can
         share one critical section (a second flock from the same process would block).
         """
@@ -341,15 +388,24 @@ class Bank:
             finally:
                 self._lock_depth -= 1
             return
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK_NAME, "a+") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        self.require_writable()
+        self._ensure_state()
+        fd = self._open_lock()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            # Whatever a killed writer left behind is removed by the next one, under the lock.
+            remove_stale_temp_files(self.root)
+            remove_stale_temp_files(self.root / STATE_DIR)
+            with contextlib.suppress(OSError):
+                (self.root / LEGACY_CACHE).unlink()
             self._lock_depth = 1
             try:
                 yield
             finally:
                 self._lock_depth = 0
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def update(
         self, article_id: str, change: Callable[[BankFile | None], BankFile | None]

@@ -38,7 +38,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-export_app = typer.Typer(cls=_Group, help="Xuất câu hỏi đã duyệt (json, pdf, anki).", no_args_is_help=True)
+export_app = typer.Typer(
+    cls=_Group, help="Xuất câu hỏi đã duyệt (json, pdf, anki, moodle, gift).", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 BankOpt = Annotated[Path, typer.Option("--bank", help="Thư mục ngân hàng câu hỏi.")]
@@ -57,13 +59,25 @@ def _checked_bank(root: Path) -> Any:
 
     bank = _bank(root)
     for found in sync_hand_edits(bank):
+        action = (
+            "chuyển về 'stale' để duyệt lại."
+            if found.saved
+            else "được tính là 'stale' (ngân hàng chỉ cho đọc nên chưa ghi lại được)."
+        )
         typer.echo(
-            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; "
-            "chuyển về 'stale' để duyệt lại.",
+            f"Cảnh báo: câu {found.question_id} ({found.article_id}.yaml) đã bị sửa sau khi duyệt; {action}",
             err=True,
         )
     return bank
 
+
+AllowGiveawaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-giveaways",
+        help="In cả những cặp câu mà đáp án câu này nằm trong câu hỏi hay phương án của câu kia.",
+    ),
+]
 
 ReviewerOpt = Annotated[
     str | None, typer.Option(help="Tên người duyệt (mặc định: git config user.name, rồi tên đăng nhập).")
@@ -199,6 +213,7 @@ def review(
     if not queue:
         typer.echo("Không còn câu hỏi nào cần duyệt.")
         return
+    store.require_writable()  # say so now, not after the trainer has read the first question
     console = Console(highlight=False, soft_wrap=False)
 
     def ask(prompt: str, default: str | None) -> str:
@@ -407,6 +422,7 @@ def export_pdf(
     date: Annotated[
         str | None, typer.Option(help="Ngày kiểm tra YYYY-MM-DD ghi vào quiz.json (mặc định: hôm nay).")
     ] = None,
+    allow_giveaways: AllowGiveawaysOpt = False,
 ) -> None:
     """Xuất đề kiểm tra PDF (nhiều đề), đáp án và bản dành cho giảng viên.
 
@@ -443,6 +459,7 @@ def export_pdf(
         avoid_used_within=avoid_used_within,
         skip_flagged=skip_flagged,
         date=_parse_date(date),
+        allow_giveaways=allow_giveaways,
     )
     if avoid_used_within is not None and avoid_used_within < 0:
         raise UsageError("--avoid-used-within phải là số ngày không âm.")
@@ -479,6 +496,136 @@ def export_anki(
     report = run(_checked_bank(bank), out, deck, _parse_types(types), tuple(article or ()))
     retired = f", {report.retired} câu đã loại (gắn thẻ quizgen::da-loai)" if report.retired else ""
     typer.echo(f"Đã ghi {report.notes} thẻ trong {report.decks} bộ con vào {out}{retired}.")
+
+
+# -- export moodle / export gift (online quizzes) --------------------------------------------
+
+PenaltyOpt = Annotated[
+    float,
+    typer.Option(help="Phần điểm bị trừ mỗi lần làm lại trong Moodle, từ 0 đến 1 (mặc định 0)."),
+]
+
+
+def _parse_formats(value: str | None) -> tuple[Any, ...]:
+    from quizgen.models import QFormat
+
+    if not value:
+        return ()
+    try:
+        return tuple(QFormat(f.strip()) for f in value.split(",") if f.strip())
+    except ValueError:
+        raise UsageError(
+            f"dạng không hợp lệ trong '{value}'; chọn trong: mcq, true_false, cloze, short_answer."
+        ) from None
+
+
+def _lms_export(kind: str, out: Path, bank: Path, options: Any) -> None:
+    from quizgen.exporters.gift import export_gift
+    from quizgen.exporters.moodle import export_moodle
+
+    run = export_moodle if kind == "moodle" else export_gift
+    report = run(_checked_bank(bank), out, options)
+    for note in report.notes:
+        typer.echo(f"Lưu ý: {note}", err=True)
+    kinds = ", ".join(f"{k}: {n}" for k, n in sorted(report.by_kind.items()))
+    typer.echo(f"Đã ghi {report.questions} câu hỏi ({kinds}) trong {report.categories} danh mục vào {out}.")
+
+
+def _lms_options(
+    count: int | None, types: str | None, article: list[str] | None, formats: str | None,
+    seed: int, penalty: float, allow_giveaways: bool,
+) -> Any:  # fmt: skip
+    from quizgen.exporters.lms import LmsOptions
+
+    return LmsOptions(
+        count=count, types=_parse_types(types), articles=tuple(article or ()),
+        formats=_parse_formats(formats), seed=seed, penalty=penalty, allow_giveaways=allow_giveaways,
+    )  # fmt: skip
+
+
+CountOpt = Annotated[
+    int | None, typer.Option(help="Chọn N câu cân bằng giữa các bài và loại (mặc định: mọi câu đã duyệt).")
+]
+TypesOpt = Annotated[str | None, typer.Option(help="Chỉ các loại này: who,when,...")]
+ArticleOpt = Annotated[list[str] | None, typer.Option(help="Chỉ bài này (lặp lại được).")]
+FormatsOpt = Annotated[str | None, typer.Option(help="Chỉ các dạng này: mcq,true_false,cloze,short_answer")]
+SeedOpt = Annotated[int, typer.Option(help="Cùng seed, cùng bộ câu khi dùng --count.")]
+
+
+@export_app.command("moodle")
+def export_moodle_cmd(
+    out: Annotated[Path, typer.Argument(help="Tệp .xml sẽ ghi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    count: CountOpt = None,
+    types: TypesOpt = None,
+    article: ArticleOpt = None,
+    formats: FormatsOpt = None,
+    seed: SeedOpt = 1,
+    penalty: PenaltyOpt = 0.0,
+    allow_giveaways: AllowGiveawaysOpt = False,
+) -> None:
+    """Xuất câu hỏi đã duyệt ra Moodle XML (Ngân hàng câu hỏi → Nhập → Moodle XML).
+
+    Mỗi bài một danh mục $course$/quizgen/<tên bài>; mã câu quizgen nằm trong ID number.
+
+    Ví dụ: quizgen export moodle out/quiz.xml --count 20 --seed 7
+    """
+    options = _lms_options(count, types, article, formats, seed, penalty, allow_giveaways)
+    _lms_export("moodle", out, bank, options)
+
+
+@export_app.command("gift")
+def export_gift_cmd(
+    out: Annotated[Path, typer.Argument(help="Tệp .gift (hoặc .txt) sẽ ghi.")],
+    bank: BankOpt = DEFAULT_BANK,
+    count: CountOpt = None,
+    types: TypesOpt = None,
+    article: ArticleOpt = None,
+    formats: FormatsOpt = None,
+    seed: SeedOpt = 1,
+    allow_giveaways: AllowGiveawaysOpt = False,
+) -> None:
+    """Xuất câu hỏi đã duyệt ra GIFT (Ngân hàng câu hỏi → Nhập → định dạng GIFT).
+
+    Mỗi bài một danh mục $course$/quizgen/<tên bài>; mã câu quizgen nằm trong dòng chú thích // [id:...].
+
+    Ví dụ: quizgen export gift out/quiz.gift --types who,when
+    """
+    _lms_export("gift", out, bank, _lms_options(count, types, article, formats, seed, 0.0, allow_giveaways))
+
+
+# --- issue 12: sharing a bank in git ---------------------------------------------------------
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="%O: tệp ở tổ tiên chung.")],
+    ours: Annotated[Path, typer.Argument(help="%A: tệp của nhánh hiện tại; kết quả được ghi vào đây.")],
+    theirs: Annotated[Path, typer.Argument(help="%B: tệp của nhánh kia.")],
+    name: Annotated[str | None, typer.Argument(help="%P: đường dẫn thật của tệp trong kho.")] = None,
+) -> None:
+    """Bộ gộp (merge driver) cho git: gộp tệp ngân hàng theo từng câu hỏi.
+
+    Cài một lần trong kho: dòng `question_bank/*.yaml merge=quizgen` trong .gitattributes, và
+    git config merge.quizgen.driver "quizgen merge-driver %O %A %B %P". Hai quyết định khác nhau
+    trên cùng một câu: giữ cả hai trong lịch sử, câu chuyển về 'stale' để duyệt lại.
+
+    Ví dụ: quizgen merge-driver base.yaml ours.yaml theirs.yaml question_bank/003_43f387c3d7b97b06.yaml
+    """
+    from quizgen.merge import merge_driver as run
+
+    report = run(base, ours, theirs, name)
+    label = name or ours
+    if report.message:
+        typer.echo(f"quizgen merge-driver {label}: {report.message}", err=True)
+    for qid in report.disagreements:
+        typer.echo(
+            f"Cảnh báo: {label}: câu {qid} được hai nhánh quyết định khác nhau; giữ cả hai trong lịch sử "
+            "và chuyển về 'stale' để duyệt lại.",
+            err=True,
+        )
+    if not report.merged:
+        raise typer.Exit(1)
 
 
 def _parse_types(value: str | None) -> tuple[QType, ...]:

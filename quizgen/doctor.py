@@ -63,9 +63,13 @@ def run_checks(bank_root: Path) -> list[Check]:
         )
     )
     try:
-        files = Bank(bank_root).load_all()
+        bank = Bank(bank_root)
+        files = bank.load_all()
         count = sum(len(f.questions) for f in files)
-        checks.append(Check("Ngân hàng câu hỏi", True, f"{bank_root}: {len(files)} tệp, {count} câu hỏi"))
+        detail = f"{bank_root}: {len(files)} tệp, {count} câu hỏi"
+        if not bank.writable():
+            detail += " (chỉ cho đọc: xem, thống kê, xuất được; không duyệt hay soạn được)"
+        checks.append(Check("Ngân hàng câu hỏi", True, detail))
     except QuizgenError as exc:
         checks.append(
             Check(

@@ -52,3 +52,16 @@ class NothingToExportError(QuizgenError):
 
 class EnvironmentProblem(QuizgenError):
     """Something the machine lacks (a font, Pango)."""
+
+
+class ReadOnlyBankError(BankError):
+    """The command must write to a bank this user cannot write to; nothing was changed."""
+
+    def __init__(self, root: Path | str, detail: str | None = None):
+        self.root = Path(root)
+        super().__init__(
+            f"ngân hàng câu hỏi {root} chỉ cho đọc{f' ({detail})' if detail else ''}: lệnh này cần ghi "
+            "nên không làm gì cả. Các lệnh list, show, stats và export vẫn dùng được. Muốn duyệt hay soạn "
+            "câu hỏi: nhờ người quản lý thư mục cấp quyền ghi (cho nhóm giảng viên), hoặc chép ngân hàng "
+            "sang thư mục của mình rồi dùng --bank."
+        )

@@ -322,6 +322,7 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
     }
     if not changed:
         return GenerateReport(tuple(reports[a.id] for a in articles))
+    bank.require_writable()  # before the drafting work, which could not be saved
     # Unchanged articles get no new drafts, but their facts still serve as distractors.
     extracted = _parallel_map(_extract, articles, parallel)
     pool = DistractorPool()

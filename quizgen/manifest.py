@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -113,18 +111,10 @@ def accepted_aliases(answer: str) -> list[str]:
 
 
 def write_file_atomic(path: Path, data: bytes) -> None:
-    """Write a quiz or results file so that a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a quiz or results file as quizgen writes every file: atomically, with ordinary permissions."""
+    from quizgen.fileio import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
 
 
 def write_manifest(manifest: QuizManifest, path: Path) -> None:

@@ -171,13 +171,10 @@ def write_template(manifest: QuizManifest, out: Path, seats: int = 40) -> None:
         help_ws.append([line])
     help_ws.column_dimensions["A"].width = 110
     help_ws["A1"].font = Font(bold=True, size=12)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        wb.save(tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    from quizgen.fileio import atomic_writer
+
+    with atomic_writer(out) as handle:
+        wb.save(handle)
 
 
 # -- reading -------------------------------------------------------------------------------

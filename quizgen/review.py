@@ -145,18 +145,25 @@ def decide(
             if decision == Status.APPROVED
             else (Status.DRAFT, Status.STALE, Status.APPROVED)
         )
+    # Checked once before locking, so a wrong id or status creates nothing (no lock, no state
+    # folder) and needs no write access; then again under the lock, on the freshest files.
+    _check_status(_locate_all(bank, ids), decision, allowed)
     with bank.locked():
         located = _locate_all(bank, ids)
-        wrong = [loc.question for loc in located if loc.question.status not in allowed]
-        if wrong:
-            listed = ", ".join(f"{q.id} ({q.status.value})" for q in wrong)
-            raise UsageError(
-                f"không thể chuyển sang '{decision.value}': {listed}; chỉ áp dụng cho câu "
-                f"{'/'.join(s.value for s in allowed)}. Không thay đổi gì."
-            )
+        _check_status(located, decision, allowed)
         changed = {loc.question.id: _decided(loc.question, decision, reviewer, reason) for loc in located}
         _apply(bank, located, changed)
     return list(changed.values())
+
+
+def _check_status(located: list[Located], decision: Status, allowed: tuple[Status, ...]) -> None:
+    wrong = [loc.question for loc in located if loc.question.status not in allowed]
+    if wrong:
+        listed = ", ".join(f"{q.id} ({q.status.value})" for q in wrong)
+        raise UsageError(
+            f"không thể chuyển sang '{decision.value}': {listed}; chỉ áp dụng cho câu "
+            f"{'/'.join(s.value for s in allowed)}. Không thay đổi gì."
+        )
 
 
 def _decided(
@@ -204,8 +211,23 @@ def edit(
     """Save an edit after the generator's checks; an approved question stays approved (re-hashed)."""
     if text is None and answer is None and options is None:
         raise UsageError("không có gì để sửa: dùng --question, --answer hoặc --option.")
+    # The same checks first without the lock: a bad id or a bad edit writes nothing at all.
+    located = bank.find(question_id)
+    if _unchanged(located.question, edited_question(located.question, text, answer, options), approve):
+        return located.question
+    problems = validate(
+        edited_question(located.question, text, answer, options),
+        _article_text(bank.load(located.article_id), bank),
+    )
+    if problems:
+        raise InvalidEdit(problems, question_id)
     with bank.locked():
         return _edit_locked(bank, question_id, reviewer, text, answer, options, approve)
+
+
+def _unchanged(old: Question, new: Question, approve: bool) -> bool:
+    """Nothing to write: same content, and no approval asked for (or already approved)."""
+    return new == old and (not approve or old.status == Status.APPROVED)
 
 
 def _edit_locked(
@@ -223,8 +245,8 @@ def _edit_locked(
     problems = validate(new, _article_text(bank_file, bank))
     if problems:
         raise InvalidEdit(problems, question_id)
-    if new == located.question and not approve:
-        return new
+    if _unchanged(located.question, new, approve):
+        return located.question  # nothing changed: no write, no new review record, no new timestamp
     status = (
         Status.APPROVED if approve or located.question.status == Status.APPROVED else located.question.status
     )
@@ -252,27 +274,41 @@ def _edit_locked(
 class HandEdit:
     article_id: str
     question_id: str
+    saved: bool = True  # False on a bank this user cannot write: counted as stale, not recorded
 
 
-def sync_hand_edits(bank: Bank) -> list[HandEdit]:
-    """Send approved questions whose text changed on disk since approval back to 'stale'."""
-    found: list[HandEdit] = []
-    with bank.locked():
-        for bank_file in bank.load_all():
-            found += _sync_file(bank, bank_file)
-    return found
-
-
-def _sync_file(bank: Bank, bank_file: BankFile) -> list[HandEdit]:
-    ids = [
+def _hand_edited(bank_file: BankFile) -> list[str]:
+    return [
         q.id for q in bank_file.questions
         if q.status == Status.APPROVED and q.approved_hash and q.approved_hash != q.content_hash()
     ]  # fmt: skip
-    if not ids:
+
+
+def sync_hand_edits(bank: Bank) -> list[HandEdit]:
+    """Send approved questions whose text changed on disk since approval back to 'stale'.
+
+    Reads without the lock and locks only the files that need the change, so reading
+    commands need no write access and create nothing; on a bank this user cannot write,
+    the questions are reported (exports already count them as stale) but not recorded.
+    """
+    pending = {f.article.id: ids for f in bank.load_all() if (ids := _hand_edited(f))}
+    if not pending:
         return []
-    current = bank_file
-    for q in bank_file.questions:
-        if q.id in ids:
-            current = _replace(current, _decided(q, Status.STALE, "quizgen", HAND_EDIT_REASON))
-    bank.save(current)
-    return [HandEdit(bank_file.article.id, qid) for qid in ids]
+    if not bank.writable():
+        return [HandEdit(a, q, saved=False) for a, ids in pending.items() for q in ids]
+    found: list[HandEdit] = []
+    with bank.locked():
+        for article_id in pending:
+
+            def change(current: BankFile | None, article_id: str = article_id) -> BankFile | None:
+                if current is None:
+                    return None
+                ids = _hand_edited(current)  # the freshest copy decides
+                for q in current.questions:
+                    if q.id in ids:
+                        current = _replace(current, _decided(q, Status.STALE, "quizgen", HAND_EDIT_REASON))
+                found.extend(HandEdit(article_id, qid) for qid in ids)
+                return current
+
+            bank.update(article_id, change)
+    return found

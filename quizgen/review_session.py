@@ -175,6 +175,7 @@ class ReviewSession:
         except QuizgenError as exc:
             self.console.print(f"[red]{escape(exc.user_message())}[/red]")
             return False
+        self.console.print(f"[green]Đã lưu[/green] {q.id}: {status.value}")  # on disk before it says so
         self.skipped.discard(q.id)
         return True
 
@@ -215,6 +216,7 @@ class ReviewSession:
             except QuizgenError as exc:
                 self.console.print(f"[red]{escape(exc.user_message())}[/red]")
                 return None
+            self.console.print(f"[green]Đã lưu[/green] {q.id}: {Status.APPROVED.value} (đã sửa)")
             self.skipped.discard(q.id)
             return "edited"
 

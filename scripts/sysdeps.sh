@@ -15,6 +15,17 @@ grep -qi 'DejaVu Serif' <<<"$fonts" || missing+=(fonts-dejavu-core)
 grep -qi 'Noto Serif' <<<"$fonts" || missing+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+# Optional: node and npm run an independent GIFT parser (gift-pegjs) in the tests, which are
+# skipped without them; installed when we can, never a reason to stop.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Cài node và npm (kiểm thử đọc lại tệp GIFT)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null \
+      || echo "Không cài được nodejs/npm: các kiểm thử GIFT bằng gift-pegjs sẽ bị bỏ qua." >&2
+  else
+    echo "Tùy chọn: sudo apt-get install nodejs npm để chạy kiểm thử GIFT bằng gift-pegjs." >&2
+  fi
+fi
 if ((${#missing[@]} == 0)); then
   exit 0
 fi

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import Bank, parse_bank_text, serialize
+from quizgen.bank import CACHE_NAME, Bank, parse_bank_text, serialize
 from quizgen.errors import BankError
+from quizgen.fileio import WriteError
 from quizgen.generate import generate
 from quizgen.models import ArticleMeta, BankFile, QFormat, QType, Question
 from tests.conftest import Invoke
@@ -106,7 +107,7 @@ def test_crash_mid_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.Monk
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match="disk full"):  # a message for the user, not a traceback
         bank.save(_file("a1", 5))
     assert (tmp_path / "a1.yaml").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
@@ -156,7 +157,7 @@ def test_parse_cache_never_hides_a_hand_edit(tmp_path: Path) -> None:
     bank = Bank(tmp_path)
     bank.save(_file("a1"))
     assert bank.load_all()[0].questions[0].answer == "Người 0"
-    assert (tmp_path / ".cache.json").is_file()
+    assert (tmp_path / CACHE_NAME).is_file()
     path = tmp_path / "a1.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("answer: Người 0", "answer: Người khác"), encoding="utf-8"
@@ -170,7 +171,7 @@ def test_parse_cache_never_hides_a_hand_edit(tmp_path: Path) -> None:
 def test_broken_cache_is_rebuilt(tmp_path: Path) -> None:
     bank = Bank(tmp_path)
     bank.save(_file("a1"))
-    (tmp_path / ".cache.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / CACHE_NAME).write_text("{not json", encoding="utf-8")
     assert len(bank.load_all()[0].questions) == 2
 
 

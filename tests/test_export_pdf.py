@@ -86,16 +86,31 @@ def _golden(name: str, html: str) -> None:
         (
             "quiz-A.html",
             pdf.PdfOptions(
-                versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB", points=True, answer_sheet=True
+                versions=2,
+                seed=3,
+                title="Kiểm tra",
+                subtitle="Lớp GGHB",
+                points=True,
+                answer_sheet=True,
+                allow_giveaways=True,
             ),
         ),
         (
             "quiz-B.html",
             pdf.PdfOptions(
-                versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB", points=True, answer_sheet=True
+                versions=2,
+                seed=3,
+                title="Kiểm tra",
+                subtitle="Lớp GGHB",
+                points=True,
+                answer_sheet=True,
+                allow_giveaways=True,
             ),
         ),
-        ("quiz-en-A.html", pdf.PdfOptions(versions=1, seed=3, lang="en", count=6, with_articles=True)),
+        (
+            "quiz-en-A.html",
+            pdf.PdfOptions(versions=1, seed=3, lang="en", count=6, with_articles=True, allow_giveaways=True),
+        ),
     ],
 )
 def test_quiz_html_matches_golden(bank: Bank, name: str, options: pdf.PdfOptions) -> None:
@@ -106,7 +121,7 @@ def test_quiz_html_matches_golden(bank: Bank, name: str, options: pdf.PdfOptions
 
 
 def test_answer_key_html_matches_golden(bank: Bank) -> None:
-    options = pdf.PdfOptions(versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB")
+    options = pdf.PdfOptions(versions=2, seed=3, title="Kiểm tra", subtitle="Lớp GGHB", allow_giveaways=True)
     selected, _ = pdf.select_questions(bank, options)
     _golden(
         "answer-key.html", pdf.render_key_html(pdf.key_context(selected, ["A", "B"], options, "Noto Serif"))
@@ -121,7 +136,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Bank, Path, pdf.
     """One export shared by the read-only PDF tests (rendering is the slow part)."""
     root = tmp_path_factory.mktemp("exported")
     bank = _add_long_question(_copy_bank(root))
-    options = pdf.PdfOptions(versions=3, seed=11, answer_sheet=True, points=True, title="Kiểm tra thời sự")
+    # Every question, give-aways included: these tests check the layout of all of them.
+    options = pdf.PdfOptions(
+        versions=3, seed=11, answer_sheet=True, points=True, title="Kiểm tra thời sự", allow_giveaways=True
+    )
     return bank, root / "out", pdf.export_pdf(bank, root / "out", options)
 
 
@@ -235,7 +253,7 @@ def test_versions_keep_an_articles_questions_together(bank: Bank) -> None:
 
 
 def test_balanced_selection_and_shortfall(bank: Bank) -> None:
-    chosen, warnings = pdf.select_questions(bank, pdf.PdfOptions(count=8, seed=2))
+    chosen, warnings = pdf.select_questions(bank, pdf.PdfOptions(count=8, seed=2, allow_giveaways=True))
     assert len(chosen) == 8 and not warnings
     articles = {s.article.article.id for s in chosen}
     assert len(articles) == 2

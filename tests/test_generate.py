@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizgen.bank import Bank
+from quizgen.bank import CACHE_NAME, Bank
 from quizgen.checks import check_question
 from quizgen.generate import generate
 from quizgen.intake import read_article
@@ -98,7 +98,7 @@ def test_generate_leaves_a_warm_parse_cache(seeds: Path, bank_dir: Path) -> None
     import json
 
     generate([seeds], Bank(bank_dir))
-    cache = json.loads((bank_dir / ".cache.json").read_text(encoding="utf-8"))
+    cache = json.loads((bank_dir / CACHE_NAME).read_text(encoding="utf-8"))
     assert sorted(cache["files"]) == ["000_0925c9defd9cf852", "003_43f387c3d7b97b06"]
 
 

@@ -29,6 +29,7 @@ import genanki  # this module is only imported by `export anki`, so `--help` sta
 
 from quizgen.bank import Bank
 from quizgen.errors import NotFoundError, NothingToExportError, UsageError
+from quizgen.fileio import atomic_writer
 from quizgen.models import QFormat, QType, Question, Status
 from quizgen.query import effective_status
 from quizgen.questions import BLANK
@@ -230,10 +231,10 @@ def _write_package(package: Any, out: Path, stamp: int) -> None:
     """genanki's writer, with a fixed timestamp and zip dates so equal banks give equal bytes."""
     import itertools
 
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # The SQLite collection is scratch space (private, 0600, in the system's temp folder);
+    # only the package itself is an output, written through the shared atomic writer.
     fd, db_path = tempfile.mkstemp(suffix=".anki2")
     os.close(fd)
-    tmp_out = out.with_name(f".{out.name}.tmp")
     try:
         conn = sqlite3.connect(db_path)
         package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
@@ -241,13 +242,11 @@ def _write_package(package: Any, out: Path, stamp: int) -> None:
         conn.execute("VACUUM")
         conn.close()
         fixed = (2000, 1, 1, 0, 0, 0)
-        with zipfile.ZipFile(tmp_out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with atomic_writer(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(zipfile.ZipInfo("collection.anki2", fixed), Path(db_path).read_bytes())
             archive.writestr(zipfile.ZipInfo("media", fixed), json.dumps({}))
-        os.replace(tmp_out, out)
     finally:
         Path(db_path).unlink(missing_ok=True)
-        tmp_out.unlink(missing_ok=True)
 
 
 class _TimedNote(genanki.Note):  # type: ignore[misc]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from quizgen.bank import Bank, atomic_write_text
+from quizgen.bank import Bank
 from quizgen.errors import NothingToExportError
+from quizgen.fileio import atomic_write_text
 from quizgen.models import SCHEMA, Status
 from quizgen.query import question_record, select
 

@@ -25,7 +25,8 @@ from urllib.parse import unquote, urlparse
 import jinja2
 
 from quizgen.bank import Bank
-from quizgen.errors import EnvironmentProblem, NotFoundError, NothingToExportError, UsageError
+from quizgen.errors import EnvironmentProblem, NotFoundError, UsageError
+from quizgen.fileio import atomic_writer
 from quizgen.manifest import (
     ManifestItem,
     ManifestVersion,
@@ -34,10 +35,10 @@ from quizgen.manifest import (
     build_manifest,
     write_manifest,
 )
-from quizgen.models import BankFile, QFormat, QType, Question, Status
-from quizgen.query import effective_status
+from quizgen.models import BankFile, QFormat, QType, Question
 from quizgen.questions import BLANK
 from quizgen.resources import templates_dir
+from quizgen.selection import Selected, SelectionOptions, select
 
 MAX_VERSIONS = 26
 TRUE_FALSE_LETTERS = {"vi": ("Đ", "S"), "en": ("T", "F")}
@@ -90,6 +91,7 @@ class PdfOptions:
     avoid_used_within: int | None = None  # days: prefer questions not graded in a quiz this recent
     skip_flagged: bool = False  # leave out questions whose last graded use raised a flag
     date: str | None = None  # the quiz's date in quiz.json (default: today)
+    allow_giveaways: bool = False
 
 
 # -- typed template contexts ---------------------------------------------------------------
@@ -183,12 +185,6 @@ class KeyContext:
     items: tuple[TrainerItem, ...]
 
 
-@dataclass(frozen=True)
-class Selected:
-    article: BankFile
-    question: Question
-
-
 @dataclass
 class PdfReport:
     versions: int
@@ -201,70 +197,20 @@ class PdfReport:
 
 
 def select_questions(bank: Bank, options: PdfOptions) -> tuple[list[Selected], list[str]]:
-    """Approved questions matching the filters; balanced across articles and types if --count cuts."""
-    files = bank.load_all()
-    known = {f.article.id for f in files}
-    for article_id in options.articles:
-        if article_id not in known:
-            raise NotFoundError(f"không có bài báo '{article_id}' trong ngân hàng câu hỏi {bank.root}.")
-    pool = [
-        Selected(f, q) for f in files for q in f.questions
-        if effective_status(q) == Status.APPROVED
-        and (not options.articles or f.article.id in options.articles)
-        and (not options.types or q.type in options.types)
-        and (not options.formats or q.format in options.formats)
-    ]  # fmt: skip
-    warnings: list[str] = []
-    if options.avoid_used_within is not None or options.skip_flagged:
-        from quizgen.usage import prefer_unused
-
-        today = datetime.date.fromisoformat(options.date) if options.date else datetime.date.today()
-        pool, warnings = prefer_unused(
-            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
-            skip_flagged=options.skip_flagged, count=options.count, today=today,
-        )  # fmt: skip
-    if not pool:
-        raise NothingToExportError(
-            f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi PDF nào. "
-            "Duyệt câu hỏi bằng: quizgen review"
-        )
-    if options.count is None or options.count >= len(pool):
-        if options.count is not None and options.count > len(pool):
-            warnings.append(
-                f"chỉ có {len(pool)} câu đã duyệt khớp bộ lọc (yêu cầu {options.count}); dùng cả {len(pool)}."
-            )
-        return pool, warnings
-    return _balanced(pool, options.count, options.seed), warnings
-
-
-def _balanced(pool: list[Selected], count: int, seed: int) -> list[Selected]:
-    """Round-robin over articles, and within an article over types, so no source dominates."""
-    rng = random.Random(f"select:{seed}")
-    buckets: dict[str, dict[str, list[Selected]]] = defaultdict(lambda: defaultdict(list))
-    for item in pool:
-        buckets[item.article.article.id][item.question.type.value].append(item)
-    for by_type in buckets.values():
-        for items in by_type.values():
-            rng.shuffle(items)
-    chosen: list[Selected] = []
-    type_cursor: dict[str, int] = defaultdict(int)
-    while len(chosen) < count:
-        progressed = False
-        for article_id in sorted(buckets):
-            by_type = buckets[article_id]
-            types = [t for t in sorted(by_type) if by_type[t]]
-            if not types:
-                continue
-            t = types[type_cursor[article_id] % len(types)]
-            type_cursor[article_id] += 1
-            chosen.append(by_type[t].pop())
-            progressed = True
-            if len(chosen) == count:
-                break
-        if not progressed:
-            break
-    order = {id(item): i for i, item in enumerate(pool)}
-    return sorted(chosen, key=lambda item: order[id(item)])
+    """The shared selector (quizgen.selection): a PDF is always a quiz, so give-aways are resolved;
+    returns the questions and what to tell the trainer (shortfalls, questions left out and why)."""
+    chosen = select(
+        bank,
+        SelectionOptions(
+            count=options.count, types=options.types, articles=options.articles, formats=options.formats,
+            seed=options.seed, allow_giveaways=options.allow_giveaways,
+            avoid_used_within=options.avoid_used_within, skip_flagged=options.skip_flagged,
+            today=datetime.date.fromisoformat(options.date) if options.date else None,
+        ),
+        assemble=True,
+        what="PDF nào",
+    )  # fmt: skip
+    return chosen.items, chosen.notes()
 
 
 def version_codes(n: int) -> list[str]:
@@ -512,13 +458,8 @@ def write_joined(parts: list[bytes], out: Path) -> None:
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)))
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            writer.write(handle)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_writer(out) as handle:  # creates OUTDIR only now that there is something to write
+        writer.write(handle)
 
 
 def require_font() -> str:
@@ -543,7 +484,6 @@ def export_pdf(bank: Bank, outdir: Path, options: PdfOptions) -> PdfReport:
     selected, warnings = select_questions(bank, options)
     font = require_font()
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     report = PdfReport(versions=len(codes), questions=len(selected), warnings=warnings)
     paragraphs = article_paragraphs(bank, selected) if options.with_articles else None
     htmls = [render_quiz_html(quiz_context(selected, code, options, font, paragraphs)) for code in codes]
