@@ -200,7 +200,12 @@ def grade_files(
         atomic_write_bytes(outdir / "report.pdf", pdf)
         out.written.append(outdir / "report.pdf")
     if bank is not None and record:
-        if bank.root.is_dir():
+        if bank.root.is_dir() and not bank.writable():
+            out.warnings.append(
+                f"không có quyền ghi vào {bank.root}: đã chấm nhưng không ghi nhận kết quả vào câu hỏi "
+                "(người có quyền chạy lại lệnh này để ghi)."
+            )
+        elif bank.root.is_dir():
             out.recorded = record_usage(bank, usage_records(result))
             if out.recorded.missing:
                 out.warnings.append(

@@ -2,8 +2,7 @@
 
 Three steps, all pure functions of the bank and the options:
 
-1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``, less those
-   a graded quiz flagged or used recently (``--skip-flagged``, ``--avoid-used-within``);
+1. the pool: approved questions matching ``--article``, ``--types``, ``--formats``;
 2. when the export assembles a quiz (PDF always; Moodle and GIFT when ``--count`` picks),
    no two questions may stand together where one gives the other away: one's answer
    appears, on whole words and after the bank's normalisation, in the other's stem or
@@ -51,9 +50,10 @@ class SelectionOptions:
     formats: tuple[QFormat, ...] = ()
     seed: int = 1
     allow_giveaways: bool = False
-    avoid_used_within: int | None = None  # days: prefer questions not graded in a quiz this recent
-    skip_flagged: bool = False  # leave out questions whose last graded use raised a flag
-    today: datetime.date | None = None  # what "recent" is measured from (default: today)
+    # After the quiz (issue 10): prefer questions not graded lately, leave out flagged ones.
+    avoid_used_within: int | None = None  # days
+    skip_flagged: bool = False
+    today: datetime.date | None = None  # the quiz's date, for avoid_used_within (default: today)
 
 
 @dataclass(frozen=True)
@@ -116,23 +116,30 @@ def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str =
         and (not options.types or q.type in options.types)
         and (not options.formats or q.format in options.formats)
     ]  # fmt: skip
-    warnings: list[str] = []
-    if options.avoid_used_within is not None or options.skip_flagged:
-        from quizgen.usage import prefer_unused
-
-        pool, warnings = prefer_unused(
-            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
-            skip_flagged=options.skip_flagged, count=options.count,
-            today=options.today or datetime.date.today(),
-        )  # fmt: skip
     if not pool:
         raise NothingToExportError(
             f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi {what}. "
             "Duyệt câu hỏi bằng: quizgen review"
         )
+    usage_notes: list[str] = []
+    if options.avoid_used_within is not None or options.skip_flagged:
+        # Before give-aways: a question kept out for its recent use must not push out a fresh one.
+        from quizgen.usage import prefer_unused
+
+        pool, usage_notes = prefer_unused(
+            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
+            skip_flagged=options.skip_flagged, count=options.count,
+            today=options.today or datetime.date.today(),
+        )  # fmt: skip
+        if not pool:
+            raise NothingToExportError(
+                f"mọi câu khớp bộ lọc trong {bank.root} đều bị bỏ ({'; '.join(usage_notes)}); "
+                f"không ghi {what}."
+            )
     left_out: list[GiveAway] = []
     if assemble and not options.allow_giveaways:
         pool, left_out = resolve_giveaways(pool)
+    warnings: list[str] = list(usage_notes)
     if options.count is None or options.count >= len(pool):
         if options.count is not None and options.count > len(pool):
             because = " sau khi bỏ các câu lộ đáp án" if left_out else ""

@@ -341,3 +341,19 @@ def test_no_record_leaves_the_bank_alone(graded: dict[str, object], tmp_path: Pa
         "NFC", " ".join(p.extract_text() or "" for p in PdfReader(tmp_path / "r" / "report.pdf").pages)
     )
     assert " ".join(first.question.split()[:6]) in " ".join(text.split())
+
+
+def test_a_read_only_bank_is_graded_but_not_written(
+    graded: dict[str, object], tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, src = graded["root"], graded["bank"]
+    assert isinstance(root, Path) and isinstance(src, Path)
+    bank = tmp_path / "question_bank"
+    shutil.copytree(src, bank)
+    before = _bank_files(bank)
+    monkeypatch.setattr(Bank, "writable", lambda self: False)  # root may write anywhere: simulate
+    result = invoke("grade", root / "out" / "quiz.json", root / "ket-qua.xlsx", "--out", tmp_path / "r",
+                    "--bank", bank)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "không có quyền ghi" in result.output and (tmp_path / "r" / "scores.csv").is_file()
+    assert _bank_files(bank) == before
