@@ -20,7 +20,7 @@ import datetime
 import itertools
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,6 +232,31 @@ def giveaway_pairs(items: list[Selected]) -> dict[int, list[tuple[int, str]]]:
     return found
 
 
+def clash_counts(pool: list[Selected], answers: list[tuple[str, ...]]) -> list[int]:
+    """How many other questions each one clashes with: its answer in their stem or options, or
+    theirs in its own. Counted per distinct answer, so an answer repeated in a thousand
+    questions costs one look-up per text, not a thousand (a pair clashing both ways counts twice)."""
+    holders = Counter(a for a in answers if a)  # answer -> questions that have it
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in holders:
+        by_first[key[0]].append(key)
+    held: list[set[tuple[str, ...]]] = []  # per question: the answers its texts hold
+    shown_in: Counter[tuple[str, ...]] = Counter()  # answer -> questions whose texts hold it
+    for item in pool:
+        keys: set[tuple[str, ...]] = set()
+        for text in _texts(item.question):
+            for word in set(text):
+                keys.update(k for k in by_first.get(word, ()) if k not in keys and _contains(text, k))
+        held.append(keys)
+        shown_in.update(keys)
+    counts = []
+    for answer, keys in zip(answers, held, strict=True):
+        n = shown_in[answer] - (answer in keys) if answer else 0
+        n += sum(holders[k] - (k == answer) for k in keys)
+        counts.append(n)
+    return counts
+
+
 def _answer_lookup(answer: tuple[str, ...]) -> Any:
     """Where a kept answer is filed: under its first word, or its first two words."""
     return answer[0] if len(answer) == 1 else (answer[0], answer[1])
@@ -240,14 +265,18 @@ def _answer_lookup(answer: tuple[str, ...]) -> Any:
 def resolve_giveaways(pool: list[Selected]) -> tuple[list[Selected], list[GiveAway]]:
     """Keep the best-scored question of every give-away pair; return (kept in pool order, left out).
 
-    Questions are taken best score first (ties: bank order). A question is kept unless its stem
+    Questions are taken in order of score / (1 + clashes), ties in bank order: between two
+    questions that clash only with each other the better-scored stays, but a question whose
+    answer is named in ten others goes rather than the ten (one name asked about once would
+    otherwise empty a quiz). A question is kept unless its stem
     or options hold the answer of a question already kept, or its answer is in a kept one's stem
     or options. Only kept questions are indexed (answers by their first one or two words, texts
     by every word and pair of words), so a bank where one name recurs in thousands of questions
     costs a few lookups per question, not a comparison of every pair.
     """
-    order = sorted(range(len(pool)), key=lambda i: (-pool[i].question.score, i))
     answers = [_answer_key(s.question) for s in pool]
+    clashes = clash_counts(pool, answers)
+    order = sorted(range(len(pool)), key=lambda i: (-pool[i].question.score / (1 + clashes[i]), i))
     kept_answers: dict[Any, list[int]] = defaultdict(list)  # first word(s) -> kept, best first
     kept_texts: dict[Any, list[int]] = defaultdict(list)  # word or word pair -> kept, best first
     texts: dict[int, list[tuple[str, ...]]] = {}
