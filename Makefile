@@ -59,6 +59,7 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run_bench.py
+	$(BIN)/python tests/bench/llm_bench.py
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

@@ -79,6 +79,10 @@ AllowGiveawaysOpt = Annotated[
     ),
 ]
 
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Tệp cấu hình (mặc định: quizgen.toml cạnh thư mục ngân hàng)."),
+]
 ReviewerOpt = Annotated[
     str | None, typer.Option(help="Tên người duyệt (mặc định: git config user.name, rồi tên đăng nhập).")
 ]
@@ -91,14 +95,35 @@ def generate(
     ] = None,
     bank: BankOpt = DEFAULT_BANK,
     max_per_article: Annotated[int, typer.Option(help="Số câu nháp tối đa mỗi bài.")] = 20,
+    drafter: Annotated[
+        str,
+        typer.Option(
+            help="Bộ soạn: embedded (mặc định, ngoại tuyến), llm (máy chủ mô hình cấu hình trong "
+            "quizgen.toml), both (gộp cả hai, bỏ trùng, xếp hạng)."
+        ),
+    ] = "embedded",
+    config: ConfigOpt = None,
 ) -> None:
     """Soạn câu hỏi nháp từ bài báo và thêm vào ngân hàng câu hỏi.
 
     Ví dụ: quizgen generate seeds/ --bank question_bank
+
+    Soạn bằng mô hình ngôn ngữ (xem README): quizgen generate seeds/ --drafter llm --config quizgen.toml
     """
+    from quizgen.drafters import make_drafter
     from quizgen.generate import generate as run
 
-    report = run(list(paths or [Path("seeds")]), _checked_bank(bank), max_per_article=max_per_article)
+    chosen = make_drafter(drafter, bank, config, progress=True)
+    articles = list(paths or [Path("seeds")])
+    try:
+        report = run(articles, _checked_bank(bank), max_per_article=max_per_article, drafter=chosen)
+    except KeyboardInterrupt:
+        typer.echo(
+            "Đã dừng (Ctrl-C). Không tệp nào bị ghi dở; câu trả lời đã nhận của mô hình được giữ lại: "
+            "chạy lại lệnh để tiếp tục.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     for a in report.articles:
         note = "" if a.encoding in ("utf-8", "") else f" (đọc bằng mã {a.encoding})"
         if a.unchanged:
@@ -107,6 +132,11 @@ def generate(
             stale = f", {a.staled} câu thành 'stale'" if a.staled else ""
             typer.echo(f"{a.article_id}: thêm {a.added} câu nháp, giữ {a.kept} câu{stale}{note}")
     typer.echo(f"Tổng: thêm {report.added} câu nháp vào {bank}.")
+    dropped = report.dropped
+    if dropped:
+        typer.echo(f"Loại khi đối chiếu với bài báo: {sum(dropped.values())} câu nháp")
+        for reason, n in dropped.items():
+            typer.echo(f"  {n:>4}  {reason}")
 
 
 @app.command("list")
@@ -301,14 +331,24 @@ def _parse_type(value: str | None) -> QType | None:
 
 
 @app.command()
-def doctor(bank: BankOpt = DEFAULT_BANK) -> None:
-    """Kiểm tra máy: Pango, phông chữ tiếng Việt, ngân hàng câu hỏi đọc được.
+def doctor(bank: BankOpt = DEFAULT_BANK, config: ConfigOpt = None) -> None:
+    """Kiểm tra máy: Pango, phông chữ tiếng Việt, ngân hàng câu hỏi đọc được, máy chủ mô hình (nếu có).
 
     Ví dụ: quizgen doctor
     """
     from quizgen.doctor import run_checks
 
     checks = run_checks(bank)
+    from quizgen.drafters.config import load_settings
+
+    try:
+        configured = load_settings(bank, config) is not None
+    except QuizgenError:
+        configured = True  # the llm checks below report what is wrong
+    if configured:
+        from quizgen.drafters.llm import doctor_checks
+
+        checks += doctor_checks(bank, config)
     for check in checks:
         mark = "OK " if check.ok else "LỖI"
         fix = f" -> cách sửa: {check.fix}" if not check.ok and check.fix else ""

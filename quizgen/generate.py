@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen.bank import Bank
 from quizgen.checks import TRUE_FALSE, check_question
@@ -34,6 +34,9 @@ from quizgen.intake import (
 from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
 from quizgen.normalize import fold_for_match, normalize_text
 from quizgen.questions import build_cloze, build_statement, build_stem
+
+if TYPE_CHECKING:
+    from quizgen.drafters.base import Drafter
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
@@ -54,6 +57,8 @@ class ArticleReport:
     staled: int
     unchanged: bool
     encoding: str
+    # Drafts the drafter threw away (failed grounding or a check), by reason.
+    dropped: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,13 @@ class GenerateReport:
     @property
     def added(self) -> int:
         return sum(a.added for a in self.articles)
+
+    @property
+    def dropped(self) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for a in self.articles:
+            total.update(dict(a.dropped))
+        return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def question_id(article_id: str, fact: Fact) -> str:
@@ -204,6 +216,23 @@ def _parallel_map(fn: Callable[[T], R], items: list[T], parallel: bool, **pool_a
         return list(ex.map(fn, items, chunksize=max(1, min(16, len(items) // (4 * WORKERS)))))
 
 
+def embedded_drafts(
+    articles: list[Article], changed: list[Article], max_per_article: int
+) -> list[list[Question]]:
+    """The embedded rules' drafts for each of ``changed`` (quizgen.drafters.embedded wraps this)."""
+    parallel = (os.cpu_count() or 1) > 1
+    # Unchanged articles get no new drafts, but their facts still serve as distractors.
+    extracted = _parallel_map(_extract, articles, parallel)
+    pool = DistractorPool()
+    for article, facts in zip(articles, extracted, strict=True):
+        for fact in facts.facts:
+            pool.add(fact.shape, fact.answer, article.id)
+    facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
+    jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
+    drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))
+    return drafted
+
+
 NEAR_DUPLICATE = 0.8
 
 
@@ -237,10 +266,14 @@ def drop_cross_article_duplicates(
 
 
 def merge(
-    current: BankFile | None, article: Article, drafts: list[Question], taken_ids: set[str]
+    current: BankFile | None,
+    article: Article,
+    drafts: list[Question],
+    taken_ids: set[str],
+    generator: str = GENERATOR,
 ) -> tuple[BankFile, int, int, int]:
     """The article's bank file with ``drafts`` merged in: (file, added, kept, staled)."""
-    meta = _meta(article)
+    meta = _meta(article, generator)
     existing = list(current.questions) if current else []
     known = {q.id for q in existing}
     text = normalize_text(article.text)
@@ -268,17 +301,17 @@ def merge(
     return BankFile(article=meta, questions=merged), added, len(existing), staled
 
 
-def _meta(article: Article) -> ArticleMeta:
-    return ArticleMeta(**article_metadata(article), generator=GENERATOR)
+def _meta(article: Article, generator: str = GENERATOR) -> ArticleMeta:
+    return ArticleMeta(**article_metadata(article), generator=generator)
 
 
-def _all_unchanged(paths: list[Path], in_bank: dict[str, BankFile]) -> bool:
+def _all_unchanged(paths: list[Path], in_bank: dict[str, BankFile], generator: str = GENERATOR) -> bool:
     """True when every file's bytes and path are what the bank recorded: nothing to read."""
     for path in paths:
         bank_file = in_bank.get(article_id_for(path))
         if bank_file is None or bank_file.article.file_hash is None:
             return False
-        if bank_file.article.path != path.as_posix() or bank_file.article.generator != GENERATOR:
+        if bank_file.article.path != path.as_posix() or bank_file.article.generator != generator:
             return False
         try:
             if file_hash(path.read_bytes()) != bank_file.article.file_hash:
@@ -288,8 +321,23 @@ def _all_unchanged(paths: list[Path], in_bank: dict[str, BankFile]) -> bool:
     return True
 
 
-def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_PER_ARTICLE) -> GenerateReport:
-    """Draft questions for every article under ``paths`` and merge them into ``bank``."""
+def generate(
+    paths: list[Path],
+    bank: Bank,
+    max_per_article: int = DEFAULT_MAX_PER_ARTICLE,
+    drafter: Drafter | None = None,
+) -> GenerateReport:
+    """Draft questions for every article under ``paths`` and merge them into ``bank``.
+
+    ``drafter`` is the embedded rules unless given (see quizgen.drafters). The bank records its
+    signature on each article, so an unchanged article drafted by the same drafter (same rules,
+    or same model and prompt) is not drafted, or sent to a model, again.
+    """
+    if drafter is None:
+        from quizgen.drafters.embedded import EmbeddedDrafter
+
+        drafter = EmbeddedDrafter()
+    stamp = drafter.signature
     if max_per_article < 1:
         raise UsageError("--max-per-article phải lớn hơn 0.")
     article_paths = list(iter_article_paths(paths))
@@ -299,7 +347,7 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
     if dupes:
         raise UsageError(f"hai tệp cùng mã bài báo '{dupes[0]}'; đổi tên một tệp.")
     in_bank = {f.article.id: f for f in bank.load_all()}
-    if _all_unchanged(article_paths, in_bank):
+    if _all_unchanged(article_paths, in_bank, stamp):
         return GenerateReport(
             tuple(
                 ArticleReport(i, 0, len(in_bank[i].questions), 0, True, "")
@@ -313,7 +361,7 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         for a in articles
         if a.id not in existing
         or existing[a.id].article.text_hash != a.text_hash
-        or existing[a.id].article != _meta(a)
+        or existing[a.id].article != _meta(a, stamp)
     ]
     reports: dict[str, ArticleReport] = {
         a.id: ArticleReport(a.id, 0, len(existing[a.id].questions), 0, True, a.encoding)
@@ -323,17 +371,9 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
     if not changed:
         return GenerateReport(tuple(reports[a.id] for a in articles))
     bank.require_writable()  # before the drafting work, which could not be saved
-    # Unchanged articles get no new drafts, but their facts still serve as distractors.
-    extracted = _parallel_map(_extract, articles, parallel)
-    pool = DistractorPool()
-    for article, facts in zip(articles, extracted, strict=True):
-        for fact in facts.facts:
-            pool.add(fact.shape, fact.answer, article.id)
-    facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
-    jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
-    drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))
+    batch = drafter.draft(articles, changed, max_per_article)
     drafts = drop_cross_article_duplicates(
-        {a.id: d for a, d in zip(changed, drafted, strict=True)},
+        {a.id: batch.drafts.get(a.id, []) for a in changed},
         {aid: f.questions for aid, f in in_bank.items()},
     )
     with bank.locked():
@@ -342,11 +382,14 @@ def generate(paths: list[Path], bank: Bank, max_per_article: int = DEFAULT_MAX_P
         for article in changed:
             current = bank.load(article.id) if bank.exists(article.id) else None
             own = {q.id for q in current.questions} if current else set()
-            new_file, added, kept, staled = merge(current, article, drafts[article.id], taken - own)
+            new_file, added, kept, staled = merge(current, article, drafts[article.id], taken - own, stamp)
             if new_file != current:
                 bank.save(new_file)
                 written.append(new_file)
             taken |= {q.id for q in new_file.questions}
-            reports[article.id] = ArticleReport(article.id, added, kept, staled, False, article.encoding)
+            drops = tuple(sorted(batch.drops.get(article.id, Counter()).items()))
+            reports[article.id] = ArticleReport(
+                article.id, added, kept, staled, False, article.encoding, drops
+            )
         bank.remember(written)
     return GenerateReport(tuple(reports[a.id] for a in articles))

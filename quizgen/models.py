@@ -65,6 +65,13 @@ class Question(_Strict):
     evidence: str = Field(min_length=1)
     status: Status = Status.DRAFT
     score: float = 0.0
+    # Who drafted it (embedded rules or a language model), which model and prompt: the reviewer
+    # sees them, and a bank written before drafters existed loads with none of them.
+    drafter: str | None = None
+    model: str | None = None
+    prompt_version: str | None = None
+    # Something the reviewer must check before approving (an answer the model computed).
+    flag: str | None = None
     approved_hash: str | None = None
     review: list[ReviewRecord] = Field(default_factory=list)
 

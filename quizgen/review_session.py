@@ -108,6 +108,11 @@ class ReviewSession:
             "",
             f"[bold]{escape(q.question)}[/bold]",
         ]
+        if q.drafter:
+            origin = " · ".join(x for x in (q.drafter, q.model, q.prompt_version) if x)
+            lines.insert(2, f"[dim]Soạn bởi:[/dim] {escape(origin)}")
+        if q.flag:
+            lines.insert(2, f"[bold red]Cần kiểm tra:[/bold red] {escape(q.flag)}")
         if q.format == QFormat.MCQ and q.options:
             for letter, option in zip("ABCD", q.options, strict=False):
                 mark = "  [green]✓ đáp án[/green]" if option == q.answer else ""
