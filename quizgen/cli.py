@@ -145,6 +145,9 @@ def list_(
     status: Annotated[str, typer.Option(help="draft|approved|rejected|stale|all")] = "all",
     article: Annotated[list[str] | None, typer.Option(help="Chỉ bài này (lặp lại được).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON.")] = False,
+    flagged: Annotated[
+        bool, typer.Option("--flagged", help="Chỉ câu bị gắn cờ sau lần chấm gần nhất (quizgen grade).")
+    ] = False,
 ) -> None:
     """Liệt kê câu hỏi trong ngân hàng.
 
@@ -153,6 +156,9 @@ def list_(
     from quizgen.query import parse_status, question_record, select
 
     chosen = select(_checked_bank(bank), parse_status(status), tuple(article or ()))
+    if flagged:
+        _list_flagged(chosen, as_json)
+        return
     if as_json:
         typer.echo(json.dumps([question_record(q) for q in chosen], ensure_ascii=False, indent=2))
         return
@@ -176,6 +182,7 @@ def show(
 
     located = _bank(bank).find(question_id)
     typer.echo(dump_yaml(question_record(located)).rstrip())
+    _show_usage(located.question)
 
 
 @app.command()
@@ -441,8 +448,25 @@ def export_pdf(
     ] = False,
     lang: Annotated[str, typer.Option(help="Ngôn ngữ nhãn: vi hoặc en.")] = "vi",
     allow_giveaways: AllowGiveawaysOpt = False,
+    avoid_used_within: Annotated[
+        int | None,
+        typer.Option(
+            "--avoid-used-within",
+            metavar="DAYS",
+            help="Ưu tiên câu chưa dùng trong DAYS ngày qua (theo kết quả đã chấm); "
+            "câu đã dùng chỉ được thêm khi --count cần.",
+        ),
+    ] = None,
+    skip_flagged: Annotated[
+        bool, typer.Option("--skip-flagged", help="Bỏ câu bị gắn cờ sau lần chấm gần nhất.")
+    ] = False,
+    date: Annotated[
+        str | None, typer.Option(help="Ngày kiểm tra YYYY-MM-DD ghi vào quiz.json (mặc định: hôm nay).")
+    ] = None,
 ) -> None:
     """Xuất đề kiểm tra PDF (nhiều đề), đáp án và bản dành cho giảng viên.
+
+    Ghi cả quiz.json (đề đã in, để chấm bằng quizgen grade).
 
     Ví dụ: quizgen export pdf out --count 20 --versions 4 --seed 7 --title "Kiểm tra GGHB" --answer-sheet
     """
@@ -473,14 +497,20 @@ def export_pdf(
         lang=lang,
         answer_sheet=answer_sheet,
         allow_giveaways=allow_giveaways,
+        avoid_used_within=avoid_used_within,
+        skip_flagged=skip_flagged,
+        date=_parse_date(date),
     )
+    if avoid_used_within is not None and avoid_used_within < 0:
+        raise UsageError("--avoid-used-within phải là số ngày không âm.")
     report = run(_checked_bank(bank), outdir, options)
     for warning in report.warnings:
         typer.echo(f"Lưu ý: {warning}", err=True)
     pages = ", ".join(f"Đề {k}: {v} trang" for k, v in report.pages.items() if k != "answer-key")
     typer.echo(
         f"Đã ghi {outdir / 'quiz.pdf'} ({report.questions} câu; {pages}) "
-        f"và {outdir / 'answer-key.pdf'} ({report.pages['answer-key']} trang)."
+        f"và {outdir / 'answer-key.pdf'} ({report.pages['answer-key']} trang); "
+        f"đề để chấm: {outdir / 'quiz.json'}."
     )
 
 
@@ -642,6 +672,132 @@ def _parse_types(value: str | None) -> tuple[QType, ...]:
     if not value:
         return ()
     return tuple(t for t in (_parse_type(v.strip()) for v in value.split(",") if v.strip()) if t is not None)
+
+
+# -- after the quiz: results sheet, grading, feedback into the bank (issue 10) --------------
+
+results_app = typer.Typer(
+    cls=_Group, help="Bảng nhập kết quả bài làm (để chấm bằng quizgen grade).", no_args_is_help=True
+)
+app.add_typer(results_app, name="results")
+
+
+@results_app.command("template")
+def results_template(
+    quiz: Annotated[Path, typer.Argument(help="Tệp quiz.json do quizgen export pdf ghi.")],
+    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ ghi.")],
+    seats: Annotated[int, typer.Option(help="Số dòng (số báo danh) có sẵn.")] = 40,
+) -> None:
+    """Tạo bảng Excel để nhập bài làm: SBD, họ tên, đơn vị, đề, mỗi câu một cột (có danh sách chọn).
+
+    Ví dụ: quizgen results template out/quiz.json ket-qua.xlsx --seats 35
+    """
+    from quizgen.manifest import read_manifest
+    from quizgen.results import write_template
+
+    manifest = read_manifest(quiz)
+    write_template(manifest, out, seats)
+    labels = ", ".join(v.label for v in manifest.versions)
+    typer.echo(f"Đã ghi {out}: {seats} dòng, {manifest.question_count} câu, đề {labels}.")
+
+
+@app.command("grade")
+def grade_(
+    quiz: Annotated[Path, typer.Argument(help="Tệp quiz.json do quizgen export pdf ghi.")],
+    results: Annotated[Path, typer.Argument(help="Bảng kết quả (.xlsx hoặc .csv).")],
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi kết quả.")] = Path("results"),
+    pass_mark: Annotated[float, typer.Option(help="Mức đạt, % tổng điểm.")] = 50.0,
+    bank: BankOpt = DEFAULT_BANK,
+    record: Annotated[
+        bool, typer.Option("--record/--no-record", help="Ghi nhận kết quả vào từng câu trong ngân hàng.")
+    ] = True,
+) -> None:
+    """Chấm bài: điểm từng học viên, thống kê từng câu (độ dễ, độ phân biệt, phương án), KR-20.
+
+    Ghi scores.csv, items.csv, open-answers.csv và report.pdf vào --out, và ghi nhận lần dùng
+    vào từng câu trong ngân hàng (chấm lại cùng kết quả không thay đổi gì).
+
+    Ví dụ: quizgen grade out/quiz.json ket-qua.xlsx --out results/
+    """
+    from quizgen.grade_run import grade_files
+    from quizgen.usage import SERIOUS_FLAGS, describe_flags
+
+    report = grade_files(quiz, results, out, _bank(bank), pass_mark, record=record)
+    for warning in report.warnings:
+        typer.echo(f"Lưu ý: {warning}", err=True)
+    s = report.result.summary
+    kr20 = "không tính được" if s.kr20 is None else _vn(s.kr20)
+    percent = f"{s.mean_percent:.1f}".replace(".", ",")
+    typer.echo(
+        f"{s.trainees} học viên, {s.items} câu: điểm trung bình {_vn(s.mean)}/{s.max_points:g} "
+        f"({percent}%), độ lệch chuẩn {_vn(s.sd)}, đạt {s.passed}/{s.trainees}, KR-20 {kr20}."
+    )
+    for item in report.result.items:
+        if any(f in SERIOUS_FLAGS for f in item.flags):
+            typer.echo(f"  Câu {item.where} ({item.id}): {describe_flags(item.flags)}")
+    unused = [i for i in report.result.items if i.flags == ("unused_distractor",)]
+    if unused:
+        typer.echo(f"  {len(unused)} câu khác có phương án nhiễu không ai chọn (xem items.csv, report.pdf).")
+    if report.result.to_confirm:
+        typer.echo(f"{len(report.result.to_confirm)} câu trả lời viết cần xác nhận (open-answers.csv).")
+    typer.echo("Đã ghi: " + ", ".join(str(p) for p in report.written))
+    if report.recorded is not None:
+        typer.echo(
+            f"Đã ghi nhận {report.recorded.recorded} câu vào {bank} "
+            f"({report.recorded.changed_files} tệp thay đổi)."
+        )
+
+
+def _parse_date(value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"--date '{value}' không hợp lệ; viết dạng YYYY-MM-DD (2026-11-22).") from None
+
+
+def _list_flagged(chosen: list[Any], as_json: bool) -> None:
+    from quizgen.usage import describe_flags, latest_usage, serious_flags
+
+    rows = [loc for loc in chosen if serious_flags(loc.question)]
+    if as_json:
+        out = []
+        for loc in rows:
+            last = latest_usage(loc.question)
+            assert last is not None
+            out.append({"id": loc.question.id, "article": loc.article_id, **last.model_dump(mode="json")})
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for loc in rows:
+        q = loc.question
+        last = latest_usage(q)
+        assert last is not None
+        flags = describe_flags(last.flags)
+        typer.echo(f"{q.id}  {last.date}  p={_vn(last.facility)}  r={_vn(last.point_biserial)}  {flags}")
+        typer.echo(f"          {q.question}")
+    typer.echo(f"({len(rows)} câu bị gắn cờ)")
+
+
+def _show_usage(question: Any) -> None:
+    from quizgen.usage import describe_flags
+
+    if not question.usage:
+        return
+    typer.echo("Các lần dùng:")
+    for r in question.usage:
+        flags = describe_flags(r.flags) or "không có cờ"
+        typer.echo(
+            f"  {r.date}  {r.title}: {r.trainees} học viên, độ dễ {_vn(r.facility)}, "
+            f"D {_vn(r.discrimination)}, r {_vn(r.point_biserial)}; {flags}"
+        )
+
+
+def _vn(value: float | None) -> str:
+    """Two decimals with a decimal comma; a dash where the figure is undefined."""
+    return "–" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 def main() -> None:

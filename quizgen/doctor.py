@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes.util
+import importlib.util
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -78,4 +79,14 @@ def run_checks(bank_root: Path) -> list[Check]:
                 "sửa tệp được nêu hoặc khôi phục bằng git",
             )
         )
+    # Only `quizgen grade` draws plots; found without importing it, so doctor stays fast.
+    plots = importlib.util.find_spec("matplotlib") is not None
+    checks.append(
+        Check(
+            "matplotlib (biểu đồ của quizgen grade)",
+            plots,
+            "có" if plots else "chưa cài: quizgen grade không vẽ được báo cáo",
+            "pip install 'quizgen[grade]'",
+        )
+    )
     return checks

@@ -54,6 +54,19 @@ class ReviewRecord(_Strict):
     edited: bool = False
 
 
+class UsageRecord(_Strict):
+    """One graded use of a question: written by `quizgen grade`, keyed by the quiz's hash."""
+
+    quiz: str = Field(description="hash of the quiz (quiz.json) the results belong to")
+    title: str
+    date: str = Field(description="date of the quiz, YYYY-MM-DD")
+    trainees: int = Field(ge=0)
+    facility: float | None = None
+    discrimination: float | None = None  # upper-lower 27% index
+    point_biserial: float | None = None
+    flags: list[str] = Field(default_factory=list)
+
+
 class Question(_Strict):
     id: str = Field(pattern=r"^q-[0-9a-f]{6,16}$")
     type: QType
@@ -74,6 +87,8 @@ class Question(_Strict):
     flag: str | None = None
     approved_hash: str | None = None
     review: list[ReviewRecord] = Field(default_factory=list)
+    # None (not []) when never graded, so files of questions never used are written as before.
+    usage: list[UsageRecord] | None = None
 
     @field_validator("options")
     @classmethod

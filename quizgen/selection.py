@@ -16,6 +16,7 @@ any ``--count`` and ``--seed`` while always keeping the better-scored question.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import random
 import re
@@ -49,6 +50,10 @@ class SelectionOptions:
     formats: tuple[QFormat, ...] = ()
     seed: int = 1
     allow_giveaways: bool = False
+    # After the quiz (issue 10): prefer questions not graded lately, leave out flagged ones.
+    avoid_used_within: int | None = None  # days
+    skip_flagged: bool = False
+    today: datetime.date | None = None  # the quiz's date, for avoid_used_within (default: today)
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,25 @@ def select(bank: Bank, options: SelectionOptions, *, assemble: bool, what: str =
             f"không có câu hỏi đã duyệt nào khớp bộ lọc trong {bank.root}; không ghi {what}. "
             "Duyệt câu hỏi bằng: quizgen review"
         )
+    usage_notes: list[str] = []
+    if options.avoid_used_within is not None or options.skip_flagged:
+        # Before give-aways: a question kept out for its recent use must not push out a fresh one.
+        from quizgen.usage import prefer_unused
+
+        pool, usage_notes = prefer_unused(
+            pool, lambda s: s.question, avoid_days=options.avoid_used_within,
+            skip_flagged=options.skip_flagged, count=options.count,
+            today=options.today or datetime.date.today(),
+        )  # fmt: skip
+        if not pool:
+            raise NothingToExportError(
+                f"mọi câu khớp bộ lọc trong {bank.root} đều bị bỏ ({'; '.join(usage_notes)}); "
+                f"không ghi {what}."
+            )
     left_out: list[GiveAway] = []
     if assemble and not options.allow_giveaways:
         pool, left_out = resolve_giveaways(pool)
-    warnings: list[str] = []
+    warnings: list[str] = list(usage_notes)
     if options.count is None or options.count >= len(pool):
         if options.count is not None and options.count > len(pool):
             because = " sau khi bỏ các câu lộ đáp án" if left_out else ""

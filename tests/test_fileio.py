@@ -94,9 +94,9 @@ def test_pdf_export_gets_the_umask_mode(umask: int, seeds: Path, tmp_path: Path,
     decide(bank, [loc.question.id for loc in bank.iter_questions()][:3], Status.APPROVED, "T")
     result = invoke("export", "pdf", tmp_path / "out", "--bank", bank.root)
     assert result.exit_code == 0, result.output
-    for name in ("quiz.pdf", "answer-key.pdf"):
+    for name in ("quiz.pdf", "answer-key.pdf", "quiz.json"):
         assert _mode(tmp_path / "out" / name) == 0o666 & ~umask
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["answer-key.pdf", "quiz.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["answer-key.pdf", "quiz.json", "quiz.pdf"]
 
 
 def test_rewrite_keeps_a_group_writable_files_mode_and_group(

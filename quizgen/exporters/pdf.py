@@ -10,6 +10,7 @@ counts per version, then the pages are put together into one file.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import random
@@ -26,6 +27,14 @@ import jinja2
 from quizgen.bank import Bank
 from quizgen.errors import EnvironmentProblem, NotFoundError, UsageError
 from quizgen.fileio import atomic_writer
+from quizgen.manifest import (
+    ManifestItem,
+    ManifestVersion,
+    QuizManifest,
+    accepted_aliases,
+    build_manifest,
+    write_manifest,
+)
 from quizgen.models import BankFile, QFormat, QType, Question
 from quizgen.questions import BLANK
 from quizgen.resources import templates_dir
@@ -80,6 +89,9 @@ class PdfOptions:
     lang: str = "vi"
     answer_sheet: bool = False
     allow_giveaways: bool = False
+    avoid_used_within: int | None = None  # days: prefer questions not graded in a quiz this recent
+    skip_flagged: bool = False  # leave out questions whose last graded use raised a flag
+    date: str | None = None  # the quiz's date in quiz.json (default: today)
 
 
 # -- typed template contexts ---------------------------------------------------------------
@@ -192,6 +204,8 @@ def select_questions(bank: Bank, options: PdfOptions) -> tuple[list[Selected], l
         SelectionOptions(
             count=options.count, types=options.types, articles=options.articles, formats=options.formats,
             seed=options.seed, allow_giveaways=options.allow_giveaways,
+            avoid_used_within=options.avoid_used_within, skip_flagged=options.skip_flagged,
+            today=datetime.date.fromisoformat(options.date) if options.date else None,
         ),
         assemble=True,
         what="PDF nào",
@@ -480,4 +494,31 @@ def export_pdf(bank: Bank, outdir: Path, options: PdfOptions) -> PdfReport:
     report.pages["answer-key"] = rendered[-1][1]
     write_joined([pdf for pdf, _ in rendered[:-1]], outdir / "quiz.pdf")
     write_joined([rendered[-1][0]], outdir / "answer-key.pdf")
+    write_manifest(quiz_manifest(selected, codes, options), outdir / "quiz.json")
     return report
+
+
+def quiz_manifest(selected: list[Selected], codes: list[str], options: PdfOptions) -> QuizManifest:
+    """quiz.json: every version as printed (numbers, options, keys, points), for grading."""
+    labels = LABELS[options.lang]
+    each = options.total_points / len(selected) if options.points else 1.0
+    tf = TRUE_FALSE_LETTERS[options.lang]
+    versions = []
+    for code in codes:
+        items: list[ManifestItem] = []
+        for _, arranged in arrange(selected, code, options.seed):
+            for q, opts in arranged:
+                choices: dict[str, str] | None = None
+                if q.format == QFormat.MCQ:
+                    choices = {"ABCD"[i]: o for i, o in enumerate(opts)}
+                elif q.format == QFormat.TRUE_FALSE:
+                    choices = {tf[0]: labels["true"], tf[1]: labels["false"]}
+                key = _key_for(q, opts, options.lang)
+                items.append(ManifestItem(
+                    number=len(items) + 1, id=q.id, format=q.format.value, options=choices, correct=key,
+                    accept=[] if choices else accepted_aliases(q.answer), points=round(each, 6),
+                ))  # fmt: skip
+        versions.append(ManifestVersion(label=code, questions=items))
+    date = options.date or datetime.date.today().isoformat()
+    title = options.title or labels["default_title"]
+    return build_manifest(title, date, options.seed, options.lang, versions)

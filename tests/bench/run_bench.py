@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIZGEN = [sys.executable, "-m", "quizgen"]
@@ -195,9 +196,120 @@ def bench_pdf(work: Path) -> None:
     )
 
 
+def grade_data(n: int = 10_000, k: int = 100) -> tuple[Any, list[Any]]:
+    """A quiz of k four-option questions in 4 versions and n trainees' answers from a 2PL model."""
+    sys.path.insert(0, str(ROOT))
+    import numpy as np
+
+    from quizgen.grading import Response
+    from quizgen.manifest import ManifestItem, ManifestVersion, build_manifest
+
+    rng = np.random.default_rng(20261122)
+    b, a = rng.normal(0, 1, k), rng.uniform(0.4, 2.2, k)
+    theta = rng.standard_normal(n)
+    right = rng.random((n, k)) < 1 / (1 + np.exp(-a * (theta[:, None] - b)))
+    texts = [[f"Phương án {j}.{o}" for o in range(4)] for j in range(k)]  # text 0 is the answer
+    versions, printed = [], []
+    for v, label in enumerate("ABCD"):
+        order = list(range(k)) if v == 0 else list(rng.permutation(k))
+        items, letter_of = [], {}
+        for number, j in enumerate(order, start=1):
+            perm = list(rng.permutation(4))
+            options = {"ABCD"[i]: texts[j][perm[i]] for i in range(4)}
+            letter_of[j] = {perm[i]: "ABCD"[i] for i in range(4)}
+            correct = letter_of[j][0]
+            items.append(
+                ManifestItem(number=number, id=f"q-{j:06x}", format="mcq", options=options, correct=correct)
+            )
+        versions.append(ManifestVersion(label=label, questions=items))
+        printed.append((label, order, letter_of))
+    manifest = build_manifest("Benchmark", "2026-11-22", 1, "vi", versions)
+    responses = []
+    for i in range(n):
+        label, order, letter_of = printed[i % 4]
+        wrong = rng.integers(1, 4, size=k)
+        answers = tuple(letter_of[j][0 if right[i, j] else int(wrong[j])] for j in order)
+        responses.append(Response(str(i + 1), f"Học viên {i + 1}", "", label, answers))
+    return manifest, responses
+
+
+def bench_grade(work: Path) -> None:
+    """`quizgen grade`: 10,000 trainees x 100 questions in 4 versions, answers from a 2PL model."""
+    from quizgen.grading import grade
+
+    manifest, responses = grade_data()
+    k = manifest.question_count
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        result = grade(manifest, responses)
+        times.append(time.perf_counter() - start)
+    print(
+        f"grading 10,000 trainees x 100 questions (4 versions): {statistics.median(times):.2f} s "
+        f"(median of 3; scores, facility, D, point-biserial, option counts, KR-20 = {result.summary.kr20})"
+    )
+    print(
+        f"reading and checking that sheet as CSV: {_grade_cli(work / 'grade', manifest, responses, read_only=True):.2f} s"
+    )
+    print(
+        f"reading and checking it as .xlsx (openpyxl): {_read_xlsx(work / 'grade', manifest, responses):.2f} s"
+    )
+    print(f"quizgen grade end to end (CSV, report.pdf with {k + 2} SVG figures): "
+          f"{_grade_cli(work / 'grade', manifest, responses):.1f} s")  # fmt: skip
+    manifest, responses = grade_data(40, 30)
+    print(
+        f"quizgen grade end to end, a class of 40 x 30 questions: {_grade_cli(work / 'class', manifest, responses):.1f} s"
+    )
+
+
+def _read_xlsx(folder: Path, manifest: Any, responses: list[Any]) -> float:
+    """The same answers typed into the `results template` workbook; time reading it back."""
+    from openpyxl import load_workbook
+
+    from quizgen.results import read_results, write_template
+
+    sheet = folder / "ket-qua.xlsx"
+    write_template(manifest, sheet, seats=1)
+    wb = load_workbook(sheet)
+    ws = wb["Kết quả"]
+    ws.delete_rows(3)
+    for r in responses:
+        ws.append([int(r.seat), r.name, r.unit, r.version, *r.answers])
+    wb.save(sheet)
+    start = time.perf_counter()
+    read_results(sheet, manifest)
+    return time.perf_counter() - start
+
+
+def _grade_cli(folder: Path, manifest: Any, responses: list[Any], read_only: bool = False) -> float:
+    """Write quiz.json and the answers as a CSV sheet; time reading it, or the whole `quizgen grade`."""
+    from quizgen.manifest import write_manifest
+    from quizgen.results import read_results
+
+    k = manifest.question_count
+    quiz, sheet = folder / "quiz.json", folder / "ket-qua.csv"
+    write_manifest(manifest, quiz)
+    lines = [
+        f"Mã đề thi,{manifest.hash}",
+        "SBD,Họ và tên,Đơn vị,Đề," + ",".join(f"Câu {q}" for q in range(1, k + 1)),
+    ]
+    lines += [f"{r.seat},{r.name},,{r.version}," + ",".join(r.answers) for r in responses]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    start = time.perf_counter()
+    if read_only:
+        read_results(sheet, manifest)
+    else:
+        cmd = [*QUIZGEN, "grade", str(quiz), str(sheet), "--out", str(folder / "out"), "--no-record"]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
     try:
+        if sys.argv[1:] == ["grade"]:  # `python tests/bench/run_bench.py grade`: this figure only
+            bench_grade(work)
+            return
         help_s = timed([*QUIZGEN, "--help"], runs=5)
         print(f"quizgen --help: {help_s:.3f} s (median of 5)")
 
@@ -211,6 +323,7 @@ def main() -> None:
         bench_anki(work)
         bench_lms(work)
         bench_pdf(work)
+        bench_grade(work)
 
         synthetic_corpus(work / "corpus", 1000)
         bank = work / "gen-bank"
