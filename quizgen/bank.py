@@ -168,6 +168,14 @@ def serialize(bank_file: BankFile) -> str:
     return dump_yaml(data)
 
 
+def ensure_state_dir(state: Path) -> None:
+    """Create a bank's ``.quizgen/`` with the .gitignore that keeps it out of git (WriteError if not)."""
+    if (state / ".gitignore").is_file():  # not the folder: a writer killed in between leaves it bare
+        return
+    ensure_dir(state)
+    atomic_write_text(state / ".gitignore", STATE_GITIGNORE, make_parents=False)
+
+
 def _parse_path(path: Path) -> BankFile:
     """Worker for Bank._parse_many: read and validate one file."""
     return Bank(path.parent).load(path.stem)
@@ -336,12 +344,8 @@ class Bank:
 
     def _ensure_state(self) -> None:
         """Create ``.quizgen/`` (lock, cache) on the first write, with a .gitignore that ignores it."""
-        state = self.root / STATE_DIR
-        if (state / ".gitignore").is_file():  # not the folder: a writer killed in between leaves it bare
-            return
         try:
-            ensure_dir(state)
-            atomic_write_text(state / ".gitignore", STATE_GITIGNORE, make_parents=False)
+            ensure_state_dir(self.root / STATE_DIR)
         except WriteError as exc:
             if exc.read_only:
                 raise ReadOnlyBankError(self.root) from exc

@@ -61,12 +61,26 @@ def test_every_written_file_gets_the_umask_mode(umask: int, seeds: Path, tmp_pat
     for folder in (bank_dir.parent, bank_dir, bank_dir / STATE_DIR):
         assert _mode(folder) == dir_mode, folder
     out = tmp_path / "out"
-    assert invoke("export", "json", out / "bank.json", "--bank", bank_dir, "--status", "all").exit_code == 0
-    assert invoke("export", "anki", out / "deck.apkg", "--bank", bank_dir).exit_code == 0
+    for command, name in EXPORTS.items():
+        result = invoke("export", command, out / name, "--bank", bank_dir)
+        assert result.exit_code == 0, (command, result.output)
+        assert _mode(out / name) == file_mode, command
     assert _mode(out) == dir_mode
-    assert _mode(out / "bank.json") == file_mode
-    assert _mode(out / "deck.apkg") == file_mode
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS.values())  # no temp file left
+
+
+# Every exporter but pdf (tested below, it is slow) with the file it writes. A new exporter
+# fails test_every_exporter_is_checked until it is added here, and so gets its mode checked.
+EXPORTS = {"json": "bank.json", "anki": "deck.apkg", "moodle": "quiz.xml", "gift": "quiz.gift"}
+
+
+def test_every_exporter_is_checked() -> None:
+    import typer.main
+
+    from quizgen.cli import export_app
+
+    commands = set(typer.main.get_command(export_app).commands)  # type: ignore[attr-defined]
+    assert commands == {*EXPORTS, "pdf"}
 
 
 @pytest.mark.slow

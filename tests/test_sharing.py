@@ -340,3 +340,18 @@ def test_a_writer_killed_while_holding_the_lock_blocks_nobody(seeds: Path, bank_
     done = subprocess.run([sys.executable, "-m", "quizgen", "approve", qid, "--bank", str(bank_dir),
                            "--reviewer", "B"], capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_llm_reply_cache_keeps_out_of_git_and_out_of_the_way(tmp_path: Path) -> None:
+    """The LLM drafter's replies go to .quizgen/llm-cache/: ignored by git; skipped when not writable."""
+    from quizgen.drafters.config import LlmSettings
+    from quizgen.drafters.llm import LlmDrafter, Request
+
+    bank = tmp_path / "question_bank"
+    drafter = LlmDrafter(LlmSettings(url="http://127.0.0.1:9/v1", model="m"), cache_dir=bank / STATE_DIR / "llm-cache")
+    request = Request(article_id="a1", index=1, count=1, prompt="p")
+    drafter._remember(request, "{}")
+    assert (bank / STATE_DIR / ".gitignore").is_file() and drafter._cached(request) == "{}"
+    blocked = LlmDrafter(LlmSettings(url="http://127.0.0.1:9/v1", model="m"), cache_dir=tmp_path / "file" / "x")
+    write(tmp_path / "file", "not a folder")
+    blocked._remember(request, "{}")  # no error: a cache is only an accelerator

@@ -328,13 +328,19 @@ class LlmDrafter:
         return content if isinstance(content, str) else None
 
     def _remember(self, request: Request, content: str) -> None:
-        from quizgen.fileio import atomic_write_text
+        from quizgen.bank import STATE_DIR, ensure_state_dir
+        from quizgen.fileio import WriteError, atomic_write_text
 
         path = self._cache_file(request)
         if path is None:
             return
         record = {"model": self.settings.model, "prompt_version": PROMPT_VERSION, "reply": content}
-        atomic_write_text(path, json.dumps(record, ensure_ascii=False) + "\n")
+        # Best effort, like the parse cache: a bank this user cannot write goes without. The
+        # state folder gets its .gitignore first, so replies never show up in `git status`.
+        with contextlib.suppress(WriteError):
+            if path.parent.parent.name == STATE_DIR:
+                ensure_state_dir(path.parent.parent)
+            atomic_write_text(path, json.dumps(record, ensure_ascii=False) + "\n")
 
     # --- one request -------------------------------------------------------------------------
     def _wait(self, attempt: int, response: Any = None) -> None:
