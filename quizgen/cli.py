@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from quizgen.errors import QuizgenError, UsageError
 
 if TYPE_CHECKING:
-    from quizgen.models import QType
+    from quizgen.models import QFormat, QType
 
 
 class _Group(TyperGroup):
@@ -472,21 +472,11 @@ def export_pdf(
     """
     from quizgen.exporters.pdf import PdfOptions
     from quizgen.exporters.pdf import export_pdf as run
-    from quizgen.models import QFormat
-
-    fmts: tuple[QFormat, ...] = ()
-    if formats:
-        try:
-            fmts = tuple(QFormat(f.strip()) for f in formats.split(",") if f.strip())
-        except ValueError:
-            raise UsageError(
-                f"dạng không hợp lệ trong '{formats}'; chọn trong: mcq, true_false, cloze, short_answer."
-            ) from None
     options = PdfOptions(
         count=count,
         types=_parse_types(types),
         articles=tuple(article or ()),
-        formats=fmts,
+        formats=_parse_formats(formats),
         versions=versions,
         seed=seed,
         title=title,
@@ -546,7 +536,7 @@ PenaltyOpt = Annotated[
 ]
 
 
-def _parse_formats(value: str | None) -> tuple[Any, ...]:
+def _parse_formats(value: str | None) -> tuple[QFormat, ...]:
     from quizgen.models import QFormat
 
     if not value:

@@ -17,23 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizgen.extract.ranker import auc, cross_validated_auc, fit, labelled_rows, predict  # noqa: E402
-from quizgen.models import Question  # noqa: E402
-
-
-def load(drafts_path: Path, verdicts_path: Path) -> tuple[list[tuple[str, Question]], dict[str, str]]:
-    exported = json.loads(drafts_path.read_text(encoding="utf-8"))
-    drafts = []
-    for item in exported["questions"]:
-        item = dict(item)
-        article = item.pop("article")
-        drafts.append((article, Question.model_validate(item)))
-    verdicts = {}
-    for line in verdicts_path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            verdicts[record["id"]] = str(record["verdict"]).upper()
-    return drafts, verdicts
+from quizgen.extract.ranker import (  # noqa: E402
+    auc,
+    cross_validated_auc,
+    fit,
+    labelled_rows,
+    load_judged,
+    predict,
+)
 
 
 def main() -> None:
@@ -45,7 +36,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "quizgen" / "data" / "ranker.json")
     parser.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args()
-    drafts, verdicts = load(args.drafts, args.verdicts)
+    drafts, verdicts = load_judged(args.drafts, args.verdicts)
     rows, labels, groups = labelled_rows(drafts, verdicts)
     cv = cross_validated_auc(rows, labels, groups, l2=args.l2)
     model = fit(rows, labels, l2=args.l2)

@@ -7,10 +7,17 @@ so the figure does not move when the generator changes. The floor may only go up
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from quizgen.extract.ranker import auc, cross_validated_auc, features, labelled_rows, load_model, score
+from quizgen.extract.ranker import (
+    auc,
+    cross_validated_auc,
+    features,
+    labelled_rows,
+    load_judged,
+    load_model,
+    score,
+)
 from quizgen.models import Question
 from tests.conftest import ROOT
 
@@ -19,18 +26,7 @@ CV_AUC_FLOOR = 0.72  # measured 0.736 (5 folds by article, L2 = 1) when the mode
 
 
 def _judged() -> tuple[list[tuple[str, Question]], dict[str, str]]:
-    exported = json.loads((DATA / "drafts-round1.json").read_text(encoding="utf-8"))
-    drafts = []
-    for item in exported["questions"]:
-        item = dict(item)
-        article = item.pop("article")
-        drafts.append((article, Question.model_validate(item)))
-    verdicts = {}
-    for line in (DATA / "verdicts-round1.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            verdicts[record["id"]] = record["verdict"]
-    return drafts, verdicts
+    return load_judged(DATA / "drafts-round1.json", DATA / "verdicts-round1.jsonl")
 
 
 def test_cross_validated_auc_meets_the_floor() -> None:

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 
 from quizgen.extract.analysis import analyse
 from quizgen.extract.constituents import edge_problem
@@ -220,3 +221,20 @@ def labelled_rows(
         labels.append(int(verdict == "ACCEPT"))
         groups.append(article)
     return rows, labels, groups
+
+
+def load_judged(drafts_path: Path, verdicts_path: Path) -> tuple[list[tuple[str, Question]], dict[str, str]]:
+    """Judged drafts as the ranker learns from them: (article id, question) pairs from a
+    `quizgen export json` file, and each draft's verdict (ACCEPT | EDIT | REJECT) by id."""
+    exported = json.loads(drafts_path.read_text(encoding="utf-8"))
+    drafts = []
+    for item in exported["questions"]:
+        item = dict(item)
+        article = item.pop("article")
+        drafts.append((article, Question.model_validate(item)))
+    verdicts = {}
+    for line in verdicts_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            verdicts[record["id"]] = str(record["verdict"]).upper()
+    return drafts, verdicts
