@@ -339,6 +339,8 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         return corpus + out + _rank(seed, gaz.orgs.get(head, ()))
     if shape == "topic":
         return corpus + _rank(seed, gaz.topics)
+    if shape == "phrase:role" and fact.answer.startswith("cơ quan "):
+        return corpus + _rank(seed, gaz.roles)
     # Free phrases (a role, a form): another article's phrase is no plausible option here,
     # so these become cloze or short-answer questions instead.
     return []

@@ -75,6 +75,10 @@ def _variants(text: str) -> set[str]:
     out = {base}
     stripped = re.sub(r"^ngày\s+", "", base)
     out.add(stripped)
+    # "Công an tỉnh Sê Kông (Lào)", "Phái bộ ... (UNMISS)": the bracket qualifies the same name.
+    out.add(re.sub(r"\s*\([^()]*\)?$", "", base))
+    # "Chương trình ... (WPS) 2024–2030": the programme's period and acronym qualify its name.
+    out.add(re.sub(r"\s*\([^()]*\)?$", "", re.sub(r"\s+\d{4}\s*[–-]\s*\d{4}$", "", base)))
     for unit in _UNITS:
         for form in (base, stripped):
             if form.endswith(" " + unit) or (unit == "%" and form.endswith(unit)):

@@ -27,6 +27,7 @@ class Gazetteer:
     common_acronyms: frozenset[str]
     programmes: dict[str, tuple[str, ...]]
     topics: tuple[str, ...]
+    roles: tuple[str, ...] = ()
     famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
 
     @property
@@ -92,5 +93,6 @@ def load_gazetteer() -> Gazetteer:
         common_acronyms=frozenset(_tuple(raw["common_acronyms"])),
         programmes={normalize_text(k): _tuple(v) for k, v in raw["programmes"].items()},
         topics=_tuple(raw["topics"]),
+        roles=_tuple(raw.get("roles", [])),
         famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
     )

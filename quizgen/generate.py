@@ -47,6 +47,9 @@ GENERATOR = "quizgen-rules/6"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
+# A free phrase ("theo hình thức nào?" -> "cá nhân và đơn vị") has no options of its kind in other
+# articles; a short one is asked open.
+SHORT_ANSWER_MAX_WORDS = 5
 # Blanks cut from a sentence: 0 accepted of 4 in the round-1 blind judging, and the 3 still drafted
 # on the tune articles were fragments; a fact without three good options is not drafted instead.
 DRAFT_CLOZES = False
@@ -160,7 +163,8 @@ def build_question(
                 **base,
             )
     if question is None:
-        if fact.template:
+        short = len(fact.answer.split()) <= SHORT_ANSWER_MAX_WORDS and len(stem.split()) <= 40
+        if fact.template or (short and fact.shape.startswith("phrase:")):
             # An open question written from the fact's parts ("GGHB là viết tắt của cụm từ nào?").
             question = Question(
                 format=QFormat.SHORT_ANSWER,

@@ -16,7 +16,7 @@ from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.events import event_names
 from quizgen.extract.facts import ArticleFacts, Fact
-from quizgen.extract.orgs import cut_short, name_end, org_facts
+from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.quotes import quoted_facts
@@ -114,6 +114,26 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
                 new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
                 end = at + len(full)
                 return replace(fact, answer=full, fact=new_fact, end=max(fact.end, end))
+    if fact.type in (QType.ORG, QType.WHAT, QType.ACRONYM) and fact.kind in ("org", "unit", "brand"):
+        # "Phòng Cảnh sát | quản lý hành chính về trật tự xã hội": the name's lower-case tail.
+        at = starts[0]
+        tokens = analysis.tokens
+        end_i = next((i for i, t in enumerate(tokens) if t.start >= at + len(answer)), len(tokens))
+        if end_i < len(tokens) and tokens[end_i - 1].end == at + len(answer):
+            tail = end_i
+            while True:  # lower-case tails and "và Thực thi pháp luật ..." in turn
+                longer = lower_tail(tokens, name_end(tokens, tail, text, set()))
+                if longer <= tail:
+                    break
+                tail = longer
+            if tail > end_i:
+                full = text[at : tokens[tail - 1].end]
+                more = text[tokens[tail - 1].end :]
+                bracket = re.match(r"\s*\([^()]{1,40}\)", more)
+                if bracket and all(w[:1].isupper() for w in bracket.group(0).strip("() ").split()):
+                    full += bracket.group(0)
+                new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
+                return replace(fact, answer=full, fact=new_fact, end=max(fact.end, at + len(full)))
     if fact.type in (QType.ORG, QType.WHAT) and answer.split()[-1][:1].isupper():
         # "Cục Hoạt động | hòa bình": a body's name that the text carries on in lower case.
         at = starts[0]
@@ -244,12 +264,13 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
 
 
 def about_famous(fact: Fact) -> bool:
-    """"Tô Lâm có cấp bậc hàm gì?", "Ai là Bộ trưởng?" (Tô Lâm): every officer knows."""
+    """"Tô Lâm có cấp bậc hàm gì?", "Ai là Bộ trưởng?" (Tô Lâm): every officer knows. Who
+    chaired, received or signed is still worth asking of a leader (two gold writers asked it)."""
     gaz = load_gazetteer()
     if fact.kind in ("rank_of", "title_of"):
         name = fact.template.removeprefix("Theo bài báo, ").split(" có cấp bậc")[0].split(" giữ chức")[0]
         return fold_for_match(name) in gaz.famous
-    if fact.kind in ("holder_of", "person"):
+    if fact.kind == "holder_of":
         return fold_for_match(_name_of(fact.answer)) in gaz.famous
     return False
 
@@ -261,7 +282,11 @@ def with_country(fact: Fact) -> Fact:
         return fact
     text = fact.sentence.text
     at = text.find(_name_of(fact.answer))
-    window = text[max(0, at - 80) : at] if at >= 0 else fact.fact
+    if fact.fact != fact.answer:
+        window = fact.fact  # the person's own title ("Thứ trưởng Bộ An ninh Quốc gia Trung Quốc")
+    else:
+        # Only the clause before the name: "..., Trương Hòa Bình tiếp ... Trung Quốc" is not Chinese.
+        window = re.split(r"[,;:]|\svà\s", text[max(0, at - 80) : at])[-1] if at >= 0 else fact.fact
     gaz = load_gazetteer()
     found = [c for c in gaz.countries if c != "Việt Nam" and c in window and c in gaz.people]
     if found:

@@ -82,6 +82,60 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
     return end
 
 
+# Capitalised words after which an official name carries on in lower case ("Phòng Cảnh sát |
+# quản lý hành chính về trật tự xã hội", "Phòng Tội phạm | có tổ chức, xuyên quốc gia").
+_DESCRIPTIVE = {
+    "cảnh sát", "an ninh", "tội phạm", "thường trực", "hoạt động", "quản lý", "phòng", "chống",
+    "phòng chống", "hợp tác", "điều tra", "tham mưu", "kỹ thuật", "xây dựng", "bảo vệ", "huấn luyện",
+    "đào tạo", "gìn giữ", "liên hợp quốc", "công an", "chính trị", "hậu cần", "pháp chế", "tổ chức",
+}  # fmt: skip
+# Words that end a name's lower-case tail: the sentence's own verb, tense or preposition begins.
+_TAIL_STOP = {
+    "đã", "đang", "sẽ", "vừa", "cũng", "được", "bị", "là", "tại", "với", "cho", "của", "do", "để",
+    "khi", "nhằm", "theo", "trong", "từ", "đến", "chủ trì", "phối hợp", "tiếp", "ký", "trao", "dự",
+    "làm", "gồm", "thuộc", "và", "cùng", "có", "nói", "cho biết", "đề nghị", "tham dự", "tổ chức",
+    "triển khai", "thực hiện", "nhận", "đón", "gửi", "ở", "trên", "dưới", "sau", "trước", "này", "đó",
+}  # fmt: skip
+_MAX_TAIL = 10
+
+
+def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
+    """Index after the lower-case tail that completes the name ending before token ``end_i``
+    (``end_i`` itself when there is none): "... về gìn giữ hòa bình Liên hợp quốc", "... quản lý
+    hành chính về trật tự xã hội", "Tội phạm có tổ chức, xuyên quốc gia"."""
+    if end_i == 0 or end_i >= len(tokens) or not tokens[end_i].text[:1].islower():
+        return end_i
+    last = fold_for_match(tokens[end_i - 1].text)
+    first = fold_for_match(tokens[end_i].text)
+    if first != "về" and last not in _DESCRIPTIVE:
+        return end_i
+    j = end_i
+    end = end_i
+    while j < len(tokens) and j - end_i < _MAX_TAIL:
+        tok = tokens[j]
+        word = fold_for_match(tok.text)
+        if tok.start - tokens[j - 1].end > 1 and tok.text not in (",",):
+            break
+        if word == "có" and j + 1 < len(tokens) and fold_for_match(tokens[j + 1].text) == "tổ chức":
+            j += 2  # "tội phạm có tổ chức": a kind of crime, not "has organised"
+            end = j
+            continue
+        if tok.text == "," and j + 1 < len(tokens) and fold_for_match(tokens[j + 1].text) in ("xuyên", "chữa cháy", "chống"):
+            j += 1  # "có tổ chức, xuyên quốc gia", "phòng cháy, chữa cháy": one list inside the name
+            continue
+        if word in _TAIL_STOP and word != "về":
+            break
+        if tok.text[:1].isupper() and tok.text.split()[0] in _SECOND_BODY:
+            break  # "... về trật tự xã hội | Công an tỉnh Hà Tĩnh": the parent body begins
+        if tok.pos in ("N", "V", "A", "M", "Np", "Nc") or word == "về":
+            j += 1
+            if word != "về":
+                end = j
+            continue
+        break
+    return end
+
+
 def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     """True when the name's next word carries the name on in lower case ("Cục Hoạt động | hòa
     bình", "Học viện Chính trị Công an | nhân dân")."""
@@ -119,12 +173,13 @@ def org_facts(
         end_i = name_end(tokens, i, text, people)
         if end_i == i:
             continue
+        end_i = lower_tail(tokens, end_i)
         if tokens[i].text in ("Phó", "Trưởng") or cut_short(tokens, end_i):
             continue  # "Cục Phó ...": a post; "Phòng Cảnh sát | quản lý hành chính ...": cut short
         end = tokens[end_i - 1].end
         # "(UN Women)", "(C06, Bộ Công an)": the acronym and parent in brackets belong to the name.
         bracket = re.match(r"\s*\([^()]{1,40}\)", text[end:])
-        if bracket:
+        if bracket and all(w[:1].isupper() for w in re.split(r"[\s,]+", bracket.group(0).strip("() ")) if w):
             end += bracket.end()
         parent = re.match(r",\s*(Bộ(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])
         if parent and not re.match(r"\s*(?:và)\b", text[end + parent.end() :]):

@@ -21,6 +21,8 @@ from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
+_VERB_IN_TITLE = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)")
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
 
 
@@ -71,28 +73,50 @@ def person_facts(
         kind = _kind(name, gaz)
         if kind is None or fold_for_match(name) in known:
             continue
-        # Walk left over the capitalised words of a title and its organisation.
+        # Walk left over the capitalised words of a title and its organisation ("Phó Thủ tướng
+        # Thường trực Chính phủ", where the toolkit tags "Thường trực" a verb).
         k = i
-        while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].pos in ("N", "Np", "Nc", "Z"):
+        while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].pos != "CH":
+            if tokens[k].start - tokens[k - 1].end > 1:
+                break
             k -= 1
+        # The title starts at the leftmost word that begins one ("Trụ sở Chính phủ | Thứ trưởng Bộ
+        # An ninh Quốc gia Trung Quốc Đường Triều": the place before it is not part of it).
+        first_title = next(
+            (
+                m
+                for m in range(k, i)
+                if any(fold_for_match(text[tokens[m].start : tokens[i].start]).startswith(t) for t in titles)
+            ),
+            None,
+        )
         before = tokens[i - 1] if i > 0 else None
-        lead = fold_for_match(text[tokens[k].start : tokens[i].start]) if k < i else ""
         rank = before is not None and fold_for_match(before.text) in ranks
-        titled = any(lead.startswith(t) for t in titles)
+        titled = first_title is not None
+        k = first_title if first_title is not None else i
+        if rank and first_title is None:
+            k = i - 1  # the rank is asked with the name: "do ai dẫn đầu", not "do Đại tá ai"
         honoured = before is not None and fold_for_match(before.text) in _HONORIFICS
         if not (rank or titled or honoured):
             continue
         start = tokens[i - 1].start if honoured and before else tokens[k].start
         answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
         known.add(fold_for_match(name))
+        end = tokens[j - 1].end
+        # "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, và ...": the title after the name goes
+        # with it, or the stem reads "ai, Bộ trưởng ..., " and names the answer's post.
+        after = _APPOSITION.match(text, end)
+        if after and any(fold_for_match(after.group("title")).startswith(t) for t in titles):
+            verb = _VERB_IN_TITLE.search(after.group("title"))
+            end = after.start("title") + verb.start() if verb else after.end("title")
         yield Fact(
             QType.WHO,
             "person",
             answer,
-            text[start : tokens[j - 1].end],
+            text[start:end],
             sentence,
             start,
-            tokens[j - 1].end,
+            end,
             qphrase="ai",
             shape=f"person:{kind}",
             score=0.6,
