@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from quizgen.distractors import DistractorPool
-from quizgen.evaluation import answers_match, load_gold
+from quizgen.evaluation import answers_match, counts_match, load_gold
 from quizgen.extract import extract_article
 from quizgen.generate import DEFAULT_MAX_PER_ARTICLE, build_question, draft_questions
 from quizgen.intake import iter_article_paths, read_article
@@ -37,8 +37,16 @@ def main(folder: str, gold_path: str, verbose: bool = True) -> Counter[str]:
     for g in load_gold(Path(gold_path)):
         facts = extracted[g.article]
         article = articles[g.article]
-        matching = [f for f in facts.facts if answers_match(g.answer, f.answer) or answers_match(g.answer, f.fact)]
-        kept = [q for q in drafts[g.article] if answers_match(g.answer, q.answer) or answers_match(g.answer, q.fact)]
+        matching = [
+            f
+            for f in facts.facts
+            if answers_match(g.answer, f.answer) or answers_match(g.answer, f.fact) or counts_match(g.answer, f.answer, f.fact)
+        ]
+        kept = [
+            q
+            for q in drafts[g.article]
+            if answers_match(g.answer, q.answer) or answers_match(g.answer, q.fact) or counts_match(g.answer, q.answer, q.fact)
+        ]
         if kept:
             stage = "kept"
         elif not matching:
@@ -61,7 +69,11 @@ def main(folder: str, gold_path: str, verbose: bool = True) -> Counter[str]:
     for t, c in sorted(by_type.items()):
         print(f"{t:16} " + "  ".join(f"{k}={v}" for k, v in sorted(c.items())))
     total = sum(stages.values())
-    print("total", total, dict(stages), f"recall {stages['kept']}/{total} = {stages['kept'] / total:.1%}")
+    n_drafts = sum(len(d) for d in drafts.values())
+    print(
+        "total", total, dict(stages), f"recall {stages['kept']}/{total} = {stages['kept'] / total:.1%}",
+        f"drafts {n_drafts} ({n_drafts / total:.2f} per fact)",
+    )
     return stages
 
 

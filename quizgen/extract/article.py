@@ -18,6 +18,7 @@ from quizgen.extract.events import event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
+from quizgen.extract.places import is_place, mentions_country, venue_facts
 from quizgen.extract.quality import not_a_person
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
@@ -95,6 +96,13 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
         # glues "Phúc-Chủ" into one word.
         return replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+    if fact.type == QType.WHERE:
+        # "tại Bắc Kinh, Trung Quốc": the country after the city belongs to the answer.
+        at = fact.sentence.text.find(answer, fact.start)
+        country = re.match(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)", text[at + len(answer) :]) if at >= 0 else None
+        if country and mentions_country(country.group(1)) and is_place(country.group(1)):
+            full = answer + country.group(0)
+            return replace(fact, answer=full, fact=full, end=max(fact.end, at + len(full)))
     if fact.kind == "title_of":
         # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins.
         cut = re.search(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn)\s", answer)
@@ -122,7 +130,8 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         if end_i < len(tokens) and tokens[end_i - 1].end == at + len(answer):
             tail = end_i
             while True:  # lower-case tails and "và Thực thi pháp luật ..." in turn
-                longer = lower_tail(tokens, name_end(tokens, tail, text, set()))
+                joined = tail < len(tokens) and tokens[tail].text in ("và", "-", "–")
+                longer = lower_tail(tokens, name_end(tokens, tail, text, set()) if joined else tail)
                 if longer <= tail:
                     break
                 tail = longer
@@ -233,6 +242,13 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             for f in facts
             if f.sentence.index == sentence.index and f.type in (QType.ORG, QType.ACRONYM, QType.WHAT)
         }
+        places = {
+            fold_for_match(f.answer)
+            for f in facts
+            if f.sentence.index == sentence.index and f.type in (QType.WHERE, QType.ORG, QType.WHO)
+        }
+        for fact in venue_facts(sentence, analyses[sentence.index], places):
+            facts.append(fact)
         quoted = {fold_for_match(f.answer) for f in facts if f.sentence.index == sentence.index}
         for fact in quoted_facts(sentence, quoted):
             facts.append(fact)  # the quotation marks are its edges

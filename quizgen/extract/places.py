@@ -4,9 +4,15 @@ once per process: the people family and the distractor stage ask for every prope
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+
+from quizgen.extract.analysis import SentenceAnalysis, Token
+from quizgen.extract.facts import Fact
 
 from quizgen.gazetteer import load_gazetteer
+from quizgen.models import QType
 from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
 
 
 @functools.cache
@@ -37,3 +43,76 @@ def inside_a_place(name: str) -> bool:
     """"Hồ Chí Minh" inside "Thành phố Hồ Chí Minh": part of a place's name."""
     key = fold_for_match(name)
     return any(key in p for p in _index()[2])
+
+
+# Lower-case words that begin a venue's name ("trụ sở Bộ Công an", "khu vực Abyei").
+_VENUE_WORDS = (
+    "trụ sở", "hội trường", "khu vực", "khu công nghiệp", "nhà máy", "thủ đô", "thành phố", "tỉnh",
+    "huyện", "xã", "phường", "thị trấn", "quận", "địa bàn", "sân bay", "cửa khẩu", "trung tâm", "trường",
+)  # fmt: skip
+_VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    gaz = load_gazetteer()
+    words = {fold_for_match(t) for t in (*gaz.titles, *gaz.all_ranks)}
+    return frozenset(words | {w.split()[0] for w in words if w.startswith(("phó ", "tổng "))} | {"ông", "bà"})
+
+
+def venue_span(tokens: tuple[Token, ...], i: int) -> int:
+    """Index after the venue that starts at token ``i`` (``i`` when none does): a capitalised name
+    ("Trụ sở Chính phủ", "Khu Công nghiệp Sông Công I", "Bắc Kinh, Trung Quốc"), or a venue word
+    and the name it introduces ("trụ sở Bộ Công an", "thủ đô Vientiane")."""
+    j = i
+    lead = fold_for_match(tokens[i].text) if i < len(tokens) else ""
+    if lead in _VENUE_WORDS and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        j = i + 1
+    elif not (i < len(tokens) and tokens[i].text[:1].isupper()):
+        return i
+    titles = _titles()
+    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()):
+        if tokens[j].pos == "CH" or (j > i and fold_for_match(tokens[j].text) in titles):
+            break  # "tại Trụ sở Chính phủ | Thứ trưởng ...": a person's title begins
+        j += 1
+    # "Bắc Kinh, Trung Quốc": the country after a city.
+    if j + 1 < len(tokens) and tokens[j].text == "," and is_place(tokens[j + 1].text) and mentions_country(
+        tokens[j + 1].text
+    ):
+        j += 2
+    return j
+
+
+def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str]) -> Iterator[Fact]:
+    """"Where" facts for venues after "tại"/"ở" that the gazetteer-based rules did not find."""
+    text = analysis.text
+    tokens = analysis.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if fold_for_match(tok.text) not in ("tại", "ở") or tok.pos not in ("E", "V", "N"):
+            continue
+        if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].pos != "CH":
+            continue  # "Phái bộ ... tại Nam Sudan", "Đại sứ quán Pháp tại Việt Nam": inside a name
+        end_i = venue_span(tokens, i + 1)
+        if end_i <= i + 1:
+            continue
+        venue = text[tokens[i + 1].start : tokens[end_i - 1].end]
+        folded = fold_for_match(venue)
+        if folded in known or folded.startswith(_VENUE_NOT) or len(venue) < 3:
+            continue
+        if any(folded in k or k in folded for k in known):
+            continue
+        known.add(folded)
+        leading = tok.start < 3 or text[: tok.start].rstrip().endswith(",") and i <= 3
+        yield Fact(
+            QType.WHERE,
+            "place",
+            venue,
+            venue,
+            sentence,
+            tok.start,
+            tokens[end_i - 1].end,
+            qphrase="ở đâu",
+            move_to_end=leading,
+            shape="place:venue" if not is_place(venue) else "place:cities",
+            score=0.55,
+        )
