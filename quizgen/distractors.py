@@ -326,6 +326,9 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
                     if v.split()[0] == head or head in ("Cơ quan", "Tổ chức", "Quỹ")
                 ]
         return corpus + _rank(seed, names)
+    if shape.startswith("place:venue:"):
+        head = shape.split(":")[2]
+        return corpus + _rank(seed, [v for v in gaz.venues if fold_for_match(v).startswith(head + " ")])
     if shape.startswith("place:"):
         kind = shape.split(":")[1]
         return corpus + _rank(seed, gaz.places.get(kind, ()) if kind != "countries" else gaz.countries)

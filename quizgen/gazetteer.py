@@ -28,6 +28,7 @@ class Gazetteer:
     programmes: dict[str, tuple[str, ...]]
     topics: tuple[str, ...]
     roles: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()
     famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
 
     @property
@@ -94,5 +95,6 @@ def load_gazetteer() -> Gazetteer:
         programmes={normalize_text(k): _tuple(v) for k, v in raw["programmes"].items()},
         topics=_tuple(raw["topics"]),
         roles=_tuple(raw.get("roles", [])),
+        venues=_tuple(raw.get("venues", [])),
         famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
     )

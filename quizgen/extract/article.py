@@ -42,6 +42,28 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+# Who issues a numbered document ("Nghị quyết số 12 của Bộ Chính trị").
+_ISSUER = re.compile(
+    r"\s+của\s+(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|"
+    r"Ủy ban Thường vụ Quốc hội|Quốc hội|Chủ tịch nước|Đảng ủy Công an Trung ương|Bộ trưởng Bộ Công an|"
+    r"Bộ Công an|Bộ Quốc phòng|Ủy ban nhân dân tỉnh(?:\s+[A-ZĐ]\S*)+|UBND tỉnh(?:\s+[A-ZĐ]\S*)+)(?![\w])"
+)
+# How much of a cut-off last sentence must remain for its complete clauses to be asked from.
+_MIN_COMPLETE_WORDS = 12
+
+
+def complete_part(sentence: Sentence) -> Sentence:
+    """The stored page ends mid-sentence: keep its clauses up to the last ";" (whole clauses of a
+    long enumeration), so that their facts are still asked; the cut-off clause goes."""
+    text = sentence.text.strip()
+    if text.endswith(_END_PUNCT):
+        return sentence
+    cut = text.rfind(";")
+    if cut < 0 or len(text[:cut].split()) < _MIN_COMPLETE_WORDS:
+        return sentence
+    return replace(sentence, text=text[:cut])
+
+
 def is_heading(text: str) -> bool:
     """An upper-case subheading ("KẾT QUẢ NỔI BẬT"), never a sentence to ask from."""
     letters = _letters(text)
@@ -103,6 +125,14 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         if country and mentions_country(country.group(1)) and is_place(country.group(1)):
             full = answer + country.group(0)
             return replace(fact, answer=full, fact=full, end=max(fact.end, at + len(full)))
+    if fact.kind == "programme" and re.search(r"\d\S*$", answer):
+        # "Nghị quyết số 12 của Bộ Chính trị": a numbered document is named with its issuer.
+        at = fact.sentence.text.find(answer, fact.start)
+        issuer = _ISSUER.match(text, at + len(answer)) if at >= 0 else None
+        if issuer:
+            full = answer + issuer.group(0)
+            new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
+            return replace(fact, answer=full, fact=new_fact, end=max(fact.end, at + len(full)))
     if fact.kind == "title_of":
         # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins.
         cut = re.search(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn)\s", answer)
@@ -204,9 +234,12 @@ def _name_of(answer: str) -> str:
 
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
     """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
-    sentences = article_sentences(paragraphs)
-    analyses = tuple(analyse(s.text) for s in sentences)
+    sentences = [*article_sentences(paragraphs)]
     last = len(sentences) - 1
+    if sentences and (whole := complete_part(sentences[-1])) is not sentences[-1]:
+        sentences[-1] = whole
+        last = -1  # what is left of the cut-off sentence is whole clauses
+    analyses = tuple(analyse(s.text) for s in sentences)
     usable = {
         s.index
         for s in sentences

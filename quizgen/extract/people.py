@@ -46,6 +46,8 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
     words = name.split()
     if len(words) < 2 or len(words) > 6:
         return None
+    if not all(w[:1].isupper() for w in words):
+        return None  # "Quốc phòng": a capitalised common noun, not a person's name
     if is_place(name) or mentions_country(name):
         return None
     if words[0] in gaz.surnames:
@@ -70,6 +72,11 @@ def person_facts(
             # "LHQ Jean-Pierre Lacroix": an acronym before the name belongs to the title.
             i += 1
         name = text[tokens[i].start : tokens[j - 1].end]
+        name_end_at = tokens[j - 1].end
+        glued = re.search(r"-(?=[A-ZĐ])", name)
+        if glued:  # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen ends the name
+            name = name[: glued.start()]
+            name_end_at = tokens[i].start + glued.start()
         kind = _kind(name, gaz)
         if kind is None or fold_for_match(name) in known:
             continue
@@ -102,10 +109,10 @@ def person_facts(
         start = tokens[i - 1].start if honoured and before else tokens[k].start
         answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
         known.add(fold_for_match(name))
-        end = tokens[j - 1].end
+        end = name_end_at
         # "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, và ...": the title after the name goes
         # with it, or the stem reads "ai, Bộ trưởng ..., " and names the answer's post.
-        after = _APPOSITION.match(text, end)
+        after = _APPOSITION.match(text, end) if not glued else None
         if after and any(fold_for_match(after.group("title")).startswith(t) for t in titles):
             verb = _VERB_IN_TITLE.search(after.group("title"))
             end = after.start("title") + verb.start() if verb else after.end("title")

@@ -46,10 +46,7 @@ def inside_a_place(name: str) -> bool:
 
 
 # Lower-case words that begin a venue's name ("trụ sở Bộ Công an", "khu vực Abyei").
-_VENUE_WORDS = (
-    "trụ sở", "hội trường", "khu vực", "khu công nghiệp", "nhà máy", "thủ đô", "thành phố", "tỉnh",
-    "huyện", "xã", "phường", "thị trấn", "quận", "địa bàn", "sân bay", "cửa khẩu", "trung tâm", "trường",
-)  # fmt: skip
+_VENUE_WORDS = ("trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách")
 _VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
 
 
@@ -66,10 +63,9 @@ def venue_span(tokens: tuple[Token, ...], i: int) -> int:
     and the name it introduces ("trụ sở Bộ Công an", "thủ đô Vientiane")."""
     j = i
     lead = fold_for_match(tokens[i].text) if i < len(tokens) else ""
-    if lead in _VENUE_WORDS and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
-        j = i + 1
-    elif not (i < len(tokens) and tokens[i].text[:1].isupper()):
-        return i
+    if lead not in _VENUE_WORDS or i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
+        return i  # only a venue word starts a venue: "tại Phái bộ ...", "tại Bộ phận ..." are bodies
+    j = i + 1
     titles = _titles()
     while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()):
         if tokens[j].pos == "CH" or (j > i and fold_for_match(tokens[j].text) in titles):
@@ -113,6 +109,6 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             tokens[end_i - 1].end,
             qphrase="ở đâu",
             move_to_end=leading,
-            shape="place:venue" if not is_place(venue) else "place:cities",
+            shape=f"place:venue:{fold_for_match(tokens[i + 1].text)}",
             score=0.55,
         )

@@ -104,6 +104,9 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
         rest = _trim_after(rest)
         return _finish(f"{rest.rstrip(' .')} {fact.qphrase}", ministry)
     before, after = text[:start], text[end:]
+    # "thành lập văn phòng nào (Văn phòng Thường trực)?": a bracket after the asked span glosses
+    # the answer (its short name, acronym or country) and would give it away.
+    after = re.sub(r"^\s*\([^()]{1,60}\)", "", after)
     after = _trim_after(after)
     # "phối hợp cùng X (UN Women), đã tổ chức": the comma closed X's apposition; with X gone it dangles.
     after = re.sub(r"^,\s+(?=(?:đã|đang|sẽ|vừa|cùng|tổ chức)\s)", " ", after)
