@@ -42,6 +42,7 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+_COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
 # Who issues a numbered document ("Nghị quyết số 12 của Bộ Chính trị").
 _ISSUER = re.compile(
     r"\s+của\s+(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|"
@@ -121,18 +122,18 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     if fact.type == QType.WHERE:
         # "tại Bắc Kinh, Trung Quốc": the country after the city belongs to the answer.
         at = fact.sentence.text.find(answer, fact.start)
-        country = re.match(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)", text[at + len(answer) :]) if at >= 0 else None
+        country = _COUNTRY_AFTER.match(text, at + len(answer)) if at >= 0 else None
         if country and mentions_country(country.group(1)) and is_place(country.group(1)):
-            full = answer + country.group(0)
-            return replace(fact, answer=full, fact=full, end=max(fact.end, at + len(full)))
+            placed = answer + country.group(0)
+            return replace(fact, answer=placed, fact=placed, end=max(fact.end, at + len(placed)))
     if fact.kind == "programme" and re.search(r"\d\S*$", answer):
         # "Nghị quyết số 12 của Bộ Chính trị": a numbered document is named with its issuer.
         at = fact.sentence.text.find(answer, fact.start)
         issuer = _ISSUER.match(text, at + len(answer)) if at >= 0 else None
         if issuer:
-            full = answer + issuer.group(0)
-            new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
-            return replace(fact, answer=full, fact=new_fact, end=max(fact.end, at + len(full)))
+            named = answer + issuer.group(0)
+            new_fact = named if fact.fact == fact.answer else fact.fact.replace(answer, named, 1)
+            return replace(fact, answer=named, fact=new_fact, end=max(fact.end, at + len(named)))
     if fact.kind == "title_of":
         # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins.
         cut = re.search(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn)\s", answer)
@@ -158,21 +159,21 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         tokens = analysis.tokens
         end_i = next((i for i, t in enumerate(tokens) if t.start >= at + len(answer)), len(tokens))
         if end_i < len(tokens) and tokens[end_i - 1].end == at + len(answer):
-            tail = end_i
+            tail_i = end_i
             while True:  # lower-case tails and "và Thực thi pháp luật ..." in turn
-                joined = tail < len(tokens) and tokens[tail].text in ("và", "-", "–")
-                longer = lower_tail(tokens, name_end(tokens, tail, text, set()) if joined else tail)
-                if longer <= tail:
+                joined = tail_i < len(tokens) and tokens[tail_i].text in ("và", "-", "–")
+                longer = lower_tail(tokens, name_end(tokens, tail_i, text, set()) if joined else tail_i)
+                if longer <= tail_i:
                     break
-                tail = longer
-            if tail > end_i:
-                full = text[at : tokens[tail - 1].end]
-                more = text[tokens[tail - 1].end :]
+                tail_i = longer
+            if tail_i > end_i:
+                whole = text[at : tokens[tail_i - 1].end]
+                more = text[tokens[tail_i - 1].end :]
                 bracket = re.match(r"\s*\([^()]{1,40}\)", more)
                 if bracket and all(w[:1].isupper() for w in bracket.group(0).strip("() ").split()):
-                    full += bracket.group(0)
-                new_fact = full if fact.fact == fact.answer else fact.fact.replace(answer, full, 1)
-                return replace(fact, answer=full, fact=new_fact, end=max(fact.end, at + len(full)))
+                    whole += bracket.group(0)
+                new_fact = whole if fact.fact == fact.answer else fact.fact.replace(answer, whole, 1)
+                return replace(fact, answer=whole, fact=new_fact, end=max(fact.end, at + len(whole)))
     if fact.type in (QType.ORG, QType.WHAT) and answer.split()[-1][:1].isupper():
         # "Cục Hoạt động | hòa bình": a body's name that the text carries on in lower case.
         at = starts[0]

@@ -120,7 +120,8 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
             j += 2  # "tội phạm có tổ chức": a kind of crime, not "has organised"
             end = j
             continue
-        if tok.text == "," and j + 1 < len(tokens) and fold_for_match(tokens[j + 1].text) in ("xuyên", "chữa cháy", "chống"):
+        listed = j + 1 < len(tokens) and fold_for_match(tokens[j + 1].text) in ("xuyên", "chữa cháy", "chống")
+        if tok.text == "," and listed:
             j += 1  # "có tổ chức, xuyên quốc gia", "phòng cháy, chữa cháy": one list inside the name
             continue
         if word in _TAIL_STOP and word != "về":

@@ -22,7 +22,9 @@ from quizgen.sentences import Sentence
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
-_VERB_IN_TITLE = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)")
+_VERB_IN_TITLE = re.compile(
+    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
+)
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
 
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
-
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
@@ -98,7 +97,7 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
         if any(folded in k or k in folded for k in known):
             continue
         known.add(folded)
-        leading = tok.start < 3 or text[: tok.start].rstrip().endswith(",") and i <= 3
+        leading = tok.start < 3 or (text[: tok.start].rstrip().endswith(",") and i <= 3)
         yield Fact(
             QType.WHERE,
             "place",
