@@ -369,6 +369,52 @@ def _variant_of(candidate: str, answer: str) -> bool:
     return short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", ""))
 
 
+def _acronym_alias(a: str, b: str) -> bool:
+    """"Học viện CSND" and "Học viện Cảnh sát nhân dân": one body, one name in initials."""
+    for short, long_ in ((a, b), (b, a)):
+        words_s, words_l = short.split(), long_.split()
+        for i, w in enumerate(words_s):
+            if len(w) >= 2 and w.isupper() and w.isalpha() and words_s[:i] == words_l[:i]:
+                rest = words_l[i:]
+                initials = "".join(x[0] for x in rest).upper()
+                if initials == w or (len(rest) > len(w) and initials[: len(w)] == w):
+                    return True
+    return False
+
+
+def sphere(name: str, gaz: Gazetteer) -> str:
+    """Where a body belongs, so that options come from the same world as the answer: the UN, a
+    foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
+    folded = fold_for_match(name)
+    words = set(re.findall(r"\w+", folded))
+    if "liên hợp quốc" in folded or "lhq" in words or any(
+        re.search(rf"(?<!\w){re.escape(fold_for_match(k))}(?!\w)", folded) for k in gaz.un_bodies
+    ):
+        return "un"
+    # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
+    text = name.replace("Việt Nam", " ")
+    for country in gaz.countries:
+        if country != "Việt Nam" and re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text):
+            return f"foreign:{fold_for_match(country)}"
+    for kind in ("provinces", "cities"):
+        for place in gaz.places.get(kind, ()):
+            if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
+                return "local"
+    return "national"
+
+
+# Ministries a foreign government has under one name or another: options for "Bộ X <country>".
+_FOREIGN_MINISTRIES = ("Nội vụ", "Ngoại giao", "Quốc phòng", "Tư pháp", "An ninh Quốc gia", "Công an")
+
+
+def _same_country_ministries(answer: str, gaz: Gazetteer) -> list[str]:
+    for country in gaz.countries:
+        m = re.fullmatch(rf"Bộ (.+?) ((?:Cộng hòa |Liên bang |Vương quốc )?{re.escape(country)})", answer)
+        if country != "Việt Nam" and m:
+            return [f"Bộ {name} {m.group(2)}" for name in _FOREIGN_MINISTRIES if name != m.group(1)]
+    return []
+
+
 def choose_distractors(
     fact: Fact,
     pool: DistractorPool,
@@ -384,7 +430,18 @@ def choose_distractors(
     stem_fold = fold_for_match(excluded_text)
     chosen: list[str] = []
     seen: set[str] = set()
-    for cand in candidates_for(fact, pool, article_id, gaz):
+    candidates = candidates_for(fact, pool, article_id, gaz)
+    if fact.shape.startswith(("org:", "unit:")) and not fact.shape.startswith("org:acronym"):
+        # "Phòng Tham mưu Công an tỉnh Hà Tĩnh" is no option for a UN post, nor "Bộ An ninh Quốc gia
+        # Trung Quốc" for a Singapore delegation: options come from the answer's own world (for a
+        # foreign body, its own country first, then other foreign bodies).
+        own = sphere(fact.answer, gaz)
+        candidates = [*_same_country_ministries(fact.answer, gaz), *candidates]
+        same = [c for c in candidates if sphere(c, gaz) == own]
+        if own.startswith("foreign:"):
+            same += [c for c in candidates if sphere(c, gaz).startswith("foreign:") and c not in same]
+        candidates = same
+    for cand in candidates:
         key = fold_for_match(cand)
         if not key or key in seen or key in forbidden:
             continue
@@ -396,6 +453,8 @@ def choose_distractors(
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:
             continue  # an option printed in the stem would give itself away
+        if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
+            continue
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
             continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
 from quizgen.gazetteer import Gazetteer, load_gazetteer
@@ -57,6 +58,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the dates in the stem give the duration"
         if _COUNT_THEN_NAMES.search(stem):
             return "the counted things are named in the stem"
+    if fact.kind in ("year", "month"):
+        year = re.search(r"\d{4}", fact.answer)
+        if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
+            return "the year is in the stem"  # "... năm nào sẽ được tổ chức vào ngày 1/10/2022"
     if fact.type == QType.WHO and fact.shape.startswith("person"):
         words = fold_for_match(fact.answer).split()
         for i in range(len(words) - 1):
@@ -79,3 +84,26 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     if is_place(fact.answer):
         return True
     return len(fact.answer.split()) < 2
+
+
+# Words after which "năm 2019" tells when something happened ("mở năm 2019", "vào năm 2019").
+_TIME_LEAD = {"vào", "trong", "từ", "đến", "tới", "sang", "đầu", "cuối", "giữa", "hết", "sau", "trước", "là"}
+
+
+def year_not_asked(fact: Fact, analysis: SentenceAnalysis) -> str:
+    """Why a bare year is no question ("" when it is one): a year that is part of a name
+    ("Khóa 1 năm 2018", "phong trào thi đua ... năm 2024", "quy mô cấp tỉnh năm 2022") or of a
+    programme's horizon ("tầm nhìn đến năm 2030") says nothing about when anything happened."""
+    if fact.kind != "year":
+        return ""
+    text = analysis.text
+    before = text[: fact.start].rstrip()
+    if re.search(r"(?i)(?:tầm nhìn|định hướng|giai đoạn)(?:\s+(?:đến|tới))?$", before):
+        return "a programme's horizon"
+    prev = [t for t in analysis.tokens if t.end <= fact.start]
+    if not prev or prev[-1].text in (",", ";", ":", "(") or len(prev) <= 1:
+        return ""  # the clause starts with it: "Năm 2024, ..."
+    last = prev[-1]
+    if fold_for_match(last.text) in _TIME_LEAD or last.pos in ("V", "R", "E"):
+        return ""
+    return "part of a name"
