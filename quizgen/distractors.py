@@ -382,6 +382,17 @@ def _acronym_alias(a: str, b: str) -> bool:
     return False
 
 
+def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Two people with a name word in common beyond a Vietnamese surname or middle name."""
+    common = {fold_for_match(w) for w in gaz.surnames} | {"văn", "thị", "đức", "minh", "quốc"}
+    ranks = {w for r in gaz.all_ranks for w in fold_for_match(r).split()}
+
+    def names(x: str) -> set[str]:
+        return {w for w in fold_for_match(x).split() if len(w) >= 4 and w not in common and w not in ranks}
+
+    return bool(names(a) & names(b))
+
+
 def sphere(name: str, gaz: Gazetteer) -> str:
     """Where a body belongs, so that options come from the same world as the answer: the UN, a
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
@@ -455,6 +466,8 @@ def choose_distractors(
             continue  # an option printed in the stem would give itself away
         if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
             continue
+        if fact.shape.startswith("person") and _shares_a_name(cand, fact.answer, gaz):
+            continue  # "Viktor Zolotov" beside "Zolotov Victor Vasilyevich": one man
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
             continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from quizgen.bank import Bank
 from quizgen.checks import check_question
 from quizgen.errors import BankError, UsageError
+from quizgen.gazetteer import load_gazetteer
 from quizgen.intake import read_article
 from quizgen.models import QType, Status
 from quizgen.normalize import fold_for_match
@@ -75,6 +76,10 @@ def _variants(text: str) -> set[str]:
     out = {base}
     stripped = re.sub(r"^ngày\s+", "", base)
     out.add(stripped)
+    # "Đại tá Vũ Văn Tấn" and "Vũ Văn Tấn": one person, asked with or without the rank.
+    for rank in load_gazetteer().all_ranks:
+        if base.startswith(fold_for_match(rank) + " "):
+            out.add(base[len(rank) + 1 :])
     # "Công an tỉnh Sê Kông (Lào)", "Phái bộ ... (UNMISS)": the bracket qualifies the same name.
     out.add(re.sub(r"\s*\([^()]*\)?$", "", base))
     # "Chương trình ... (WPS) 2024–2030": the programme's period and acronym qualify its name.

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,6 +27,7 @@ from quizgen.extract.analysis import remember
 from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
+from quizgen.gazetteer import load_gazetteer
 from quizgen.intake import (
     Article,
     article_id_for,
@@ -120,6 +121,14 @@ def build_question(
     wrong = choose_distractors(fact, pool, article.id, others, excluded_text=stem)
     base = dict(id=qid, type=fact.type, fact=fact.fact, evidence=fact.sentence.text, status=Status.DRAFT)
     question: Question | None = None
+    answer = fact.answer
+    if fact.shape.startswith("person") and len(wrong) >= 3:
+        # Options all with a rank or all without: "Đại tướng X" among bare names gives itself away.
+        ranks = load_gazetteer().all_ranks
+        rank = next((r for r in ranks if answer.startswith(r + " ")), None)
+        if rank and not all(any(w.startswith(r + " ") for r in ranks) for w in wrong[:3]):
+            answer = answer[len(rank) + 1 :]
+            fact = replace(fact, answer=answer)
     if len(wrong) >= 3:
         options = [fact.answer, *wrong[:3]]
         options.sort(key=lambda o: hashlib.sha1(f"{qid}\x1f{o}".encode()).hexdigest())

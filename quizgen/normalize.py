@@ -140,3 +140,42 @@ def core_name(text: str) -> str:
 def fold_for_match(text: str) -> str:
     """A key for comparing two spans: normalised, lower case, no outer punctuation."""
     return normalize_text(text).casefold().strip(" .,;:!?\"'()")
+
+
+_SYLLABLE_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")
+_ONSETS = (
+    "ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu", "b", "c", "d", "đ", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+)  # fmt: skip
+_VOWEL_RUNS = re.compile(rf"[{_SYLLABLE_VOWELS}]+")
+_MARKED = re.compile(r"[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+
+
+def _split_glued(word: str) -> str:
+    """"thămvà" -> "thăm và", "pháttriển" -> "phát triển": two lower-case syllables the source
+    printed without their space (one Vietnamese syllable has one run of vowels)."""
+    runs = list(_VOWEL_RUNS.finditer(word))
+    if len(runs) != 2 or not _MARKED.search(word.lower()) or word[1:] != word[1:].lower():
+        return word
+    if word.lower().startswith(("qu", "gi")) and runs[0].start() == 1:
+        return word  # "quy", "gia": the u/i belongs to the onset
+    between = word[runs[0].end() : runs[1].start()]
+    for n in range(min(2, len(between)), -1, -1):
+        final, onset = between[:n], between[n:]
+        if final in _FINALS and onset in _ONSETS:
+            return f"{word[: runs[0].end() + n]} {word[runs[0].end() + n :]}"
+    return word
+
+
+def unglue(text: str) -> str:
+    """Spaces the source lost between words, restored in text quizgen writes (stems, statements):
+    "giữaBộ Công an" -> "giữa Bộ Công an", "chào mừngvà" -> "chào mừng và"."""
+    text = re.sub(r"(?<=[^\W\d_])(?=[^\W\d_]{2})", _case_break, text)
+    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_glued(m.group(0)), text)
+
+
+def _case_break(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    glued = text[at - 1].islower() and text[at].isupper() and text[at + 1].islower()
+    return " " if glued and _MARKED.search(text[max(0, at - 4) : at + 4].lower()) else ""

@@ -56,8 +56,9 @@ def rank_and_filter(
 ) -> list[Question]:
     """Best first, one question per fact, none giving away another's answer; in article order.
 
-    When stems give answers away, the questions in the most such conflicts go first (the lower
-    ranked on a tie): one question whose answer every other stem names is dropped, not the rest.
+    When stems give answers away, the question whose score is lowest once shared among its
+    conflicts goes first: one question whose answer every other stem names is dropped, not the
+    rest, and of a simple pair the lower-scored goes.
     """
     from quizgen.generate import MAX_PER_ANSWER  # the embedded drafter's cap, for every drafter
 
@@ -83,9 +84,12 @@ def rank_and_filter(
                 conflicts[j].add(i)
     alive = set(range(len(unique)))
     while True:
-        worst = max(alive, key=lambda i: (len(conflicts[i] & alive), i), default=None)
-        if worst is None or not conflicts[worst] & alive:
+        # The same rule as quiz assembly (quizgen.selection): a draft's worth is its score shared
+        # among its clashes, so a draft named by many goes, and of a simple pair the weaker goes.
+        clashing = [i for i in alive if conflicts[i] & alive]
+        if not clashing:
             break
+        worst = min(clashing, key=lambda i: (unique[i].score / (1 + len(conflicts[i] & alive)), -i))
         alive.discard(worst)
         drops[GIVEAWAY] += 1
     kept = [q for i, q in enumerate(unique) if i in alive][:max_per_article]

@@ -97,7 +97,9 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
         if any(folded in k or k in folded for k in known):
             continue
         known.add(folded)
-        leading = tok.start < 3 or (text[: tok.start].rstrip().endswith(",") and i <= 3)
+        # "đã tiếp tại Trụ sở Chính phủ Thứ trưởng X": the place is asked at the end of the clause
+        # ("đã tiếp Thứ trưởng X ở đâu?"), never in the middle ("đã tiếp ở đâu Thứ trưởng X").
+        leading = True
         yield Fact(
             QType.WHERE,
             "place",

@@ -15,6 +15,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
+from quizgen.normalize import unglue
 from quizgen.sentences import UPPER
 
 BLANK = "_____"
@@ -76,7 +77,9 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
             ministry,
             stem,
         )
-    stem = re.sub(r"\s+", " ", stem).strip().rstrip(".,;:? ")
+    stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:? ")
+    # "do ai, và ông X", "và ai, đồng chủ trì": the comma closed the apposition the answer took.
+    stem = re.sub(r"(?<!\w)(ai|nào),\s+(?=(?:và|cùng|đồng|đã|sẽ|đang|làm|chủ trì|ký)(?!\w))", r"\1 ", stem)
     stem = stem[:1].upper() + stem[1:]
     return stem + ("?" if question else ".")
 

@@ -85,7 +85,7 @@ class NumberRules(RuleBase):
                 and noun_words[0] in ("nay", "qua", "tới", "ngoái", "trước", "sau", "học")
             ):
                 continue
-            if noun_words[0] in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
+            if noun_words[0].lower() in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
                 continue  # "hai bên", "ba nước": not a count worth asking
             noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
             if noun_words[0] in TIME_UNITS:
