@@ -270,6 +270,11 @@ def _trim_to_clause(
     head = next(
         (i for i, (p, verb) in enumerate(pieces[:target]) if verb and not _ADVERBIAL_START.match(p)), None
     )
+    if head is not None:
+        subjected = with_subject(pieces, head, sentence)
+        if subjected != pieces[head][0] and head != target:
+            # The subject's piece replaces the apposition-led head: "X, Thống lĩnh ..., đã dự lễ".
+            pieces[head] = (subjected, True)
     if head is not None and total + word_count(pieces[head][0]) <= HARD_MAX_STEM_WORDS:
         keep.add(head)  # without its subject and verb the question piece means nothing
         total += word_count(pieces[head][0])
@@ -394,10 +399,60 @@ def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) ->
 
 def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | None:
     """The first comma piece with a verb that is not a leading adverbial: who did what."""
-    for piece, verb in _pieces(stem.rstrip("?."), sentence):
+    pieces = _pieces(stem.rstrip("?."), sentence)
+    for i, (piece, verb) in enumerate(pieces):
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
-            return piece.rstrip(",;: ")
+            return with_subject(pieces, i, sentence).rstrip(",;: ")
     return None
+
+
+_TENSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|cũng|được|bị)(?!\w)")
+
+
+def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
+    """Piece ``i`` (the first with a verb) with its subject when an apposition took its place.
+
+    "Chủ tịch nước Nguyễn Xuân Phúc-Chủ tịch Hội đồng ..., Thống lĩnh các lực lượng vũ trang nhân
+    dân đã dự lễ": the verb's piece starts with the subject's last title, so the subject (the
+    first piece, verbless) replaces it: "Chủ tịch nước Nguyễn Xuân Phúc-... đã dự lễ". "Đoàn công
+    tác của C06, do X dẫn đầu, đã làm việc với ...": a piece that starts with its verb gets the
+    subject in front of it.
+    """
+    piece = pieces[i][0]
+    subject = next(
+        (
+            p.rstrip(",;: ")
+            for p, verb in pieces[:i]
+            if not verb and p[:1].isupper() and not _ADVERBIAL_START.match(p) and word_count(p) >= 2
+        ),
+        None,
+    )
+    if subject is None:
+        return piece
+    verbs = [t for t in _verbs(sentence)] if sentence is not None else []
+    tense = _TENSE.search(piece)
+    starts = [m.start() for m in (tense,) if m] + [
+        m.start() for t in verbs for m in [re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", piece)] if m
+    ]
+    at = min(starts, default=-1)
+    if at == 0 or (at > 0 and piece[:1].islower()):
+        return f"{subject} {piece}"  # "đã làm việc với ...": the subject goes before it
+    if at > 0 and piece[:1].isupper() and not re.search(r"[,;]", piece[:at]) and not _names_someone(
+        piece[:at], sentence
+    ):
+        return f"{subject} {piece[at:]}"  # the apposition before the verb gives way to the subject
+    return piece
+
+
+def _names_someone(text: str, sentence: SentenceAnalysis | None) -> bool:
+    """"Phó Thủ tướng ... Trương Hòa Bình": a title with the name is the subject, not an apposition."""
+    if sentence is None:
+        return True
+    at = sentence.text.find(text.strip())
+    if at < 0:
+        return True
+    end = at + len(text.strip())
+    return any(t.pos == "Np" and at <= t.start and t.end <= end for t in sentence.tokens)
 
 
 # "Ai Phó Chủ nhiệm ...", "ai – kỹ thuật viên ...": a name's apposition left after "ai".
