@@ -76,10 +76,13 @@ def _variants(text: str) -> set[str]:
     out = {base}
     stripped = re.sub(r"^ngày\s+", "", base)
     out.add(stripped)
-    # "Đại tá Vũ Văn Tấn" and "Vũ Văn Tấn": one person, asked with or without the rank.
+    # "Đại tá Vũ Văn Tấn", "Đại tá, PGS.TS Vũ Văn Tấn" and "Vũ Văn Tấn": one person, asked with
+    # or without the rank and degree.
     for rank in load_gazetteer().all_ranks:
-        if base.startswith(fold_for_match(rank) + " "):
-            out.add(base[len(rank) + 1 :])
+        if re.match(rf"{re.escape(fold_for_match(rank))},?\s", base):
+            out.add(re.sub(r"^(?:(?:pgs|gs|ts|ths)\.?(?:ts)?\.?\s+)", "", base[len(rank) :].lstrip(", ")))
+    # "Sáng sớm ngày 15-8" and "ngày 15-8": the part of the day qualifies the same date.
+    out.add(re.sub(r"^(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:sớm|muộn|nay))?\s+(?=ngày\s|\d)", "", base))
     # "Công an tỉnh Sê Kông (Lào)", "Phái bộ ... (UNMISS)": the bracket qualifies the same name.
     out.add(re.sub(r"\s*\([^()]*\)?$", "", base))
     # "Chương trình ... (WPS) 2024–2030": the programme's period and acronym qualify its name.

@@ -25,6 +25,7 @@ _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|�
 _VERB_IN_TITLE = re.compile(
     r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
 )
+_ACADEMIC = {"pgs.ts", "gs.ts", "pgs.ts.", "gs.ts.", "ts.", "ts", "ths.", "ths", "pgs", "gs"}
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
 
 
@@ -73,6 +74,10 @@ def person_facts(
         while j - i > 1 and (is_place(tokens[i].text) or tokens[i].text.isupper()):
             # "LHQ Jean-Pierre Lacroix": an acronym before the name belongs to the title.
             i += 1
+        academic = None
+        while j - i > 1 and fold_for_match(tokens[i].text) in _ACADEMIC:
+            academic = i  # "PGS.TS Phạm Công Nguyên": the degree is not part of the name
+            i += 1
         name = text[tokens[i].start : tokens[j - 1].end]
         name_end_at = tokens[j - 1].end
         glued = re.search(r"-(?=[A-ZĐ])", name)
@@ -105,11 +110,18 @@ def person_facts(
         k = first_title if first_title is not None else i
         if rank and first_title is None:
             k = i - 1  # the rank is asked with the name: "do ai dẫn đầu", not "do Đại tá ai"
-        honoured = before is not None and fold_for_match(before.text) in _HONORIFICS
+        honoured = before is not None and fold_for_match(before.text) in _HONORIFICS | _ACADEMIC
         if not (rank or titled or honoured):
             continue
         start = tokens[i - 1].start if honoured and before else tokens[k].start
         answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
+        if academic is not None:
+            # "Đại tá, PGS.TS Phạm Công Nguyên": the rank before the degree goes with the name.
+            ranked = academic >= 2 and tokens[academic - 1].text == "," and (
+                fold_for_match(tokens[academic - 2].text) in ranks
+            )
+            start = tokens[academic - 2].start if ranked else tokens[academic].start
+            answer = text[start:name_end_at] if ranked else name
         known.add(fold_for_match(name))
         end = name_end_at
         # "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, và ...": the title after the name goes
