@@ -340,6 +340,8 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
             out += [fact.answer[: m.start(1)] + str(k) for k in (n + 1, n + 2, n + 3) if k != n]
         head = shape.split(":")[1]
         return corpus + out + _rank(seed, gaz.orgs.get(head, ()))
+    if shape.startswith("event:"):
+        return _shift_event(fact.answer)
     if shape == "topic":
         return corpus + _rank(seed, gaz.topics)
     if shape == "phrase:role" and fact.answer.startswith("cơ quan "):
@@ -367,6 +369,45 @@ def _variant_of(candidate: str, answer: str) -> bool:
         return True  # "Phái bộ Liên hợp quốc tại Nam Sudan" is a reading of UNMISS's full name too
     short, long_ = sorted((candidate, answer), key=len)
     return short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", ""))
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+           "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]  # fmt: skip
+_CAN_CHI_YEARS = {  # the lunar year's name, for "Tết Nguyên đán Ất Tỵ 2025"
+    2022: "Nhâm Dần", 2023: "Quý Mão", 2024: "Giáp Thìn", 2025: "Ất Tỵ", 2026: "Bính Ngọ", 2027: "Đinh Mùi",
+    2028: "Mậu Thân", 2021: "Tân Sửu", 2020: "Canh Tý", 2019: "Kỷ Hợi",
+}  # fmt: skip
+
+
+def _shift_event(answer: str) -> list[str]:
+    """The same event another time: its ordinal (XIX -> XVIII, XX, XVII; 80 -> 79, 81, 78) or its
+    year (and the lunar year's name with it)."""
+    m = re.search(r"\b(lần thứ|khóa)\s+([IVXLC]+|\d+)\b", answer)
+    out = []
+    if m:
+        raw = m.group(2)
+        if raw.isdigit():
+            n = int(raw)
+            values = [str(k) for k in (n - 1, n + 1, n - 2, n + 2) if k > 0]
+        elif raw in _ROMANS:
+            n = _ROMANS.index(raw)
+            values = [_ROMANS[k] for k in (n - 1, n + 1, n - 2, n + 2) if 0 <= k < len(_ROMANS)]
+        else:
+            values = []
+        out = [answer[: m.start(2)] + v + answer[m.end(2) :] for v in values]
+        return out
+    y = re.search(r"\b((?:19|20)\d{2})\b", answer)
+    if y:
+        year = int(y.group(1))
+        for k in (year - 1, year + 1, year - 2, year + 2):
+            shifted = answer[: y.start(1)] + str(k) + answer[y.end(1) :]
+            old_name, new_name = _CAN_CHI_YEARS.get(year), _CAN_CHI_YEARS.get(k)
+            if old_name and old_name in shifted:
+                if not new_name:
+                    continue
+                shifted = shifted.replace(old_name, new_name)
+            out.append(shifted)
+    return out
 
 
 def _acronym_alias(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
-from quizgen.extract.events import event_names
+from quizgen.extract.events import event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
@@ -284,6 +284,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             if f.sentence.index == sentence.index and f.type in (QType.WHERE, QType.ORG, QType.WHO)
         }
         for fact in venue_facts(sentence, analyses[sentence.index], places):
+            facts.append(fact)
+        named = {f.answer.casefold() for f in facts if f.sentence.index == sentence.index}
+        for fact in event_facts(sentence, analyses[sentence.index], named):
             facts.append(fact)
         quoted = {fold_for_match(f.answer) for f in facts if f.sentence.index == sentence.index}
         for fact in quoted_facts(sentence, quoted):

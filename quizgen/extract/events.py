@@ -9,8 +9,12 @@ words, numbers, quotes, and the lower-case words event names are made of).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from quizgen.extract.analysis import SentenceAnalysis
+from quizgen.extract.facts import Fact
+from quizgen.models import QType
+from quizgen.sentences import Sentence
 
 EVENT_NOUNS = ("Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập")
 _NAME_WORDS = {
@@ -68,3 +72,57 @@ def resolve(stem: str, names: dict[str, str]) -> str:
                 replacement = name  # "Hội nghị Công an toàn quốc": keep the name's capital
             return stem[: m.start()] + replacement + stem[m.end() :]
     return stem
+
+
+# Events asked by name: the name must hold what tells one event of its kind from another (an
+# ordinal, a year, a quoted title), or its options could not be told apart.
+_ASKED_HEADS = ("Đại hội", "Hội nghị", "Hội thảo", "Diễn đàn", "Tết", "Ngày hội", "Hội thi", "Hội diễn")
+_ROMAN = re.compile(r"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_EVENT_STOP = {
+    "đã", "đang", "sẽ", "vừa", "được", "do", "tại", "vào", "với", "cho", "nhằm", "để", "diễn ra", "của",
+    "khai mạc", "bế mạc", "thành công", "tổ chức", "có", "là", "và", "cùng", "từ", "đến", "trong",
+    "kéo dài", "bắt đầu", "gồm", "với sự", "về",
+}  # fmt: skip
+
+
+def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str]) -> Iterator[Fact]:
+    """"Which event" facts: "Đại hội lần thứ XIX Đảng Cộng sản Trung Quốc", "Tết Nguyên đán Ất Tỵ
+    2025", "Hội nghị Công an toàn quốc lần thứ 80"; options shift the ordinal or the year."""
+    text = analysis.text
+    tokens = analysis.tokens
+    for i, tok in enumerate(tokens):
+        head = next((h for h in _ASKED_HEADS if tok.text == h or tok.text.startswith(h + " ")), None)
+        if head is None or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= _MAX_WORDS:
+            t = tokens[j]
+            word = t.text.casefold()
+            if t.pos == "CH" and t.text not in ('"', "“", "”"):
+                break
+            owner = word == "của" and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+            if word in _EVENT_STOP and not owner:
+                break
+            j += 1
+        name = text[tok.start : tokens[j - 1].end].strip(' "“”')
+        ordinal = _ROMAN.search(name)
+        year = _YEAR.search(name)
+        if not (ordinal or year) or len(name.split()) < 3:
+            continue
+        if name.casefold() in known or any(name.casefold() in k for k in known):
+            continue
+        known.add(name.casefold())
+        yield Fact(
+            QType.WHAT,
+            "event",
+            name,
+            name,
+            sentence,
+            tok.start,
+            tok.start + len(name),
+            qphrase=f"{head.lower() if head != 'Tết' else head} nào",
+            shape="event:ordinal" if ordinal else "event:year",
+            head=head,
+            score=0.6,
+        )
