@@ -103,10 +103,19 @@ def generate(
         ),
     ] = "embedded",
     config: ConfigOpt = None,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            help="Chỉ giữ câu nháp có điểm dự đoán (xác suất được chấp nhận nguyên bản) từ mức này "
+            "(0 = giữ tất cả; 0.25 giữ ít câu hơn nhưng tốt hơn, xem README)."
+        ),
+    ] = 0.0,
 ) -> None:
     """Soạn câu hỏi nháp từ bài báo và thêm vào ngân hàng câu hỏi.
 
     Ví dụ: quizgen generate seeds/ --bank question_bank
+
+    Ít câu hơn, tốt hơn: quizgen generate seeds/ --min-score 0.25
 
     Soạn bằng mô hình ngôn ngữ (xem README): quizgen generate seeds/ --drafter llm --config quizgen.toml
     """
@@ -116,7 +125,13 @@ def generate(
     chosen = make_drafter(drafter, bank, config, progress=True)
     articles = list(paths or [Path("seeds")])
     try:
-        report = run(articles, _checked_bank(bank), max_per_article=max_per_article, drafter=chosen)
+        report = run(
+            articles,
+            _checked_bank(bank),
+            max_per_article=max_per_article,
+            drafter=chosen,
+            min_score=min_score,
+        )
     except KeyboardInterrupt:
         typer.echo(
             "Đã dừng (Ctrl-C). Không tệp nào bị ghi dở; câu trả lời đã nhận của mô hình được giữ lại: "
@@ -134,7 +149,7 @@ def generate(
     typer.echo(f"Tổng: thêm {report.added} câu nháp vào {bank}.")
     dropped = report.dropped
     if dropped:
-        typer.echo(f"Loại khi đối chiếu với bài báo: {sum(dropped.values())} câu nháp")
+        typer.echo(f"Câu nháp bị loại: {sum(dropped.values())}")
         for reason, n in dropped.items():
             typer.echo(f"  {n:>4}  {reason}")
 

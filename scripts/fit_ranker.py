@@ -1,10 +1,15 @@
 """Fit the draft ranker on blind judges' verdicts and write quizgen/data/ranker.json.
 
-    .venv/bin/python scripts/fit_ranker.py DRAFTS.json VERDICTS.jsonl [--out quizgen/data/ranker.json]
+    .venv/bin/python scripts/fit_ranker.py DRAFTS.json VERDICTS.jsonl [DRAFTS.json VERDICTS.jsonl ...]
+        [--out quizgen/data/ranker.json] [--l2 0.3]
 
-DRAFTS.json is `quizgen export json ... --status all` of the judged drafts; VERDICTS.jsonl has one
-{"id", "verdict": ACCEPT|EDIT|REJECT, ...} per line. A draft is a positive when it was accepted as it
-stands. Prints the cross-validated ROC AUC (folds by article) and records it in the model file.
+Each DRAFTS.json is `quizgen export json ... --status all` of one round of judged drafts; its
+VERDICTS.jsonl has one {"id", "verdict": ACCEPT|EDIT|REJECT, ...} per line. A draft is a positive
+when it was accepted as it stands. Rounds are pooled; folds are by article, so no article is in
+both the fitted and the scored part. Prints the cross-validated ROC AUC and records it.
+
+The committed model: the four tune rounds,
+    .venv/bin/python scripts/fit_ranker.py tests/data/real/judged/{drafts,verdicts}-round1.* ... round4
 """
 
 from __future__ import annotations
@@ -31,13 +36,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("drafts", type=Path)
-    parser.add_argument("verdicts", type=Path)
+    parser.add_argument("files", type=Path, nargs="+", help="DRAFTS.json VERDICTS.jsonl pairs")
     parser.add_argument("--out", type=Path, default=ROOT / "quizgen" / "data" / "ranker.json")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=0.3)
     args = parser.parse_args()
-    drafts, verdicts = load_judged(args.drafts, args.verdicts)
-    rows, labels, groups = labelled_rows(drafts, verdicts)
+    if len(args.files) % 2:
+        parser.error("give DRAFTS.json VERDICTS.jsonl in pairs")
+    rows, labels, groups = [], [], []
+    for drafts_path, verdicts_path in zip(args.files[::2], args.files[1::2], strict=True):
+        drafts, verdicts = load_judged(drafts_path, verdicts_path)
+        r, lab, g = labelled_rows(drafts, verdicts)
+        rows += r
+        labels += lab
+        groups += g
     cv = cross_validated_auc(rows, labels, groups, l2=args.l2)
     model = fit(rows, labels, l2=args.l2)
     train_auc = auc([predict(model, r) for r in rows], labels)
@@ -49,7 +60,7 @@ def main() -> None:
         "train_auc": round(train_auc, 3),
         "n": len(rows),
         "accepted": sum(labels),
-        "fitted_on": [args.drafts.name, args.verdicts.name],
+        "fitted_on": [p.name for p in args.files],
     }
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{len(rows)} judged drafts, {sum(labels)} accepted; ROC AUC cross-validated by article {cv:.3f}, "

@@ -7,6 +7,7 @@ from quizgen.checks import check_question
 from quizgen.generate import generate
 from quizgen.intake import read_article
 from quizgen.models import QFormat, ReviewRecord, Status
+from tests.conftest import Invoke
 
 
 def _snapshot(bank_dir: Path) -> dict[str, bytes]:
@@ -141,3 +142,27 @@ def test_new_rules_process_unchanged_files_again_and_keep_decisions(seeds: Path,
     now = bank.load(article_id)
     assert now.article.generator == GENERATOR
     assert now.questions[0] == rejected
+
+
+def test_min_score_keeps_only_the_likelier_drafts(seeds: Path, tmp_path: Path, invoke: Invoke) -> None:
+    everything = Bank(tmp_path / "all")
+    generate([seeds], everything)
+    scores = sorted(q.score for f in everything.load_all() for q in f.questions)
+    bar = scores[len(scores) // 2]  # the median: about half the drafts stay
+    result = invoke("generate", seeds, "--bank", tmp_path / "some", "--min-score", str(bar))
+    assert result.exit_code == 0, result.output
+    kept = [q.score for f in Bank(tmp_path / "some").load_all() for q in f.questions]
+    assert kept and all(s >= bar for s in kept)
+    assert len(kept) == sum(s >= bar for s in scores)
+    assert "điểm dự đoán dưới --min-score" in result.output
+    # Another bar is another drafting: the same articles are drafted again, not skipped.
+    again = invoke("generate", seeds, "--bank", tmp_path / "some", "--min-score", "0")
+    assert again.exit_code == 0 and "không đổi" not in again.output
+
+
+def test_min_score_out_of_range_is_a_usage_error(seeds: Path, tmp_path: Path, invoke: Invoke) -> None:
+    for bad in ("1.5", "-0.1", "1"):
+        result = invoke("generate", seeds, "--bank", tmp_path / "b", "--min-score", bad)
+        assert result.exit_code == 2, (bad, result.output)
+        assert "--min-score" in result.output
+    assert not (tmp_path / "b").exists()

@@ -115,7 +115,7 @@ def test_generate_with_the_llm_drafter_end_to_end(
     assert result.exit_code == 0, result.output
     assert len(server.script.requests) == 6 and elapsed < 30
     assert all(r["response_format"]["type"] == "json_schema" for r in server.script.requests)
-    assert "Loại khi đối chiếu với bài báo" in result.output and "lộ đáp án của câu khác" in result.output
+    assert "Câu nháp bị loại" in result.output and "lộ đáp án của câu khác" in result.output
     by_article = _questions(bank)
     assert set(by_article) == set(OURS)
     for article_id, questions in by_article.items():
@@ -456,7 +456,7 @@ def test_replies_for_real_articles_ground_as_measured(
     result = invoke("generate", folder, "--bank", bank, "--drafter", "llm")
     assert result.exit_code == 0, result.output
     assert "Tổng: thêm 45 câu nháp" in result.output
-    assert "Loại khi đối chiếu với bài báo" not in result.output
+    assert "Câu nháp bị loại" not in result.output
     for article_id, questions in _questions(bank).items():
         article = read_article(folder / f"{article_id}.txt")
         assert all(check_question(q, article.text, article.dropped) == [] for q in questions)

@@ -19,7 +19,7 @@ from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER
 
-MAX_PER_SENTENCE = 3
+MAX_PER_SENTENCE = 4
 _NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|hàng nghìn)"
 _PARTS = re.compile(
     rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
