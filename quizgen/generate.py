@@ -54,6 +54,9 @@ SHORT_ANSWER_MAX_WORDS = 5
 # Blanks cut from a sentence: 0 accepted of 4 in the round-1 blind judging, and the 3 still drafted
 # on the tune articles were fragments; a fact without three good options is not drafted instead.
 DRAFT_CLOZES = False
+# True/false items are the fact's sentence with or without one span swapped: judges rejected every
+# one they saw (and the issue lists "true/false items that copy the sentence" among the reasons).
+DRAFT_TRUE_FALSE = False
 # No draft is withheld by its score by default: the samples' gold facts include programme and
 # acronym questions that the ranker, fitted on real articles' verdicts, scores low. A trainer who
 # wants fewer, better drafts sets --min-score (see the README for what each bar keeps).
@@ -144,7 +147,7 @@ def build_question(
             score=fact.score,
             **base,
         )
-    elif wrong and not fact.template:
+    elif DRAFT_TRUE_FALSE and wrong and not fact.template:
         truthful = _pick(qid, 2) == 0
         statement = build_statement(
             fact, fact.fact if truthful else fact.fact.replace(fact.answer, wrong[0], 1), ministry
