@@ -347,4 +347,13 @@ def with_country(fact: Fact) -> Fact:
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
+    if re.match(r"(?i)ngài\s", fact.fact) or fact.shape == "person:foreign":
+        # "do ngài Tiêu Chí Hiền ... làm Trưởng đoàn": "ngài" is for a foreign guest; the country
+        # is the one the sentence names ("Đoàn đại biểu cấp cao Singapore").
+        named = [c for c in gaz.countries if c != "Việt Nam" and c in text and c in gaz.people]
+        if named:
+            before = [c for c in named if 0 <= text.find(c) < max(at, 0)]
+            nearest = max(before, key=text.rfind) if before else min(named, key=text.find)
+            return replace(fact, shape=f"person:{nearest}")
+        return replace(fact, shape="person:foreign")
     return fact
