@@ -24,7 +24,7 @@ from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import remember
-from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway
+from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway, shared_word_giveaway
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.gazetteer import load_gazetteer
@@ -36,7 +36,7 @@ from quizgen.intake import (
     iter_article_paths,
     read_article,
 )
-from quizgen.models import ArticleMeta, BankFile, QFormat, Question, Status
+from quizgen.models import ArticleMeta, BankFile, QFormat, QType, Question, Status
 from quizgen.normalize import fold_for_match, normalize_text
 
 if TYPE_CHECKING:
@@ -136,6 +136,10 @@ def build_question(
         if rank and not all(any(w.startswith(r + " ") for r in ranks) for w in wrong[:3]):
             answer = answer[len(rank) + 1 :]
             fact = replace(fact, answer=answer)
+    named = fact.type in (QType.ORG, QType.WHERE, QType.WHAT, QType.WHICH_PROGRAMME)
+    named = named and not fact.shape.startswith("phrase:")
+    if len(wrong) >= 3 and named and shared_word_giveaway(stem, fact.answer, wrong[:3]):
+        return None  # "lực lượng CSGT" in the stem, "Cục CSGT" the answer
     if len(wrong) >= 3:
         options = [fact.answer, *wrong[:3]]
         options.sort(key=lambda o: hashlib.sha1(f"{qid}\x1f{o}".encode()).hexdigest())

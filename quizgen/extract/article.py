@@ -119,6 +119,12 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
         # glues "Phúc-Chủ" into one word.
         return replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+    parent_only = answer.endswith(", Bộ Công an") and answer.count(",") == 1
+    if fact.type in (QType.ORG, QType.WHAT) and parent_only:
+        # "Cục Đối ngoại, Bộ Công an": every option would need the ministry, or only the answer
+        # carries it; the body's own name is the answer.
+        short = answer.removesuffix(", Bộ Công an")
+        return replace(fact, answer=short, fact=short if fact.fact == fact.answer else fact.fact)
     if fact.type == QType.WHERE:
         # "tại Bắc Kinh, Trung Quốc": the country after the city belongs to the answer.
         at = fact.sentence.text.find(answer, fact.start)
@@ -347,6 +353,9 @@ def with_country(fact: Fact) -> Fact:
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
+    listed = [c for c, names in gaz.people.items() if c in gaz.countries and _name_of(fact.answer) in names]
+    if listed:
+        return replace(fact, shape=f"person:{listed[0]}")  # an official the gazetteer knows by country
     if re.match(r"(?i)ngài\s", fact.fact) or fact.shape == "person:foreign":
         # "do ngài Tiêu Chí Hiền ... làm Trưởng đoàn": "ngài" is for a foreign guest; the country
         # is the one the sentence names ("Đoàn đại biểu cấp cao Singapore").

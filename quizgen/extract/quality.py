@@ -9,6 +9,7 @@ sentence gives at most two drafts, or the drafts copy each other's answers.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from quizgen.extract.analysis import SentenceAnalysis
@@ -107,3 +108,31 @@ def year_not_asked(fact: Fact, analysis: SentenceAnalysis) -> str:
     if fold_for_match(last.text) in _TIME_LEAD or last.pos in ("V", "R", "E"):
         return ""
     return "part of a name"
+
+
+# Words of a body's or a place's name that say nothing of which one it is.
+_GENERIC_NAME_WORDS = {
+    "bộ", "cục", "sở", "phòng", "vụ", "ban", "viện", "học", "trường", "trung", "tâm", "văn", "cơ", "quan",
+    "công", "an", "tỉnh", "thành", "phố", "huyện", "quận", "xã", "trụ", "của", "và", "về", "tại",
+    "việt", "nam", "nhân", "dân", "quốc", "gia", "đội", "đơn", "vị", "tổ", "chức",
+}  # fmt: skip
+
+
+def shared_word_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None:
+    """A distinctive word of the answer printed in the stem and in no more than one option:
+    "lực lượng CSGT" -> "Cục CSGT", "Tùy viên An ninh nội vụ" -> "Bộ Nội vụ ...", "Phó Thủ tướng
+    ... Chính phủ" -> "Trụ sở Chính phủ". The trainee matches words instead of knowing."""
+    stem_f = fold_for_match(stem)
+    words = fold_for_match(answer).split()
+    keys = [w for w in re.findall(r"[^\W\d_]+", answer) if len(w) >= 2 and w.isupper()]
+    pairs = [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(words)
+        if not ({a, b} <= _GENERIC_NAME_WORDS)
+    ]
+    for key in [*(fold_for_match(k) for k in keys), *pairs]:
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", stem_f):
+            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+            if sum(bool(pattern.search(fold_for_match(w))) for w in wrong) < 2:
+                return f"'{key}' is in the stem and the answer"
+    return None
