@@ -301,6 +301,10 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         return _shift_number(fact.answer)
     if shape.startswith("programme:"):
         head = shape.split(":", 1)[1]
+        numbered = _NUMBERED_DOCUMENT.fullmatch(fact.answer)
+        if numbered:
+            # "Nghị quyết 57-NQ/TW": documents of the same kind and form, by another number.
+            return _shift_document(numbered, seed) + [c for c in corpus if _NUMBERED_DOCUMENT.fullmatch(c)]
         listed = list(gaz.programmes.get(head, ()))
         with_period = bool(re.search(r"\d{4}", fact.answer))
         ranked = corpus + _rank(seed, listed)
@@ -310,9 +314,13 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
     if shape in ("org:Công an tỉnh", "org:Công an thành phố"):
-        # Another province's police: "Công an tỉnh Nghệ An" -> "Công an tỉnh Thanh Hóa".
+        # Another province's police: "Công an tỉnh Nghệ An" -> "Công an tỉnh Thanh Hóa"; a Lao
+        # province's police among Lao provinces' ("Công an tỉnh Sê Kông" -> "Công an tỉnh Attapư").
         head = shape.split(":")[1]
         places = gaz.places.get("provinces" if head.endswith("tỉnh") else "cities", ())
+        lao = gaz.places.get("lao_provinces", ())
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", fact.answer) for p in lao):
+            return [f"{head} {p}" for p in _rank(seed, lao)]
         return corpus + [f"{head} {p}" for p in _rank(seed, places)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
@@ -407,6 +415,26 @@ def _shift_event(answer: str) -> list[str]:
                     continue
                 shifted = shifted.replace(old_name, new_name)
             out.append(shifted)
+    return out
+
+
+_NUMBERED_DOCUMENT = re.compile(
+    r"(?P<kind>Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|Công văn)\s+"
+    r"(?P<so>số\s+)?(?P<n>\d{1,4})(?P<rest>(?:[/-][\wĐđ./-]+)?)"
+)
+
+
+def _shift_document(m: re.Match[str], seed: str) -> list[str]:
+    """Other numbers in the same form: "Nghị quyết 57-NQ/TW" -> "Nghị quyết 52-NQ/TW", ..."""
+    n = int(m.group("n"))
+    width = len(m.group("n"))
+    steps = _rank(seed, ["-5", "-3", "+2", "+4", "+7", "-8", "+11"])
+    out = []
+    for step in steps:
+        k = n + int(step)
+        if k > 0:
+            number = str(k).zfill(width)
+            out.append(f"{m.group('kind')} {m.group('so') or ''}{number}{m.group('rest')}".replace("  ", " "))
     return out
 
 
