@@ -511,6 +511,9 @@ def choose_distractors(
     chosen: list[str] = []
     seen: set[str] = set()
     candidates = candidates_for(fact, pool, article_id, gaz)
+    if fact.shape == "title" and sphere(fact.answer, gaz) != "national":
+        # "Giám đốc Cơ quan Vệ binh quốc gia Liên bang Nga": posts of the same world only.
+        candidates = [c for c in candidates if sphere(c, gaz) == sphere(fact.answer, gaz)]
     if fact.shape.startswith(("org:", "unit:")) and not fact.shape.startswith("org:acronym"):
         # "Phòng Tham mưu Công an tỉnh Hà Tĩnh" is no option for a UN post, nor "Bộ An ninh Quốc gia
         # Trung Quốc" for a Singapore delegation: options come from the answer's own world (for a

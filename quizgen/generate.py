@@ -136,6 +136,11 @@ def build_question(
         if rank and not all(any(w.startswith(r + " ") for r in ranks) for w in wrong[:3]):
             answer = answer[len(rank) + 1 :]
             fact = replace(fact, answer=answer)
+        elif not rank:
+            # A bare name among ranked ones stands out as much: the options lose their ranks too.
+            bare = [next((w[len(r) + 1 :] for r in ranks if w.startswith(r + " ")), w) for w in wrong]
+            if len({fold_for_match(w) for w in bare} | {fold_for_match(answer)}) == len(bare) + 1:
+                wrong = bare
     named = fact.type in (QType.ORG, QType.WHERE, QType.WHAT, QType.WHICH_PROGRAMME)
     named = named and not fact.shape.startswith("phrase:")
     if len(wrong) >= 3 and named and shared_word_giveaway(stem, fact.answer, wrong[:3]):

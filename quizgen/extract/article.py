@@ -43,6 +43,14 @@ def _letters(text: str) -> str:
 
 
 _COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
+@functools.cache
+def _rank_degree() -> re.Pattern[str]:
+    ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:[Đđ]ồng chí|[Đđ]/c)\s+)?(?P<rank>{ranks}),?\s*(?:PGS\.TS\.?|GS\.TS\.?|TS\.|ThS\.)\s*$"
+    )
+
+
 # Who issues a numbered document ("Nghị quyết số 12 của Bộ Chính trị").
 _ISSUER = re.compile(
     r"\s+của\s+(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|"
@@ -119,6 +127,14 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
         # glues "Phúc-Chủ" into one word.
         return replace(fact, answer=answer, fact=answer if fact.fact == fact.answer else fact.fact)
+    if fact.type == QType.WHO and fact.shape.startswith("person"):
+        # "Đồng chí Thượng tướng, PGS.TS Trần Quốc Tỏ": the rank and degree before the name go
+        # with it, or the stem reads "Đồng chí Thượng tướng, ai?".
+        at = text.find(answer, max(0, fact.start - 40))
+        lead = _rank_degree().search(text[:at]) if at > 0 else None
+        if lead and lead.group("rank"):
+            whole = text[lead.start() : at + len(answer)]
+            return replace(fact, fact=whole, start=lead.start(), end=max(fact.end, at + len(answer)))
     parent_only = answer.endswith(", Bộ Công an") and answer.count(",") == 1
     if fact.type in (QType.ORG, QType.WHAT) and parent_only:
         # "Cục Đối ngoại, Bộ Công an": every option would need the ministry, or only the answer

@@ -105,6 +105,8 @@ def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             if word in _EVENT_STOP and not owner:
                 break
             j += 1
+        if sentence.index == 0 or re.match(r"(?i)\s*(?:để|nhằm)\s", text):
+            break  # the headline's own event is no question; "Để ... an toàn Tết nào" has no clause
         name = text[tok.start : tokens[j - 1].end].strip(' "“”')
         ordinal = _ROMAN.search(name)
         year = _YEAR.search(name)

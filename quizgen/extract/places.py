@@ -46,6 +46,7 @@ def inside_a_place(name: str) -> bool:
 
 # Lower-case words that begin a venue's name ("trụ sở Bộ Công an", "khu vực Abyei").
 _VENUE_WORDS = ("trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách")
+_GENERIC_SEATS = {"ubnd", "ubnd tỉnh", "lhq", "liên hợp quốc", "công an", "bộ", "chính quyền"}
 _VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
 
 
@@ -92,6 +93,8 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             continue
         venue = text[tokens[i + 1].start : tokens[end_i - 1].end]
         folded = fold_for_match(venue)
+        if fold_for_match(text[tokens[i + 2].start : tokens[end_i - 1].end]) in _GENERIC_SEATS:
+            continue  # "trụ sở UBND tỉnh", "trụ sở Liên hợp quốc": a kind of building, not a venue's name
         if folded in known or folded.startswith(_VENUE_NOT) or len(venue) < 3:
             continue
         if any(folded in k or k in folded for k in known):

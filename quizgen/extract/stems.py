@@ -465,7 +465,9 @@ def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
         return "no question word"
-    if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem):
+    if re.search(r"(?:\scó ai|:\s*ai)\?$", stem):
+        return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
+    if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem) or re.match(r"Ai,\s", stem):
         return "an apposition left after 'ai'"
     if _FRAGMENT_START.match(stem):
         return "starts as a fragment"
