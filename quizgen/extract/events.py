@@ -16,7 +16,9 @@ from quizgen.extract.facts import Fact
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
-EVENT_NOUNS = ("Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập")
+EVENT_NOUNS = (
+    "Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập", "Lễ khai giảng",
+)  # fmt: skip
 _NAME_WORDS = {
     "toàn quốc", "quốc tế", "cấp cao", "đại biểu", "công tác", "hợp tác", "tổng kết", "sơ kết",
     "bồi dưỡng", "tập huấn", "khai giảng", "bế giảng", "xuất quân", "lần", "thứ", "trực tuyến",
@@ -30,8 +32,55 @@ _BARE_NEXT = "|".join(
 )  # fmt: skip
 
 
+# Lower-case words that end an event's description: the clause's verb, time or place begins.
+_DESCRIPTION_STOP = {
+    "do", "đã", "sẽ", "được", "diễn ra", "tại", "vào", "với sự", "nhằm", "để", "là", "có", "kéo dài",
+    "sáng", "chiều", "tối", "ngày", "hôm", "trong", "cho", "khi", "sau", "trước", "và", "tổ chức",
+}  # fmt: skip
+_MAX_DESCRIPTION = 18
+# Bare mentions in a stem that the article's event can stand for.
+_ALIASES = {"buổi lễ": "lễ", "lễ": "lễ", "sự kiện": "*", "lớp tập huấn": "lớp", "lớp bồi dưỡng": "lớp"}
+
+
+def _description(analysis: SentenceAnalysis, i: int) -> str | None:
+    """The event noun at token ``i`` with what it is about: "lễ trao Quyết định cử sĩ quan Công
+    an đi thực hiện Gìn giữ hòa bình Liên hợp quốc", "lớp bồi dưỡng cán bộ Công an chính quy năm
+    2019", "hội nghị tổng kết, đánh giá kết quả hợp tác phòng, chống ma túy giữa ..."."""
+    tokens = analysis.tokens
+    j = i + 1
+    if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens) and tokens[j + 1].pos == "V":
+        j += 1  # "dự lễ, trao Quyết định ...": the comma before what the ceremony is for
+    start_desc = j
+    quoted = False
+    while j < len(tokens) and j - i <= _MAX_DESCRIPTION + (8 if quoted else 0):
+        t = tokens[j]
+        word = t.text.casefold()
+        if t.text in ('"', "“", "”"):
+            quoted = not quoted if t.text == '"' else t.text == "“"
+            j += 1
+            continue
+        if quoted:
+            j += 1  # a quoted title is the event's name, whatever words it holds
+            continue
+        if t.text == ",":
+            nxt = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
+            if nxt in ("chống", "đánh giá", "cứu hộ", "chữa cháy", "đấu tranh"):
+                j += 1  # "phòng, chống", "tổng kết, đánh giá": one phrase
+                continue
+            break
+        if t.pos == "CH" and t.text not in ('"', "“", "”", "-", "–"):
+            break
+        if word in _DESCRIPTION_STOP and j > start_desc:
+            break
+        j += 1
+    if j - start_desc < 2 or quoted:
+        return None
+    text = analysis.text
+    return f"{tokens[i].text} {text[tokens[start_desc].start : tokens[j - 1].end]}"
+
+
 def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
-    """Lower-cased event noun -> the article's first full name for it."""
+    """Lower-cased event noun -> the article's first full name for it ("*": the first of all)."""
     names: dict[str, str] = {}
     # Only the headline and the lead: a later "Hội nghị lần thứ 6" may be an earlier event.
     for analysis in analyses[:2]:
@@ -40,36 +89,28 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             noun = next((n for n in EVENT_NOUNS if tok.text.casefold() == n.casefold()), None)
             if noun is None or noun.casefold() in names:
                 continue
-            j = i + 1
-            named = False
-            while j < len(tokens) and j - i <= _MAX_WORDS:
-                t = tokens[j]
-                if t.text[:1].isupper() or t.text[:1].isdigit():
-                    named = True
-                elif t.text.casefold() not in _NAME_WORDS:
-                    break
-                j += 1
-            closed = j >= len(tokens) or tokens[j].pos in ("CH", "V", "E", "C", "R")
-            if named and closed and j - i >= 3:
-                name = analysis.text[tok.start : tokens[j - 1].end]
-                if not re.search(r"[,;:(]", name):
-                    names[noun.casefold()] = name[:1].upper() + name[1:]
+            name = _description(analysis, i)
+            if name and not re.search(r"[;:(]", name):
+                names[noun.casefold()] = name[:1].upper() + name[1:]
+                names.setdefault("*", names[noun.casefold()])
     return names
 
 
 def resolve(stem: str, names: dict[str, str]) -> str:
-    """The first bare event noun of ``stem`` (not followed by a name) replaced by its full name."""
-    for noun, name in names.items():
-        if name.casefold() in stem.casefold():
+    """The first bare event noun of ``stem`` (not followed by a name) replaced by its full name
+    ("Ai phát biểu chỉ đạo lớp tập huấn?" -> "... lớp bồi dưỡng cán bộ Công an chính quy năm 2019?")."""
+    mentions = [(n, n) for n in names if n != "*"] + [(alias, key) for alias, key in _ALIASES.items()]
+    for mention, key in sorted(mentions, key=lambda m: -len(m[0])):
+        name = names.get(key)
+        if name is None or name.casefold() in stem.casefold():
             continue
-        first = f"[{noun[0].upper()}{noun[0]}]"
+        first = f"[{mention[0].upper()}{mention[0]}]"
         m = re.search(
-            rf"(?<!\w){first}{re.escape(noun[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem
+            rf"(?<!\w){first}{re.escape(mention[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem
         )
         if m:
-            replacement = name if m.start() == 0 else name[:1].lower() + name[1:] if noun != "lễ" else name
-            if m.start() > 0 and name.split()[1][:1].isupper():
-                replacement = name  # "Hội nghị Công an toàn quốc": keep the name's capital
+            lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
+            replacement = name if m.start() == 0 else lowered
             return stem[: m.start()] + replacement + stem[m.end() :]
     return stem
 
