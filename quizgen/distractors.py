@@ -307,6 +307,9 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
             return _shift_document(numbered, seed) + [c for c in corpus if _NUMBERED_DOCUMENT.fullmatch(c)]
         listed = list(gaz.programmes.get(head, ()))
         with_period = bool(re.search(r"\d{4}", fact.answer))
+        # A described document among numbered ones stands out: options of the same form only.
+        corpus = [c for c in corpus if not _NUMBERED_DOCUMENT.fullmatch(c)]
+        listed = [c for c in listed if not _NUMBERED_DOCUMENT.fullmatch(c) and not re.search(r"\bsố\s+\d", c)]
         ranked = corpus + _rank(seed, listed)
         return sorted(ranked, key=lambda c: bool(re.search(r"\d{4}", c)) != with_period)
     if shape.startswith("org:acronym"):  # before the generic org: rule below

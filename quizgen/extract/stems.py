@@ -191,7 +191,7 @@ _ADVERBIAL_START = re.compile(
 
 
 # A comma that separates pieces of a sentence; not the one in "phòng, chống" (a fixed pair).
-_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<=,)\s+")
+_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức,)(?<=,)\s+")
 
 
 _LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")

@@ -21,6 +21,9 @@ class PlaceRules(RuleBase):
                 continue
             if self._inside_org_name(text, m.start(), m.end()):
                 continue  # "Phái bộ ... tại Nam Sudan": part of a name, not where something happened
+            before = text[: m.start()].rstrip().split()
+            if before and (before[-1][:1].isupper() or text[: m.start()].rstrip().endswith("Liên hợp quốc")):
+                continue  # "Trụ sở Liên hợp quốc ở New York": where a body sits, not where it happened
             leading = self._leading_adverbial(text, m.start(), m.end())
             kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
             yield Fact(
