@@ -162,6 +162,9 @@ _EVENT_DEMONSTRATIVE = re.compile(rf"(?i)(?<!\w)({_EVENT_NOUNS})\s+(?:này|trên
 _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|như vậy)\s")
 _OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
 _ANCHOR = "Theo bài báo, "
+_TIME_ASKED_INSIDE = re.compile(
+    r",\s*((?:vào )?(?:(?:sáng|chiều|tối) )?(?:thời gian|ngày|thời điểm|tháng|năm) nào),\s+(?=\w)"
+)
 # Appositive title left behind where a name became "ai": "Ai, Giám đốc Công an tỉnh X khẳng định".
 _LEFT_APPOSITION = re.compile(
     rf"(?<!\w)([Aa]i)\s*[,–-]?\s+(?=[{UPPER}])[^,?]{{2,90}}?(?:\s*[,–-]\s*|\s+(?=(?:đã|đang|sẽ|cho biết|"
@@ -419,6 +422,12 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     subject in front of it.
     """
     piece = pieces[i][0]
+    if i > 0 and piece[:1].islower():
+        prev, prev_verb = pieces[i - 1]
+        listed = not prev_verb and prev[:1].islower() and word_count(prev) <= 6
+        if listed and not _ADVERBIAL_START.match(prev):
+            # "công an các đơn vị, địa phương đồng loạt ra quân": a subject listed over a comma.
+            return f"{prev.rstrip(',; ')}, {piece}"
     subject = next(
         (
             p.rstrip(",;: ")
@@ -506,6 +515,15 @@ def finish_stem(
         # rules; the time is asked at the end, as for any leading adverbial.
         stem = f"{leading.group('rest').rstrip('?. ')} vào {leading.group('q').removeprefix('vào ')}?"
         fact = replace(fact, move_to_end=True)
+    asked_inside = _TIME_ASKED_INSIDE.search(stem) if fact.type.value == "when" else None
+    if asked_inside:
+        # "X cho biết, thời gian nào, lực lượng CSGT sẽ ra quân?": the time is asked at the end.
+        after = stem[asked_inside.end() :]
+        first_comma = after.find(", ")
+        if first_comma >= 0 and word_count(after[:first_comma]) >= 4:
+            after = after[:first_comma]  # the asked event's clause, not what follows it
+        rest = (stem[: asked_inside.start()] + ", " + after).rstrip("?. ")
+        stem = f"{rest} vào {asked_inside.group(1).removeprefix('vào ')}?"
     stem = _drop_apposition_after_ai(stem, sentence)
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
@@ -532,9 +550,15 @@ def finish_stem(
         return None
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):
-        # "Khóa tập huấn này": the article's own event; the reader knows it from the article.
-        stem = _EVENT_DEMONSTRATIVE.sub(lambda m: m.group(1), stem)
-        anchored = True
+        # "Khóa tập huấn này": the article's own event, named when the headline or lead names it
+        # ("Lớp này là lớp đầu tiên" -> "Lớp bồi dưỡng cán bộ Công an chính quy năm 2019 là ...").
+        bare = _EVENT_DEMONSTRATIVE.sub(lambda m: m.group(1), stem)
+        named = resolve_event(bare, events) if events else bare
+        if named != bare and word_count(named) <= HARD_MAX_STEM_WORDS:
+            stem = named
+        else:
+            stem = bare
+            anchored = True
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
     if events:
