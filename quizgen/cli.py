@@ -107,7 +107,7 @@ def generate(
         float,
         typer.Option(
             help="Chỉ giữ câu nháp có điểm dự đoán (xác suất được chấp nhận nguyên bản) từ mức này "
-            "(0 = giữ tất cả; 0.25 giữ ít câu hơn nhưng tốt hơn, xem README)."
+            "(0 = giữ tất cả; 0.3 giữ ít câu hơn nhưng tốt hơn, xem README)."
         ),
     ] = 0.0,
 ) -> None:
@@ -115,7 +115,7 @@ def generate(
 
     Ví dụ: quizgen generate seeds/ --bank question_bank
 
-    Ít câu hơn, tốt hơn: quizgen generate seeds/ --min-score 0.25
+    Ít câu hơn, tốt hơn: quizgen generate seeds/ --min-score 0.3
 
     Soạn bằng mô hình ngôn ngữ (xem README): quizgen generate seeds/ --drafter llm --config quizgen.toml
     """

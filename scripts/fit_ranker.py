@@ -8,8 +8,9 @@ VERDICTS.jsonl has one {"id", "verdict": ACCEPT|EDIT|REJECT, ...} per line. A dr
 when it was accepted as it stands. Rounds are pooled; folds are by article, so no article is in
 both the fitted and the scored part. Prints the cross-validated ROC AUC and records it.
 
-The committed model: the four tune rounds,
-    .venv/bin/python scripts/fit_ranker.py tests/data/real/judged/{drafts,verdicts}-round1.* ... round4
+The committed model: the six tune rounds,
+    J=tests/data/real/judged; .venv/bin/python scripts/fit_ranker.py \
+        $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done)
 """
 
 from __future__ import annotations
