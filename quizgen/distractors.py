@@ -283,7 +283,7 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     if shape.startswith("date"):
         return _shift_date(fact.answer, seed)
     if shape == "quarter":
-        m = re.match(r"quý (I{1,3}|IV|[1-4])(.*)$", fact.answer)
+        m = re.match(r"quý (IV|I{1,3}|[1-4])(?![IVX])(.*)$", fact.answer)
         if not m:
             return []
         romans = ["I", "II", "III", "IV"]
@@ -340,6 +340,14 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     if shape.startswith("place:venue:"):
         head = shape.split(":")[2]
         return corpus + _rank(seed, [v for v in gaz.venues if fold_for_match(v).startswith(head + " ")])
+    if shape.startswith("place:admin"):
+        # "tỉnh Gia Lai" among provinces, "phường Tân Thuận" among wards: one level, one country.
+        level = fact.answer.split()[0].casefold()
+        own = sphere(fact.answer, gaz)
+        same = [c for c in corpus if c.split()[0].casefold() == level and sphere(c, gaz) == own]
+        if level == "tỉnh" and own == "local":
+            same += [f"tỉnh {p}" for p in _rank(seed, gaz.places.get("provinces", ()))]
+        return same
     if shape.startswith("place:"):
         kind = shape.split(":")[1]
         return corpus + _rank(seed, gaz.places.get(kind, ()) if kind != "countries" else gaz.countries)
@@ -476,6 +484,8 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         return "un"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
+    if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in gaz.places.get("lao_provinces", ())):
+        return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:
         if country != "Việt Nam" and re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text):
             return f"foreign:{fold_for_match(country)}"

@@ -19,7 +19,7 @@ from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.places import is_place, mentions_country, venue_facts
-from quizgen.extract.quality import not_a_person, year_not_asked
+from quizgen.extract.quality import not_a_person, residence, year_not_asked
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
@@ -42,6 +42,11 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+# A plan's own verbs: "Kế hoạch nêu rõ ...", "Kế hoạch yêu cầu ..." (not "Chương trình hành động").
+_PLAN_SAYS = {
+    "nêu", "nêu rõ", "đề ra", "xác định", "yêu cầu", "giao", "chỉ rõ", "nhấn mạnh", "được", "đã", "sẽ",
+}  # fmt: skip
+_POST_ENDS = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự)(?:\s|$)")
 _COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
 @functools.cache
 def _rank_degree() -> re.Pattern[str]:
@@ -148,6 +153,11 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         if country and mentions_country(country.group(1)) and is_place(country.group(1)):
             placed = answer + country.group(0)
             return replace(fact, answer=placed, fact=placed, end=max(fact.end, at + len(placed)))
+    if fact.kind == "programme":
+        at = text.find(answer, max(0, fact.start - 5))
+        after_head = [t for t in analysis.tokens if at >= 0 and t.start > at and t.end <= at + len(answer)]
+        if after_head and after_head[0].text.casefold() in _PLAN_SAYS:
+            return None  # "Kế hoạch nêu rõ Bộ Công an ...": the plan's verb, not its name
     if fact.kind == "programme" and re.search(r"\d\S*$", answer):
         # "Nghị quyết số 12 của Bộ Chính trị": a numbered document is named with its issuer.
         at = fact.sentence.text.find(answer, fact.start)
@@ -157,11 +167,13 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
             new_fact = named if fact.fact == fact.answer else fact.fact.replace(answer, named, 1)
             return replace(fact, answer=named, fact=new_fact, end=max(fact.end, at + len(named)))
     if fact.kind == "title_of":
-        # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins.
-        cut = re.search(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn)\s", answer)
-        if cut:
-            short = answer[: cut.start()]
-            return replace(fact, answer=short, fact=short)
+        # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins; "Phó Giám đốc Công
+        # an tỉnh, Phó ...": a list of posts is cut to the first.
+        cut = _POST_ENDS.search(answer)
+        short = answer[: cut.start()] if cut else answer
+        short = re.sub(r",\s*\S+$", "", short) if re.search(r",\s*\S+$", short) else short
+        if short != answer:
+            return replace(fact, answer=short.strip(" ,"), fact=short.strip(" ,"))
     starts = [m.start() for m in re.finditer(re.escape(answer), text)]
     if not starts:
         return fact  # a normalised form (capitalised rank, template): nothing in the text to cut
@@ -273,7 +285,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     for fact in found.facts:
         if fact.sentence.index not in usable or misread_number(fact) or not_a_person(fact):
             continue
-        if year_not_asked(fact, analyses[fact.sentence.index]):
+        if year_not_asked(fact, analyses[fact.sentence.index]) or residence(fact):
             continue
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
             continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy

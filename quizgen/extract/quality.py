@@ -99,6 +99,8 @@ def year_not_asked(fact: Fact, analysis: SentenceAnalysis) -> str:
         return ""
     text = analysis.text
     before = text[: fact.start].rstrip()
+    if re.search(r"(?i)\bsinh$", before):
+        return "a birth year"  # "(sinh năm 1991)": personal data, not a fact of the news
     if re.search(r"(?i)(?:tầm nhìn|định hướng|giai đoạn)(?:\s+(?:đến|tới))?$", before):
         return "a programme's horizon"
     prev = [t for t in analysis.tokens if t.end <= fact.start]
@@ -136,3 +138,15 @@ def shared_word_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None
             if sum(bool(pattern.search(fold_for_match(w))) for w in wrong) < 2:
                 return f"'{key}' is in the stem and the answer"
     return None
+
+
+_RESIDENCE = re.compile(r"(?i)(?:trú|ngụ|cư trú|thường trú|tạm trú|quê)\s*(?:tại|ở|quán)?\s*$")
+
+
+def residence(fact: Fact) -> bool:
+    """"Lê Thị Mỹ Nương (sinh năm 1997), trú tại tỉnh Gia Lai": where a suspect lives is personal
+    data; in a list of suspects it is also easily the wrong one."""
+    if fact.type != QType.WHERE:
+        return False
+    at = fact.sentence.text.find(fact.answer, max(0, fact.start - 10))
+    return at > 0 and _RESIDENCE.search(fact.sentence.text[:at]) is not None

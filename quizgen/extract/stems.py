@@ -77,7 +77,7 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
             ministry,
             stem,
         )
-    stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:? ")
+    stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:?/ ")  # "buôn lậu./": page debris
     # "do ai, và ông X", "và ai, đồng chủ trì": the comma closed the apposition the answer took.
     stem = re.sub(r"(?<!\w)(ai|nào),\s+(?=(?:và|cùng|đồng|đã|sẽ|đang|làm|chủ trì|ký)(?!\w))", r"\1 ", stem)
     stem = stem[:1].upper() + stem[1:]
@@ -176,9 +176,16 @@ _ORG_WORD = re.compile(
 _OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
 
 
+_SOURCE_DATELINE = re.compile(r"^\s*\((?:Báo\s+)?[^()]{2,30}\)\s*[-–—]\s*(?=\w)")
+
+
 def strip_dateline(text: str) -> str:
+    """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
     m = _DATELINE.match(text)
     if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
+        return text[m.end() :]
+    m = _SOURCE_DATELINE.match(text)
+    if m:
         return text[m.end() :]
     return text
 
