@@ -222,7 +222,7 @@ def in_headline(fact: Fact, headline: str) -> bool:
     """A body, programme, event, place or year that the title names is the article's topic:
     judges rejected or had to rewrite every such question (0 of 11 accepted in rounds 3-5), while
     people and counts the title names were accepted."""
-    if not headline or fact.type in (QType.WHO, QType.HOW_MANY):
+    if not headline or fact.type in (QType.WHO, QType.HOW_MANY, QType.ACRONYM):
         return False
     answer = fold_for_match(fact.answer)
     return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None

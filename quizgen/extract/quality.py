@@ -28,6 +28,9 @@ _PARTS = re.compile(
 _ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)\s+thứ\s+\w+")
 _DATE_RANGE = re.compile(r"\d{1,2}\s*(?:-|–|đến)\s*\d{1,2}[/.]\d")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+_LUNAR_YEAR = re.compile(
+    r"(?<!\w)(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?!\w)"
+)
 _ENUMERATION = re.compile(r"bao nhiêu[^?]*:\s*[^?]*,[^?]*(?:,|\svà\s)")
 _COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
 # "giữa bao nhiêu tỉnh Quảng Nam – Sê Kông": the items counted follow, by name.
@@ -40,6 +43,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
     folded = fold_for_match(stem)
+    if fact.type == QType.HOW_MANY and re.search(r"bao nhiêu\s*,", stem):
+        return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:
         parts = _PARTS.search(stem)
         asked = stem.find("bao nhiêu")
@@ -63,6 +68,13 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
             return "the year is in the stem"  # "... năm nào sẽ được tổ chức vào ngày 1/10/2022"
+    if fact.kind == "year":
+        digits = re.search(r"\d{4}", fact.answer)
+        asked = int(digits.group(0)) if digits else 0
+        if asked and any(abs(int(y) - asked) <= 1 for y in _YEARS.findall(stem)):
+            return "the next or last year is in the stem"  # "tổng kết năm 2020 và ... năm nào?"
+        if _LUNAR_YEAR.search(stem):
+            return "the lunar year's name gives the year"  # "Tết Nguyên đán Bính Ngọ ... năm nào?"
     if fact.type == QType.WHO and fact.shape.startswith("person"):
         words = fold_for_match(fact.answer).split()
         for i in range(len(words) - 1):
@@ -150,3 +162,23 @@ def residence(fact: Fact) -> bool:
         return False
     at = fact.sentence.text.find(fact.answer, max(0, fact.start - 10))
     return at > 0 and _RESIDENCE.search(fact.sentence.text[:at]) is not None
+
+
+_LIST_AFTER = re.compile(r"^\s*(?:,|và)\s+(?P<next>[^,.;()]+)")
+
+
+def one_of_a_list(fact: Fact) -> bool:
+    """"ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh", "Công an huyện Nam Giang và Công an huyện Tây Giang":
+    one of several places or bodies of one kind is not the answer."""
+    if fact.type not in (QType.WHERE, QType.ORG):
+        return False
+    text = fact.sentence.text
+    at = text.find(fact.answer, max(0, fact.start - 10))
+    nxt = _LIST_AFTER.match(text[at + len(fact.answer) :]) if at >= 0 else None
+    if nxt is None:
+        return False
+    item = nxt.group("next").strip()
+    if fact.type == QType.WHERE:
+        return is_place(" ".join(item.split()[:3])) or is_place(" ".join(item.split()[:2])) or is_place(item)
+    head = " ".join(fact.answer.split()[:2])
+    return item.startswith(head)

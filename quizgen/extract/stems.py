@@ -196,7 +196,11 @@ def word_count(text: str) -> int:
 
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|vào|qua|năm|tháng|thời gian|"
-    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp)\b"
+    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|khi|nếu|để|nhằm)\b"
+)
+# A clause that only reports ("Phòng Cảnh sát ... thông báo"): the event is in what it reports.
+_ONLY_REPORTS = re.compile(
+    r"(?i)(?:thông báo|cho biết|khẳng định|nhấn mạnh|chia sẻ|nói|phát biểu)\s*[,:]?\s*$"
 )
 
 
@@ -412,6 +416,8 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
     pieces = _pieces(stem.rstrip("?."), sentence)
     for i, (piece, verb) in enumerate(pieces):
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
+            if _ONLY_REPORTS.search(piece):
+                return None  # "X thông báo, từ ngày nào?": what was reported is not asked here
             return with_subject(pieces, i, sentence).rstrip(",;: ")
     return None
 
