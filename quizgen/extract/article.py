@@ -392,5 +392,16 @@ def with_country(fact: Fact) -> Fact:
             before = [c for c in named if 0 <= text.find(c) < max(at, 0)]
             nearest = max(before, key=text.rfind) if before else min(named, key=text.find)
             return replace(fact, shape=f"person:{nearest}")
-        return replace(fact, shape="person:foreign")
+        return replace(fact, shape=_by_name_style(fact))
+    if fact.shape == "person:foreign":
+        return replace(fact, shape=_by_name_style(fact))
     return fact
+
+
+_SLAVIC = re.compile(r"(?:vich|ovna|evna)\b")  # a patronymic: Russian, Belarusian, Ukrainian
+
+
+def _by_name_style(fact: Fact) -> str:
+    """"Kubrakov Ivan Vladimirovich" among Russian-style names, not among "David Carter": a name's
+    style tells the options apart as much as its country."""
+    return "person:Nga" if _SLAVIC.search(_name_of(fact.answer)) else "person:foreign"
