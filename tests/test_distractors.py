@@ -4,8 +4,11 @@ import re
 
 import pytest
 
-from quizgen.distractors import DistractorPool, choose_distractors
+from quizgen.distractors import DistractorPool, candidates_for, choose_distractors
 from quizgen.extract import Fact, extract_article
+from quizgen.gazetteer import load_gazetteer
+from quizgen.models import QType
+from quizgen.sentences import Sentence
 
 
 def first(kind: str, text: str) -> Fact:
@@ -97,3 +100,46 @@ def test_acronym_distractors_are_of_the_same_kind() -> None:
         "org", "Học viên được triển khai tới Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS) năm 2026."
     )
     assert set(mission) <= {"MINUSCA", "UNISFA", "MINUSMA"}, mission
+
+
+def test_options_come_from_the_answers_world() -> None:
+    from quizgen.distractors import sphere
+    from quizgen.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert sphere("Bộ Nội vụ Singapore", gaz) == "foreign:singapore"
+    assert sphere("UN Women", gaz) == "un"
+    assert sphere("Phòng Tham mưu Công an tỉnh Hà Tĩnh", gaz) == "local"
+    assert sphere("Công an tỉnh Hủa Phăn", gaz) == "foreign:lào"
+    # "pháp luật" is no France, "Việt Nam" no province.
+    assert sphere("Trung tâm Hợp tác An ninh và Thực thi pháp luật Mê Công – Lan Thương", gaz) == "national"
+    assert sphere("Trung tâm Gìn giữ hòa bình Việt Nam", gaz) == "national"
+
+
+def test_an_initials_form_of_the_answer_is_no_option() -> None:
+    from quizgen.distractors import _acronym_alias
+
+    assert _acronym_alias("Học viện CSND", "Học viện Cảnh sát nhân dân")
+    assert _acronym_alias("Cục CSGT", "Cục Cảnh sát giao thông")
+    assert not _acronym_alias("Cục CSGT", "Cục Đối ngoại")
+
+
+def test_events_and_documents_are_shifted_in_their_own_form() -> None:
+    from quizgen.distractors import _NUMBERED_DOCUMENT, _shift_document, _shift_event
+
+    assert _shift_event("Đại hội lần thứ XIX Đảng Cộng sản Trung Quốc")[:2] == [
+        "Đại hội lần thứ XVIII Đảng Cộng sản Trung Quốc",
+        "Đại hội lần thứ XX Đảng Cộng sản Trung Quốc",
+    ]
+    assert "Tết Nguyên đán Giáp Thìn 2024" in _shift_event("Tết Nguyên đán Ất Tỵ 2025")
+    m = _NUMBERED_DOCUMENT.fullmatch("Nghị quyết 57-NQ/TW")
+    assert m is not None
+    shifted = _shift_document(m, "seed")
+    assert shifted and all(re.fullmatch(r"Nghị quyết \d+-NQ/TW", s) and s != "Nghị quyết 57-NQ/TW" for s in shifted)
+
+
+def test_quarters_shift_to_real_numerals() -> None:
+    fact = Fact(QType.WHEN, "quarter", "quý IV năm 2022", "quý IV năm 2022", Sentence("x", 0, 0), 0, 1,
+                shape="quarter")  # fmt: skip
+    options = candidates_for(fact, DistractorPool(), "a", load_gazetteer())
+    assert sorted(options) == ["quý I năm 2022", "quý II năm 2022", "quý III năm 2022"]

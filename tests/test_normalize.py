@@ -49,3 +49,14 @@ def test_spaces_fold_but_paragraphs_stay() -> None:
 def test_fold_and_core_name() -> None:
     assert fold_for_match("Hoà Bình.") == fold_for_match("hòa bình")
     assert core_name("Chương trình X (WPS) 2024-2030") == core_name("Chương trình X (NAP WPS)")
+
+
+def test_spaces_the_source_lost_are_restored_in_written_text() -> None:
+    from quizgen.normalize import unglue
+
+    assert unglue("sang thămvà làm việc, quan hệhợp tác đã pháttriển") == "sang thăm và làm việc, quan hệ hợp tác đã phát triển"
+    assert unglue("hợp tác giữaBộ Công an") == "hợp tác giữa Bộ Công an"
+    assert unglue("Đoànđại biểu") == "Đoàn đại biểu"
+    # Real words of one syllable, names and foreign words stay as they are.
+    for word in ("người", "nghiêng", "khuyến khích", "quyền", "Nguyễn", "iPhone", "McDonald", "Tơnicốp", "Vasilyevich"):
+        assert unglue(word) == word

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.extract import extract_article
+from quizgen.extract import Fact, extract_article
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import build_stem, finish_stem, malformed, strip_dateline, word_count
 
@@ -105,3 +105,42 @@ def test_a_bare_event_is_named_from_the_headline_or_lead() -> None:
     assert resolve("Ai phát biểu tại sự kiện?", names) == "Ai phát biểu tại hội nghị Công an toàn quốc lần thứ 80?"
     assert resolve("Hội nghị do ai chủ trì?", names) == "Hội nghị Công an toàn quốc lần thứ 80 do ai chủ trì?"
     assert resolve("Hội nghị lần thứ 7 do ai chủ trì?", names) == "Hội nghị lần thứ 7 do ai chủ trì?"
+
+
+def test_no_year_that_names_something_nor_a_birth_year() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.quality import year_not_asked
+    from quizgen.models import QType
+    from quizgen.sentences import Sentence
+
+    def fact(text: str, answer: str) -> Fact:
+        at = text.index(answer)
+        return Fact(QType.WHEN, "year", answer, answer, Sentence(text, 0, 1), at, at + len(answer))
+
+    named = "Học viện tổ chức bế giảng lớp tiếng Mông, Khóa 1 năm 2018."
+    assert year_not_asked(fact(named, "năm 2018"), analyse(named)) == "part of a name"
+    horizon = "Đề án giai đoạn 2022-2025, tầm nhìn đến năm 2030 được triển khai."
+    assert year_not_asked(fact(horizon, "năm 2030"), analyse(horizon))
+    born = "Đối tượng Trần Thị Hương Trang (sinh năm 1991) bị bắt."
+    assert year_not_asked(fact(born, "năm 1991"), analyse(born)) == "a birth year"
+    when = "Công an tỉnh mở lớp bồi dưỡng vào năm 2019."
+    assert year_not_asked(fact(when, "năm 2019"), analyse(when)) == ""
+
+
+def test_one_of_a_list_and_a_residence_are_not_asked() -> None:
+    from quizgen.extract.quality import one_of_a_list, residence
+    from quizgen.models import QType
+    from quizgen.sentences import Sentence
+
+    def fact(text: str, answer: str, qtype: QType) -> Fact:
+        at = text.index(answer)
+        return Fact(qtype, "place", answer, answer, Sentence(text, 0, 1), at, at + len(answer))
+
+    listed = "Nạn nhân bị bán giữa các cơ sở karaoke ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh."
+    assert one_of_a_list(fact(listed, "Đắk Lắk", QType.WHERE))
+    units = "Phòng phối hợp Công an huyện Nam Giang và Công an huyện Tây Giang."
+    assert one_of_a_list(fact(units, "Công an huyện Nam Giang", QType.ORG))
+    alone = "Hội nghị diễn ra tại Hà Nội, với sự tham dự của 200 đại biểu."
+    assert not one_of_a_list(fact(alone, "Hà Nội", QType.WHERE))
+    home = "Lê Thị Mỹ Nương (sinh năm 1997), trú tại tỉnh Gia Lai, bị bắt."
+    assert residence(fact(home, "tỉnh Gia Lai", QType.WHERE))
