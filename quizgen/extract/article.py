@@ -285,6 +285,13 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     for fact in found.facts:
         if fact.sentence.index not in usable or misread_number(fact) or not_a_person(fact):
             continue
+        own = sentences[fact.sentence.index]
+        if own.text != fact.sentence.text:
+            # The rules read the whole cut-off sentence: only facts in its complete clauses stay,
+            # with the complete part as their sentence.
+            if fact.end > len(own.text) or own.text.find(fact.answer) < 0:
+                continue
+            fact = replace(fact, sentence=own)
         if year_not_asked(fact, analyses[fact.sentence.index]) or residence(fact) or one_of_a_list(fact):
             continue
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):

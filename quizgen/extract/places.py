@@ -44,7 +44,8 @@ def inside_a_place(name: str) -> bool:
     return any(key in p for p in _index()[2])
 
 
-# Lower-case words that begin a venue's name ("trụ sở Bộ Công an", "khu vực Abyei").
+# Words that begin a venue's name ("Trụ sở Chính phủ", "Nhà máy TNG Sông Công"); other places after
+# "tại" are the gazetteer's, found by the rules.
 _VENUE_WORDS = ("trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách")
 _GENERIC_SEATS = {"ubnd", "ubnd tỉnh", "lhq", "liên hợp quốc", "công an", "bộ", "chính quyền"}
 _VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
@@ -58,9 +59,9 @@ def _titles() -> frozenset[str]:
 
 
 def venue_span(tokens: tuple[Token, ...], i: int) -> int:
-    """Index after the venue that starts at token ``i`` (``i`` when none does): a capitalised name
-    ("Trụ sở Chính phủ", "Khu Công nghiệp Sông Công I", "Bắc Kinh, Trung Quốc"), or a venue word
-    and the name it introduces ("trụ sở Bộ Công an", "thủ đô Vientiane")."""
+    """Index after the venue that starts at token ``i`` (``i`` when none does): a venue word and the
+    capitalised name it introduces ("Trụ sở Chính phủ", "Khu Công nghiệp Sông Công I", "Nhà máy TNG
+    Sông Công"), up to a person's title, with a country after a comma."""
     j = i
     lead = fold_for_match(tokens[i].text) if i < len(tokens) else ""
     if lead not in _VENUE_WORDS or i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
