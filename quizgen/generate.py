@@ -24,7 +24,7 @@ from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import remember
-from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway, shared_word_giveaway
+from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway, headline_of, in_headline, shared_word_giveaway
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.gazetteer import load_gazetteer
@@ -208,26 +208,6 @@ def build_question(
     return question
 
 
-def _headline(facts: ArticleFacts) -> str:
-    """The article's title line, folded ("" when the article starts with a sentence)."""
-    if not facts.analyses:
-        return ""
-    first = facts.analyses[0].text.strip()
-    if first.endswith((".", "!", "?", "…")) or len(first.split()) > 25:
-        return ""
-    return fold_for_match(first)
-
-
-def in_headline(fact: Fact, headline: str) -> bool:
-    """A body, programme, event, place or year that the title names is the article's topic:
-    judges rejected or had to rewrite every such question (0 of 11 accepted in rounds 3-5), while
-    people and counts the title names were accepted."""
-    if not headline or fact.type in (QType.WHO, QType.HOW_MANY, QType.ACRONYM):
-        return False
-    answer = fold_for_match(fact.answer)
-    return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None
-
-
 def draft_questions(
     article: Article, facts: ArticleFacts, pool: DistractorPool, max_per_article: int
 ) -> list[Question]:
@@ -239,7 +219,7 @@ def draft_questions(
         by_kind.setdefault(fact.kind, set()).add(fact.answer)
     # The same answer from the same sentence is one fact asked twice; across sentences the
     # per-answer cap below keeps the best two.
-    headline = _headline(facts)
+    headline = headline_of(facts.analyses)
     built = [
         (q, fact)
         for fact in facts.facts

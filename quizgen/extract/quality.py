@@ -182,3 +182,23 @@ def one_of_a_list(fact: Fact) -> bool:
         return is_place(" ".join(item.split()[:3])) or is_place(" ".join(item.split()[:2])) or is_place(item)
     head = " ".join(fact.answer.split()[:2])
     return item.startswith(head)
+
+
+def headline_of(analyses: tuple[SentenceAnalysis, ...]) -> str:
+    """The article's title line, folded ("" when the article starts with a sentence)."""
+    if not analyses:
+        return ""
+    first = analyses[0].text.strip()
+    if first.endswith((".", "!", "?", "…")) or len(first.split()) > 25:
+        return ""
+    return fold_for_match(first)
+
+
+def in_headline(fact: Fact, headline: str) -> bool:
+    """A body, programme, event, place or year that the title names is the article's topic:
+    judges rejected or had to rewrite every such question (0 of 11 accepted in rounds 3-5), while
+    people and counts the title names were accepted."""
+    if not headline or fact.type in (QType.WHO, QType.HOW_MANY, QType.ACRONYM):
+        return False
+    answer = fold_for_match(fact.answer)
+    return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None

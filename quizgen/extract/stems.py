@@ -451,7 +451,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     )
     if subject is None:
         return piece
-    verbs = [t for t in _verbs(sentence)] if sentence is not None else []
+    verbs = _verbs(sentence) if sentence is not None else []
     tense = _TENSE.search(piece)
     starts = [m.start() for m in (tense,) if m] + [
         m.start() for t in verbs for m in [re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", piece)] if m
