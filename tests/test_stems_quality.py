@@ -144,3 +144,15 @@ def test_one_of_a_list_and_a_residence_are_not_asked() -> None:
     assert not one_of_a_list(fact(alone, "Hà Nội", QType.WHERE))
     home = "Lê Thị Mỹ Nương (sinh năm 1997), trú tại tỉnh Gia Lai, bị bắt."
     assert residence(fact(home, "tỉnh Gia Lai", QType.WHERE))
+
+
+def test_a_byline_with_its_time_stamp_is_no_sentence_to_ask_from() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.article import unusable_reason
+    from quizgen.sentences import Sentence
+
+    def reason(text: str) -> str:
+        return unusable_reason(Sentence(text, 1, 1), analyse(text), 5, text)
+
+    assert reason("Dương Tuấn, Khánh Duy (Kênh truyền hình ANTV)-Thứ sáu, ngày 27/10/2017 19:47 GMT+7") == "byline"
+    assert reason("Hội nghị diễn ra ngày 27/10/2017 tại Hà Nội với sự tham dự của 200 đại biểu.") == ""

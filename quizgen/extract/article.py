@@ -28,6 +28,10 @@ from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence, article_sentences
 
 _CAPTION = re.compile(r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s", re.IGNORECASE)
+# A byline or a page's time stamp: the reporters, the outlet, the hour it was posted.
+_BYLINE = re.compile(
+    r"\d{1,2}:\d{2}\s*(?:\(?GMT|$)|\)\s*[-–]\s*(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d"
+)
 _END_PUNCT = ('.', '!', '?', '…', '"', '”', ')', "'", ':')
 # How many words beyond the answer a widened answer may gain before the fact is dropped instead.
 _MAX_WIDENING = 2
@@ -96,6 +100,8 @@ def unusable_reason(
     headline = sentence.index == 0 and sentence.paragraph == 0 and not text.endswith(_END_PUNCT)
     if headline and len(text.split()) <= 25:
         return "headline"  # the title line: a headline's wording, not a sentence
+    if _BYLINE.search(text):
+        return "byline"  # "Dương Tuấn, Sao Mai (Kênh truyền hình ANTV)-Thứ sáu, ngày 27/10/2017 19:47 GMT+7"
     words = [t for t in analysis.tokens if t.pos != "CH"]
     verbless = not any(t.pos == "V" for t in analysis.tokens)
     if verbless and (len(words) <= 7 or (len(words) <= 12 and not text.endswith(_END_PUNCT))):
