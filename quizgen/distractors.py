@@ -449,6 +449,10 @@ def _shift_document(m: re.Match[str], seed: str) -> list[str]:
     return out
 
 
+def _female(name: str) -> bool:
+    return re.search(r"(?<!\w)Thị(?!\w)", name) is not None
+
+
 def _acronym_alias(a: str, b: str) -> bool:
     """"Học viện CSND" and "Học viện Cảnh sát nhân dân": one body, one name in initials."""
     for short, long_ in ((a, b), (b, a)):
@@ -551,6 +555,8 @@ def choose_distractors(
             continue  # an option printed in the stem would give itself away
         if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
             continue
+        if fact.shape == "person:vn" and _female(cand) != _female(fact.answer):
+            continue  # the only "Thị" among the options, or the only name without it, is the answer
         if fact.shape.startswith("person") and _shares_a_name(cand, fact.answer, gaz):
             continue  # "Viktor Zolotov" beside "Zolotov Victor Vasilyevich": one man
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):

@@ -24,7 +24,14 @@ from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import remember
-from quizgen.extract.quality import MAX_PER_SENTENCE, giveaway, headline_of, in_headline, shared_word_giveaway
+from quizgen.extract.quality import (
+    MAX_PER_SENTENCE,
+    giveaway,
+    headline_of,
+    in_headline,
+    repeats,
+    shared_word_giveaway,
+)
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.gazetteer import load_gazetteer
@@ -252,6 +259,8 @@ def draft_questions(
         # from the fact's parts alone (a rank, a post, an acronym) does not repeat the sentence.
         copies_sentence = not fact.template
         if copies_sentence and per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
+            continue
+        if any(repeats(question, fact, q, f) for q, f in kept):
             continue
         per_answer[answer_key] += 1
         per_sentence[fact.sentence.index] += copies_sentence

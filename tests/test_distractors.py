@@ -135,7 +135,9 @@ def test_events_and_documents_are_shifted_in_their_own_form() -> None:
     m = _NUMBERED_DOCUMENT.fullmatch("Nghị quyết 57-NQ/TW")
     assert m is not None
     shifted = _shift_document(m, "seed")
-    assert shifted and all(re.fullmatch(r"Nghị quyết \d+-NQ/TW", s) and s != "Nghị quyết 57-NQ/TW" for s in shifted)
+    assert shifted and all(
+        re.fullmatch(r"Nghị quyết \d+-NQ/TW", s) and s != "Nghị quyết 57-NQ/TW" for s in shifted
+    )
 
 
 def test_quarters_shift_to_real_numerals() -> None:
@@ -143,3 +145,13 @@ def test_quarters_shift_to_real_numerals() -> None:
                 shape="quarter")  # fmt: skip
     options = candidates_for(fact, DistractorPool(), "a", load_gazetteer())
     assert sorted(options) == ["quý I năm 2022", "quý II năm 2022", "quý III năm 2022"]
+
+
+def test_a_womans_name_is_offered_among_womens_names() -> None:
+    pool = DistractorPool()
+    for name in ("Nguyễn Văn Long", "Trần Quốc Tỏ", "Lê Thị Hồng", "Phạm Thị Lan", "Đỗ Thị Hà", "Vũ Văn Nam"):
+        pool.add("person:vn", name, "other")
+    text = "Tại lễ phát động, bà Nguyễn Thị Thu Hà, Phó Chủ tịch Hội, đã phát biểu."
+    fact = next(f for f in extract_article("t", (text,)).facts if f.answer == "Nguyễn Thị Thu Hà")
+    wrong = choose_distractors(fact, pool, "t", set())
+    assert wrong and all(" Thị " in w for w in wrong)

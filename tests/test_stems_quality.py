@@ -26,7 +26,7 @@ def test_datelines_go() -> None:
 def test_a_long_sentence_keeps_its_main_clause_and_the_fact() -> None:
     s = (
         "Sáng 9-10, tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam phối hợp với Cơ quan Phát triển Quốc tế "
-        "Hoa Kỳ (USAID) khai giảng khóa tập huấn \"Sĩ quan Cảnh sát Liên hợp quốc\" dành cho 32 học viên "
+        'Hoa Kỳ (USAID) khai giảng khóa tập huấn "Sĩ quan Cảnh sát Liên hợp quốc" dành cho 32 học viên '
         "của Bộ Công an, nhằm nâng cao năng lực cho lực lượng tham gia gìn giữ hòa bình."
     )
     stem = _stem("count", "32", s)
@@ -101,8 +101,14 @@ def test_a_bare_event_is_named_from_the_headline_or_lead() -> None:
     lead = analyse("Hội nghị diễn ra trong hai ngày tại Hà Nội.")
     later = analyse("Hội nghị lần thứ 6 diễn ra năm 2018.")
     names = event_names((title, lead, later))
-    assert names == {"hội nghị": "Hội nghị Công an toàn quốc lần thứ 80", "*": "Hội nghị Công an toàn quốc lần thứ 80"}
-    assert resolve("Ai phát biểu tại sự kiện?", names) == "Ai phát biểu tại hội nghị Công an toàn quốc lần thứ 80?"
+    assert names == {
+        "hội nghị": "Hội nghị Công an toàn quốc lần thứ 80",
+        "*": "Hội nghị Công an toàn quốc lần thứ 80",
+    }
+    assert (
+        resolve("Ai phát biểu tại sự kiện?", names)
+        == "Ai phát biểu tại hội nghị Công an toàn quốc lần thứ 80?"
+    )
     assert resolve("Hội nghị do ai chủ trì?", names) == "Hội nghị Công an toàn quốc lần thứ 80 do ai chủ trì?"
     assert resolve("Hội nghị lần thứ 7 do ai chủ trì?", names) == "Hội nghị lần thứ 7 do ai chủ trì?"
 
@@ -154,5 +160,61 @@ def test_a_byline_with_its_time_stamp_is_no_sentence_to_ask_from() -> None:
     def reason(text: str) -> str:
         return unusable_reason(Sentence(text, 1, 1), analyse(text), 5, text)
 
-    assert reason("Dương Tuấn, Khánh Duy (Kênh truyền hình ANTV)-Thứ sáu, ngày 27/10/2017 19:47 GMT+7") == "byline"
+    assert (
+        reason("Dương Tuấn, Khánh Duy (Kênh truyền hình ANTV)-Thứ sáu, ngày 27/10/2017 19:47 GMT+7")
+        == "byline"
+    )
     assert reason("Hội nghị diễn ra ngày 27/10/2017 tại Hà Nội với sự tham dự của 200 đại biểu.") == ""
+
+
+def test_a_total_or_part_printed_as_the_stems_arithmetic_is_no_question() -> None:
+    from quizgen.extract.quality import arithmetic_giveaway
+
+    stem = "Cơ quan Công an phát hiện bao nhiêu đối tượng (03 quốc tịch Trung Quốc, 04 quốc tịch Nhật Bản)?"
+    assert arithmetic_giveaway(stem, "07")
+    assert arithmetic_giveaway(
+        "phát hiện 07 đối tượng (bao nhiêu quốc tịch Trung Quốc, 04 quốc tịch Nhật Bản)?", "03"
+    )
+    # Two counts side by side that do not add up stay: judges accepted these.
+    assert not arithmetic_giveaway(
+        "Công an các tỉnh bắt giữ bao nhiêu vụ với hơn 7.900 đối tượng, truy tố 2.750 vụ?", "5.530"
+    )
+    assert not arithmetic_giveaway("Ngày 15/12/2025 đến 16/3/2026, bắt giữ bao nhiêu người?", "1")
+
+
+def test_fixed_periods_ages_and_spans_between_printed_dates_are_not_asked() -> None:
+    from dataclasses import replace
+
+    count = next(
+        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
+    )
+
+    def asked(stem: str, answer: str) -> str | None:
+        return giveaway(stem, replace(count, answer=answer))
+
+    assert asked("Trong bao nhiêu tháng đầu năm 2025, hai bên đã bắt giữ 12 đối tượng?", "6 tháng")
+    assert asked("Đợt cao điểm kéo dài bao nhiêu tháng, từ ngày 15/12/2025 đến 16/3/2026?", "3 tháng")
+    assert asked("Công an bắt quả tang Bùi Trí Đức (bao nhiêu tuổi, ngụ tỉnh An Giang)?", "39")
+    assert asked("Hai bên phối hợp chống vượt biên trái phép qua biên giới bao nhiêu tỉnh?", "hai")
+    assert asked("Công an tỉnh đã bắt giữ bao nhiêu đối tượng trong đợt cao điểm?", "12") is None
+
+
+def test_an_acronym_is_read_where_it_is_first_bracketed() -> None:
+    first = "Hơn 100 chuyên gia về lĩnh vực Phụ nữ, Hòa bình và An ninh (WPS) đã có mặt tại Hà Nội."
+    later = "Hội thảo kỷ niệm một năm Hội nghị Quốc tế về Phụ nữ, Hòa bình và An ninh (WPS) tại Hà Nội."
+    assert not [a for k, a in _facts(first, later) if k in ("acronym", "brand")]
+    numbered = (
+        "Bộ Quốc phòng tiễn Bệnh viện dã chiến cấp 2 số 7 (BVDC2.7) và Đội Công binh số 4 (ĐCB4) lên đường."
+    )
+    facts = _facts(numbered)
+    assert ("acronym", "Đội Công binh số 4") in facts
+    assert ("org", "BVDC2.7") not in facts  # coined here: no other hospital codes to offer beside it
+
+
+def test_a_persons_name_ends_at_its_capitals() -> None:
+    s = "Thừa ủy quyền, Bộ trưởng Tô Lâm trao cho 3 sĩ quan quyết định của Chủ tịch nước."
+    assert all(a != "Tô Lâm trao" for _, a in _facts(s))
+    korean = "Tư lệnh Cảnh sát Quốc gia Hàn Quốc Lee Chul-sung đã dự buổi lễ tại Hà Nội."
+    assert ("holder_of", "Lee Chul-sung") in _facts(korean)
+    two = "Hội nghị do Thiếu tướng Trương Minh Đương, Giám đốc Công an tỉnh Lâm Đồng và Trung tướng Lor Sô Kha, Giám đốc Công an tỉnh Mondulkiri đồng chủ trì."
+    assert ("title_of", "Giám đốc Công an tỉnh Lâm Đồng") in _facts(two)

@@ -51,6 +51,13 @@ _PLAN_SAYS = {
     "nêu", "nêu rõ", "đề ra", "xác định", "yêu cầu", "giao", "chỉ rõ", "nhấn mạnh", "được", "đã", "sẽ",
 }  # fmt: skip
 _POST_ENDS = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự)(?:\s|$)")
+
+
+@functools.cache
+def _and_next_person() -> re.Pattern[str]:
+    """"Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha": a second person begins."""
+    ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
+    return re.compile(rf"\s+và\s+(?:ông|bà|ngài|đồng chí|{ranks})\s", re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
 @functools.cache
 def _rank_degree() -> re.Pattern[str]:
@@ -175,7 +182,7 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     if fact.kind == "title_of":
         # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins; "Phó Giám đốc Công
         # an tỉnh, Phó ...": a list of posts is cut to the first.
-        cut = _POST_ENDS.search(answer)
+        cut = _POST_ENDS.search(answer) or _and_next_person().search(answer)
         short = answer[: cut.start()] if cut else answer
         short = re.sub(r",\s*\S+$", "", short) if re.search(r",\s*\S+$", short) else short
         if short != answer:
@@ -210,7 +217,8 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
                 whole = text[at : tokens[tail_i - 1].end]
                 more = text[tokens[tail_i - 1].end :]
                 bracket = re.match(r"\s*\([^()]{1,40}\)", more)
-                if bracket and all(w[:1].isupper() for w in bracket.group(0).strip("() ").split()):
+                glossed = bracket and all(w[:1].isupper() for w in bracket.group(0).strip("() ").split())
+                if bracket and glossed and not is_place(bracket.group(0).strip("() ")):
                     whole += bracket.group(0)
                 new_fact = whole if fact.fact == fact.answer else fact.fact.replace(answer, whole, 1)
                 return replace(fact, answer=whole, fact=new_fact, end=max(fact.end, at + len(whole)))
@@ -240,6 +248,10 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     s0, e0 = analysis.snap(at, at + len(answer))
     widened = text[s0:e0]
     extra = len(widened.split()) - len(answer.split())
+    if fact.type == QType.WHO and fact.shape.startswith("person") and _capitalised_name(answer):
+        # "Tô Lâm trao", "Hàn Quốc Lee Chul-sung": the segmenter glued a verb or a country to the
+        # name; a name's edges are its capitals, and a word outside them is never part of it.
+        return fact
     if edge_problem(analysis, s0, e0) is not None or extra > _MAX_WIDENING:
         return None
     new_fact = widened if fact.fact == fact.answer else fact.fact.replace(answer, widened, 1)
@@ -251,6 +263,11 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
 
 
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{4}|nay|qua|tới|sau|trước|ngoái|học|thứ|đó)\b")
+
+
+def _capitalised_name(answer: str) -> bool:
+    words = _name_of(answer).split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
 def misread_number(fact: Fact) -> bool:

@@ -16,7 +16,7 @@ from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
 from quizgen.gazetteer import Gazetteer, load_gazetteer
-from quizgen.models import QType
+from quizgen.models import QType, Question
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER
 
@@ -37,6 +37,69 @@ _COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
 _COUNT_THEN_NAMES = re.compile(
     rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,2}}[{UPPER}]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[{UPPER}]"
 )
+
+
+# "sơ kết 6 tháng đầu năm", "trong 6 tháng cuối năm": a period every report names.
+_FIXED_PERIOD = re.compile(r"(?i)bao nhiêu tháng (?:đầu|cuối) năm|sơ kết bao nhiêu tháng")
+# "từ ngày 15/12/2025 đến 16/3/2026": both ends of a span, so its length is arithmetic.
+_DATE_SPAN = re.compile(
+    r"(?i)từ\s+(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:đến|[-–])\s*(?:ngày\s+)?\d{1,2}[/.-]\d"
+)
+_BILATERAL = re.compile(
+    r"(?i)(?:biên giới|giáp|hai bên|song phương)[^?]{0,40}bao nhiêu (?:tỉnh|nước|bên|quốc gia)"
+    r"|bao nhiêu (?:tỉnh|nước|bên|quốc gia)[^?]{0,30}(?:biên giới|giáp ranh)"
+)
+_WORD_NUMBERS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _number_of(text: str) -> float | None:
+    m = re.search(r"\d+(?:[.,]\d+)?", text)
+    if m:
+        raw = m.group(0)
+        # "1.200" is twelve hundred, "14,1" fourteen point one: Vietnamese separators.
+        raw = raw.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else raw.replace(",", ".")
+        try:
+            return float(raw)
+        except ValueError:
+            return None
+    word = re.match(r"(?i)\s*(?:hơn|gần|khoảng|trên)?\s*(\w+)", text)
+    return (
+        float(_WORD_NUMBERS[word.group(1).casefold()])
+        if word and word.group(1).casefold() in _WORD_NUMBERS
+        else None
+    )
+
+
+def arithmetic_giveaway(stem: str, answer: str) -> bool:
+    """ "bao nhiêu đối tượng (03 quốc tịch Trung Quốc, 04 quốc tịch Nhật Bản)" -> 7, and "07 đối tượng
+    (bao nhiêu quốc tịch Trung Quốc, 04 ...)" -> 3: the total, or a part, is the stem's arithmetic."""
+    asked = _number_of(answer)
+    if asked is None or asked == 0:
+        return False
+    # Counts only: no dates ("15/12"), times, years or numbered names ("số 4").
+    plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:số|khóa|lần thứ)\s+\d+", " ", stem)
+    numbers = [
+        float(n.replace(",", "."))
+        for n in re.findall(r"(?<![\w/])\d+(?:,\d+)?(?![\w/])", plain)
+        if not _YEARLIKE.match(n)
+    ]
+    if len(numbers) < 2:
+        return False
+    if abs(sum(numbers) - asked) < 1e-9:
+        return True
+    return any(abs(a - b - asked) < 1e-9 for a, b in itertools.permutations(numbers, 2))
 
 
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
@@ -64,6 +127,16 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the dates in the stem give the duration"
         if _COUNT_THEN_NAMES.search(stem):
             return "the counted things are named in the stem"
+        if arithmetic_giveaway(stem, fact.answer):
+            return "the answer is a sum or difference of numbers in the stem"
+        if _FIXED_PERIOD.search(stem):
+            return "a fixed reporting period ('6 tháng đầu năm')"
+        if re.search(r"(?i)tuổi\b", fact.answer) or re.search(r"\(\s*bao nhiêu tuổi", stem):
+            return "a person's age"  # suspects' ages were rejected, an officer's one edited at best
+        if re.search(r"(?i)(?:tháng|năm|tuần)\b", fact.answer) and _DATE_SPAN.search(stem):
+            return "the dates in the stem give the duration"
+        if _BILATERAL.search(stem) and _number_of(fact.answer) == 2:
+            return "two sides of a border or a partnership"
     if fact.kind in ("year", "month"):
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
@@ -139,11 +212,7 @@ def shared_word_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None
     stem_f = fold_for_match(stem)
     words = fold_for_match(answer).split()
     keys = [w for w in re.findall(r"[^\W\d_]+", answer) if len(w) >= 2 and w.isupper()]
-    pairs = [
-        f"{a} {b}"
-        for a, b in itertools.pairwise(words)
-        if not ({a, b} <= _GENERIC_NAME_WORDS)
-    ]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words) if not ({a, b} <= _GENERIC_NAME_WORDS)]
     for key in [*(fold_for_match(k) for k in keys), *pairs]:
         if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", stem_f):
             pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
@@ -156,7 +225,7 @@ _RESIDENCE = re.compile(r"(?i)(?:trú|ngụ|cư trú|thường trú|tạm trú|q
 
 
 def residence(fact: Fact) -> bool:
-    """"Lê Thị Mỹ Nương (sinh năm 1997), trú tại tỉnh Gia Lai": where a suspect lives is personal
+    """ "Lê Thị Mỹ Nương (sinh năm 1997), trú tại tỉnh Gia Lai": where a suspect lives is personal
     data; in a list of suspects it is also easily the wrong one."""
     if fact.type != QType.WHERE:
         return False
@@ -168,7 +237,7 @@ _LIST_AFTER = re.compile(r"^\s*(?:,|và)\s+(?P<next>[^,.;()]+)")
 
 
 def one_of_a_list(fact: Fact) -> bool:
-    """"ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh", "Công an huyện Nam Giang và Công an huyện Tây Giang":
+    """ "ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh", "Công an huyện Nam Giang và Công an huyện Tây Giang":
     one of several places or bodies of one kind is not the answer."""
     if fact.type not in (QType.WHERE, QType.ORG):
         return False
@@ -202,3 +271,23 @@ def in_headline(fact: Fact, headline: str) -> bool:
         return False
     answer = fold_for_match(fact.answer)
     return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None
+
+
+def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -> bool:
+    """True when ``question`` asks again what ``other`` (a better-scored draft) asks.
+
+    - One stem for two answers: "bệnh viện nào" answered "Bệnh viện dã chiến cấp 2 số 7" and "BVDC2.7".
+    - A body asked on its own and inside a post ("Cục trưởng cục nào" beside "X giữ chức vụ gì?
+      Cục trưởng Cục Gìn giữ hòa bình Việt Nam").
+    """
+    if fold_for_match(question.question) == fold_for_match(other.question):
+        return True
+    body, post = (fact, other_fact) if fact.kind in ("org", "unit") else (other_fact, fact)
+    holder = post.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]
+    if body.kind in ("org", "unit") and post.kind == "title_of" and holder in body.sentence.text:
+        # Only about the same person: "Sáng 22.9, bộ nào tổ chức lễ" stays beside the post.
+        return (
+            re.search(rf"(?<!\w){re.escape(fold_for_match(body.answer))}(?!\w)", fold_for_match(post.answer))
+            is not None
+        )
+    return False

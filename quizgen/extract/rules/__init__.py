@@ -33,9 +33,20 @@ class Extractor(PeopleRules, DateRules, ProgrammeRules, NumberRules, PlaceRules,
     def facts_for(self, sentences: list[Sentence], main_org: str | None) -> Iterator[Fact]:
         people: dict[str, dict[str, str]] = {}
         lead = ""
+        # An acronym is defined where it is first bracketed ("Phụ nữ, Hòa bình và An ninh (WPS)");
+        # a later bracket ("Hội nghị Quốc tế về Phụ nữ, Hòa bình và An ninh (WPS)") names something
+        # else that the acronym is part of, and read as a definition it gives a wrong answer.
+        defined: dict[str, int] = {}
+        for sentence in sentences:
+            for m in re.finditer(r"\(([^()\s]{2,12})\)", sentence.text):
+                defined.setdefault(m.group(1), sentence.index)
         for sentence in sentences:
             context = lead if CONTINUATION_RE.match(sentence.text) else ""
             for fact in self._sentence_facts(sentence, people, main_org):
+                acronym = fact.head if fact.kind in ("acronym", "brand") else ""
+                acronym = fact.answer if fact.shape.startswith("org:acronym") else acronym
+                if acronym and defined.get(acronym, sentence.index) != sentence.index:
+                    continue
                 yield replace(fact, context=context) if context and not fact.template else fact
             lead = reporting_lead(sentence.text.split(";")[0]) or (lead if context else "")
 

@@ -9,7 +9,8 @@ from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.sentences import LOWER, UPPER
 
 CAPW = rf"[{UPPER}][{LOWER}]*"
-NAMEW = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"
+# "Jean-Pierre", "Chul-sung": a romanised Korean given name keeps its second part in lower case.
+NAMEW = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+|-[{LOWER}]+(?!\w))*"
 ACR = rf"[{UPPER}][{UPPER}0-9&.]*[{UPPER}0-9](?:\s[{UPPER}][a-z]+)?"
 NUM_WORDS = {
     "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
@@ -115,7 +116,9 @@ class RuleBase:
             return seq[-1][1], "vn"
         foreign = []
         for start, end, word in seq:
-            if any(ch in "ăâđêôơưĂÂĐÊÔƠƯ" for ch in word) or re.search("[\u0309\u0323]", _nfd(word)):
+            # A Vietnamese letter or tone (breve, circumflex, horn, hook, dot below; in NFD, so that
+            # "Quốc" is caught as well as "Cô"): "Hàn Quốc Lee Chul-sung" is a country and a name.
+            if "đ" in word.casefold() or re.search("[\u0302\u0306\u031b\u0309\u0323]", _nfd(word)):
                 break
             if word in FOREIGN_STOP or len(word) < 2:
                 break
@@ -178,6 +181,8 @@ class RuleBase:
                 continue
             if word.lower() in ("và", "của", "về", "cho", "the", "of", "and", "for") and start is not None:
                 continue
+            if word.lower() == "số" and li == len(letters) - 1 and re.search(r"\d$", acronym):
+                continue  # "Đội Công binh số 4 (ĐCB4)": the number is not an initial
             return None
         return start if li < 0 else None
 

@@ -69,6 +69,10 @@ class OrgRules(RuleBase):
                 cloze_ok=False,
             )
             head_l = h.group("head").lower()
+            if "." in acr or re.search(r"\w{3,}\d", acr):
+                # "BVDC2.7", "VNFPU1": coined for this article, with no like to stand beside it
+                # (unlike a unit's code: "C06", "PC04").
+                continue
             yield Fact(
                 QType.ORG,
                 "org",
