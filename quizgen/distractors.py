@@ -183,7 +183,7 @@ def _country_pairs(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
 
 
 def _shift_range(answer: str) -> list[str]:
-    """"26 – 27/12" -> "23 – 24/12", ...: both days moved together, the form kept."""
+    """ "26 – 27/12" -> "23 – 24/12", ...: both days moved together, the form kept."""
     parts = re.split(r"(\s*(?:-|–|đến)\s*)", answer, maxsplit=1)
     if len(parts) != 3:
         return []
@@ -449,12 +449,18 @@ def _shift_document(m: re.Match[str], seed: str) -> list[str]:
     return out
 
 
+def _former_province(name: str, gaz: Gazetteer) -> bool:
+    return any(
+        re.search(rf"(?<!\w){re.escape(p)}(?!\w)", name) for p in gaz.places.get("former_provinces", ())
+    )
+
+
 def _female(name: str) -> bool:
     return re.search(r"(?<!\w)Thị(?!\w)", name) is not None
 
 
 def _acronym_alias(a: str, b: str) -> bool:
-    """"Học viện CSND" and "Học viện Cảnh sát nhân dân": one body, one name in initials."""
+    """ "Học viện CSND" and "Học viện Cảnh sát nhân dân": one body, one name in initials."""
     for short, long_ in ((a, b), (b, a)):
         words_s, words_l = short.split(), long_.split()
         for i, w in enumerate(words_s):
@@ -482,8 +488,10 @@ def sphere(name: str, gaz: Gazetteer) -> str:
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
     folded = fold_for_match(name)
     words = set(re.findall(r"\w+", folded))
-    if "liên hợp quốc" in folded or "lhq" in words or any(
-        re.search(rf"(?<!\w){re.escape(fold_for_match(k))}(?!\w)", folded) for k in gaz.un_bodies
+    if (
+        "liên hợp quốc" in folded
+        or "lhq" in words
+        or any(re.search(rf"(?<!\w){re.escape(fold_for_match(k))}(?!\w)", folded) for k in gaz.un_bodies)
     ):
         return "un"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
@@ -493,7 +501,7 @@ def sphere(name: str, gaz: Gazetteer) -> str:
     for country in gaz.countries:
         if country != "Việt Nam" and re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text):
             return f"foreign:{fold_for_match(country)}"
-    for kind in ("provinces", "cities"):
+    for kind in ("provinces", "cities", "former_provinces"):
         for place in gaz.places.get(kind, ()):
             if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
                 return "local"
@@ -555,6 +563,8 @@ def choose_distractors(
             continue  # an option printed in the stem would give itself away
         if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
             continue
+        if _former_province(cand, gaz) and not _former_province(fact.answer, gaz):
+            continue  # a province merged away in 2025 is no option beside a living one
         if fact.shape == "person:vn" and _female(cand) != _female(fact.answer):
             continue  # the only "Thị" among the options, or the only name without it, is the answer
         if fact.shape.startswith("person") and _shares_a_name(cand, fact.answer, gaz):

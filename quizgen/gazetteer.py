@@ -55,7 +55,7 @@ class Gazetteer:
         key = fold_for_match(place)
         for kind, names in self.places.items():
             if any(fold_for_match(n) == key for n in names):
-                return kind
+                return "provinces" if kind == "former_provinces" else kind  # options: today's provinces
         if any(fold_for_match(c) == key for c in self.countries):
             return "countries"
         for group in self.alias_groups:

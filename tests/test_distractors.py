@@ -155,3 +155,17 @@ def test_a_womans_name_is_offered_among_womens_names() -> None:
     fact = next(f for f in extract_article("t", (text,)).facts if f.answer == "Nguyễn Thị Thu Hà")
     wrong = choose_distractors(fact, pool, "t", set())
     assert wrong and all(" Thị " in w for w in wrong)
+
+
+def test_provinces_merged_away_in_2025_are_never_offered() -> None:
+    gaz = load_gazetteer()
+    former = set(gaz.places["former_provinces"])
+    assert {"Yên Bái", "Kiên Giang", "Bình Định", "Quảng Nam"} <= former
+    assert len(gaz.places["provinces"]) + len(gaz.places["cities"]) == 34  # the units since 1 July 2025
+    text = "Công an tỉnh Lâm Đồng đã tổ chức tập huấn cho 300 cán bộ công an cấp xã."
+    fact = next(f for f in extract_article("t", (text,)).facts if f.answer == "Công an tỉnh Lâm Đồng")
+    pool = DistractorPool()
+    for place in ("Yên Bái", "Kiên Giang", "Sơn La"):
+        pool.add(fact.shape, f"Công an tỉnh {place}", "other")
+    wrong = choose_distractors(fact, pool, "t", set(), gaz=gaz)
+    assert len(wrong) == 3 and not any(p in w for w in wrong for p in former)

@@ -218,3 +218,24 @@ def test_a_persons_name_ends_at_its_capitals() -> None:
     assert ("holder_of", "Lee Chul-sung") in _facts(korean)
     two = "Hội nghị do Thiếu tướng Trương Minh Đương, Giám đốc Công an tỉnh Lâm Đồng và Trung tướng Lor Sô Kha, Giám đốc Công an tỉnh Mondulkiri đồng chủ trì."
     assert ("title_of", "Giám đốc Công an tỉnh Lâm Đồng") in _facts(two)
+
+
+def test_publication_day_words_and_outlet_domains_leave_the_stem() -> None:
+    assert (
+        strip_dateline("VTV.vn – Theo đề nghị của Thượng tướng Tô Lâm.")
+        == "Theo đề nghị của Thượng tướng Tô Lâm."
+    )
+    s = "Hôm nay (7/12/2021), hơn 100 chuyên gia đến từ 12 quốc gia đã có mặt tại Hà Nội để dự hội thảo quốc tế."
+    stem = _stem("count", "12", s)
+    assert stem is not None and stem.startswith("Ngày 7/12/2021,") and "Hôm nay" not in stem
+
+
+def test_a_numbered_picture_alt_text_is_no_sentence() -> None:
+    alt = "Hà Nội phát hiện ổ nhóm giả danh Cảnh sát Nhật Bản để lừa đảo: Hơn 11 tỷ đồng đã bị chiếm đoạt - Ảnh 1."
+    lead = "Phòng Quản lý xuất nhập cảnh vừa phát hiện một ổ nhóm lừa đảo chiếm đoạt hơn 11 tỷ đồng."
+    assert all("Ảnh 1" not in f.sentence.text for f in extract_article("t", (lead, alt)).facts)
+
+
+def test_a_pair_of_bodies_is_no_answer() -> None:
+    s = "Thời gian qua, Công an tỉnh Lâm Đồng và Công an tỉnh Mondulkiri đã triển khai có hiệu quả kế hoạch hợp tác."
+    assert all(" và " not in a for k, a in _facts(s) if k in ("org", "unit"))

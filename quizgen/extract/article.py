@@ -19,7 +19,7 @@ from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.places import is_place, mentions_country, venue_facts
-from quizgen.extract.quality import not_a_person, one_of_a_list, residence, year_not_asked
+from quizgen.extract.quality import a_pair, not_a_person, one_of_a_list, residence, year_not_asked
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
@@ -27,12 +27,15 @@ from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence, article_sentences
 
-_CAPTION = re.compile(r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s", re.IGNORECASE)
+# "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
+_CAPTION = re.compile(
+    r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s|\s[-–]\s*Ảnh\s*\d+\.?$", re.IGNORECASE
+)
 # A byline or a page's time stamp: the reporters, the outlet, the hour it was posted.
 _BYLINE = re.compile(
     r"\d{1,2}:\d{2}\s*(?:\(?GMT|$)|\)\s*[-–]\s*(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d"
 )
-_END_PUNCT = ('.', '!', '?', '…', '"', '”', ')', "'", ':')
+_END_PUNCT = (".", "!", "?", "…", '"', "”", ")", "'", ":")
 # How many words beyond the answer a widened answer may gain before the fact is dropped instead.
 _MAX_WIDENING = 2
 
@@ -55,10 +58,14 @@ _POST_ENDS = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoà
 
 @functools.cache
 def _and_next_person() -> re.Pattern[str]:
-    """"Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha": a second person begins."""
+    """ "Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha": a second person begins."""
     ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
     return re.compile(rf"\s+và\s+(?:ông|bà|ngài|đồng chí|{ranks})\s", re.IGNORECASE)
+
+
 _COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
+
+
 @functools.cache
 def _rank_degree() -> re.Pattern[str]:
     ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
@@ -226,8 +233,10 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         # "Cục Hoạt động | hòa bình": a body's name that the text carries on in lower case.
         at = starts[0]
         following = [t for t in analysis.tokens if t.start >= at + len(answer)]
-        if following and following[0].start == at + len(answer) + 1 and cut_short(
-            analysis.tokens, analysis.tokens.index(following[0])
+        if (
+            following
+            and following[0].start == at + len(answer) + 1
+            and cut_short(analysis.tokens, analysis.tokens.index(following[0]))
         ):
             return None
     for at in starts:
@@ -256,9 +265,7 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         return None
     new_fact = widened if fact.fact == fact.answer else fact.fact.replace(answer, widened, 1)
     if fact.end > fact.start and not fact.template:
-        return replace(
-            fact, answer=widened, fact=new_fact, start=min(fact.start, s0), end=max(fact.end, e0)
-        )
+        return replace(fact, answer=widened, fact=new_fact, start=min(fact.start, s0), end=max(fact.end, e0))
     return replace(fact, answer=widened, fact=new_fact)
 
 
@@ -271,7 +278,7 @@ def _capitalised_name(answer: str) -> bool:
 
 
 def misread_number(fact: Fact) -> bool:
-    """"năm" read as five where it is the word for year ("năm 2024", "năm nay")."""
+    """ "năm" read as five where it is the word for year ("năm 2024", "năm nay")."""
     if fact.type != QType.HOW_MANY:
         return False
     m = re.search(r"(?<!\w)năm(?!\w)", fact.answer)
@@ -283,7 +290,7 @@ def misread_number(fact: Fact) -> bool:
 
 
 def _name_of(answer: str) -> str:
-    """"Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
+    """ "Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
     for rank in load_gazetteer().all_ranks:
         if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
             return answer[len(rank) :].strip()
@@ -299,9 +306,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         last = -1  # what is left of the cut-off sentence is whole clauses
     analyses = tuple(analyse(s.text) for s in sentences)
     usable = {
-        s.index
-        for s in sentences
-        if not unusable_reason(s, analyses[s.index], last, paragraphs[s.paragraph])
+        s.index for s in sentences if not unusable_reason(s, analyses[s.index], last, paragraphs[s.paragraph])
     }
     found = rule_facts(article_id, paragraphs, _extractor())
     facts: list[Fact] = []
@@ -365,7 +370,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             kept = whole_constituent(fact, analyses[sentence.index])
             if kept is not None:
                 facts.append(kept)
-    facts = [with_country(f) for f in facts if not about_famous(f)]
+    facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
     # A person's country, once found near one mention, holds for every mention in the article.
     country = {
         fold_for_match(_name_of(f.answer)): f.shape
@@ -383,7 +388,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
 
 
 def about_famous(fact: Fact) -> bool:
-    """"Tô Lâm có cấp bậc hàm gì?", "Ai là Bộ trưởng?" (Tô Lâm): every officer knows. Who
+    """ "Tô Lâm có cấp bậc hàm gì?", "Ai là Bộ trưởng?" (Tô Lâm): every officer knows. Who
     chaired, received or signed is still worth asking of a leader (two gold writers asked it)."""
     gaz = load_gazetteer()
     if fact.kind in ("rank_of", "title_of"):
@@ -432,6 +437,6 @@ _SLAVIC = re.compile(r"(?:vich|ovna|evna)\b")  # a patronymic: Russian, Belarusi
 
 
 def _by_name_style(fact: Fact) -> str:
-    """"Kubrakov Ivan Vladimirovich" among Russian-style names, not among "David Carter": a name's
+    """ "Kubrakov Ivan Vladimirovich" among Russian-style names, not among "David Carter": a name's
     style tells the options apart as much as its country."""
     return "person:Nga" if _SLAVIC.search(_name_of(fact.answer)) else "person:foreign"

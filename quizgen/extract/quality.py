@@ -236,6 +236,17 @@ def residence(fact: Fact) -> bool:
 _LIST_AFTER = re.compile(r"^\s*(?:,|và)\s+(?P<next>[^,.;()]+)")
 
 
+def a_pair(fact: Fact) -> bool:
+    """ "Công an tỉnh Lâm Đồng và Công an tỉnh Mondulkiri": two bodies of one kind as one answer
+    stand out among single ones (judges: "only compound option")."""
+    if fact.type != QType.ORG or " và " not in fact.answer:
+        return False
+    first, second = fact.answer.split(" và ", 1)
+    # Two governments that fund a programme together ("Chính phủ Vương quốc Anh và Chính phủ
+    # Canada") are one answer, offered among other pairs; two local police forces are two.
+    return first.startswith("Công an ") and second.startswith(" ".join(first.split()[:3]))
+
+
 def one_of_a_list(fact: Fact) -> bool:
     """ "ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh", "Công an huyện Nam Giang và Công an huyện Tây Giang":
     one of several places or bodies of one kind is not the answer."""

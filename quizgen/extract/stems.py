@@ -148,9 +148,7 @@ def build_cloze(fact: Fact, ministry: str | None) -> str | None:
 MAX_STEM_WORDS = 30
 HARD_MAX_STEM_WORDS = 40
 # "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
-_DATELINE = re.compile(
-    rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)"
-)
+_DATELINE = re.compile(rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)")
 # Event nouns that "này"/"trên" point back to; resolved by anchoring the stem in the article.
 _EVENT_NOUNS = (
     r"sự kiện|hội nghị|hội thảo|khóa tập huấn|khóa học|khóa|lớp tập huấn|lớp học|lớp|chương trình|buổi lễ|"
@@ -176,7 +174,9 @@ _ORG_WORD = re.compile(
 _OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
 
 
-_SOURCE_DATELINE = re.compile(r"^\s*\((?:Báo\s+)?[^()]{2,30}\)\s*[-–—]\s*(?=\w)")
+_SOURCE_DATELINE = re.compile(
+    r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
+)  # "(Báo Quảng Ngãi)-", "VTV.vn –"
 
 
 def strip_dateline(text: str) -> str:
@@ -261,9 +261,7 @@ def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
     return any(t.pos == "V" for t in analyse(core).tokens) if core else False
 
 
-def _trim_to_clause(
-    stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None
-) -> str:
+def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
     Comma-separated pieces: the first piece with a verb that is not a leading time or place
@@ -334,7 +332,7 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None) -> str:
 
 
 def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
-    """"A phối hợp với B (B') tổ chức ...": "A tổ chức ..."; the partner is not what is asked."""
+    """ "A phối hợp với B (B') tổ chức ...": "A tổ chức ..."; the partner is not what is asked."""
     m = _PARTNER.search(stem)
     if not m:
         return stem
@@ -383,7 +381,7 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
 
 
 def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> str:
-    """"có ai, Cục Phó Cục Đào tạo, Bộ Công an?" -> "có ai?"; "do ai, Cục trưởng C06 dẫn đầu"
+    """ "có ai, Cục Phó Cục Đào tạo, Bộ Công an?" -> "có ai?"; "do ai, Cục trưởng C06 dẫn đầu"
     -> "do ai dẫn đầu": the titles of the person asked about, up to the clause's verb."""
     m = re.search(r"(?<!\w)([Aa]i),\s+", stem)
     if not m or not stem[m.end() : m.end() + 1].isupper():
@@ -399,7 +397,7 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
 
 
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
-    """"Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
+    """ "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
     if not m or m.start(1) == 0:
         return stem
@@ -459,15 +457,18 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     at = min(starts, default=-1)
     if at == 0 or (at > 0 and piece[:1].islower()):
         return f"{subject} {piece}"  # "đã làm việc với ...": the subject goes before it
-    if at > 0 and piece[:1].isupper() and not re.search(r"[,;]", piece[:at]) and not _names_someone(
-        piece[:at], sentence
+    if (
+        at > 0
+        and piece[:1].isupper()
+        and not re.search(r"[,;]", piece[:at])
+        and not _names_someone(piece[:at], sentence)
     ):
         return f"{subject} {piece[at:]}"  # the apposition before the verb gives way to the subject
     return piece
 
 
 def _names_someone(text: str, sentence: SentenceAnalysis | None) -> bool:
-    """"Phó Thủ tướng ... Trương Hòa Bình": a title with the name is the subject, not an apposition."""
+    """ "Phó Thủ tướng ... Trương Hòa Bình": a title with the name is the subject, not an apposition."""
     if sentence is None:
         return True
     at = sentence.text.find(text.strip())
@@ -542,6 +543,15 @@ def finish_stem(
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
+    # "Chiều nay (27/10)", "Hôm nay (7/12/2021)": "nay" is the day of publication; the date says it.
+    stem = re.sub(
+        r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay \((\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\)",
+        r"\1 \2",
+        stem,
+    )
+    stem = re.sub(r"(?<!\w)[Hh]ôm nay \((\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\)", r"Ngày \1", stem)
+    if stem.count('"') % 2 == 1 and stem.startswith('"'):
+        stem = stem[1:]  # the quotation opened the sentence and closes past the asked clause
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
