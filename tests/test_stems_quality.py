@@ -239,3 +239,17 @@ def test_a_numbered_picture_alt_text_is_no_sentence() -> None:
 def test_a_pair_of_bodies_is_no_answer() -> None:
     s = "Thời gian qua, Công an tỉnh Lâm Đồng và Công an tỉnh Mondulkiri đã triển khai có hiệu quả kế hoạch hợp tác."
     assert all(" và " not in a for k, a in _facts(s) if k in ("org", "unit"))
+
+
+def test_a_number_that_ends_a_name_is_no_count() -> None:
+    s = "Hội nghị tổng kết năm 2025 của Ban Chỉ đạo 158 và Ban Chỉ đạo 138 được tổ chức tại Hà Nội."
+    assert not [a for k, a in _facts(s) if k == "count"]
+    assert ("count", "120") in _facts("Vùng Cảnh sát biển 2 tập huấn nghiệp vụ cho 120 cán bộ.")
+    assert ("count", "3") in _facts("Công an đề nghị chi viện từ khu vực 5 với 3 xe chữa cháy.")
+
+
+def test_a_country_before_a_foreign_name_stays_with_the_title() -> None:
+    s = "Thủ tướng đã tiếp Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia Samdech Sar Kheng đang thăm Việt Nam."
+    assert ("holder_of", "Samdech Sar Kheng") in _facts(s)
+    post = "Ông Nguyễn Thanh Tịnh, Phó Chủ tịch UBND tỉnh đến dự và phát biểu chỉ đạo hội nghị."
+    assert ("title_of", "Phó Chủ tịch UBND tỉnh") in _facts(post)

@@ -53,7 +53,9 @@ def _letters(text: str) -> str:
 _PLAN_SAYS = {
     "nêu", "nêu rõ", "đề ra", "xác định", "yêu cầu", "giao", "chỉ rõ", "nhấn mạnh", "được", "đã", "sẽ",
 }  # fmt: skip
-_POST_ENDS = re.compile(r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự)(?:\s|$)")
+_POST_ENDS = re.compile(
+    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự|đến|tới)(?:\s|$)"
+)
 
 
 @functools.cache
@@ -277,10 +279,22 @@ def _capitalised_name(answer: str) -> bool:
     return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
+# "Ban Chỉ đạo 138", "Vùng Cảnh sát biển 2", "khu vực 5": a number that ends a name, not a count.
+_NAMED_BY_NUMBER = re.compile(
+    r"(?<!\w)(?:Ban Chỉ đạo|Cảnh sát biển|Quân khu|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Hải đội|Cụm|Đồn|"
+    r"Trạm|Chương trình|Đề án|Dự án|Chỉ thị|Kế hoạch|Nghị quyết|[Kk]hu vực|[Vv]ùng|[Ss]ố|[Đđ]ội|[Tt]ổ|"
+    r"[Tt]iểu đoàn|[Đđ]ơn vị)\s+$"
+)
+
+
 def misread_number(fact: Fact) -> bool:
-    """ "năm" read as five where it is the word for year ("năm 2024", "năm nay")."""
+    """ "năm" read as five where it is the word for year ("năm 2024", "năm nay"); a number that is
+    part of a name ("Ban Chỉ đạo 138") read as a count."""
     if fact.type != QType.HOW_MANY:
         return False
+    at = fact.sentence.text.find(fact.answer, max(0, fact.start - 5))
+    if at > 0 and re.fullmatch(r"\d+", fact.answer) and _NAMED_BY_NUMBER.search(fact.sentence.text[:at]):
+        return True  # a bare number after a name's word: the counted noun would follow it
     m = re.search(r"(?<!\w)năm(?!\w)", fact.answer)
     if not m or re.search(r"\d", fact.answer[: m.start()]):
         return False

@@ -114,6 +114,8 @@ class RuleBase:
             return None
         if seq[0][2] in self.gaz.surnames and len(seq) >= 2:
             return seq[-1][1], "vn"
+        if seq[0][2] in self.gaz.countries:
+            return None  # "Bộ Nội vụ Campuchia | Samdech Sar Kheng": the country ends the title
         foreign = []
         for start, end, word in seq:
             # A Vietnamese letter or tone (breve, circumflex, horn, hook, dot below; in NFD, so that
