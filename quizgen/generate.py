@@ -23,7 +23,7 @@ from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
-from quizgen.extract.analysis import remember
+from quizgen.extract.analysis import SentenceAnalysis, remember
 from quizgen.extract.quality import (
     MAX_PER_SENTENCE,
     giveaway,
@@ -123,11 +123,12 @@ def build_question(
     pool: DistractorPool,
     same_kind_answers: set[str],
     events: dict[str, str] | None = None,
+    prior: tuple[SentenceAnalysis, ...] = (),
 ) -> Question | None:
     """One draft for ``fact``, in the best format its distractors allow; None if it fails a check."""
     qid = question_id(article.id, fact)
     first = fact.sentence.index == 0
-    finished = finish_stem(build_stem(fact, ministry), fact, first, events=events)
+    finished = finish_stem(build_stem(fact, ministry), fact, first, events=events, prior=prior)
     if finished is None or giveaway(finished, fact):
         return None
     stem = finished
@@ -231,7 +232,17 @@ def draft_questions(
         (q, fact)
         for fact in facts.facts
         if not in_headline(fact, headline)
-        and (q := build_question(fact, article, facts.main_ministry, pool, by_kind[fact.kind], events))
+        and (
+            q := build_question(
+                fact,
+                article,
+                facts.main_ministry,
+                pool,
+                by_kind[fact.kind],
+                events,
+                prior=facts.analyses[max(0, fact.sentence.index - 2) : fact.sentence.index],
+            )
+        )
         is not None
     ]
     # The ranker's score replaces the rules' guess: it is what `--max-per-article` and the caps keep.

@@ -387,6 +387,42 @@ def read_article(path: Path) -> Article:
     )
 
 
+# A news site's section name printed before the headline.
+_SECTION_RE = re.compile(
+    r"^(?:Thời sự|Xã hội|Pháp luật|Chính trị|Kinh tế|Thế giới|Trong nước|Tin tức|Đời sống|"
+    r"Quốc phòng\s*[-–]\s*An ninh|An ninh\s*[-–]\s*Trật tự|An ninh trật tự)\s+(?=[A-ZĐÀ-Ỹ])"
+)
+# "Vùng Cảnh sát biển 2 tập huấn ... ĐNO - Ngày 14/8, Bộ Tư lệnh ...": a title, a tag, the lead.
+_INNER_DATELINE_RE = re.compile(
+    r"^(?P<title>[^.!?\n]{15,200}?)\s(?P<tag>[A-ZĐ]{2,8}(?:\.VN)?)\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])"
+)
+
+
+# "Nâng cao năng lực cho công an cấp xã trong giai đoạn mới Từ ngày 28/7 đến 15/8/2025, ...": a
+# title and a lead that starts with its date, run together by the page.
+_HEADLINE_THEN_LEAD_RE = re.compile(
+    r"^(?P<title>[^.!?\n]{15,200}?[a-zà-ỹ])\s(?=(?:Từ ngày|Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+\d)"
+)
+
+
+_LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
+_CELL_OR_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\|")
+
+
+def _without_debris(block: str) -> tuple[str, str]:
+    """``block`` without page debris, and the debris ("" when there is none): two or more "- "
+    lines that are not sentences (links to other articles), image markup, table-cell captions."""
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    links = [line for line in lines if _LINK_LINE_RE.match(line) and len(line.split()) <= 25]
+    if len(links) < 2:
+        links = []
+    # An image's markup ("![]() |") and a table cell's caption ("... dập tắt đám cháy trong đêm |").
+    links += [line for line in lines if line not in links and _CELL_OR_IMAGE_RE.fullmatch(line)]
+    if not links:
+        return block, ""
+    return "\n".join(line for line in lines if line not in links), "\n".join(links)
+
+
 def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str | None]:
     """Split blocks into article paragraphs and dropped captions; pull off the outlet tag."""
     paragraphs: list[str] = []
@@ -396,7 +432,20 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
         block = block.strip()
         if not block:
             continue
+        block, debris = _without_debris(block)
+        if debris:
+            dropped.append(debris)  # "- Dập tắt đám cháy lúc 3h sáng 1-6": other articles' headlines
+        if not block:
+            continue
         if index == 0 or not paragraphs:
+            block = _SECTION_RE.sub("", block)  # "Quốc phòng - An ninh Vùng Cảnh sát biển 2 ..."
+            inner = _INNER_DATELINE_RE.match(block) or _HEADLINE_THEN_LEAD_RE.match(block)
+            if inner:
+                # "<headline> ĐNO - Ngày 14/8, ...": the page ran the title, the outlet's tag and the
+                # lead together; the title is a paragraph of its own.
+                paragraphs.append(inner.group("title").strip())
+                outlet = outlet or inner.groupdict().get("tag")
+                block = block[inner.end() :].strip()
             match = _OUTLET_RE.match(block)
             if match:
                 outlet = (match.group("paren") or match.group("site")).strip()

@@ -21,7 +21,8 @@ _VOWELS = _PLAIN_VOWELS | _MARKED_VOWELS
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_SPACED_DASH_RE = re.compile(rf"\s+[{_DASHES}-]\s+")
+# Spaces and tabs only: a "- " that starts a line is a list item, not a dash between words.
+_SPACED_DASH_RE = re.compile(rf"[ \t]+[{_DASHES}-][ \t]+")
 _DASH_RE = re.compile(rf"[{_DASHES}]")
 _QUOTES = str.maketrans(
     {

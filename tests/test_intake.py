@@ -166,3 +166,35 @@ def test_title_from_the_lead_sentence(lead: str, title: str) -> None:
     from quizgen.intake import derive_title
 
     assert derive_title([lead]) == title
+
+
+def test_page_debris_is_left_out(tmp_path: Path) -> None:
+    page = (
+        "Dập tắt đám cháy tại công ty nhựa Hải Hà\n\n"
+        "- Cảnh sát phòng cháy, chữa cháy khuyến cáo biện pháp an toàn khi để trẻ nhỏ ở nhà một mình\n"
+        "- Dập tắt đám cháy lúc 3h sáng 1-6\n"
+        "![]() |\n"
+        "Lực lượng Cảnh sát PCCC và CNCH kịp thời dập tắt đám cháy trong đêm |\n"
+        "Vào khoảng 2h30 ngày 14-6, đám cháy bất ngờ bùng phát tại công ty CP nhựa Hải Hà và nhanh chóng lan "
+        "trên diện rộng, lực lượng chức năng đã điều động 3 xe chữa cháy tới hiện trường.\n"
+    )
+    article = read_article(write(tmp_path / "chay.txt", page))
+    text = "\n".join(article.paragraphs)
+    assert article.paragraphs[0] == "Dập tắt đám cháy tại công ty nhựa Hải Hà"
+    assert "3h sáng 1-6" not in text and "|" not in text and "![" not in text
+    assert any("3h sáng 1-6" in d for d in article.dropped)
+
+
+def test_a_section_label_and_a_title_run_into_the_lead_are_split(tmp_path: Path) -> None:
+    body = (
+        "Phòng Cảnh sát phòng cháy, chữa cháy Công an thành phố Đà Nẵng tổ chức lớp tập huấn cho 188 cán bộ, "
+        "chiến sĩ của Bộ Tư lệnh Vùng Cảnh sát biển 2."
+    )
+    page = f"Quốc phòng - An ninh Vùng Cảnh sát biển 2 tập huấn nghiệp vụ phòng cháy ĐNO - Ngày 14/8, {body}\n"
+    article = read_article(write(tmp_path / "dn.txt", page))
+    assert article.paragraphs[0] == "Vùng Cảnh sát biển 2 tập huấn nghiệp vụ phòng cháy"
+    assert article.paragraphs[1].startswith("Ngày 14/8, Phòng Cảnh sát")
+    lead = f"Thời sự Nâng cao năng lực cho công an cấp xã Từ ngày 28/7 đến 15/8/2025, {body}\n"
+    article = read_article(write(tmp_path / "ld.txt", lead))
+    assert article.paragraphs[0] == "Nâng cao năng lực cho công an cấp xã"
+    assert article.paragraphs[1].startswith("Từ ngày 28/7 đến 15/8/2025,")

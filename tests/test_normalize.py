@@ -60,3 +60,10 @@ def test_spaces_the_source_lost_are_restored_in_written_text() -> None:
     # Real words of one syllable, names and foreign words stay as they are.
     for word in ("người", "nghiêng", "khuyến khích", "quyền", "Nguyễn", "iPhone", "McDonald", "Tơnicốp", "Vasilyevich"):
         assert unglue(word) == word
+
+
+def test_a_list_item_dash_at_the_start_of_a_line_is_kept() -> None:
+    from quizgen.normalize import normalize_text
+
+    assert normalize_text("Tiêu đề\n\n- Mục một\n- Mục hai") == "Tiêu đề\n\n- Mục một\n- Mục hai"
+    assert normalize_text("Hà Nội - Việt Nam") == "Hà Nội – Việt Nam"

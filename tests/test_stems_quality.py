@@ -253,3 +253,75 @@ def test_a_country_before_a_foreign_name_stays_with_the_title() -> None:
     assert ("holder_of", "Samdech Sar Kheng") in _facts(s)
     post = "Ông Nguyễn Thanh Tịnh, Phó Chủ tịch UBND tỉnh đến dự và phát biểu chỉ đạo hội nghị."
     assert ("title_of", "Phó Chủ tịch UBND tỉnh") in _facts(post)
+
+
+def test_a_run_of_results_borrows_the_subject_before_it() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.stems import lend_subject, subject_of
+
+    prior = analyse("Năm 2020, Công an tỉnh đã tổ chức nhiều đợt cao điểm tấn công tội phạm.")
+    assert subject_of(prior) == "Công an tỉnh"
+    assert lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (prior,)) == "Công an tỉnh phát hiện bao nhiêu vụ vi phạm?"
+    vague = analyse("Lực lượng đã điều tra, làm rõ 811 vụ.")
+    assert lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (vague,)) == "Phát hiện bao nhiêu vụ vi phạm?"
+    s = "Năm 2019, Công an tỉnh đã điều tra, làm rõ 811 vụ; phát hiện 132 vụ vi phạm pháp luật về kinh tế."
+    assert _stem("count", "132", s) == "Công an tỉnh phát hiện bao nhiêu vụ vi phạm pháp luật về kinh tế?"
+
+
+def test_press_release_days_and_stems_without_what_was_reported_go() -> None:
+    from quizgen.extract.quality import press_date
+
+    s = "Ngày 12-2, Cục Cảnh sát giao thông cho biết, lực lượng CSGT sẽ ra quân từ ngày 15-2."
+    dates = {f.answer: f for f in extract_article("t", (s,)).facts if f.type.value == "when"}
+    assert press_date(dates["Ngày 12-2"]) if "Ngày 12-2" in dates else True
+    assert all(not press_date(f) for a, f in dates.items() if "15-2" in a)
+    assert malformed("Ngày 12-2, cục nào cho biết?") == "what was reported is missing"
+
+
+def test_a_question_in_brackets_and_a_ratio_are_said_plainly() -> None:
+    s = "Năm 2019, toàn tỉnh xảy ra 1.020 vụ vi phạm pháp luật (giảm 12 vụ so với năm 2018)."
+    stem = _stem("count", "12", s)
+    assert stem is not None and "(" not in stem and ", giảm bao nhiêu vụ so với năm 2018?" in stem
+
+
+def test_counts_with_a_glued_unit_or_after_dispatch_verbs_are_found() -> None:
+    assert ("measure", "gần 300kg") in _facts("Lực lượng chức năng thu giữ gần 300kg ma túy các loại.")
+    assert ("count", "2") in _facts("Ngay sau đó, đơn vị này đã điều 2 xe cùng CBCS tới phối hợp làm nhiệm vụ.")
+    assert not [a for k, a in _facts("Theo Điều 2 của Luật, hành vi này bị cấm.") if k == "count"]
+
+
+def test_one_number_counting_two_things_is_two_facts() -> None:
+    s = "Khám xét nơi ở của 2 đối tượng, cơ quan chức năng thu giữ thêm 2 khẩu súng."
+    keys = {f.key for f in extract_article("t", (s,)).facts if f.kind == "count"}
+    assert len(keys) == 2
+
+
+def test_the_articles_event_names_a_bare_press_conference_or_campaign() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.events import event_names, resolve
+
+    lead = analyse(
+        "Sáng 12/12, Cục Cảnh sát giao thông triển khai đợt cao điểm bảo đảm trật tự an toàn giao thông "
+        "Tết Nguyên đán 2026 trên toàn quốc."
+    )
+    names = event_names((lead,))
+    assert names["đợt"].startswith("Đợt cao điểm bảo đảm trật tự an toàn giao thông")
+    assert resolve("Ai chỉ đạo đợt cao điểm?", names).startswith("Ai chỉ đạo đợt cao điểm bảo đảm")
+    chaired = analyse("Hội nghị do Thiếu tướng Trương Minh Đương chủ trì đã diễn ra tại Lâm Đồng.")
+    assert "hội nghị" not in event_names((chaired,))  # who chaired it is no part of its name
+    visit = analyse("Bộ Công an đón Đoàn đại biểu cấp cao Singapore sang thăm Việt Nam.")
+    assert resolve("Ai làm Trưởng đoàn?", event_names((visit,))) == "Ai làm Trưởng đoàn?"
+
+
+def test_where_is_asked_after_what_was_done() -> None:
+    from quizgen.extract.stems import _where_last
+
+    assert (
+        _where_last("Bộ Công an đã tổ chức tại đâu Hội nghị tổng kết năm 2025?")
+        == "Bộ Công an đã tổ chức Hội nghị tổng kết năm 2025 ở đâu?"
+    )
+    assert (
+        _where_last("Tại đâu đã diễn ra Hội nghị hợp tác phòng, chống tội phạm lần thứ 7?")
+        == "Hội nghị hợp tác phòng, chống tội phạm lần thứ 7 đã diễn ra ở đâu?"
+    )
+    assert _where_last("Lễ xuất quân diễn ra ở đâu?") == "Lễ xuất quân diễn ra ở đâu?"

@@ -19,7 +19,14 @@ from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.places import is_place, mentions_country, venue_facts
-from quizgen.extract.quality import a_pair, not_a_person, one_of_a_list, residence, year_not_asked
+from quizgen.extract.quality import (
+    a_pair,
+    not_a_person,
+    one_of_a_list,
+    press_date,
+    residence,
+    year_not_asked,
+)
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
@@ -335,6 +342,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
                 continue
             fact = replace(fact, sentence=own)
         if year_not_asked(fact, analyses[fact.sentence.index]) or residence(fact) or one_of_a_list(fact):
+            continue
+        if press_date(fact):
             continue
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
             continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy

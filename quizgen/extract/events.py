@@ -18,6 +18,7 @@ from quizgen.sentences import Sentence
 
 EVENT_NOUNS = (
     "Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập", "Lễ khai giảng",
+    "Họp báo", "Hội đàm", "Đợt",
 )  # fmt: skip
 _NAME_WORDS = {
     "toàn quốc", "quốc tế", "cấp cao", "đại biểu", "công tác", "hợp tác", "tổng kết", "sơ kết",
@@ -39,7 +40,15 @@ _DESCRIPTION_STOP = {
 }  # fmt: skip
 _MAX_DESCRIPTION = 18
 # Bare mentions in a stem that the article's event can stand for.
-_ALIASES = {"buổi lễ": "lễ", "lễ": "lễ", "sự kiện": "*", "lớp tập huấn": "lớp", "lớp bồi dưỡng": "lớp"}
+_ALIASES = {
+    "buổi lễ": "lễ", "lễ": "lễ", "sự kiện": "*", "lớp tập huấn": "lớp", "lớp bồi dưỡng": "lớp",
+    "buổi họp báo": "họp báo", "cuộc họp báo": "họp báo", "buổi hội đàm": "hội đàm",
+    "cuộc hội đàm": "hội đàm", "đợt tập huấn": "đợt", "đợt cao điểm": "đợt",
+}  # fmt: skip
+
+
+def noun_is_meeting(word: str) -> bool:
+    return word.casefold() in ("hội nghị", "hội thảo", "họp báo", "hội đàm", "diễn đàn")
 
 
 def _description(analysis: SentenceAnalysis, i: int) -> str | None:
@@ -67,14 +76,27 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
             if nxt in ("chống", "đánh giá", "cứu hộ", "chữa cháy", "đấu tranh"):
                 j += 1  # "phòng, chống", "tổng kết, đánh giá": one phrase
                 continue
+            capitals = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+            listed = capitals and tokens[j - 1].text[:1].isupper()
+            if listed and any(x.text == "và" for x in tokens[j + 1 : j + 5]):
+                j += 1  # "về Phụ nữ, Hòa bình và An ninh": a list of capitalised items, one name
+                continue
             break
         if t.pos == "CH" and t.text not in ('"', "“", "”", "-", "–"):
             break
-        if word in _DESCRIPTION_STOP and j > start_desc:
-            break
+        if word in _DESCRIPTION_STOP:
+            break  # "Hội nghị do Thiếu tướng X chủ trì": what follows is who, not which
         j += 1
     if j - start_desc < 2 or quoted:
         return None
+    rest = [x.text for x in tokens[j : j + 4]]
+    if len(rest) >= 3 and rest[0] == "," and rest[1][:1].islower() and rest[2] in (",", "và"):
+        return None  # "chức năng, nhiệm vụ, quyền hạn": cut inside a list, not a whole name
+    if "giữa" in [x.text for x in tokens[start_desc:j]] and j < len(tokens) and tokens[j].text == "và":
+        return None  # "hội đàm giữa Công an tỉnh Thanh Hóa | và ...": the other party is missing
+    first = tokens[start_desc]
+    if noun_is_meeting(tokens[i].text) and first.pos == "V" and first.text.casefold() not in _NAME_WORDS:
+        return None  # "hội nghị tập hợp đại biểu ...": a clause about the meeting, not its name
     text = analysis.text
     return f"{tokens[i].text} {text[tokens[start_desc].start : tokens[j - 1].end]}"
 
@@ -83,13 +105,15 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
     """Lower-cased event noun -> the article's first full name for it ("*": the first of all)."""
     names: dict[str, str] = {}
     # Only the headline and the lead: a later "Hội nghị lần thứ 6" may be an earlier event.
-    for analysis in analyses[:2]:
+    for analysis in analyses[:3]:
         tokens = analysis.tokens
         for i, tok in enumerate(tokens):
             noun = next((n for n in EVENT_NOUNS if tok.text.casefold() == n.casefold()), None)
             if noun is None or noun.casefold() in names:
                 continue
             name = _description(analysis, i)
+            if noun == "Đoàn" and name and not re.match(r"Đoàn (?:đại biểu|công tác|cấp cao)", name):
+                continue  # "Đoàn Đặc nhiệm miền Nam": a unit, not a visit
             if name and not re.search(r"[;:(]", name):
                 names[noun.casefold()] = name[:1].upper() + name[1:]
                 names.setdefault("*", names[noun.casefold()])
@@ -108,6 +132,8 @@ def resolve(stem: str, names: dict[str, str]) -> str:
         m = re.search(
             rf"(?<!\w){first}{re.escape(mention[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem
         )
+        if m and re.search(r"(?:[Tt]rưởng|[Pp]hó|[Tt]hành viên)\s+$", stem[: m.start()]):
+            continue  # "Trưởng đoàn": a post, not the delegation
         if m:
             lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
             replacement = name if m.start() == 0 else lowered

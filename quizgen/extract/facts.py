@@ -13,6 +13,7 @@ from quizgen.sentences import Sentence
 LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
     r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|Vì vậy|Vì thế|Do đó|Do vậy|Qua đó|Từ đó|"
+    r"Cụ thể|Đáng chú ý|Nổi bật|Bước đầu|Điều đáng chú ý là|"
     r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"
     r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])),\s*"
 )
@@ -41,6 +42,10 @@ class Fact:
         """Two facts with one key ask the same thing (a programme under two of its names)."""
         if self.kind in ("programme", "org", "brand", "unit"):
             return (self.kind, core_name(self.answer))
+        if self.kind == "count":
+            # "2 khẩu súng" and "2 đối tượng": one number, two facts.
+            noun = " ".join(self.head.split()[:2])  # "sĩ quan sang Nam" and "sĩ quan quyết định": one noun
+            return (self.kind, fold_for_match(f"{self.answer} {noun}"))
         return (self.kind, fold_for_match(self.answer))
 
 

@@ -141,6 +141,11 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
             return "the year is in the stem"  # "... năm nào sẽ được tổ chức vào ngày 1/10/2022"
+    own = re.search(r"(?:19|20)\d{2}$", fact.answer) if fact.kind == "event" else None
+    if own and any(abs(int(y) - int(own.group(0))) <= 1 for y in _YEARS.findall(stem)):
+        # "dự hội nghị nào và ký Kế hoạch hợp tác năm 2017" -> "Hội nghị ... năm 2016": the options
+        # differ by their year, and the stem's year next to it picks one.
+        return "the event's year is next to a year in the stem"
     if fact.kind == "year":
         digits = re.search(r"\d{4}", fact.answer)
         asked = int(digits.group(0)) if digits else 0
@@ -174,6 +179,21 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
 
 # Words after which "năm 2019" tells when something happened ("mở năm 2019", "vào năm 2019").
 _TIME_LEAD = {"vào", "trong", "từ", "đến", "tới", "sang", "đầu", "cuối", "giữa", "hết", "sau", "trước", "là"}
+
+
+_REPORTED_ON = re.compile(
+    r"^\W*(?:\([^()]{2,30}\)\s*[-–]\s*)?(?P<time>[^,]{3,40}),\s*(?:[^,]{2,90}?\s)?"
+    r"(?:cho biết|thông tin|thông báo|cho hay)(?!\w)"
+)
+
+
+def press_date(fact: Fact) -> bool:
+    """"Ngày 12-2, Cục Cảnh sát giao thông cho biết, ...": the day of the press release, not of
+    what it reports (judges: "16/8 is the report date, the bust was 15/8")."""
+    if fact.type != QType.WHEN:
+        return False
+    m = _REPORTED_ON.match(fact.sentence.text)
+    return m is not None and fact.answer.casefold() in m.group("time").casefold()
 
 
 def year_not_asked(fact: Fact, analysis: SentenceAnalysis) -> str:

@@ -16,7 +16,7 @@ from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.normalize import unglue
-from quizgen.sentences import UPPER
+from quizgen.sentences import LOWER, UPPER
 
 BLANK = "_____"
 _TRAILING_CLAUSES = re.compile(
@@ -55,6 +55,11 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
                 return clause, start - c_start, end - c_start
             first = text[: bounds[1]].rstrip("; ")
             lead = reporting_lead(first)
+            if not lead and _ACTION_START.match(clause[:1].upper() + clause[1:]):
+                # "...; lực lượng đã điều tra 811 vụ; phát hiện 132 vụ ...": the clauses share the
+                # subject of the nearest one that names it.
+                earlier = [text[bounds[k] : bounds[k + 1]].rstrip("; ") for k in range(i)]
+                lead = next((x for c in reversed(earlier) if (x := subject_of(analyse(c)))), "") or ""
             if lead:
                 joined = f"{lead} {clause}"
                 shift = len(lead) + 1 - c_start
@@ -357,6 +362,19 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     return stem[: m.start()].rstrip(", ") + " " + stem[cut:]
 
 
+# Verbs that units are named after ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"):
+# inside a name, not the clause's verb.
+_NAME_VERBS = {
+    "phòng", "chống", "cháy", "chữa cháy", "cứu nạn", "cứu hộ", "quản lý", "điều tra", "bảo vệ", "hỗ trợ",
+    "đào tạo", "bồi dưỡng", "thi hành", "tham mưu", "phòng chống", "chữa", "giữ", "gìn giữ", "thực thi",
+    "cứu",
+}  # fmt: skip
+
+
+def _clause_verb(t: Token) -> bool:
+    return t.pos == "V" and t.text[:1].islower() and t.text.casefold() not in _NAME_VERBS
+
+
 def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) -> int:
     """Offset in ``stem`` of the first lower-case verb after ``after`` (-1 if none)."""
     rest = stem[after:]
@@ -364,18 +382,18 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
         at = sentence.text.find(rest.rstrip("?. ")[:40]) if rest.strip() else -1
         if at >= 0:
             for t in sentence.tokens:
-                if t.start >= at and t.pos == "V" and t.text[:1].islower():
+                if t.start >= at and _clause_verb(t):
                     return stem.find(t.text, after)
             return -1
         for t in sentence.tokens:
-            if t.pos == "V" and t.text[:1].islower():
+            if _clause_verb(t):
                 hit = re.compile(rf"(?<!\w){re.escape(t.text)}(?!\w)").search(stem, after)
                 if hit:
                     return hit.start()
         return -1
     analysis = analyse(stem)
     verb = next(
-        (t for t in analysis.tokens if t.start > after and t.pos == "V" and t.text[:1].islower()), None
+        (t for t in analysis.tokens if t.start > after and _clause_verb(t)), None
     )
     return verb.start if verb else -1
 
@@ -484,6 +502,11 @@ _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
 _FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
 
 
+_NOTHING_REPORTED = re.compile(
+    r"(?i)(?:cho biết|thông tin|thông báo|cho hay|vừa phát hiện|đã phát hiện)\s*(?:vào [^?]{0,25})?\?$"
+)
+
+
 def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
@@ -500,6 +523,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "the question word inside brackets"
     if re.search(r"(?:nào|ai|bao nhiêu|đâu)\s*\([^)]*\)\?$", stem):
         return "a bracket after the question word"  # "tầm nhìn đến năm nào (Đề án 06)?"
+    if _NOTHING_REPORTED.search(stem):
+        return "what was reported is missing"  # "Ngày 12-2, cục nào cho biết?"
+    if re.search(r"\s\?$", stem):
+        return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
@@ -513,16 +540,93 @@ _LEADING_TIME_QUESTION = re.compile(
 )
 
 
+# A sentence that starts with its verb ("Phát hiện và bắt giữ 396 vụ ..."): in a run of results
+# the subject is the one the sentences before it named.
+_ACTION_START = re.compile(
+    r"^(?:Phát hiện|Bắt giữ|Bắt quả tang|Triệt phá|Tăng cường|Khám xét|Điều tra|Làm rõ|Xử lý|Thu giữ|"
+    r"Khởi tố|Giải cứu|Tiếp nhận|Xử phạt|Kiểm tra|Tuyên truyền|Huy động|Tạm giữ|Vận động|Truy bắt|"
+    r"Lập biên bản|Đấu tranh|Ngăn chặn|Trao|Cử|Đã)(?!\w)"
+)
+# Who acts in police news: a force, a body, a unit ("lực lượng Công an tỉnh", "Bộ đội Biên phòng").
+_AGENT = re.compile(
+    r"(?i)^(?:lực lượng|công an|cơ quan|bộ đội|biên phòng|cảnh sát|csgt|bộ|cục|phòng|đội|ban|sở|viện|"
+    r"học viện|tổ công tác|đơn vị|đoàn|hội|ủy ban|ubnd|trung tâm|đồn|trạm|các đơn vị|các lực lượng)(?!\w)"
+)
+_SUBJECT_ENDS = {"đã", "đang", "sẽ", "vừa", "được", "cũng", "bị", "tiếp tục", "luôn", "đều"}
+
+
+def subject_of(analysis: SentenceAnalysis) -> str | None:
+    """The subject of ``analysis``'s main clause ("lực lượng Công an tỉnh" of "Năm 2019, lực lượng
+    Công an tỉnh đã điều tra ..."), or None when it starts with its verb or has none to lend."""
+    text = analysis.text
+    start = 0
+    for piece in re.finditer(r"[^,;:]+", text):
+        if _ADVERBIAL_START.match(piece.group(0).strip()):
+            continue
+        start = piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
+        break
+    words = [t for t in analysis.tokens if t.start >= start]
+    if not words or words[0].pos not in ("N", "Np", "Nc", "Ny"):
+        return None
+    for i, t in enumerate(words):
+        if t.text in (",", ";", ":", "(", '"') or t.pos == "CH":
+            return None  # an apposition or a list: not a plain subject to lend
+        if t.pos == "V" or t.text.casefold() in _SUBJECT_ENDS:
+            subject = text[start : t.start].strip()
+            agent = _AGENT.match(subject) is not None and not re.search(r"\d", subject)
+            # "lực lượng", "cơ quan" alone say no more than the verbless stem did.
+            agent = agent and subject.casefold() not in ("lực lượng", "cơ quan", "đơn vị", "các lực lượng")
+            return subject if 1 <= i <= 10 and agent else None
+    return None
+
+
+def lend_subject(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str:
+    """"Phát hiện bao nhiêu vụ ...?" -> "Lực lượng Công an tỉnh phát hiện bao nhiêu vụ ...?"."""
+    if not _ACTION_START.match(stem):
+        return stem
+    for analysis in reversed(prior):
+        subject = subject_of(analysis)
+        if subject:
+            return f"{subject[:1].upper()}{subject[1:]} {stem[:1].lower()}{stem[1:]}"
+        if not _ACTION_START.match(analysis.text.strip()):
+            break  # a sentence with neither: the run of results has ended
+    return stem
+
+
+_WHERE_INSIDE = re.compile(r"^(?P<head>.+?)\s+(?:tại|ở) đâu\s+(?P<obj>[^,?]{3,})\?$")
+_WHERE_FIRST = re.compile(
+    r"^Tại đâu\s+(?P<tense>(?:đã|sẽ|đang)\s+)?(?P<verb>diễn ra|khai mạc|tổ chức)\s+(?P<obj>[^?]{3,})\?$"
+)
+
+
+def _where_last(stem: str) -> str:
+    """"Bộ Công an đã tổ chức tại đâu Hội nghị ...?" -> "Bộ Công an đã tổ chức Hội nghị ... ở đâu?":
+    the place asked after the thing done, as a trainer would say it."""
+    m = _WHERE_INSIDE.match(stem.strip())
+    if m:
+        return f"{m.group('head')} {m.group('obj')} ở đâu?"
+    m = _WHERE_FIRST.match(stem.strip())
+    if m:
+        obj = m.group("obj")
+        return f"{obj[:1].upper()}{obj[1:]} {m.group('tense') or ''}{m.group('verb')} ở đâu?"
+    return stem
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
     first_sentence: bool = False,
     question: bool = True,
     events: dict[str, str] | None = None,
+    prior: tuple[SentenceAnalysis, ...] = (),
 ) -> str | None:
-    """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it."""
+    """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it.
+
+    ``prior``: the analyses of the sentences just before the fact's, to lend a subject."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
+    if question and not fact.template:
+        stem = lend_subject(stem, prior)
     leading = _LEADING_TIME_QUESTION.match(stem)
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
@@ -538,6 +642,8 @@ def finish_stem(
             after = after[:first_comma]  # the asked event's clause, not what follows it
         rest = (stem[: asked_inside.start()] + ", " + after).rstrip("?. ")
         stem = f"{rest} vào {asked_inside.group(1).removeprefix('vào ')}?"
+    if fact.type.value == "where":
+        stem = _where_last(stem)
     stem = _drop_apposition_after_ai(stem, sentence)
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
@@ -550,6 +656,14 @@ def finish_stem(
         stem,
     )
     stem = re.sub(r"(?<!\w)[Hh]ôm nay \((\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\)", r"Ngày \1", stem)
+    # "làm rõ bao nhiêu vụ/1.540 đối tượng": the pair's second count is another fact, and printed
+    # beside the asked one it reads as a ratio.
+    stem = re.sub(r"(bao nhiêu\s+\w+)/\s?\d[\d.,]*\s+(?:đối tượng|người|bị can|vụ|trường hợp)", r"\1", stem)
+    # "... (giảm bao nhiêu vụ so với năm 2018)?": the question said in brackets is said plainly.
+    stem = re.sub(r"\s*\(([^()]*\bbao nhiêu\b[^()]*)\)\s*(?=\?$)", r", \1", stem)
+    glued = re.search(rf"(?<=[{LOWER}])\.(?=[{UPPER}][{LOWER}])", stem)
+    if glued and _QUESTION_WORDS.search(stem[: glued.start()]):
+        stem = stem[: glued.start()] + "?"  # "... hội nghị nào.Thời gian qua": the next sentence glued on
     if stem.count('"') % 2 == 1 and stem.startswith('"'):
         stem = stem[1:]  # the quotation opened the sentence and closes past the asked clause
     stem = re.sub(r"\s+", " ", stem).strip()
@@ -571,6 +685,8 @@ def finish_stem(
         return None  # "Đây là ..." points at something the stem does not name
     if malformed(stem, question):
         return None
+    if question and not fact.template and not any(t.pos == "V" for t in analyse(stem).tokens):
+        return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):
         # "Khóa tập huấn này": the article's own event, named when the headline or lead names it
@@ -596,7 +712,7 @@ def finish_stem(
     stem = stem[:1].upper() + stem[1:]
     if anchored and not stem.startswith(_ANCHOR):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
-    return stem
+    return _where_last(stem) if fact.type.value == "where" else stem
 
 
 def _starts_with_name(stem: str) -> bool:

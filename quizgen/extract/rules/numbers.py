@@ -10,12 +10,14 @@ from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS, STOP_WORDS, TIME
 from quizgen.models import QType
 from quizgen.sentences import LOWER, Sentence
 
+_CITATION_AFTER = re.compile(r"\s*(?:khoản|điểm|của|Luật|Bộ luật|Nghị|[,.;)]|$)")
+
 
 class NumberRules(RuleBase):
     _COUNT_RE = re.compile(
         rf"(?<![\w/.,\-])(?P<num>(?:(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+)?"
         rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:,\d+)?|(?:{_NUM_WORD_RE})))"
-        rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn))?"
+        rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2|kg)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn|gam))?"
         rf"(?=[\s,.;:)]|$)"
     )
 
@@ -28,6 +30,10 @@ class NumberRules(RuleBase):
                 continue  # "10 năm": the word is the unit of the number before it, not a number
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
+            # "điều 2 xe" dispatches two vehicles; "Điều 2", "điều 5 khoản 1" cite a law.
+            cites = prev == "Điều" or re.match(_CITATION_AFTER, text[m.end() :])
+            if prev == "điều" and not cites:
+                prev = ""
             if prev.lower() in (
                 "số",
                 "ngày",
