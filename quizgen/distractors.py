@@ -18,7 +18,7 @@ from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
-from quizgen.normalize import core_name, fold_for_match
+from quizgen.normalize import core_name, fold_for_match, loose_key
 from quizgen.sentences import UPPER
 
 WANTED = 3
@@ -212,10 +212,18 @@ def _place_or_history(name: str, gaz: Gazetteer) -> bool:
 
 
 def _same_origin(name: str, kind: str, gaz: Gazetteer) -> bool:
-    """A Vietnamese name for a Vietnamese answer (a family name first), a foreign one otherwise."""
+    """A Vietnamese name for a Vietnamese answer (a family name first), a foreign one otherwise.
+    A Chinese official's name ("Quách Thanh Côn") starts with a surname too: the gazetteer's lists
+    of foreign officials tell it apart."""
     words = _without_rank(name, gaz).split()
-    vietnamese = bool(words) and words[0] in gaz.surnames
+    vietnamese = bool(words) and words[0] in gaz.surnames and not foreign_official(name, gaz)
     return vietnamese if kind == "vn" else not vietnamese
+
+
+def foreign_official(name: str, gaz: Gazetteer) -> bool:
+    key = loose_key(_without_rank(name, gaz))
+    listed = (n for country, names in gaz.people.items() if country in gaz.countries for n in names)
+    return any(loose_key(n) == key for n in listed)
 
 
 def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
@@ -257,7 +265,11 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
                 for n in names
                 if fold_for_match(_rank_prefix(n, gaz)) in group and _same_origin(n, kind, gaz)
             ]
-            return ranked + [f"{rank} {n}" for n in _rank(seed, people)]
+            # A rank pasted onto a name that another article gives another rank would be false
+            # ("Đại tá Trần Quốc Tỏ" beside "Thượng tướng Trần Quốc Tỏ").
+            known = {fold_for_match(_without_rank(n, gaz)) for n in corpus if _rank_prefix(n, gaz)}
+            pasted = [f"{rank} {n}" for n in _rank(seed, people) if fold_for_match(n) not in known]
+            return ranked + pasted
         return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]

@@ -138,6 +138,12 @@ def core_name(text: str) -> str:
     return fold_for_match(re.sub(r"\s+", " ", text))
 
 
+def loose_key(text: str) -> str:
+    """Without tones or marks: "Quách Thành Côn" and "Quách Thanh Côn" are one name as outlets spell it."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.replace("đ", "d").replace("Đ", "D")).casefold().strip()
+
+
 def fold_for_match(text: str) -> str:
     """A key for comparing two spans: normalised, lower case, no outer punctuation."""
     return normalize_text(text).casefold().strip(" .,;:!?\"'()")

@@ -169,3 +169,17 @@ def test_provinces_merged_away_in_2025_are_never_offered() -> None:
         pool.add(fact.shape, f"Công an tỉnh {place}", "other")
     wrong = choose_distractors(fact, pool, "t", set(), gaz=gaz)
     assert len(wrong) == 3 and not any(p in w for w in wrong for p in former)
+
+
+def test_a_chinese_officials_name_is_no_option_for_a_vietnamese_officer() -> None:
+    from quizgen.distractors import foreign_official
+
+    gaz = load_gazetteer()
+    assert foreign_official("Quách Thành Côn", gaz)  # written "Quách Thanh Côn" in the gazetteer
+    assert not foreign_official("Đại tá Trần Văn Sơn", gaz)
+    text = "Đại tá Bùi Văn Thảo, Giám đốc Công an tỉnh đã phát biểu khai mạc hội nghị tổng kết công tác năm 2019."
+    fact = next(f for f in extract_article("t", (text,)).facts if f.answer == "Đại tá Bùi Văn Thảo")
+    pool = DistractorPool()
+    for name in ("Quách Thành Côn", "Trần Văn Sơn", "Lê Văn Hải", "Phạm Minh Đức"):
+        pool.add("person:vn", name, "other")
+    assert all("Quách" not in w for w in choose_distractors(fact, pool, "t", set(), gaz=gaz))

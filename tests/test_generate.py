@@ -166,3 +166,12 @@ def test_min_score_out_of_range_is_a_usage_error(seeds: Path, tmp_path: Path, in
         assert result.exit_code == 2, (bad, result.output)
         assert "--min-score" in result.output
     assert not (tmp_path / "b").exists()
+
+
+def test_a_vietnamese_ministry_is_asked_without_its_country_among_its_peers(tmp_path: Path) -> None:
+    real = Path(__file__).parent / "data" / "real" / "fresh3" / "k-bbc-01.txt"
+    generate([real], Bank(tmp_path / "bank"))
+    questions = [q for f in Bank(tmp_path / "bank").load_all() for q in f.questions]
+    asked = [q for q in questions if q.question.startswith("Chiều 7/8, bộ nào")]
+    assert asked and asked[0].answer == "Bộ Công an"
+    assert asked[0].options and not any(o.endswith("Việt Nam") for o in asked[0].options)

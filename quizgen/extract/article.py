@@ -31,7 +31,7 @@ from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import fold_for_match
+from quizgen.normalize import fold_for_match, loose_key
 from quizgen.sentences import Sentence, article_sentences
 
 # "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
@@ -439,7 +439,10 @@ def with_country(fact: Fact) -> Fact:
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
-    listed = [c for c, names in gaz.people.items() if c in gaz.countries and _name_of(fact.answer) in names]
+    key = loose_key(_name_of(fact.answer))  # "Quách Thành Côn", written "Quách Thanh Côn" elsewhere
+    listed = [
+        c for c, names in gaz.people.items() if c in gaz.countries and any(loose_key(n) == key for n in names)
+    ]
     if listed:
         return replace(fact, shape=f"person:{listed[0]}")  # an official the gazetteer knows by country
     if re.match(r"(?i)ngài\s", fact.fact) or fact.shape == "person:foreign":
