@@ -495,6 +495,12 @@ def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
     return bool(names(a) & names(b))
 
 
+def _un_short(name: str) -> str:
+    """"Cục Hoạt động Gìn giữ hòa bình Liên hợp quốc" -> "cục hoạt động hòa bình", as outlets shorten it."""
+    short = re.sub(r"\s+(?:của\s+)?liên hợp quốc$", "", fold_for_match(name))
+    return short.replace("gìn giữ ", "")
+
+
 def sphere(name: str, gaz: Gazetteer) -> str:
     """Where a body belongs, so that options come from the same world as the answer: the UN, a
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
@@ -504,8 +510,9 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         "liên hợp quốc" in folded
         or "lhq" in words
         or any(re.search(rf"(?<!\w){re.escape(fold_for_match(k))}(?!\w)", folded) for k in gaz.un_bodies)
+        or any(_un_short(folded) == _un_short(v) for v in gaz.un_bodies.values())
     ):
-        return "un"
+        return "un"  # "Cục Hoạt động Hòa bình": the UN's, named without "Liên hợp quốc"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
     if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in gaz.places.get("lao_provinces", ())):

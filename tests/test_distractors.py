@@ -183,3 +183,11 @@ def test_a_chinese_officials_name_is_no_option_for_a_vietnamese_officer() -> Non
     for name in ("Quách Thành Côn", "Trần Văn Sơn", "Lê Văn Hải", "Phạm Minh Đức"):
         pool.add("person:vn", name, "other")
     assert all("Quách" not in w for w in choose_distractors(fact, pool, "t", set(), gaz=gaz))
+
+
+def test_the_uns_department_named_without_the_un_is_still_the_uns() -> None:
+    from quizgen.distractors import sphere
+
+    gaz = load_gazetteer()
+    assert sphere("Cục Hoạt động Hòa bình", gaz) == "un"
+    assert sphere("Cục Cảnh sát hình sự", gaz) == "national"

@@ -325,3 +325,10 @@ def test_where_is_asked_after_what_was_done() -> None:
         == "Hội nghị hợp tác phòng, chống tội phạm lần thứ 7 đã diễn ra ở đâu?"
     )
     assert _where_last("Lễ xuất quân diễn ra ở đâu?") == "Lễ xuất quân diễn ra ở đâu?"
+
+
+def test_addresses_and_the_year_compared_with_are_not_asked() -> None:
+    s = "Sáng 24-10, tại hẻm 525 Tô Hiến Thành, Phòng Cảnh sát PCCC tổ chức diễn tập với 149 người tham gia."
+    assert ("count", "525") not in _facts(s)
+    compared = "Năm 2020, toàn tỉnh xảy ra 956 vụ vi phạm pháp luật, giảm 52 vụ so với năm 2019."
+    assert ("year", "năm 2019") not in _facts(compared)

@@ -208,6 +208,8 @@ def year_not_asked(fact: Fact, analysis: SentenceAnalysis) -> str:
         return "a birth year"  # "(sinh năm 1991)": personal data, not a fact of the news
     if re.search(r"(?i)(?:tầm nhìn|định hướng|giai đoạn)(?:\s+(?:đến|tới))?$", before):
         return "a programme's horizon"
+    if re.search(r"(?i)so với(?:\s+cùng kỳ)?$", before):
+        return "the year compared with"  # "giảm 52 vụ so với năm 2019": the year before, obviously
     prev = [t for t in analysis.tokens if t.end <= fact.start]
     if not prev or prev[-1].text in (",", ";", ":", "(") or len(prev) <= 1:
         return ""  # the clause starts with it: "Năm 2024, ..."

@@ -35,6 +35,10 @@ class NumberRules(RuleBase):
             if prev == "điều" and not cites:
                 prev = ""
             if prev.lower() in (
+                "hẻm",  # "hẻm 525 Tô Hiến Thành", "ngõ 12": an address, not a count
+                "ngõ",
+                "ngách",
+                "kiệt",
                 "số",
                 "ngày",
                 "tháng",
