@@ -332,3 +332,14 @@ def test_addresses_and_the_year_compared_with_are_not_asked() -> None:
     assert ("count", "525") not in _facts(s)
     compared = "Năm 2020, toàn tỉnh xảy ra 956 vụ vi phạm pháp luật, giảm 52 vụ so với năm 2019."
     assert ("year", "năm 2019") not in _facts(compared)
+
+
+def test_a_short_stem_about_a_speech_is_placed_at_the_articles_event() -> None:
+    from dataclasses import replace as with_
+
+    lead = "Sáng 15/11, Học viện Cảnh sát nhân dân tổ chức Lễ khai giảng năm học 2021-2022."
+    said = "Thượng tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an đến dự và phát biểu chỉ đạo."
+    result = extract_article("t", (lead, said))
+    fact = next(f for f in result.facts if f.kind == "person" and "Trần Quốc Tỏ" in f.answer)
+    stem = finish_stem("Ai đến dự và phát biểu chỉ đạo?", with_(fact, template=""), events=dict(result.events))
+    assert stem == "Ai đến dự và phát biểu chỉ đạo tại lễ khai giảng năm học 2021-2022?"

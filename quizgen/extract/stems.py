@@ -177,6 +177,11 @@ _ORG_WORD = re.compile(
     r"(?<!\w)(?:Bộ|Cục|Công an|Ủy ban|UBND|Học viện|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán)(?!\w)(?!\s+trưởng)"
 )
 _OFFICE_KINDS = ("holder_of", "title_of", "rank_of")
+# A short stem about someone's part in an event that it does not name.
+_AT_AN_EVENT = re.compile(
+    rf"(?i)^(?!.*(?<!\w)(?:{_EVENT_NOUNS}|tại|buổi)(?!\w))"
+    r".*(?<!\w)(?:phát biểu|chủ trì|chỉ đạo|khai mạc|bế mạc|dự)(?!\w)[^?]*\?$"
+)
 
 
 _SOURCE_DATELINE = re.compile(
@@ -704,6 +709,11 @@ def finish_stem(
         named = resolve_event(stem, events)  # "Hội nghị do ai chủ trì?": which conference?
         if named != stem and word_count(named) <= HARD_MAX_STEM_WORDS:
             stem = named
+        elif events.get("*") and _AT_AN_EVENT.search(stem) and word_count(stem) <= 8:
+            # "Ai đến dự và phát biểu chỉ đạo?": at the article's event, which the stem must say.
+            name = events["*"]
+            lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
+            stem = f"{stem.rstrip('?').rstrip()} tại {lowered}?"
     if fact.kind in _OFFICE_KINDS:
         title = fact.template.removeprefix("Ai là ").rstrip("?")
         if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):
