@@ -43,6 +43,13 @@ def reporting_lead(clause: str) -> str:
     return LEADING_OPENERS.sub("", clause[:end].strip())
 
 
+def _part(analysis: SentenceAnalysis, start: int, end: int) -> SentenceAnalysis:
+    """The analysis of ``analysis.text[start:end]``, from the whole sentence's (no new toolkit run)."""
+    inside = [t for t in analysis.tokens if start <= t.start and t.end <= end]
+    tokens = tuple(Token(t.text, t.pos, t.start - start, t.end - start) for t in inside)
+    return SentenceAnalysis(analysis.text[start:end], tokens)
+
+
 def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The ';'-separated clause holding [start, end), with the reporting lead if it needs one."""
     bounds = [0] + [m.end() for m in re.finditer(r";\s*", text)] + [len(text) + 2]
@@ -58,8 +65,9 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
             if not lead and _ACTION_START.match(clause[:1].upper() + clause[1:]):
                 # "...; lực lượng đã điều tra 811 vụ; phát hiện 132 vụ ...": the clauses share the
                 # subject of the nearest one that names it.
-                earlier = [text[bounds[k] : bounds[k + 1]].rstrip("; ") for k in range(i)]
-                lead = next((x for c in reversed(earlier) if (x := subject_of(analyse(c)))), "") or ""
+                whole = analyse(text)  # cached: the sentence was analysed once
+                earlier = [_part(whole, bounds[k], bounds[k + 1]) for k in range(i)]
+                lead = next((x for c in reversed(earlier) if (x := subject_of(c))), "") or ""
             if lead:
                 joined = f"{lead} {clause}"
                 shift = len(lead) + 1 - c_start
@@ -690,7 +698,8 @@ def finish_stem(
         return None  # "Đây là ..." points at something the stem does not name
     if malformed(stem, question):
         return None
-    if question and not fact.template and not any(t.pos == "V" for t in analyse(stem).tokens):
+    verbless = not _has_verb(stem, sentence) and not any(t.pos == "V" for t in analyse(stem).tokens)
+    if question and not fact.template and verbless:
         return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):
