@@ -30,9 +30,6 @@ class DateRules(RuleBase):
     _QUARTER_RE = re.compile(
         r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
     )
-    _QUARTER_RE = re.compile(
-        r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
-    )
     _MONTH_RE = re.compile(r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:/\d{4}|\s+năm\s+\d{4}))")
     _YEAR_RE = re.compile(r"(?<![\w/])(?P<pre>(?:đến |từ |vào |trong )?)[Nn]ăm\s+(?P<date>\d{4})(?![\d\-])")
     _PERIOD_RE = re.compile(
