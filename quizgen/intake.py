@@ -406,7 +406,8 @@ _HEADLINE_THEN_LEAD_RE = re.compile(
 
 
 _LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
-_CELL_OR_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\|")
+# An image's markup, a table cell's caption, a "follow us on" line ("Theo dõi Baoquocte.vn trên").
+_CELL_OR_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\||Theo dõi \S+ trên\b.{0,60}")
 
 
 def _without_debris(block: str) -> tuple[str, str]:

@@ -198,3 +198,14 @@ def test_a_section_label_and_a_title_run_into_the_lead_are_split(tmp_path: Path)
     article = read_article(write(tmp_path / "ld.txt", lead))
     assert article.paragraphs[0] == "Nâng cao năng lực cho công an cấp xã"
     assert article.paragraphs[1].startswith("Từ ngày 28/7 đến 15/8/2025,")
+
+
+def test_a_follow_us_line_is_page_furniture(tmp_path: Path) -> None:
+    page = (
+        "Việt Nam nêu 3 đề xuất nâng cao Nghị sự về Phụ nữ, Hòa bình và An ninh\n"
+        "Theo dõi Baoquocte.vn trên\n"
+        "Ngày 11/2, tại New York, Đại sứ Đặng Hoàng Giang đã phát biểu tại phiên thảo luận mở của Hội đồng "
+        "Bảo an về phụ nữ, hòa bình và an ninh, nêu ba đề xuất của Việt Nam.\n"
+    )
+    article = read_article(write(tmp_path / "bq.txt", page))
+    assert all("Theo dõi" not in p for p in article.paragraphs)

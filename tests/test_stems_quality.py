@@ -343,3 +343,28 @@ def test_a_short_stem_about_a_speech_is_placed_at_the_articles_event() -> None:
     fact = next(f for f in result.facts if f.kind == "person" and "Trần Quốc Tỏ" in f.answer)
     stem = finish_stem("Ai đến dự và phát biểu chỉ đạo?", with_(fact, template=""), events=dict(result.events))
     assert stem == "Ai đến dự và phát biểu chỉ đạo tại lễ khai giảng năm học 2021-2022?"
+
+
+def test_range_ends_decades_and_the_whole_country_are_not_counts_to_ask() -> None:
+    s = "Đội Công binh số 3 đã sửa chữa trên 300 km đường, rộng bình quân từ 20 – 24 m, đủ cho từ 4 – 6 làn xe."
+    counts = [a for k, a in _facts(s) if k in ("count", "measure")]
+    assert "20" not in counts and "24" not in counts and "4" not in counts and "6" not in counts
+    count = next(f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count")
+    from dataclasses import replace
+
+    assert giveaway("Khóa D46 tuyển sinh từ bao nhiêu tỉnh, thành phố trong cả nước?", replace(count, answer="63"))
+    assert giveaway("Hơn bao nhiêu thập niên qua, nhiều nỗ lực đã được ghi nhận?", replace(count, answer="hai"))
+
+
+def test_an_army_officers_rank_is_his_quan_ham() -> None:
+    s = "Thiếu tướng Phạm Mạnh Thắng, Cục trưởng Cục Gìn giữ hòa bình Việt Nam đã báo cáo kết quả công tác."
+    ranks = [f.template for f in extract_article("t", (s,)).facts if f.kind == "rank_of"]
+    assert ranks and all("quân hàm" in t for t in ranks)
+    police = "Đại tá Vũ Văn Tấn, Cục trưởng Cục Cảnh sát quản lý hành chính, đã dẫn đầu đoàn công tác."
+    assert all("cấp bậc hàm" in f.template for f in extract_article("t", (police,)).facts if f.kind == "rank_of")
+
+
+def test_stems_that_say_neither_whose_nor_what_was_held_go() -> None:
+    assert malformed("Dự kiến triển khai ngày nào?") == "nothing says whose or which"
+    assert malformed("Sáng 15/12, cục nào đã tổ chức tại huyện Tiên Du?") == "what was held is missing"
+    assert malformed("Bộ Công an đã tổ chức tại Hà Nội hội nghị nào?") is None

@@ -415,7 +415,8 @@ def about_famous(fact: Fact) -> bool:
     chaired, received or signed is still worth asking of a leader (two gold writers asked it)."""
     gaz = load_gazetteer()
     if fact.kind in ("rank_of", "title_of"):
-        name = fact.template.removeprefix("Theo bài báo, ").split(" có cấp bậc")[0].split(" giữ chức")[0]
+        asked = fact.template.removeprefix("Theo bài báo, ")
+        name = re.split(r" có (?:cấp bậc|quân) hàm| giữ chức", asked)[0]
         return fold_for_match(name) in gaz.famous
     if fact.kind == "holder_of":
         return fold_for_match(_name_of(fact.answer)) in gaz.famous

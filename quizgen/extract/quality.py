@@ -137,6 +137,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the dates in the stem give the duration"
         if _BILATERAL.search(stem) and _number_of(fact.answer) == 2:
             return "two sides of a border or a partnership"
+        if _number_of(fact.answer) in (63.0, 34.0) and re.search(r"(?i)bao nhiêu tỉnh,? thành", stem):
+            return "every province of the country"  # "63 tỉnh, thành phố": the whole country
+        if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
+            return "a vague span of decades"  # "hơn hai thập niên qua"
     if fact.kind in ("year", "month"):
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):

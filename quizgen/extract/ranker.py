@@ -87,7 +87,7 @@ def features(question: Question, siblings: Sequence[Question]) -> dict[str, floa
     )
     f["same_evidence_drafts"] = min(sum(s.evidence == question.evidence for s in others), 4) / 4
     f["post_template"] = float("giữ chức vụ gì" in stem)
-    f["rank_template"] = float("cấp bậc hàm gì" in stem)
+    f["rank_template"] = float("cấp bậc hàm gì" in stem or "quân hàm gì" in stem)
     f["unnamed_reference"] = float(bool(_UNNAMED.search(stem)))
     f["starts_with_verb"] = _starts_with_verb(stem, question.evidence)
     f["evidence_unfinished"] = float(not question.evidence.rstrip().endswith((".", "!", "?", '"', "”", ")")))

@@ -515,6 +515,10 @@ _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
 _FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
 
 
+# "đã tổ chức tại huyện Tiên Du (vào thời gian nào)?": the place, but not what was held there.
+_HELD_AT_NOTHING = re.compile(
+    r"\btổ chức\s+(?:tại|ở)\s+(?:(?!nào|ai\b|bao nhiêu|gì|đâu)[^?]){2,40}?(?:\s+vào [^?]{0,25})?\?$"
+)
 _NOTHING_REPORTED = re.compile(
     r"(?i)(?:cho biết|thông tin|thông báo|cho hay|vừa phát hiện|đã phát hiện)\s*(?:vào [^?]{0,25})?\?$"
 )
@@ -536,6 +540,11 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "the question word inside brackets"
     if re.search(r"(?:nào|ai|bao nhiêu|đâu)\s*\([^)]*\)\?$", stem):
         return "a bracket after the question word"  # "tầm nhìn đến năm nào (Đề án 06)?"
+    named = re.search(rf"[{UPPER}]", stem[1:]) or re.search(r"(?i)(?<!\w)ai(?!\w)", stem)
+    if word_count(stem) <= 6 and not named:
+        return "nothing says whose or which"  # "Dự kiến triển khai ngày nào?"
+    if _HELD_AT_NOTHING.search(stem):
+        return "what was held is missing"  # "Cục nào đã tổ chức tại huyện Tiên Du?"
     if _NOTHING_REPORTED.search(stem):
         return "what was reported is missing"  # "Ngày 12-2, cục nào cho biết?"
     if re.search(r"\s\?$", stem):

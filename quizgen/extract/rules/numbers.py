@@ -57,6 +57,8 @@ class NumberRules(RuleBase):
                 continue
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
                 continue
+            if re.search(r"\d\s*[–-]\s*$", before) or re.match(r"\s*[–-]\s*\d", text[m.end() :]):
+                continue  # "rộng từ 20 – 24 m": one end of a range is no count
             if re.match(r"[/\-.]\d", text[m.end() :]):
                 continue
             unit = (m.group("unit") or "").strip()

@@ -10,6 +10,12 @@ from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
+# An army officer's rank is his "quân hàm"; "cấp bậc hàm" is the police's word.
+_ARMY = re.compile(
+    r"Bộ Quốc phòng|Quân đội|Quân khu|quân nhân|Đội Công binh|Bệnh viện dã chiến|Tổng cục Hậu cần|"
+    r"Cục Gìn giữ hòa bình Việt Nam|Bộ Tổng Tham mưu|Quân chủng|Binh chủng|Bộ đội Biên phòng|BĐBP"
+)
+
 
 class PeopleRules(RuleBase):
     def _people(self, s: Sentence, people: dict[str, dict[str, str]]) -> Iterator[Fact]:
@@ -100,7 +106,7 @@ class PeopleRules(RuleBase):
                     s,
                     0,
                     0,
-                    template=f"{ref} có cấp bậc hàm gì?",
+                    template=f"{ref} có {'quân hàm' if _ARMY.search(text) else 'cấp bậc hàm'} gì?",
                     shape="rank",
                     score=0.8,
                 )
