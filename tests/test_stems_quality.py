@@ -368,3 +368,13 @@ def test_stems_that_say_neither_whose_nor_what_was_held_go() -> None:
     assert malformed("Dự kiến triển khai ngày nào?") == "nothing says whose or which"
     assert malformed("Sáng 15/12, cục nào đã tổ chức tại huyện Tiên Du?") == "what was held is missing"
     assert malformed("Bộ Công an đã tổ chức tại Hà Nội hội nghị nào?") is None
+
+
+def test_a_post_keeps_its_two_syllable_words_and_courses_in_general_stay_general() -> None:
+    from quizgen.extract.events import resolve
+
+    s = "Trung tướng Trần Minh Hưởng – Giám đốc Học viện Cảnh sát Nhân dân khẳng định khóa D46 đạt kết quả tốt."
+    assert ("title_of", "Giám đốc Học viện Cảnh sát Nhân dân") in _facts(s)
+    names = {"khóa": "Khóa D46 ghi dấu nhiều thành tích", "*": "Khóa D46 ghi dấu nhiều thành tích"}
+    stem = "Khóa D46 thuộc số những khóa có quy mô lớn nhất của học viện nào?"
+    assert resolve(stem, names) == stem

@@ -134,6 +134,8 @@ def resolve(stem: str, names: dict[str, str]) -> str:
         )
         if m and re.search(r"(?:[Tt]rưởng|[Pp]hó|[Tt]hành viên)\s+$", stem[: m.start()]):
             continue  # "Trưởng đoàn": a post, not the delegation
+        if m and re.search(r"(?i)(?:những|các|mỗi|nhiều|một số|từng)\s+$", stem[: m.start()]):
+            continue  # "những khóa có quy mô lớn nhất": courses in general, not this one
         if m:
             lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
             replacement = name if m.start() == 0 else lowered
