@@ -191,3 +191,10 @@ def test_the_uns_department_named_without_the_un_is_still_the_uns() -> None:
     gaz = load_gazetteer()
     assert sphere("Cục Hoạt động Hòa bình", gaz) == "un"
     assert sphere("Cục Cảnh sát hình sự", gaz) == "national"
+
+
+def test_a_foreign_officials_country_is_read_from_any_mention_of_him() -> None:
+    lead = "Tại buổi tiếp, Thứ trưởng Tô Lâm đã chào mừng ông Hách Vân Hồng cùng các thành viên đoàn sang thăm."
+    caption = "Thứ trưởng Tô Lâm cùng Phó Cục trưởng Cục Bảo vệ An ninh Nội địa Bộ Công an Trung Quốc Hách Vân Hồng."
+    facts = extract_article("t", (lead, caption)).facts
+    assert [f.shape for f in facts if f.answer == "Hách Vân Hồng"] == ["person:Trung Quốc"]

@@ -394,12 +394,20 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             if kept is not None:
                 facts.append(kept)
     facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
-    # A person's country, once found near one mention, holds for every mention in the article.
+    # A person's country, once found near one mention, holds for every mention in the article,
+    # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an
+    # Trung Quốc Hách Vân Hồng").
     country = {
         fold_for_match(_name_of(f.answer)): f.shape
         for f in facts
         if f.shape.startswith("person:") and f.shape not in ("person:vn", "person:foreign")
     }
+    for f in facts:
+        name = _name_of(f.answer)
+        if f.shape in ("person:vn", "person:foreign") and fold_for_match(name) not in country:
+            origin = _country_before(name, sentences)
+            if origin:
+                country[fold_for_match(name)] = f"person:{origin}"
     facts = [
         replace(f, shape=country[fold_for_match(_name_of(f.answer))])
         if f.shape in ("person:vn", "person:foreign") and fold_for_match(_name_of(f.answer)) in country
@@ -408,6 +416,20 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     ]
     events = tuple(sorted(event_names(analyses).items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
+
+
+def _country_before(name: str, sentences: list[Sentence]) -> str | None:
+    """The country named in the title just before ``name`` in any sentence of the article."""
+    gaz = load_gazetteer()
+    for sentence in sentences:
+        at = sentence.text.find(name)
+        if at <= 0:
+            continue
+        window = re.split(r"[,;:]|\svà\s|\scùng\s", sentence.text[max(0, at - 80) : at])[-1]
+        found = [c for c in gaz.countries if c != "Việt Nam" and c in window and c in gaz.people]
+        if found:
+            return max(found, key=window.rfind)
+    return None
 
 
 def about_famous(fact: Fact) -> bool:
