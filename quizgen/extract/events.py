@@ -104,7 +104,8 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
 def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
     """Lower-cased event noun -> the article's first full name for it ("*": the first of all)."""
     names: dict[str, str] = {}
-    # Only the headline and the lead: a later "Hội nghị lần thứ 6" may be an earlier event.
+    # Only the headline and the lead (with a sapo, the third line): a later "Hội nghị lần thứ 6" may
+    # be an earlier event.
     for analysis in analyses[:3]:
         tokens = analysis.tokens
         for i, tok in enumerate(tokens):
