@@ -595,3 +595,20 @@ def choose_distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def without_shared_country(
+    answer: str, wrong: list[str], gaz: Gazetteer | None = None
+) -> tuple[str, list[str]]:
+    """"Bộ Công an Việt Nam" among "Bộ Nội vụ", "Bộ Tài chính": among one country's ministries the
+    country says nothing, and on the answer alone it marks it. The answer and options without it,
+    or both unchanged."""
+    gaz = gaz or load_gazetteer()
+    if not (answer.startswith("Bộ ") and answer.endswith(" Việt Nam")):
+        return answer, wrong
+    foreign = [c for c in gaz.countries if c != "Việt Nam"]
+    if any(c in w for w in wrong[:3] for c in foreign):
+        return answer, wrong
+    bare = [w.removesuffix(" Việt Nam") for w in wrong]
+    short = answer.removesuffix(" Việt Nam")
+    return (short, bare) if len({*bare[:3], short}) == 4 else (answer, wrong)

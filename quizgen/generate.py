@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen.bank import Bank
 from quizgen.checks import TRUE_FALSE, check_question
-from quizgen.distractors import DistractorPool, choose_distractors
+from quizgen.distractors import DistractorPool, choose_distractors, without_shared_country
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import SentenceAnalysis, remember
@@ -149,16 +149,11 @@ def build_question(
             bare = [next((w[len(r) + 1 :] for r in ranks if w.startswith(r + " ")), w) for w in wrong]
             if len({fold_for_match(w) for w in bare} | {fold_for_match(answer)}) == len(bare) + 1:
                 wrong = bare
-    vn_ministry = answer.startswith("Bộ ") and answer.endswith(" Việt Nam") and fact.type == QType.ORG
-    countries = [c for c in load_gazetteer().countries if c != "Việt Nam"]
-    if vn_ministry and len(wrong) >= 3 and not any(c in w for w in wrong[:3] for c in countries):
-        # "Bộ Công an Việt Nam" among "Bộ Nội vụ", "Bộ Tài chính": among ministries of one country
-        # the country says nothing, and on the answer alone it marks it.
-        bare = [w.removesuffix(" Việt Nam") for w in wrong]
-        if len({*bare[:3], answer.removesuffix(" Việt Nam")}) == 4:
-            answer = answer.removesuffix(" Việt Nam")
+    if fact.type == QType.ORG and len(wrong) >= 3:
+        shorter, wrong = without_shared_country(answer, wrong)
+        if shorter != answer:
+            answer = shorter
             fact = replace(fact, answer=answer)
-            wrong = bare
     named = fact.type in (QType.ORG, QType.WHERE, QType.WHAT, QType.WHICH_PROGRAMME)
     named = named and not fact.shape.startswith("phrase:")
     if len(wrong) >= 3 and named and shared_word_giveaway(stem, fact.answer, wrong[:3]):

@@ -15,6 +15,7 @@ import re
 from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
+from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType, Question
 from quizgen.normalize import fold_for_match
@@ -49,18 +50,6 @@ _BILATERAL = re.compile(
     r"(?i)(?:biên giới|giáp|hai bên|song phương)[^?]{0,40}bao nhiêu (?:tỉnh|nước|bên|quốc gia)"
     r"|bao nhiêu (?:tỉnh|nước|bên|quốc gia)[^?]{0,30}(?:biên giới|giáp ranh)"
 )
-_WORD_NUMBERS = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
@@ -74,12 +63,9 @@ def _number_of(text: str) -> float | None:
             return float(raw)
         except ValueError:
             return None
-    word = re.match(r"(?i)\s*(?:hơn|gần|khoảng|trên)?\s*(\w+)", text)
-    return (
-        float(_WORD_NUMBERS[word.group(1).casefold()])
-        if word and word.group(1).casefold() in _WORD_NUMBERS
-        else None
-    )
+    # "hai", "mười hai", "hàng trăm": the rules' own number words.
+    word = re.match(rf"(?i)\s*(?:hơn|gần|khoảng|trên)?\s*({_NUM_WORD_RE})(?!\w)", text)
+    return float(NUM_WORDS[word.group(1).casefold()]) if word else None
 
 
 def arithmetic_giveaway(stem: str, answer: str) -> bool:
