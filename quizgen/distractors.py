@@ -184,7 +184,10 @@ def _country_pairs(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
 
 def _shift_range(answer: str) -> list[str]:
     """ "26 – 27/12" -> "23 – 24/12", ...: both days moved together, the form kept."""
-    parts = re.split(r"(\s*(?:-|–|đến)\s*)", answer, maxsplit=1)
+    # "15-12-2025 đến 16-3-2026": a word or a long dash is the range's edge before a hyphen is.
+    parts = re.split(r"(\s*(?:(?:đến|tới)(?:\s+hết)?|và|–)\s*)", answer, maxsplit=1)
+    if len(parts) != 3:
+        parts = re.split(r"(\s*-\s*)", answer, maxsplit=1)
     if len(parts) != 3:
         return []
     out = []
@@ -336,7 +339,9 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         lao = gaz.places.get("lao_provinces", ())
         if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", fact.answer) for p in lao):
             return [f"{head} {p}" for p in _rank(seed, lao)]
-        return corpus + [f"{head} {p}" for p in _rank(seed, places)]
+        # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
+        bare = [re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", p) for p in places]
+        return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
         names = list(gaz.orgs.get(head, ()))
@@ -496,7 +501,7 @@ def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
 
 
 def _un_short(name: str) -> str:
-    """"Cục Hoạt động Gìn giữ hòa bình Liên hợp quốc" -> "cục hoạt động hòa bình", as outlets shorten it."""
+    """ "Cục Hoạt động Gìn giữ hòa bình Liên hợp quốc" -> "cục hoạt động hòa bình", as outlets shorten it."""
     short = re.sub(r"\s+(?:của\s+)?liên hợp quốc$", "", fold_for_match(name))
     return short.replace("gìn giữ ", "")
 
@@ -600,7 +605,7 @@ def choose_distractors(
 def without_shared_country(
     answer: str, wrong: list[str], gaz: Gazetteer | None = None
 ) -> tuple[str, list[str]]:
-    """"Bộ Công an Việt Nam" among "Bộ Nội vụ", "Bộ Tài chính": among one country's ministries the
+    """ "Bộ Công an Việt Nam" among "Bộ Nội vụ", "Bộ Tài chính": among one country's ministries the
     country says nothing, and on the answer alone it marks it. The answer and options without it,
     or both unchanged."""
     gaz = gaz or load_gazetteer()

@@ -410,6 +410,10 @@ _LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
 _CELL_OR_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\||Theo dõi \S+ trên\b.{0,60}")
 
 
+# A reporter's name (two to four capitalised words) or a stray lower-case mark, alone on a line.
+_BYLINE_RE = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,3}|[a-zđ]{1,4})")
+
+
 def _without_debris(block: str) -> tuple[str, str]:
     """``block`` without page debris, and the debris ("" when there is none): two or more "- "
     lines that are not sentences (links to other articles), image markup, table-cell captions."""
@@ -419,6 +423,8 @@ def _without_debris(block: str) -> tuple[str, str]:
         links = []
     # An image's markup ("![]() |") and a table cell's caption ("... dập tắt đám cháy trong đêm |").
     links += [line for line in lines if line not in links and _CELL_OR_IMAGE_RE.fullmatch(line)]
+    if len(lines) > 1 and _BYLINE_RE.fullmatch(lines[0]) and lines[0] not in links:
+        links.append(lines[0])  # "Bảo Chi" or "aa" on the line above the lead: a byline, a stray mark
     if not links:
         return block, ""
     return "\n".join(line for line in lines if line not in links), "\n".join(links)

@@ -194,7 +194,19 @@ def test_the_uns_department_named_without_the_un_is_still_the_uns() -> None:
 
 
 def test_a_foreign_officials_country_is_read_from_any_mention_of_him() -> None:
-    lead = "Tại buổi tiếp, Thứ trưởng Tô Lâm đã chào mừng ông Hách Vân Hồng cùng các thành viên đoàn sang thăm."
+    lead = (
+        "Tại buổi tiếp, Thứ trưởng Tô Lâm đã chào mừng ông Hách Vân Hồng cùng các thành viên đoàn sang thăm."
+    )
     caption = "Thứ trưởng Tô Lâm cùng Phó Cục trưởng Cục Bảo vệ An ninh Nội địa Bộ Công an Trung Quốc Hách Vân Hồng."
     facts = extract_article("t", (lead, caption)).facts
     assert [f.shape for f in facts if f.answer == "Hách Vân Hồng"] == ["person:Trung Quốc"]
+
+
+def test_a_range_with_hyphenated_dates_moves_both_ends_and_a_city_police_reads_naturally() -> None:
+    options = wrong("date_range", "Đợt cao điểm kéo dài từ ngày 15-12-2025 đến 16-3-2026.")
+    assert len(options) == 3
+    assert all(re.fullmatch(r"ngày \d{1,2}-12-2025 đến \d{1,2}-3-2026", o) for o in options), options
+    police = wrong(
+        "org", "Công an tỉnh Nghệ An phối hợp với Công an thành phố Hải Phòng bắt giữ 3 đối tượng."
+    )
+    assert not any("thành phố Thành phố" in o for o in police)

@@ -25,8 +25,16 @@ def stem_for(kind: str, answer: str, *paragraphs: str) -> str:
 # One invented sentence per form a trainer wants asked: (rule, sentence, the answer it must find).
 FOUND = [
     # who: rank or honorific, appositive title, lower-case rank, foreign names
-    ("person", "Thượng tướng Phan Văn Minh, Thứ trưởng Bộ Công an, đã tiếp Đại sứ Pháp.", "Thượng tướng Phan Văn Minh"),
-    ("person", "Đại tá Nguyễn Văn An - Giám đốc Công an tỉnh Nghệ An phát biểu khai mạc.", "Đại tá Nguyễn Văn An"),
+    (
+        "person",
+        "Thượng tướng Phan Văn Minh, Thứ trưởng Bộ Công an, đã tiếp Đại sứ Pháp.",
+        "Thượng tướng Phan Văn Minh",
+    ),
+    (
+        "person",
+        "Đại tá Nguyễn Văn An - Giám đốc Công an tỉnh Nghệ An phát biểu khai mạc.",
+        "Đại tá Nguyễn Văn An",
+    ),
     ("person", "thiếu tướng Hồ Sĩ Tâm đã chủ trì buổi làm việc với đoàn công tác.", "Thiếu tướng Hồ Sĩ Tâm"),
     (
         "person",
@@ -288,3 +296,56 @@ def test_no_count_of_a_list_that_the_stem_enumerates() -> None:
     s = "Hội nghị thảo luận về ba nội dung trọng tâm: cải cách hành chính, chuyển đổi số và an ninh mạng."
     assert answers("count", s) == []
     assert answers("list_item", s) == ["an ninh mạng"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("Từ ngày 8/4 đến hết ngày 12/4, Công an tỉnh đã tập huấn cho nhóm 1.", "ngày 8/4 đến hết ngày 12/4"),
+        ("Đợt cao điểm kéo dài từ ngày 15-12-2025 đến 16-3-2026.", "ngày 15-12-2025 đến 16-3-2026"),
+        ("Trong hai ngày 8 và 9-3, Bộ Công an tổ chức chuỗi hoạt động tại Hà Nội.", "ngày 8 và 9-3"),
+        ("Trong các ngày từ 22-24/9, Công an tỉnh mở 9 lớp bồi dưỡng.", "22-24/9"),
+    ],
+)
+def test_ranges_written_with_hyphens_het_or_va_are_one_fact(sentence: str, answer: str) -> None:
+    assert answers("date_range", sentence) == [answer]
+    assert answers("date", sentence) == []
+
+
+def test_a_range_inside_the_clause_keeps_both_ends_in_the_question() -> None:
+    s = "Đợt cao điểm kéo dài từ ngày 15-12-2025 đến 16-3-2026."
+    assert (
+        stem_for("date_range", "ngày 15-12-2025 đến 16-3-2026", s)
+        == "Đợt cao điểm kéo dài từ ngày nào đến ngày nào?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("Vào khoảng 2h30 ngày 14-6, đám cháy bùng phát tại nhà xưởng.", "khoảng 2h30 ngày 14-6"),
+        (
+            "Trước đó, khoảng 15 giờ ngày 21-1, tổ công tác phát hiện hai đối tượng.",
+            "khoảng 15 giờ ngày 21-1",
+        ),
+        (
+            "Tình huống giả định: Vào hồi 9h, ngày 3/10/2025, một công nhân hàn cắt kim loại.",
+            "9h, ngày 3/10/2025",
+        ),
+    ],
+)
+def test_a_clock_time_goes_with_its_date_and_is_no_duration(sentence: str, answer: str) -> None:
+    assert answers("date", sentence) == [answer]
+    assert answers("duration", sentence) == []
+
+
+def test_a_capitalised_qualifier_and_the_whole_counted_noun() -> None:
+    found = {f.answer: f.fact for f in facts("Hơn 200 đại biểu các lực lượng tham gia diễu hành.")}
+    assert found == {"hơn 200": "Hơn 200 đại biểu"}
+    counted = facts("Công an tỉnh đã mở 9 lớp bồi dưỡng nghiệp vụ cho lực lượng cơ sở.")
+    assert [f.fact for f in counted if f.kind == "count"] == ["9 lớp bồi dưỡng nghiệp vụ"]
+    measured = facts("Công an đã thu giữ khoảng 1,4 kg ma túy đá, 21 triệu đồng.")
+    kg = next(f for f in measured if f.kind == "measure")
+    assert (kg.answer, kg.fact) == ("khoảng 1,4 kg", "khoảng 1,4 kg ma túy đá")
+    glued = facts("Đồn Biên phòng thu giữ 2.778 viên ma túy tổng hợp.")
+    assert all("viên viên" not in f.fact for f in glued)

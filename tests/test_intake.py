@@ -190,7 +190,9 @@ def test_a_section_label_and_a_title_run_into_the_lead_are_split(tmp_path: Path)
         "Phòng Cảnh sát phòng cháy, chữa cháy Công an thành phố Đà Nẵng tổ chức lớp tập huấn cho 188 cán bộ, "
         "chiến sĩ của Bộ Tư lệnh Vùng Cảnh sát biển 2."
     )
-    page = f"Quốc phòng - An ninh Vùng Cảnh sát biển 2 tập huấn nghiệp vụ phòng cháy ĐNO - Ngày 14/8, {body}\n"
+    page = (
+        f"Quốc phòng - An ninh Vùng Cảnh sát biển 2 tập huấn nghiệp vụ phòng cháy ĐNO - Ngày 14/8, {body}\n"
+    )
     article = read_article(write(tmp_path / "dn.txt", page))
     assert article.paragraphs[0] == "Vùng Cảnh sát biển 2 tập huấn nghiệp vụ phòng cháy"
     assert article.paragraphs[1].startswith("Ngày 14/8, Phòng Cảnh sát")
@@ -209,3 +211,16 @@ def test_a_follow_us_line_is_page_furniture(tmp_path: Path) -> None:
     )
     article = read_article(write(tmp_path / "bq.txt", page))
     assert all("Theo dõi" not in p for p in article.paragraphs)
+
+
+def test_a_byline_or_a_stray_mark_above_the_lead_is_dropped(tmp_path: Path) -> None:
+    page = (
+        "Việt Nam nêu 3 đề xuất về Phụ nữ, Hòa bình và An ninh\n\n"
+        "Bảo Chi\n"
+        "Ngày 11/2, Hội thảo ASEAN về Phụ nữ, Hòa bình và An ninh đã diễn ra tại Hà Nội.\n\n"
+        "aa\n"
+        "Chiều 12/6, Cục Gìn giữ hòa bình Việt Nam đã tổ chức lễ tiễn 156 thành viên.\n"
+    )
+    article = read_article(write(tmp_path / "bq.txt", page))
+    assert article.paragraphs[1].startswith("Ngày 11/2,")
+    assert article.paragraphs[2].startswith("Chiều 12/6,")

@@ -261,7 +261,10 @@ def test_a_run_of_results_borrows_the_subject_before_it() -> None:
 
     prior = analyse("Năm 2020, Công an tỉnh đã tổ chức nhiều đợt cao điểm tấn công tội phạm.")
     assert subject_of(prior) == "Công an tỉnh"
-    assert lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (prior,)) == "Công an tỉnh phát hiện bao nhiêu vụ vi phạm?"
+    assert (
+        lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (prior,))
+        == "Công an tỉnh phát hiện bao nhiêu vụ vi phạm?"
+    )
     vague = analyse("Lực lượng đã điều tra, làm rõ 811 vụ.")
     assert lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (vague,)) == "Phát hiện bao nhiêu vụ vi phạm?"
     s = "Năm 2019, Công an tỉnh đã điều tra, làm rõ 811 vụ; phát hiện 132 vụ vi phạm pháp luật về kinh tế."
@@ -286,7 +289,9 @@ def test_a_question_in_brackets_and_a_ratio_are_said_plainly() -> None:
 
 def test_counts_with_a_glued_unit_or_after_dispatch_verbs_are_found() -> None:
     assert ("measure", "gần 300kg") in _facts("Lực lượng chức năng thu giữ gần 300kg ma túy các loại.")
-    assert ("count", "2") in _facts("Ngay sau đó, đơn vị này đã điều 2 xe cùng CBCS tới phối hợp làm nhiệm vụ.")
+    assert ("count", "2") in _facts(
+        "Ngay sau đó, đơn vị này đã điều 2 xe cùng CBCS tới phối hợp làm nhiệm vụ."
+    )
     assert not [a for k, a in _facts("Theo Điều 2 của Luật, hành vi này bị cấm.") if k == "count"]
 
 
@@ -341,7 +346,9 @@ def test_a_short_stem_about_a_speech_is_placed_at_the_articles_event() -> None:
     said = "Thượng tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an đến dự và phát biểu chỉ đạo."
     result = extract_article("t", (lead, said))
     fact = next(f for f in result.facts if f.kind == "person" and "Trần Quốc Tỏ" in f.answer)
-    stem = finish_stem("Ai đến dự và phát biểu chỉ đạo?", with_(fact, template=""), events=dict(result.events))
+    stem = finish_stem(
+        "Ai đến dự và phát biểu chỉ đạo?", with_(fact, template=""), events=dict(result.events)
+    )
     assert stem == "Ai đến dự và phát biểu chỉ đạo tại lễ khai giảng năm học 2021-2022?"
 
 
@@ -349,11 +356,17 @@ def test_range_ends_decades_and_the_whole_country_are_not_counts_to_ask() -> Non
     s = "Đội Công binh số 3 đã sửa chữa trên 300 km đường, rộng bình quân từ 20 – 24 m, đủ cho từ 4 – 6 làn xe."
     counts = [a for k, a in _facts(s) if k in ("count", "measure")]
     assert "20" not in counts and "24" not in counts and "4" not in counts and "6" not in counts
-    count = next(f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count")
+    count = next(
+        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
+    )
     from dataclasses import replace
 
-    assert giveaway("Khóa D46 tuyển sinh từ bao nhiêu tỉnh, thành phố trong cả nước?", replace(count, answer="63"))
-    assert giveaway("Hơn bao nhiêu thập niên qua, nhiều nỗ lực đã được ghi nhận?", replace(count, answer="hai"))
+    assert giveaway(
+        "Khóa D46 tuyển sinh từ bao nhiêu tỉnh, thành phố trong cả nước?", replace(count, answer="63")
+    )
+    assert giveaway(
+        "Hơn bao nhiêu thập niên qua, nhiều nỗ lực đã được ghi nhận?", replace(count, answer="hai")
+    )
 
 
 def test_an_army_officers_rank_is_his_quan_ham() -> None:
@@ -361,7 +374,9 @@ def test_an_army_officers_rank_is_his_quan_ham() -> None:
     ranks = [f.template for f in extract_article("t", (s,)).facts if f.kind == "rank_of"]
     assert ranks and all("quân hàm" in t for t in ranks)
     police = "Đại tá Vũ Văn Tấn, Cục trưởng Cục Cảnh sát quản lý hành chính, đã dẫn đầu đoàn công tác."
-    assert all("cấp bậc hàm" in f.template for f in extract_article("t", (police,)).facts if f.kind == "rank_of")
+    assert all(
+        "cấp bậc hàm" in f.template for f in extract_article("t", (police,)).facts if f.kind == "rank_of"
+    )
 
 
 def test_stems_that_say_neither_whose_nor_what_was_held_go() -> None:
@@ -378,3 +393,31 @@ def test_a_post_keeps_its_two_syllable_words_and_courses_in_general_stay_general
     names = {"khóa": "Khóa D46 ghi dấu nhiều thành tích", "*": "Khóa D46 ghi dấu nhiều thành tích"}
     stem = "Khóa D46 thuộc số những khóa có quy mô lớn nhất của học viện nào?"
     assert resolve(stem, names) == stem
+
+
+def test_a_long_when_stem_drops_the_theme_the_glosses_and_the_place_but_not_the_event() -> None:
+    lead = (
+        "Ngày 7/12, Bộ Ngoại giao đã cùng Cơ quan Liên hợp quốc về trao quyền cho phụ nữ (UN Women) tổ chức "
+        'Hội thảo quốc tế với chủ đề "Thúc đẩy triển khai Chương trình nghị sự về Phụ nữ, Hòa bình và An ninh: '
+        'Vai trò của các Chương trình hành động quốc gia (CTHĐQG)".'
+    )
+    stem = _stem("date", "ngày 7/12", lead)
+    assert stem is not None and word_count(stem) <= 30
+    assert "Hội thảo quốc tế" in stem and "chủ đề" not in stem and stem.endswith("vào ngày nào?")
+    held = (
+        "Sáng 15/12, Cục Cảnh sát giao thông đã tổ chức tại huyện Tiên Du, tỉnh Bắc Ninh Lễ ra quân thực hiện "
+        "đợt cao điểm bảo đảm trật tự an toàn giao thông Tết Dương lịch và các lễ hội đầu xuân năm 2022."
+    )
+    stem = _stem("date", "sáng 15/12", held)
+    assert stem is not None and "Tiên Du" not in stem and "Lễ ra quân" in stem
+
+
+def test_a_date_printed_in_the_stem_gives_the_range_away() -> None:
+    fact = next(
+        f
+        for f in extract_article(
+            "t", ("Đợt cao điểm kéo dài 3 tháng, từ ngày 15/12/2025 đến 16/3/2026.",)
+        ).facts
+        if f.kind == "date_range"
+    )
+    assert giveaway("Đợt cao điểm từ 15/12/2025 đến 16/3/2026 kéo dài thời gian nào?", fact)

@@ -127,6 +127,12 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "every province of the country"  # "63 tỉnh, thành phố": the whole country
         if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
             return "a vague span of decades"  # "hơn hai thập niên qua"
+    if fact.type == QType.WHEN:
+        # "Đợt cao điểm ... từ 15/12/2025 đến 16/3/2026 ... thời gian nào?" (the event's name, from
+        # the lead, carries the dates) -> "ngày 15/12/2025 đến 16/3/2026".
+        bare = fold_for_match(re.sub(r"^(?:(?:khoảng|ngày|từ)\s+)+", "", fact.answer, flags=re.IGNORECASE))
+        if len(bare) > 3 and re.search(rf"(?<![\w/.\-]){re.escape(bare)}(?![\w/])", folded):
+            return "the date is in the stem"
     if fact.kind in ("year", "month"):
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
@@ -178,7 +184,7 @@ _REPORTED_ON = re.compile(
 
 
 def press_date(fact: Fact) -> bool:
-    """"Ngày 12-2, Cục Cảnh sát giao thông cho biết, ...": the day of the press release, not of
+    """ "Ngày 12-2, Cục Cảnh sát giao thông cho biết, ...": the day of the press release, not of
     what it reports (judges: "16/8 is the report date, the bust was 15/8")."""
     if fact.type != QType.WHEN:
         return False

@@ -15,6 +15,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
+from quizgen.extract.places import is_place
 from quizgen.normalize import unglue
 from quizgen.sentences import LOWER, UPPER
 
@@ -338,14 +339,53 @@ _TRAILING_PURPOSE = re.compile(
 _PARTNER = re.compile(r"\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
 
 
-def _shorten(stem: str, sentence: SentenceAnalysis | None = None) -> str:
-    """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms."""
+def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bool = False) -> str:
+    """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms,
+    a theme's title, glosses in brackets and the place (unless the place is asked)."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _drop_partner(stem, sentence)
     if word_count(stem) > MAX_STEM_WORDS:
         # "(USAID)" after a full name: the name says it.
         stem = re.sub(r"\s\([A-ZĐ][A-Za-zĐ0-9&.\- ]{1,14}\)", "", stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        # 'tổ chức Hội thảo quốc tế với chủ đề "..."': the event is named without its theme.
+        stem = _THEME.sub("", stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        # "(Cộng hòa Nam Sudan)", "(GGHB LHQ)": a gloss the question does not need.
+        stem = re.sub(r"\s\((?![^()]*\b(?:nào|ai|bao nhiêu)\b)[^()]{1,40}\)", "", stem)
+    if word_count(stem) > MAX_STEM_WORDS and not keep_place:
+        stem = _without_place(stem)
+    return stem
+
+
+_THEME = re.compile(
+    r",?\s+(?:với|có)\s+(?:chủ đề|khẩu hiệu|thông điệp)(?:\s+là)?\s*:?\s*[\"“][^\"”]{3,200}[\"”]"
+)
+_ADMIN = r"(?:huyện|tỉnh|thành phố|TP\.?|xã|phường|quận|thị xã|Thủ đô)"
+_CAPS = rf"(?P<caps>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
+_AT_WORDS = re.compile(rf"\s+(?:tại|ở)\s+(?P<admin>{_ADMIN}\s+)?{_CAPS}")
+_SECOND_PLACE = re.compile(rf",\s*(?:tỉnh|thành phố|TP\.?)\s+{_CAPS}")
+
+
+def _without_place(stem: str) -> str:
+    """ "tổ chức tại huyện Tiên Du, tỉnh Bắc Ninh Lễ ra quân": where it was held, when that is not
+    asked, goes; the place ends where the gazetteer's name does (or at a comma after "huyện X")."""
+    for m in _AT_WORDS.finditer(stem):
+        words = m.group("caps").split()
+        k = next((k for k in range(min(len(words), 4), 0, -1) if is_place(" ".join(words[:k]))), 0)
+        if not k and m.group("admin") and stem[m.end() : m.end() + 1] == ",":
+            k = len(words)
+        if not k:
+            continue
+        end = m.start("caps") + len(" ".join(words[:k]))
+        second = _SECOND_PLACE.match(stem, end)
+        if second:
+            more = second.group("caps").split()
+            j = next((j for j in range(min(len(more), 4), 0, -1) if is_place(" ".join(more[:j]))), 0)
+            if j:
+                end = second.start("caps") + len(" ".join(more[:j]))
+        return stem[: m.start()] + stem[end:]
     return stem
 
 
@@ -405,9 +445,7 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
                     return hit.start()
         return -1
     analysis = analyse(stem)
-    verb = next(
-        (t for t in analysis.tokens if t.start > after and _clause_verb(t)), None
-    )
+    verb = next((t for t in analysis.tokens if t.start > after and _clause_verb(t)), None)
     return verb.start if verb else -1
 
 
@@ -603,7 +641,7 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
 
 
 def lend_subject(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str:
-    """"Phát hiện bao nhiêu vụ ...?" -> "Lực lượng Công an tỉnh phát hiện bao nhiêu vụ ...?"."""
+    """ "Phát hiện bao nhiêu vụ ...?" -> "Lực lượng Công an tỉnh phát hiện bao nhiêu vụ ...?"."""
     if not _ACTION_START.match(stem):
         return stem
     for analysis in reversed(prior):
@@ -622,7 +660,7 @@ _WHERE_FIRST = re.compile(
 
 
 def _where_last(stem: str) -> str:
-    """"Bộ Công an đã tổ chức tại đâu Hội nghị ...?" -> "Bộ Công an đã tổ chức Hội nghị ... ở đâu?":
+    """ "Bộ Công an đã tổ chức tại đâu Hội nghị ...?" -> "Bộ Công an đã tổ chức Hội nghị ... ở đâu?":
     the place asked after the thing done, as a trainer would say it."""
     m = _WHERE_INSIDE.match(stem.strip())
     if m:
@@ -691,7 +729,7 @@ def finish_stem(
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
-        stem = _shorten(stem, sentence)
+        stem = _shorten(stem, sentence, keep_place=fact.type.value == "where")
     if question and fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.

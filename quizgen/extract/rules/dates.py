@@ -12,7 +12,14 @@ from quizgen.sentences import Sentence
 
 
 class DateRules(RuleBase):
+    # "khoảng 2h30 ngày 14-6", "Vào hồi 9h, ngày 3/10/2025", "4 giờ 8 phút ngày 24-6-2022": the
+    # clock belongs to the date; a trainer asks for the moment, not the day alone.
+    _CLOCK = (
+        r"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?(?P<clock>(?:[Kk]hoảng\s+)?\d{1,2}\s*(?:h|giờ)"
+        r"(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|trưa|chiều|tối|đêm))?),?\s+"
+    )
     _DAY_RE = re.compile(
+        rf"(?<![\w/])(?:{_CLOCK})?"
         r"(?P<tod>(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:(?:ngày|nay)\s+)?|(?P<ngay>[Nn]gày)\s+)"
         r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"(?![\d/])"
@@ -21,11 +28,13 @@ class DateRules(RuleBase):
         r"(?:[Tt]ừ\s+)?(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?\s+(?:đến|-)\s+ngày\s+\d{1,2}"
         r"\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
     )
-    # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6": one fact, the whole range.
+    # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6", "từ ngày 15-12-2025 đến 16-3-2026",
+    # "từ ngày 8/4 đến hết ngày 12/4", "hai ngày 8 và 9-3": one fact, the whole range.
     _NUM_RANGE_RE = re.compile(
-        r"(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?(?:[Nn]gày\s+)?(?P<date>\d{1,2}(?:[/.]\d{1,2}(?:[/.]\d{4})?)?"
-        r"\s*(?:-|–|đến)"
-        r"\s*(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?)(?![\d/])"
+        r"(?<![\w/.\-])(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối|[Cc]ác|[Hh]ai|[Bb]a)\s+)?(?P<ngay>[Nn]gày\s+)?(?P<date>"
+        r"(?:\d{1,2}(?:[/.\-]\d{1,2}(?:[/.\-]\d{4})?)?\s*(?:-|–|(?:đến|tới)(?:\s+hết)?)"
+        r"|\d{1,2}\s+và)"
+        r"\s*(?:(?:hết\s+)?ngày\s+)?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?)(?![\d/])"
     )
     _QUARTER_RE = re.compile(
         r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
@@ -51,12 +60,19 @@ class DateRules(RuleBase):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            answer = text[m.start("date") : m.end()]
+            answer = text[m.start("ngay") if m.group("ngay") else m.start("date") : m.end()]
+            answer = answer[:1].lower() + answer[1:]
             leading = self._leading_adverbial(text, m.start(), m.end())
+            inside = not text[m.end() :].lstrip().startswith(",")
+            if m.group(0)[:3].casefold() == "từ " and inside:
+                # "kéo dài từ ngày 15-12-2025 đến 16-3-2026": the question keeps both ends' words.
+                qphrase = "từ ngày nào đến ngày nào"
+            else:
+                what = "những ngày nào" if " và " in answer else "thời gian nào"
+                qphrase = ("vào " if leading else "") + what
             yield Fact(
                 QType.WHEN, "date_range", answer, text[m.start() : m.end()], s, m.start(), m.end(),
-                qphrase=("vào " if leading else "") + "thời gian nào", move_to_end=leading,
-                shape="date_range:num", score=0.85,
+                qphrase=qphrase, move_to_end=leading, shape="date_range:num", score=0.85,
             )  # fmt: skip
         for m in self._DAY_RE.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
@@ -66,13 +82,17 @@ class DateRules(RuleBase):
             tod = (m.group("tod") or "").strip()
             answer = f"ngày {date}" if m.group("ngay") else date
             part_of_day = bool(tod) and not m.group("ngay") and "nay" not in tod.split()
-            if part_of_day:
+            clock = m.group("clock")
+            if clock:
+                answer = text[m.start("clock") : m.end()]
+                answer = answer[:1].lower() + answer[1:]
+            elif part_of_day:
                 # The whole time expression, part of the day included ("sáng 9.5", "chiều ngày 27/8").
                 answer = text[m.start() : m.end()]
                 answer = answer[:1].lower() + answer[1:]
             leading = self._leading_adverbial(text, m.start(), m.end())
             qphrase = "ngày nào" if m.group("ngay") else f"{tod.split()[0].lower()} ngày nào"
-            if part_of_day:
+            if part_of_day or clock:
                 qphrase = "thời gian nào"
             if leading:
                 qphrase = "vào " + qphrase
@@ -86,7 +106,7 @@ class DateRules(RuleBase):
                 m.end(),
                 qphrase=qphrase,
                 move_to_end=leading,
-                shape=_date_shape(date),
+                shape=_date_shape(date) + (":clock" if clock else ""),
                 score=0.85,
             )
         for m in self._PERIOD_RE.finditer(text):

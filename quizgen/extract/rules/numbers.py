@@ -10,12 +10,14 @@ from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS, STOP_WORDS, TIME
 from quizgen.models import QType
 from quizgen.sentences import LOWER, Sentence
 
+# "15 giờ ngày 21-1", "8 giờ 30 sáng": the hour of a moment, not a duration.
+_CLOCK_AFTER = re.compile(r"\s*(?:\d{1,2}(?:\s*phút)?\s+)?(?:ngày|cùng ngày|hôm|sáng|trưa|chiều|tối|đêm)\b")
 _CITATION_AFTER = re.compile(r"\s*(?:khoản|điểm|của|Luật|Bộ luật|Nghị|[,.;)]|$)")
 
 
 class NumberRules(RuleBase):
     _COUNT_RE = re.compile(
-        rf"(?<![\w/.,\-])(?P<num>(?:(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+)?"
+        rf"(?<![\w/.,\-])(?P<num>(?:(?:[Hh]ơn|[Gg]ần|[Kk]hoảng|[Tt]rên|[Dd]ưới|[Tt]ới|[Hh]àng)\s+)?"
         rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:,\d+)?|(?:{_NUM_WORD_RE})))"
         rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2|kg)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn|gam))?"
         rf"(?=[\s,.;:)]|$)"
@@ -25,7 +27,9 @@ class NumberRules(RuleBase):
         text = s.text
         for m in self._COUNT_RE.finditer(text):
             raw = m.group("num")
-            bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw)
+            bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw, flags=re.IGNORECASE)
+            if raw != bare and raw[:1].isupper():
+                raw = raw[:1].lower() + raw[1:]  # "Hơn 200 đại biểu" opens the sentence: "hơn 200"
             if bare in NUM_WORDS and re.search(r"\d\s*$", text[: m.start()]):
                 continue  # "10 năm": the word is the unit of the number before it, not a number
             before = text[: m.start()].rstrip()
@@ -65,12 +69,21 @@ class NumberRules(RuleBase):
             after = text[m.end() :]
             if unit:
                 answer = text[m.start() : m.end()].strip()
+                if answer[:1].isupper():
+                    answer = answer[:1].lower() + answer[1:]
+                # The fact names what is measured ("khoảng 1,4 kg ma túy đá"); the answer is the amount.
+                what = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,4})", text[m.end() :])
+                measured = []
+                for w in what.group(1).split() if what and unit != "%" else []:
+                    if w in STOP_WORDS or w[:1].isdigit():
+                        break
+                    measured.append(w)
                 qp = "bao nhiêu phần trăm" if unit == "%" else f"bao nhiêu {unit}"
                 yield Fact(
                     QType.HOW_MANY,
                     "measure",
                     answer,
-                    answer,
+                    " ".join([answer, *measured]),
                     s,
                     m.start(),
                     m.end(),
@@ -80,7 +93,7 @@ class NumberRules(RuleBase):
                     score=0.75,
                 )
                 continue
-            nm = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,3})", after)
+            nm = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,5})", after)
             if not nm:
                 continue
             noun_words: list[str] = []
@@ -100,6 +113,10 @@ class NumberRules(RuleBase):
             if noun_words[0].lower() in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
                 continue  # "hai bên", "ba nước": not a count worth asking
             noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
+            rest = text[m.end() + nm.start(1) + len(noun_words[0]) :]
+            clock = re.match(_CLOCK_AFTER, rest)
+            if noun_words[0] in ("giờ", "phút") and (clock or prev.lower() in ("lúc", "hồi", "vào")):
+                continue  # "khoảng 15 giờ ngày 21-1" is a moment, not a duration
             if noun_words[0] in TIME_UNITS:
                 unit_word = noun_words[0]
                 span_end = m.end() + nm.start(1) + len(unit_word)
