@@ -241,7 +241,9 @@ def _without_rank(name: str, gaz: Gazetteer) -> str:
     return name[len(rank) :].strip() if rank else name
 
 
-def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazetteer) -> list[str]:
+def candidates_for(
+    fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazetteer, stem: str = ""
+) -> list[str]:
     shape = fact.shape
     seed = f"{article_id}|{fact.kind}|{fact.answer}"
     corpus = pool.others(shape, article_id)
@@ -344,6 +346,11 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
         return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
+        siblings = _siblings(fact.answer, head, gaz, seed, stem)
+        if siblings:
+            return siblings + corpus
+        if _CODE_NAME.search(re.sub(r"\([^()]*\)", "", fact.answer)):
+            return [c for c in corpus if _CODE_NAME.search(c)]
         names = list(gaz.orgs.get(head, ()))
         if fact.kind == "brand":
             names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in names]
@@ -385,6 +392,103 @@ def candidates_for(fact: Fact, pool: DistractorPool, article_id: str, gaz: Gazet
     # Free phrases (a role, a form): another article's phrase is no plausible option here,
     # so these become cloze or short-answer questions instead.
     return []
+
+
+_CODE_NAME = re.compile(r"\bP[A-Z]\s?\d{2}\b")  # "Phòng PC 45": a department named by its code
+# What a unit's name may carry after its own: its parent police or ministry, kept on every option.
+_PARENT = re.compile(
+    r"(?P<sep>\s*[,–-]?\s+|\s+\()(?P<parent>(?:Công an|CA)\s+(?:tỉnh|thành phố|TP\.?)(?:\s+[^\s,()]+)*|"
+    r"Bộ Công an|Bộ Quốc phòng)\)?$"
+)
+
+
+def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "") -> list[str]:
+    """Other units of the same kind in the same setting: "Phòng Cảnh sát hình sự Công an tỉnh Đắk Lắk"
+    -> the same province's other departments (or, when the stem names that department of another
+    province, the same department of other provinces); "Ban An toàn Giao thông TP HCM" -> another
+    city's; "Bộ Tư lệnh Vùng Cảnh sát biển 2" -> regions 1, 3 and 4."""
+    number = re.search(r"(?:\bsố|\bVùng\b.*|[Kk]hu vực)\s+(\d{1,2})$", answer)  # not "Ban Chỉ đạo 138"
+    if number:
+        n = int(number.group(1))
+        return [answer[: number.start(1)] + str(k) for k in (n + 1, n + 2, n - 1, n + 3) if k > 0]
+    if re.search(r"\([^()]*\)$", answer) and not _PARENT.search(answer):
+        return []  # "Phòng Cảnh sát hình sự (PC02)": the code would need its own table
+    parent = _PARENT.search(answer)
+    own = answer[: parent.start()] if parent else answer
+    if _CODE_NAME.search(re.sub(r"\([^()]*\)", "", own)):
+        return []  # "Phòng PC 45": a department by its code is offered among coded ones only
+    if parent:
+        suffix = answer[parent.start() :]
+        if stem and fold_for_match(own) in fold_for_match(stem):
+            return _elsewhere(own, suffix, gaz, seed, stem)
+        listed = [n for n in gaz.orgs.get(head, ()) if not _same_name(own, n)]
+        return [n + suffix for n in _rank(seed, listed)]
+    if any(_same_name(own, n) for n in gaz.orgs.get(head, ())):
+        return [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)]
+    return _other_city(own, gaz, seed)
+
+
+def _elsewhere(own: str, suffix: str, gaz: Gazetteer, seed: str, stem: str) -> list[str]:
+    """ "Phòng Cảnh sát hình sự" + " Công an tỉnh Đắk Lắk" -> the same department of other provinces."""
+    m = re.match(r"(?P<pre>.*(?:tỉnh|thành phố|TP\.?)\s+)(?P<place>.+?)(?P<close>\)?)$", suffix)
+    if not m:
+        return []
+    places = gaz.places.get("provinces" if "tỉnh" in m.group("pre") else "cities", ())
+    taken = fold_for_match(f"{m.group('place')} {stem}")
+    return [
+        own + m.group("pre") + re.sub(r"^[Tt]hành phố\s+", "", p) + m.group("close")
+        for p in _rank(seed, places)
+        if fold_for_match(p) not in taken
+    ]
+
+
+def _other_city(own: str, gaz: Gazetteer, seed: str) -> list[str]:
+    """ "Ban An toàn Giao thông TP HCM" -> the same body of another city ("... TP Đà Nẵng")."""
+    words = own.split()
+    k = next((k for k in range(min(4, len(words) - 1), 0, -1) if is_place_name(" ".join(words[-k:]), gaz)), 0)
+    if not k:
+        return []
+    written = " ".join(words[-k:])
+    lead = re.match(r"(?:[Tt]hành phố|TP\.?)\s*", written)
+    before = " ".join(words[:-k]) + " " + (lead.group(0).strip() + " " if lead else "")
+    place = written[lead.end() :] if lead else written
+    cities = {fold_for_match(c) for c in gaz.places.get("cities", ())}
+    mine = gaz.aliases_of(written) | gaz.aliases_of(place) | {fold_for_match(place)}
+    kind = "cities" if mine & cities else "provinces"
+    if kind == "provinces" and re.search(r"(?:thành phố|TP)\s$", before):
+        return []  # "Công an TP Thủ Đức": a city that is no province
+    bare = [re.sub(r"^[Tt]hành phố\s+", "", p) for p in gaz.places.get(kind, ())]
+    def names(p: str) -> frozenset[str]:
+        return gaz.aliases_of(p) | gaz.aliases_of(f"Thành phố {p}") | {fold_for_match(p)}
+
+    return [before + p for p in _rank(seed, bare) if not names(p) & mine]
+
+
+def is_place_name(name: str, gaz: Gazetteer) -> bool:
+    key = fold_for_match(name)
+    kinds = ("cities", "provinces", "former_provinces")
+    places = {fold_for_match(p) for kind in kinds for p in gaz.places.get(kind, ())}
+    return key in places or bool(gaz.aliases_of(name) - {key})
+
+
+_ABBREVIATIONS = {
+    "pccc": "phòng cháy chữa cháy", "cnch": "cứu nạn cứu hộ", "csgt": "cảnh sát giao thông",
+    "csđt": "cảnh sát điều tra", "cshs": "cảnh sát hình sự", "qlhc": "quản lý hành chính",
+    "ttxh": "trật tự xã hội", "antt": "an ninh trật tự", "cand": "công an nhân dân",
+    "gghb": "gìn giữ hòa bình", "lhq": "liên hợp quốc", "tp": "thành phố", "bca": "bộ công an",
+    "ca": "công an",
+}  # fmt: skip
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Phòng Cảnh sát PCCC và CNCH" and "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ": one
+    department, written with and without its abbreviations."""
+
+    def spelled(text: str) -> str:
+        words = re.findall(r"\w+", fold_for_match(text))
+        return " ".join(_ABBREVIATIONS.get(w, w) for w in words if w not in ("và", "về"))
+
+    return spelled(a) == spelled(b)
 
 
 def _initials(text: str) -> str:
@@ -529,6 +633,12 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         for place in gaz.places.get(kind, ()):
             if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
                 return "local"
+    # "Ban An toàn Giao thông TP HCM": a city under another of its names.
+    folded_text = fold_for_match(text)
+    for city in gaz.places.get("cities", ()):
+        for alias in gaz.aliases_of(city):
+            if len(alias) > 3 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded_text):
+                return "local"
     return "national"
 
 
@@ -559,7 +669,7 @@ def choose_distractors(
     stem_fold = fold_for_match(excluded_text)
     chosen: list[str] = []
     seen: set[str] = set()
-    candidates = candidates_for(fact, pool, article_id, gaz)
+    candidates = candidates_for(fact, pool, article_id, gaz, excluded_text)
     if fact.shape == "title" and sphere(fact.answer, gaz) != "national":
         # "Giám đốc Cơ quan Vệ binh quốc gia Liên bang Nga": posts of the same world only.
         candidates = [c for c in candidates if sphere(c, gaz) == sphere(fact.answer, gaz)]

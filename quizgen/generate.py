@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/16"
+GENERATOR = "quizgen-rules/17"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -149,6 +149,11 @@ def build_question(
             bare = [next((w[len(r) + 1 :] for r in ranks if w.startswith(r + " ")), w) for w in wrong]
             if len({fold_for_match(w) for w in bare} | {fold_for_match(answer)}) == len(bare) + 1:
                 wrong = bare
+    coded = re.fullmatch(r"(.+?)\s*\([A-ZĐ][A-ZĐ0-9]{1,6}\)", answer)
+    if fact.type == QType.ORG and len(wrong) >= 3 and coded and not any("(" in w for w in wrong[:3]):
+        # "Phòng Cảnh sát hình sự (PC02)" among uncoded departments: the code alone marks the answer.
+        answer = coded.group(1)
+        fact = replace(fact, answer=answer)
     if fact.type == QType.ORG and len(wrong) >= 3:
         shorter, wrong = without_shared_country(answer, wrong)
         if shorter != answer:

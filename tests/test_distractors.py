@@ -210,3 +210,41 @@ def test_a_range_with_hyphenated_dates_moves_both_ends_and_a_city_police_reads_n
         "org", "Công an tỉnh Nghệ An phối hợp với Công an thành phố Hải Phòng bắt giữ 3 đối tượng."
     )
     assert not any("thành phố Thành phố" in o for o in police)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "expected"),
+    [
+        (
+            "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An vừa triệt phá một đường dây mua bán người.",
+            "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An",
+            r"Phòng .+ Công an tỉnh Nghệ An",
+        ),
+        (
+            "Sáng 10-1, Ban An toàn Giao thông TP HCM đã tổ chức lễ phát động ra quân.",
+            "Ban An toàn Giao thông TP HCM",
+            r"Ban An toàn Giao thông TP (?:Hà Nội|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)",
+        ),
+        (
+            "Ngày 14/8, Bộ Tư lệnh Vùng Cảnh sát biển 2 tổ chức lớp tập huấn phòng cháy.",
+            "Bộ Tư lệnh Vùng Cảnh sát biển 2",
+            r"Bộ Tư lệnh Vùng Cảnh sát biển [13-5]",
+        ),
+    ],
+)
+def test_a_unit_gets_its_siblings_in_the_same_setting(text: str, answer: str, expected: str) -> None:
+    fact = next(f for f in extract_article("t", (text,)).facts if f.answer == answer)
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3 and all(re.fullmatch(expected, o) for o in options), options
+
+
+def test_the_same_department_elsewhere_when_the_stem_names_it() -> None:
+    text = (
+        "Phòng Cảnh sát hình sự Công an tỉnh Đồng Tháp phối hợp với Phòng Cảnh sát hình sự Công an tỉnh "
+        "Đắk Lắk giải cứu thành công một phụ nữ."
+    )
+    fact = next(f for f in extract_article("t", (text,)).facts if f.answer.startswith("Phòng") and "Đắk" in f.answer)
+    stem = "Phòng Cảnh sát hình sự Công an tỉnh Đồng Tháp phối hợp với phòng nào giải cứu thành công một phụ nữ?"
+    options = choose_distractors(fact, DistractorPool(), "t", set(), excluded_text=stem)
+    assert all(o.startswith("Phòng Cảnh sát hình sự Công an tỉnh ") for o in options), options
+    assert not any(o.endswith(("Đắk Lắk", "Đồng Tháp")) for o in options)

@@ -349,3 +349,13 @@ def test_a_capitalised_qualifier_and_the_whole_counted_noun() -> None:
     assert (kg.answer, kg.fact) == ("khoảng 1,4 kg", "khoảng 1,4 kg ma túy đá")
     glued = facts("Đồn Biên phòng thu giữ 2.778 viên ma túy tổng hợp.")
     assert all("viên viên" not in f.fact for f in glued)
+
+
+def test_an_organisation_is_asked_by_its_whole_name_or_not_at_all() -> None:
+    run_on = "Trung tướng Nguyễn Công Sơn cho biết Tổng cục Cảnh sát đánh giá cao sáng kiến của Công an tỉnh."
+    assert "Tổng cục Cảnh sát" in answers("org", run_on)
+    assert not any("đánh giá" in a for a in answers("org", run_on))
+    cut = "Dự lễ có ông Vũ Thanh Sơn, Cục trưởng Cục Đào tạo, bồi dưỡng cán bộ, Ban Tổ chức Trung ương."
+    assert "Cục Đào tạo" not in answers("org", cut)
+    generic = "Phòng Cảnh sát, Cục Hoạt động hòa bình Liên hợp quốc thông báo kết quả tuyển chọn."
+    assert "Phòng Cảnh sát" not in answers("org", generic)

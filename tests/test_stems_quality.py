@@ -57,6 +57,8 @@ def test_malformed_stems() -> None:
     assert malformed("Ai Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra?")  # apposition after "ai"
     assert malformed("Tầm nhìn đến năm nào (Đề án 06)?")
     assert malformed("Theo ai là phần thưởng cao quý?")
+    assert malformed("Khoảng giữa tháng 6/2023, thông qua công tác nắm tình hình và biện pháp nghiệp vụ, phòng nào?")
+    assert not malformed("Ngày 27-3, phòng nào cho biết đơn vị vừa giải cứu thành công một phụ nữ?")
     assert not malformed("Ai đã trao quyết định cho Bệnh viện dã chiến cấp 2 số 7?")
 
 

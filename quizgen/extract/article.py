@@ -32,7 +32,7 @@ from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match, loose_key
-from quizgen.sentences import Sentence, article_sentences
+from quizgen.sentences import LOWER, Sentence, article_sentences
 
 # "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
 _CAPTION = re.compile(
@@ -140,6 +140,35 @@ def _org_names() -> tuple[str, ...]:
     names = {n for group in gaz.orgs.values() for n in group}
     names |= {re.sub(r"\s*\([^)]*\)$", "", n) for n in names}
     return tuple(sorted(names, key=len, reverse=True))
+
+
+# A head with one generic word is no name ("Phòng Cảnh sát, Cục Hoạt động hòa bình LHQ").
+_GENERIC_ORG = {"phòng cảnh sát", "cục cảnh sát", "phòng an ninh", "cục an ninh", "bộ tư lệnh", "tổng cục"}
+# "Cục Đào tạo | , bồi dưỡng cán bộ", "Phòng An ninh mạng | và phòng chống tội phạm ...": the name
+# goes on in lower case after a comma or "và", so the answer is cut short.
+_NAME_GOES_ON = re.compile(
+    r"\s*(?:,|và)\s+(?:phòng|chống|bồi dưỡng|đào tạo|cứu|chữa|huấn luyện|quản lý|hỗ trợ|tìm kiếm)\b"
+)
+
+
+def whole_org_name(fact: Fact) -> Fact | None:
+    """An organisation's answer that is its whole name: a listed name with a verb run on is cut
+    back to it ("Tổng cục Cảnh sát | đánh giá cao sáng kiến"); a generic or cut-short one is None."""
+    if fact.type != QType.ORG or fact.kind not in ("org", "unit"):
+        return fact
+    if fold_for_match(fact.answer) in _GENERIC_ORG:
+        return None
+    text = fact.sentence.text
+    at = text.find(fact.answer)
+    if at >= 0 and _NAME_GOES_ON.match(text, at + len(fact.answer)):
+        return None
+    for name in _org_names():
+        tail = fact.answer[len(name) :]
+        if fact.answer.startswith(name) and re.match(rf"\s+[{LOWER}]", tail):
+            new_fact = name if fact.fact == fact.answer else fact.fact.replace(fact.answer, name, 1)
+            end = fact.start + len(name) if text.startswith(name, fact.start) else fact.end
+            return replace(fact, answer=name, fact=new_fact, end=end)
+    return fact
 
 
 def _gazetteer_name_at(text: str, at: int, answer: str) -> str | None:
@@ -398,6 +427,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             kept = whole_constituent(fact, analyses[sentence.index])
             if kept is not None:
                 facts.append(kept)
+    facts = [fixed for f in facts if (fixed := whole_org_name(f)) is not None]
     facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
     # A person's country, once found near one mention, holds for every mention in the article,
     # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an

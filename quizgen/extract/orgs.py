@@ -26,7 +26,8 @@ from quizgen.sentences import Sentence
 _HEADS = (
     "Bộ", "Cục", "Tổng cục", "Vụ", "Viện", "Học viện", "Trường", "Sở", "Công an tỉnh", "Công an thành phố",
     "Công an huyện", "Công an quận", "Phòng", "Ủy ban", "Ban", "Văn phòng", "Phái bộ", "Cơ quan", "Trung tâm",
-    "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát",
+    "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát", "Đồn Biên phòng",
+    "Trung đoàn",
 )  # fmt: skip
 _SECOND_BODY = {
     "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",

@@ -385,7 +385,8 @@ def _without_place(stem: str) -> str:
             j = next((j for j in range(min(len(more), 4), 0, -1) if is_place(" ".join(more[:j]))), 0)
             if j:
                 end = second.start("caps") + len(" ".join(more[:j]))
-        return stem[: m.start()] + stem[end:]
+        # ", tại Quảng Ninh, Đồn ...": the commas that set the place off go with it.
+        return re.sub(r",\s*,", ",", stem[: m.start()] + stem[end:])
     return stem
 
 
@@ -420,7 +421,7 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
 _NAME_VERBS = {
     "phòng", "chống", "cháy", "chữa cháy", "cứu nạn", "cứu hộ", "quản lý", "điều tra", "bảo vệ", "hỗ trợ",
     "đào tạo", "bồi dưỡng", "thi hành", "tham mưu", "phòng chống", "chữa", "giữ", "gìn giữ", "thực thi",
-    "cứu",
+    "cứu", "ma túy",  # the tagger reads "ma túy" as a verb now and then
 }  # fmt: skip
 
 
@@ -436,7 +437,9 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
         if at >= 0:
             for t in sentence.tokens:
                 if t.start >= at and _clause_verb(t):
-                    return stem.find(t.text, after)
+                    # Where the sentence puts it: the same word earlier in the stem is another one.
+                    mapped = after + (t.start - at)
+                    return mapped if stem.startswith(t.text, mapped) else stem.find(t.text, after)
             return -1
         for t in sentence.tokens:
             if _clause_verb(t):
@@ -587,6 +590,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "what was reported is missing"  # "Ngày 12-2, cục nào cho biết?"
     if re.search(r"\s\?$", stem):
         return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
+    if re.search(r",\s+(?:[^\s,]+\s+){0,2}(?:nào|ai)\?$", stem):
+        return "the asked one's clause is cut off"  # "..., thông qua công tác nắm tình hình, phòng nào?"
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
