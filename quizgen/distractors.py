@@ -372,6 +372,14 @@ def candidates_for(
         if level == "tỉnh" and own == "local":
             same += [f"tỉnh {p}" for p in _rank(seed, gaz.places.get("provinces", ()))]
         return same
+    if shape == "place:countries":
+        # "sang Campuchia" among Vietnam's neighbours, "sang Nam Sudan" among peacekeeping countries:
+        # a country from the other side of the world is no option.
+        region = next((r for r in _REGIONS if fold_for_match(fact.answer) in r), None)
+        if region:
+            near = [c for c in gaz.countries if fold_for_match(c) in region]
+            return _rank(seed, near) + [c for c in corpus if fold_for_match(c) in region]
+        return corpus + _rank(seed, gaz.countries)
     if shape.startswith("place:"):
         kind = shape.split(":")[1]
         return corpus + _rank(seed, gaz.places.get(kind, ()) if kind != "countries" else gaz.countries)
@@ -394,6 +402,17 @@ def candidates_for(
     return []
 
 
+# Countries an option may be drawn from for each other: neighbours, peacekeeping hosts, partners.
+_REGIONS = tuple(
+    frozenset(fold_for_match(c) for c in group)
+    for group in (
+        ("Trung Quốc", "Lào", "Campuchia", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia",
+         "Philippines"),
+        ("Nam Sudan", "Cộng hòa Trung Phi", "Mali", "Kenya", "Uganda", "Sudan", "Ethiopia", "Somalia"),
+        ("Hoa Kỳ", "Vương quốc Anh", "Canada", "Australia", "Pháp", "Đức", "Hà Lan", "Nga", "Nhật Bản",
+         "Hàn Quốc"),
+    )
+)
 _CODE_NAME = re.compile(r"\bP[A-Z]\s?\d{2}\b")  # "Phòng PC 45": a department named by its code
 # What a unit's name may carry after its own: its parent police or ministry, kept on every option.
 _PARENT = re.compile(

@@ -248,3 +248,9 @@ def test_the_same_department_elsewhere_when_the_stem_names_it() -> None:
     options = choose_distractors(fact, DistractorPool(), "t", set(), excluded_text=stem)
     assert all(o.startswith("Phòng Cảnh sát hình sự Công an tỉnh ") for o in options), options
     assert not any(o.endswith(("Đắk Lắk", "Đồng Tháp")) for o in options)
+
+
+def test_a_destination_country_is_offered_among_its_region() -> None:
+    options = wrong("destination", "Các đối tượng đã đưa 3 phụ nữ sang Campuchia bán cho các ổ nhóm.")
+    assert len(options) == 3
+    assert set(options) <= {"Trung Quốc", "Lào", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia", "Philippines"}

@@ -359,3 +359,12 @@ def test_an_organisation_is_asked_by_its_whole_name_or_not_at_all() -> None:
     assert "Cục Đào tạo" not in answers("org", cut)
     generic = "Phòng Cảnh sát, Cục Hoạt động hòa bình Liên hợp quốc thông báo kết quả tuyển chọn."
     assert "Phòng Cảnh sát" not in answers("org", generic)
+
+
+def test_where_someone_was_sent_or_taken_is_a_destination() -> None:
+    taken = "Các đối tượng đã dụ dỗ, đưa 3 phụ nữ sang Campuchia bán cho các ổ nhóm lừa đảo."
+    assert answers("destination", taken) == ["Campuchia"]
+    assert stem_for("destination", "Campuchia", taken).startswith("Các đối tượng đã dụ dỗ, đưa 3 phụ nữ sang nước nào")
+    sent = "Phần lực lượng còn lại sẽ di chuyển từ sân bay Nội Bài sang Uganda, rồi tới Abyei."
+    assert answers("destination", sent) == ["Uganda", "Abyei"]
+    assert answers("destination", "Đoàn đại biểu cấp cao Bộ Công an Lào sang thăm Việt Nam.") == []

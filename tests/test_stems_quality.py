@@ -59,6 +59,8 @@ def test_malformed_stems() -> None:
     assert malformed("Theo ai là phần thưởng cao quý?")
     assert malformed("Khoảng giữa tháng 6/2023, thông qua công tác nắm tình hình và biện pháp nghiệp vụ, phòng nào?")
     assert not malformed("Ngày 27-3, phòng nào cho biết đơn vị vừa giải cứu thành công một phụ nữ?")
+    assert malformed("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái đã phát hiện ở đâu?")
+    assert not malformed("Hội nghị tổng kết đã được Công an tỉnh tổ chức vào thời gian nào?")
     assert not malformed("Ai đã trao quyết định cho Bệnh viện dã chiến cấp 2 số 7?")
 
 

@@ -565,6 +565,13 @@ _NOTHING_REPORTED = re.compile(
 )
 
 
+# "Đồn Biên phòng ... đã phát hiện ở đâu?": a verb that needs its object, then the question.
+_VERB_THEN_QUESTION = re.compile(
+    r"(?<!\w)(?:phát hiện|bắt giữ|thu giữ|tổ chức|ký kết|ký|trao|tiếp|triệt phá|khởi tố|chủ trì)\s+"
+    r"(?:ở đâu|tại đâu|vào (?:ngày|thời gian|thời điểm|tháng|năm) nào)\?$"
+)
+
+
 def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
@@ -588,7 +595,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "what was held is missing"  # "Cục nào đã tổ chức tại huyện Tiên Du?"
     if _NOTHING_REPORTED.search(stem):
         return "what was reported is missing"  # "Ngày 12-2, cục nào cho biết?"
-    if re.search(r"\s\?$", stem):
+    cut = _VERB_THEN_QUESTION.search(stem)
+    if cut and "được" in stem[: cut.start()].split()[-6:]:
+        cut = None  # "Hội nghị ... đã được Công an tỉnh tổ chức vào thời gian nào?": the passive has it
+    if re.search(r"\s\?$", stem) or cut:
         return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
     if re.search(r",\s+(?:[^\s,]+\s+){0,2}(?:nào|ai)\?$", stem):
         return "the asked one's clause is cut off"  # "..., thông qua công tác nắm tình hình, phòng nào?"

@@ -89,6 +89,13 @@ class RuleBase:
         )
         place_names = [n for names in g.places.values() for n in names] + list(g.countries)
         place_names += ["TPHCM", "TP.HCM", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Thủ đô Hà Nội"]
+        foreign = [*g.countries, *g.places.get("foreign_cities", ()), *g.places.get("lao_provinces", ())]
+        local = [n for kind in ("provinces", "cities", "former_provinces") for n in g.places.get(kind, ())]
+        self.destination_re = re.compile(
+            r"(?<![\w])(?P<prep>sang|tới|đến|lên)\s+(?P<place>"
+            rf"(?:{'|'.join(re.escape(p) for p in sorted(foreign + local, key=len, reverse=True))})"
+            rf"(?:\s\([^()]{{2,30}}\))?)(?![{LOWER}{UPPER}\w])"
+        )
         self.place_re = re.compile(
             r"(?P<prep>[Tt]ại|[Ởở])\s+(?P<place>"
             rf"(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"

@@ -11,9 +11,41 @@ from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence
 
+# Movement before "sang/tới/đến/lên X": where someone was sent, taken or went ("đưa ... sang Campuchia",
+# "cử 3 sĩ quan sang Nam Sudan", "lên đường tới Abyei").
+_MOVED = re.compile(
+    r"(?:đưa|đi|cử|lên đường|xuất cảnh|vượt biên|trốn|di chuyển|chở|bán|triển khai|điều động|xuất quân|"
+    r"đưa tiếp|đi tiếp|dẫn|dụ dỗ|lừa|đón|sang)\b"
+)
+
 
 class PlaceRules(RuleBase):
+    def _destinations(self, s: Sentence) -> Iterator[Fact]:
+        text = s.text
+        for m in self.destination_re.finditer(text):
+            place = m.group("place")
+            if fold_for_match(place) == "việt nam" or self._inside_org_name(text, m.start(), m.end()):
+                continue
+            before = text[: m.start()].split()
+            if not _MOVED.search(" ".join(before[-8:])):
+                continue
+            kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
+            prep = m.group("prep")
+            yield Fact(
+                QType.WHERE,
+                "destination",
+                place,
+                place,
+                s,
+                m.start(),
+                m.end(),
+                qphrase=f"{prep} {'nước nào' if kind == 'countries' else 'đâu'}",
+                shape=f"place:{kind}",
+                score=0.7,
+            )
+
     def _places(self, s: Sentence) -> Iterator[Fact]:
+        yield from self._destinations(s)
         text = s.text
         for m in self.place_re.finditer(text):
             place = m.group("place").strip().rstrip(",")
