@@ -572,6 +572,7 @@ def _shift_event(answer: str) -> list[str]:
 _NUMBERED_DOCUMENT = re.compile(
     r"(?P<kind>Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|Công văn)\s+"
     r"(?P<so>số\s+)?(?P<n>\d{1,4})(?P<rest>(?:[/-][\wĐđ./-]+)?)"
+    r"(?P<issuer>\s+của\s+[^,;()]{3,40})?"  # "Nghị quyết 48 của Chính phủ", "Chỉ thị 23 của Ban Bí thư"
 )
 
 
@@ -585,7 +586,8 @@ def _shift_document(m: re.Match[str], seed: str) -> list[str]:
         k = n + int(step)
         if k > 0:
             number = str(k).zfill(width)
-            out.append(f"{m.group('kind')} {m.group('so') or ''}{number}{m.group('rest')}".replace("  ", " "))
+            doc = f"{m.group('kind')} {m.group('so') or ''}{number}{m.group('rest')}{m.group('issuer') or ''}"
+            out.append(doc.replace("  ", " "))
     return out
 
 

@@ -134,7 +134,13 @@ def normalize_text(text: str) -> str:
 def core_name(text: str) -> str:
     """A name without its acronym, period or year, for spotting two names of one thing."""
     text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"(?:giai đoạn|đến năm|năm)?\s*\d{4}(?:\s*-\s*\d{4})?", " ", text)
+    # A year or period, not a document's number ("Quyết định số 1944/QĐ-TTg", "Nghị quyết 1325").
+    text = re.sub(
+        r"(?:giai đoạn|đến năm|năm)?\s*(?<!số )(?<![\d/])(?:19|20)\d{2}"
+        r"(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d/])",
+        " ",
+        text,
+    )
     return fold_for_match(re.sub(r"\s+", " ", text))
 
 

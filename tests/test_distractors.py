@@ -254,3 +254,12 @@ def test_a_destination_country_is_offered_among_its_region() -> None:
     options = wrong("destination", "Các đối tượng đã đưa 3 phụ nữ sang Campuchia bán cho các ổ nhóm.")
     assert len(options) == 3
     assert set(options) <= {"Trung Quốc", "Lào", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia", "Philippines"}
+
+
+def test_numbered_documents_keep_number_form_and_issuer_and_laws_get_laws() -> None:
+    decision = wrong("programme", "Thủ tướng đã ký Quyết định số 1944/QĐ-TTg phê duyệt Chương trình phòng, chống tội phạm.")
+    assert len(decision) == 3 and all(re.fullmatch(r"Quyết định số \d{4}/QĐ-TTg", o) for o in decision), decision
+    issued = wrong("programme", "Thành phố tập trung thực hiện Nghị quyết 48 của Chính phủ về trật tự an toàn giao thông.")
+    assert len(issued) == 3 and all(re.fullmatch(r"Nghị quyết \d+ của Chính phủ", o) for o in issued), issued
+    law = wrong("programme", "Căn cứ Luật Tổ chức Chính phủ, Thủ tướng giao điều hành Bộ Công an.")
+    assert len(law) == 3 and all(o.startswith("Luật ") and o != "Luật Tổ chức Chính phủ" for o in law), law

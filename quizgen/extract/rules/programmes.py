@@ -136,6 +136,8 @@ class ProgrammeRules(RuleBase):
             head = m.group("head")
             if re.match(r"\s+nghị sự", text[m.end() :]):
                 continue
+            if head.lower() == "luật" and text[: m.start()].lower().endswith(("pháp ", "dự ")):
+                continue  # "phổ biến pháp luật Công an nhân dân": the law in general, not one law
             span = self._programme_span(text, m.start(), head)
             if span is None:
                 continue
