@@ -74,7 +74,8 @@ class EvalReport:
 def _variants(text: str) -> set[str]:
     base = fold_for_match(text)
     out = {base}
-    stripped = re.sub(r"^ngày\s+", "", base)
+    # "từ 22-24/9", "trong các ngày 8 và 9-3": the preposition and "ngày" frame the same date.
+    stripped = re.sub(r"^(?:(?:trong\s+)?(?:các|hai|những)\s+ngày\s+|từ\s+)?(?:ngày\s+)?", "", base)
     out.add(stripped)
     # "Đại tá Vũ Văn Tấn", "Đại tá, PGS.TS Vũ Văn Tấn" and "Vũ Văn Tấn": one person, asked with
     # or without the rank and degree.

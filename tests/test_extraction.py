@@ -304,12 +304,18 @@ def test_no_count_of_a_list_that_the_stem_enumerates() -> None:
         ("Từ ngày 8/4 đến hết ngày 12/4, Công an tỉnh đã tập huấn cho nhóm 1.", "ngày 8/4 đến hết ngày 12/4"),
         ("Đợt cao điểm kéo dài từ ngày 15-12-2025 đến 16-3-2026.", "ngày 15-12-2025 đến 16-3-2026"),
         ("Trong hai ngày 8 và 9-3, Bộ Công an tổ chức chuỗi hoạt động tại Hà Nội.", "ngày 8 và 9-3"),
-        ("Trong các ngày từ 22-24/9, Công an tỉnh mở 9 lớp bồi dưỡng.", "22-24/9"),
+        ("Trong các ngày từ 22-24/9, Công an tỉnh mở 9 lớp bồi dưỡng.", "ngày 22-24/9"),
     ],
 )
 def test_ranges_written_with_hyphens_het_or_va_are_one_fact(sentence: str, answer: str) -> None:
     assert answers("date_range", sentence) == [answer]
     assert answers("date", sentence) == []
+
+
+def test_a_leading_range_after_trong_cac_ngay_moves_to_the_end() -> None:
+    s = "Trong các ngày từ 22-24/9, Công an tỉnh đã mở 9 lớp bồi dưỡng nghiệp vụ cho lực lượng cơ sở."
+    stem = stem_for("date_range", "ngày 22-24/9", s)
+    assert stem.startswith("Công an tỉnh đã mở 9 lớp") and stem.endswith("vào thời gian nào?")
 
 
 def test_a_range_inside_the_clause_keeps_both_ends_in_the_question() -> None:

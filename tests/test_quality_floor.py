@@ -34,6 +34,9 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("2024–2030", "2024-2030")
     assert answers_match("hòa bình", "hoà bình")
     assert not answers_match("40", "50")
+    assert answers_match("từ 22-24/9", "ngày 22-24/9")  # the preposition frames the same dates
+    assert answers_match("hai ngày 8 và 9-3", "ngày 8 và 9-3")
+    assert not answers_match("từ ngày 15-5", "ngày 16-5")
 
 
 # 0.85 until issue 9's first rebuild, 0.65 after it (at most two drafts a sentence, no long

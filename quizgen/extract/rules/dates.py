@@ -31,7 +31,8 @@ class DateRules(RuleBase):
     # "26 – 27/12", "ngày 9/5 - 12/5/2025", "từ 3 đến 5/6", "từ ngày 15-12-2025 đến 16-3-2026",
     # "từ ngày 8/4 đến hết ngày 12/4", "hai ngày 8 và 9-3": one fact, the whole range.
     _NUM_RANGE_RE = re.compile(
-        r"(?<![\w/.\-])(?:(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối|[Cc]ác|[Hh]ai|[Bb]a)\s+)?(?P<ngay>[Nn]gày\s+)?(?P<date>"
+        r"(?<![\w/.\-])(?:(?:[Tt]rong\s+)?(?:các|hai|ba|những)\s+ngày\s+(?:từ\s+)?|"
+        r"(?:[Tt]ừ|[Ss]áng|[Cc]hiều|[Tt]ối|[Cc]ác|[Hh]ai|[Bb]a)\s+)?(?P<ngay>[Nn]gày\s+)?(?P<date>"
         r"(?:\d{1,2}(?:[/.\-]\d{1,2}(?:[/.\-]\d{4})?)?\s*(?:-|–|(?:đến|tới)(?:\s+hết)?)"
         r"|\d{1,2}\s+và)"
         r"\s*(?:(?:hết\s+)?ngày\s+)?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?)(?![\d/])"
@@ -61,6 +62,8 @@ class DateRules(RuleBase):
                 continue
             taken.append((m.start(), m.end()))
             answer = text[m.start("ngay") if m.group("ngay") else m.start("date") : m.end()]
+            if not m.group("ngay") and re.search(r"ngày\s+(?:từ\s+)?$", text[m.start() : m.start("date")]):
+                answer = "ngày " + answer  # "Trong hai ngày 8 và 9-3" -> "ngày 8 và 9-3"
             answer = answer[:1].lower() + answer[1:]
             leading = self._leading_adverbial(text, m.start(), m.end())
             inside = not text[m.end() :].lstrip().startswith(",")
