@@ -407,7 +407,9 @@ _HEADLINE_THEN_LEAD_RE = re.compile(
 
 _LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
 # An image's markup, a table cell's caption, a "follow us on" line ("Theo dõi Baoquocte.vn trên").
-_CELL_OR_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\||Theo dõi \S+ trên\b.{0,60}")
+_CELL_OR_IMAGE_RE = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\||Theo dõi \S+ trên\b.{0,60}|\W*Cập nhật\s*:.{0,60}"  # page time stamps
+)
 
 
 # A reporter's name (two to four capitalised words) or a stray lower-case mark, alone on a line.

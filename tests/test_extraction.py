@@ -370,7 +370,24 @@ def test_an_organisation_is_asked_by_its_whole_name_or_not_at_all() -> None:
 def test_where_someone_was_sent_or_taken_is_a_destination() -> None:
     taken = "Các đối tượng đã dụ dỗ, đưa 3 phụ nữ sang Campuchia bán cho các ổ nhóm lừa đảo."
     assert answers("destination", taken) == ["Campuchia"]
-    assert stem_for("destination", "Campuchia", taken).startswith("Các đối tượng đã dụ dỗ, đưa 3 phụ nữ sang nước nào")
+    assert stem_for("destination", "Campuchia", taken).startswith(
+        "Các đối tượng đã dụ dỗ, đưa 3 phụ nữ sang nước nào"
+    )
     sent = "Phần lực lượng còn lại sẽ di chuyển từ sân bay Nội Bài sang Uganda, rồi tới Abyei."
     assert answers("destination", sent) == ["Uganda", "Abyei"]
     assert answers("destination", "Đoàn đại biểu cấp cao Bộ Công an Lào sang thăm Việt Nam.") == []
+
+
+def test_a_units_number_and_a_clock_are_no_counts() -> None:
+    unit = (
+        "Phòng Cảnh sát hình sự phối hợp cùng phòng 8 Cục Cảnh sát hình sự Bộ Công an bắt quả tang đối tượng."
+    )
+    assert "8" not in answers("count", unit)
+    centre = "Ngày 6/4, Trung tâm Huấn luyện và bồi dưỡng nghiệp vụ 2 – Bộ Tư lệnh Cảnh sát cơ động tổ chức bế giảng."
+    assert "2" not in answers("count", centre)
+    assert "Bộ Tư" not in [
+        f.answer
+        for f in facts(
+            "Tại Lễ bế giảng, Đại tá Phùng Văn Chiến, Phó Tư lệnh Bộ Tư lệnh Cảnh sát cơ động nhấn mạnh."
+        )
+    ]

@@ -224,3 +224,13 @@ def test_a_byline_or_a_stray_mark_above_the_lead_is_dropped(tmp_path: Path) -> N
     article = read_article(write(tmp_path / "bq.txt", page))
     assert article.paragraphs[1].startswith("Ngày 11/2,")
     assert article.paragraphs[2].startswith("Chiều 12/6,")
+
+
+def test_a_page_time_stamp_is_page_furniture(tmp_path: Path) -> None:
+    page = (
+        "Chủ tịch nước trao quyết định cho sĩ quan đi gìn giữ hòa bình\n\n"
+        "• Cập nhật: Thứ tư, 11/6/2014 | 1:52:06 PM\n"
+        "Chiều 10/6, Chủ tịch nước đã trao quyết định cho 2 sĩ quan đi làm nhiệm vụ gìn giữ hòa bình.\n"
+    )
+    article = read_article(write(tmp_path / "ts.txt", page))
+    assert all("Cập nhật" not in p for p in article.paragraphs)

@@ -57,7 +57,9 @@ def test_malformed_stems() -> None:
     assert malformed("Ai Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra?")  # apposition after "ai"
     assert malformed("Tầm nhìn đến năm nào (Đề án 06)?")
     assert malformed("Theo ai là phần thưởng cao quý?")
-    assert malformed("Khoảng giữa tháng 6/2023, thông qua công tác nắm tình hình và biện pháp nghiệp vụ, phòng nào?")
+    assert malformed(
+        "Khoảng giữa tháng 6/2023, thông qua công tác nắm tình hình và biện pháp nghiệp vụ, phòng nào?"
+    )
     assert not malformed("Ngày 27-3, phòng nào cho biết đơn vị vừa giải cứu thành công một phụ nữ?")
     assert malformed("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái đã phát hiện ở đâu?")
     assert not malformed("Hội nghị tổng kết đã được Công an tỉnh tổ chức vào thời gian nào?")
@@ -425,3 +427,25 @@ def test_a_date_printed_in_the_stem_gives_the_range_away() -> None:
         if f.kind == "date_range"
     )
     assert giveaway("Đợt cao điểm từ 15/12/2025 đến 16/3/2026 kéo dài thời gian nào?", fact)
+
+
+def test_all_of_them_an_ordinal_before_the_count_and_a_list_of_guests() -> None:
+    hundred = next(
+        f
+        for f in extract_article(
+            "t", ("Kết quả kiểm tra cho thấy 100% các nội dung huấn luyện đều đạt mục tiêu.",)
+        ).facts
+        if f.answer == "100%"
+    )
+    assert giveaway(
+        "Kết quả kiểm tra cho thấy bao nhiêu phần trăm các nội dung huấn luyện đều đạt mục tiêu?", hundred
+    )
+    three = next(
+        f
+        for f in extract_article(
+            "t", ("Khóa tập huấn là lần tổ chức thứ tư, sau thành công của ba khóa trước.",)
+        ).facts
+        if f.kind == "count"
+    )
+    assert giveaway("Khóa tập huấn là lần tổ chức thứ tư, sau thành công của bao nhiêu khóa trước?", three)
+    assert malformed("Tới dự có các ai?")

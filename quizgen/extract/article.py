@@ -397,7 +397,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         }
         for fact in person_facts(sentence, analyses[sentence.index], known):
             kept = whole_constituent(fact, analyses[sentence.index])
-            if kept is not None:
+            if kept is not None and not not_a_person(kept):
                 facts.append(kept)
         bodies = {
             fold_for_match(f.answer)

@@ -26,7 +26,9 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mư
 _PARTS = re.compile(
     rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
 )
-_ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)\s+thứ\s+\w+")
+# "lần thứ tư", "lần tổ chức thứ tư": the ordinal tells how many came before.
+_ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)(?:\s+\w+){0,2}\s+thứ\s+\w+")
+_ALL_OF_THEM = re.compile(r"(?i)(?<!\w)(?:đều|tất cả|toàn bộ)(?!\w)")
 _DATE_RANGE = re.compile(r"\d{1,2}\s*(?:-|–|đến)\s*\d{1,2}[/.]\d")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _LUNAR_YEAR = re.compile(
@@ -117,6 +119,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the answer is a sum or difference of numbers in the stem"
         if _FIXED_PERIOD.search(stem):
             return "a fixed reporting period ('6 tháng đầu năm')"
+        if _number_of(fact.answer) == 100.0 and "%" in fact.answer and _ALL_OF_THEM.search(stem):
+            return "'đều' says it is all of them"  # "bao nhiêu phần trăm các nội dung đều đạt"
         if re.search(r"(?i)tuổi\b", fact.answer) or re.search(r"\(\s*bao nhiêu tuổi", stem):
             return "a person's age"  # suspects' ages were rejected, an officer's one edited at best
         if re.search(r"(?i)(?:tháng|năm|tuần)\b", fact.answer) and _DATE_SPAN.search(stem):
@@ -170,6 +174,8 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     gaz = gaz or load_gazetteer()
     if is_place(fact.answer):
         return True
+    if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
+        return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
     return len(fact.answer.split()) < 2
 
 

@@ -175,7 +175,7 @@ _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|n
 _OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
 _ANCHOR = "Theo bài báo, "
 _TIME_ASKED_INSIDE = re.compile(
-    r",\s*((?:vào )?(?:(?:sáng|chiều|tối) )?(?:thời gian|ngày|thời điểm|tháng|năm) nào),\s+(?=\w)"
+    r",\s*((?:vào )?(?:(?:sáng|chiều|tối) )?(?:thời gian|những ngày|ngày|thời điểm|tháng|năm) nào),\s+(?=\w)"
 )
 # Appositive title left behind where a name became "ai": "Ai, Giám đốc Công an tỉnh X khẳng định".
 _LEFT_APPOSITION = re.compile(
@@ -576,7 +576,7 @@ def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
         return "no question word"
-    if re.search(r"(?:\scó ai|:\s*ai)\?$", stem):
+    if re.search(r"(?:\scó (?:các |những )?ai|:\s*ai)\?$", stem):
         return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
     if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem) or re.match(r"Ai,\s", stem):
         return "an apposition left after 'ai'"

@@ -40,6 +40,9 @@ class NumberRules(RuleBase):
                 prev = ""
             if prev.lower() in (
                 "hẻm",  # "hẻm 525 Tô Hiến Thành", "ngõ 12": an address, not a count
+                "phòng",  # "phòng 8 Cục Cảnh sát hình sự", "đội 2": a unit's number, not a count
+                "đội",
+                "tổ",
                 "ngõ",
                 "ngách",
                 "kiệt",
@@ -110,6 +113,8 @@ class NumberRules(RuleBase):
                 and noun_words[0] in ("nay", "qua", "tới", "ngoái", "trước", "sau", "học")
             ):
                 continue
+            if noun_words[0] in ("–", "-") or re.match(r"\s*[:–-]\s*\d", after):
+                continue  # "Trung tâm ... nghiệp vụ 2 – Bộ Tư lệnh": a unit's number; "1:52:06" a clock
             if noun_words[0].lower() in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
                 continue  # "hai bên", "ba nước": not a count worth asking
             noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
