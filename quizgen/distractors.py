@@ -360,7 +360,7 @@ def candidates_for(
                     for v in gaz.un_bodies.values()
                     if v.split()[0] == head or head in ("Cơ quan", "Tổ chức", "Quỹ")
                 ]
-        return corpus + _rank(seed, names)
+        return corpus + _by_function(fact.answer, _rank(seed, names))
     if shape.startswith("place:venue:"):
         head = shape.split(":")[2]
         return corpus + _rank(seed, [v for v in gaz.venues if fold_for_match(v).startswith(head + " ")])
@@ -441,10 +441,28 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
         if stem and fold_for_match(own) in fold_for_match(stem):
             return _elsewhere(own, suffix, gaz, seed, stem)
         listed = [n for n in gaz.orgs.get(head, ()) if not _same_name(own, n)]
-        return [n + suffix for n in _rank(seed, listed)]
+        return [n + suffix for n in _by_function(own, _rank(seed, listed))]
     if any(_same_name(own, n) for n in gaz.orgs.get(head, ())):
-        return [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)]
+        return _by_function(own, [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)])
     return _other_city(own, gaz, seed)
+
+
+# What a police department does, by the words of its name: options of the same line of work come
+# first ("Phòng Hậu cần" is no plausible unit to detain a suspect; "Cục Đối ngoại" hosts a UN course).
+_FUNCTIONS = (
+    re.compile(r"(?i)hình sự|ma túy|kinh tế|điều tra|an ninh|tham nhũng|công nghệ cao"),
+    re.compile(r"(?i)giao thông|phòng cháy|cơ động|hành chính|cảnh vệ|biên phòng"),
+    re.compile(r"(?i)đối ngoại|hợp tác quốc tế|gìn giữ hòa bình|xuất nhập cảnh"),
+    re.compile(r"(?i)tham mưu|hậu cần|công tác đảng|tổ chức cán bộ|đào tạo|kỹ thuật|hồ sơ|truyền thông"),
+)
+
+
+def _by_function(own: str, names: list[str]) -> list[str]:
+    kind = next((i for i, f in enumerate(_FUNCTIONS) if f.search(own)), None)
+    if kind is None:
+        return names
+    same = [n for n in names if next((i for i, f in enumerate(_FUNCTIONS) if f.search(n)), None) == kind]
+    return same + [n for n in names if n not in same]
 
 
 def _elsewhere(own: str, suffix: str, gaz: Gazetteer, seed: str, stem: str) -> list[str]:

@@ -263,3 +263,8 @@ def test_numbered_documents_keep_number_form_and_issuer_and_laws_get_laws() -> N
     assert len(issued) == 3 and all(re.fullmatch(r"Nghị quyết \d+ của Chính phủ", o) for o in issued), issued
     law = wrong("programme", "Căn cứ Luật Tổ chức Chính phủ, Thủ tướng giao điều hành Bộ Công an.")
     assert len(law) == 3 and all(o.startswith("Luật ") and o != "Luật Tổ chức Chính phủ" for o in law), law
+
+
+def test_a_department_is_offered_among_departments_of_its_line_of_work() -> None:
+    options = wrong("org", "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An đã bắt giữ đối tượng mua bán người.")
+    assert not any(w in o for o in options for w in ("Hậu cần", "Tham mưu")), options
