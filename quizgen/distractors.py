@@ -545,7 +545,12 @@ def _variant_of(candidate: str, answer: str) -> bool:
     if pa and pc and pa.group(1) == pc.group(1) and a.split()[0] == c.split()[0]:
         return True  # "Phái bộ Liên hợp quốc tại Nam Sudan" is a reading of UNMISS's full name too
     short, long_ = sorted((candidate, answer), key=len)
-    return short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", ""))
+    if short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", "")):
+        return True
+    # "Phái bộ UNMISS" and "Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS)": one mission, two names.
+    common = set(load_gazetteer().common_acronyms)  # "PCCC" is in many bodies' names
+    codes = [set(re.findall(r"\b[A-Z]{4,}\b", x)) - common for x in (candidate, answer)]
+    return bool(codes[0] & codes[1])
 
 
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

@@ -268,3 +268,10 @@ def test_numbered_documents_keep_number_form_and_issuer_and_laws_get_laws() -> N
 def test_a_department_is_offered_among_departments_of_its_line_of_work() -> None:
     options = wrong("org", "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An đã bắt giữ đối tượng mua bán người.")
     assert not any(w in o for o in options for w in ("Hậu cần", "Tham mưu")), options
+
+
+def test_a_missions_long_name_is_no_option_beside_its_short_name() -> None:
+    text = "Tổ công tác số 6 đi làm nhiệm vụ tại Phái bộ MINUSCA ở Cộng hòa Trung Phi."
+    assert first("org", text).answer == "Phái bộ MINUSCA"
+    options = wrong("org", text)
+    assert not any("MINUSCA" in o for o in options), options

@@ -391,3 +391,16 @@ def test_a_units_number_and_a_clock_are_no_counts() -> None:
             "Tại Lễ bế giảng, Đại tá Phùng Văn Chiến, Phó Tư lệnh Bộ Tư lệnh Cảnh sát cơ động nhấn mạnh."
         )
     ]
+
+
+def test_a_numbered_units_name_ends_at_its_number() -> None:
+    found = [
+        f.answer for f in facts("Tổ công tác số 6 đi làm nhiệm vụ tại Phái bộ MINUSCA ở Cộng hòa Trung Phi.")
+    ]
+    assert "Tổ công tác số 6" in found and not any("đi làm" in a for a in found)
+    assert not any(
+        ";" in a
+        for a in answers(
+            "programme", "Căn cứ Luật PCCC&CNCH; Thông tư số 36/2025/TT-BCA, đơn vị đã diễn tập."
+        )
+    )

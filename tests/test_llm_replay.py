@@ -191,7 +191,8 @@ def test_garbage_stops_the_run_names_the_article_and_writes_nothing(
 ) -> None:
     _recorded(server.script)
     server.script.add(_prompt("cong-an-tinh"), _reply("cong-an-tinh.garbage"))
-    bank = _configure(tmp_path, server, monkeypatch)
+    # The test counts requests: on a loaded machine a 5-second timeout could send one twice.
+    bank = _configure(tmp_path, server, monkeypatch, FAST.replace("timeout = 5", "timeout = 60"))
     result = invoke("generate", articles, "--bank", bank, "--drafter", "llm")
     assert result.exit_code == 1
     assert "bài 'cong-an-tinh'" in result.output and "không đúng mẫu JSON" in result.output

@@ -154,6 +154,12 @@ _NAME_GOES_ON = re.compile(
 def whole_org_name(fact: Fact) -> Fact | None:
     """An organisation's answer that is its whole name: a listed name with a verb run on is cut
     back to it ("Tổng cục Cảnh sát | đánh giá cao sáng kiến"); a generic or cut-short one is None."""
+    numbered = re.match(rf"(.*\bsố \d+)\s+[{LOWER}]", fact.answer) if fact.kind == "unit" else None
+    if numbered:
+        # "Tổ công tác số 6 | đi làm nhiệm vụ": a numbered unit's name ends at its number.
+        name = numbered.group(1)
+        end = fact.start + len(name) if fact.sentence.text.startswith(name, fact.start) else fact.end
+        return replace(fact, answer=name, fact=name if fact.fact == fact.answer else fact.fact, end=end)
     if fact.type != QType.ORG or fact.kind not in ("org", "unit"):
         return fact
     if fold_for_match(fact.answer) in _GENERIC_ORG:
@@ -379,6 +385,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             continue
         if press_date(fact):
             continue
+        if fact.kind == "programme" and (";" in fact.answer or re.search(r"\ssố$", fact.answer)):
+            continue  # "Luật PCCC&CNCH; Thông tư số": two documents run together, one cut off
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
             continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy
         if fact.kind in ("unit", "org") and re.match(r"\S+ (?:trưởng|phó)\b", fact.answer):
