@@ -23,7 +23,7 @@ from quizgen.checks import TRUE_FALSE, check_question
 from quizgen.distractors import DistractorPool, choose_distractors, without_shared_country
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
-from quizgen.extract.analysis import SentenceAnalysis, remember
+from quizgen.extract.analysis import SentenceAnalysis, analyse, remember
 from quizgen.extract.quality import (
     MAX_PER_SENTENCE,
     giveaway,
@@ -327,6 +327,10 @@ def embedded_drafts(
 ) -> list[list[Question]]:
     """The embedded rules' drafts for each of ``changed`` (quizgen.drafters.embedded wraps this)."""
     parallel = (os.cpu_count() or 1) > 1
+    if parallel and len(articles) >= PARALLEL_THRESHOLD:
+        # Load the toolkit's models once, here: the workers are forked from this process and share
+        # them, instead of each of the four (two pools of two) loading its own copy.
+        analyse("Bộ Công an.")
     # Unchanged articles get no new drafts, but their facts still serve as distractors.
     extracted = _parallel_map(_extract, articles, parallel)
     pool = DistractorPool()
