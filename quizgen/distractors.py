@@ -342,7 +342,7 @@ def candidates_for(
         if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", fact.answer) for p in lao):
             return [f"{head} {p}" for p in _rank(seed, lao)]
         # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
-        bare = [re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", p) for p in places]
+        bare = [_without_city_word(p) for p in places]
         return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
@@ -465,6 +465,11 @@ def _by_function(own: str, names: list[str]) -> list[str]:
     return same + [n for n in names if n not in same]
 
 
+def _without_city_word(place: str) -> str:
+    """ "Thành phố Hồ Chí Minh" is listed whole; after "Công an thành phố" or "TP" it is "Hồ Chí Minh"."""
+    return re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", place)
+
+
 def _elsewhere(own: str, suffix: str, gaz: Gazetteer, seed: str, stem: str) -> list[str]:
     """ "Phòng Cảnh sát hình sự" + " Công an tỉnh Đắk Lắk" -> the same department of other provinces."""
     m = re.match(r"(?P<pre>.*(?:tỉnh|thành phố|TP\.?)\s+)(?P<place>.+?)(?P<close>\)?)$", suffix)
@@ -473,7 +478,7 @@ def _elsewhere(own: str, suffix: str, gaz: Gazetteer, seed: str, stem: str) -> l
     places = gaz.places.get("provinces" if "tỉnh" in m.group("pre") else "cities", ())
     taken = fold_for_match(f"{m.group('place')} {stem}")
     return [
-        own + m.group("pre") + re.sub(r"^[Tt]hành phố\s+", "", p) + m.group("close")
+        own + m.group("pre") + _without_city_word(p) + m.group("close")
         for p in _rank(seed, places)
         if fold_for_match(p) not in taken
     ]
@@ -494,7 +499,7 @@ def _other_city(own: str, gaz: Gazetteer, seed: str) -> list[str]:
     kind = "cities" if mine & cities else "provinces"
     if kind == "provinces" and re.search(r"(?:thành phố|TP)\s$", before):
         return []  # "Công an TP Thủ Đức": a city that is no province
-    bare = [re.sub(r"^[Tt]hành phố\s+", "", p) for p in gaz.places.get(kind, ())]
+    bare = [_without_city_word(p) for p in gaz.places.get(kind, ())]
     def names(p: str) -> frozenset[str]:
         return gaz.aliases_of(p) | gaz.aliases_of(f"Thành phố {p}") | {fold_for_match(p)}
 

@@ -15,6 +15,20 @@ _CLOCK_AFTER = re.compile(r"\s*(?:\d{1,2}(?:\s*phút)?\s+)?(?:ngày|cùng ngày|
 _CITATION_AFTER = re.compile(r"\s*(?:khoản|điểm|của|Luật|Bộ luật|Nghị|[,.;)]|$)")
 
 
+def _noun_after(after: str, most: int) -> tuple[int, list[str]]:
+    """Where the counted noun after a number starts, and its words (at most ``most``): up to a stop
+    word or a number. A capitalised unit name counts ("63 Công an tỉnh")."""
+    nm = re.match(rf"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){{0,{most - 1}}})", after)
+    if not nm:
+        return 0, []
+    words: list[str] = []
+    for w in nm.group(1).split():
+        if w in STOP_WORDS or w[:1].isdigit():
+            break
+        words.append(w)
+    return nm.start(1), words
+
+
 class NumberRules(RuleBase):
     _COUNT_RE = re.compile(
         rf"(?<![\w/.,\-])(?P<num>(?:(?:[Hh]ơn|[Gg]ần|[Kk]hoảng|[Tt]rên|[Dd]ưới|[Tt]ới|[Hh]àng)\s+)?"
@@ -75,12 +89,7 @@ class NumberRules(RuleBase):
                 if answer[:1].isupper():
                     answer = answer[:1].lower() + answer[1:]
                 # The fact names what is measured ("khoảng 1,4 kg ma túy đá"); the answer is the amount.
-                what = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,4})", text[m.end() :])
-                measured = []
-                for w in what.group(1).split() if what and unit != "%" else []:
-                    if w in STOP_WORDS or w[:1].isdigit():
-                        break
-                    measured.append(w)
+                measured = _noun_after(after, 5)[1] if unit != "%" else []
                 qp = "bao nhiêu phần trăm" if unit == "%" else f"bao nhiêu {unit}"
                 yield Fact(
                     QType.HOW_MANY,
@@ -96,15 +105,7 @@ class NumberRules(RuleBase):
                     score=0.75,
                 )
                 continue
-            nm = re.match(r"\s+((?:[^\s,.;:()\"]+)(?:\s+[^\s,.;:()\"]+){0,5})", after)
-            if not nm:
-                continue
-            noun_words: list[str] = []
-            for w in nm.group(1).split():
-                # A counted noun may be a capitalised unit name ("63 Công an tỉnh"), never a number.
-                if w in STOP_WORDS or w[:1].isdigit():
-                    break
-                noun_words.append(w)
+            noun_at, noun_words = _noun_after(after, 6)
             if not noun_words:
                 continue
             if (
@@ -117,14 +118,14 @@ class NumberRules(RuleBase):
                 continue  # "Trung tâm ... nghiệp vụ 2 – Bộ Tư lệnh": a unit's number; "1:52:06" a clock
             if noun_words[0].lower() in ("bên", "nước", "lần", "cách", "số", "trong", "phía"):
                 continue  # "hai bên", "ba nước": not a count worth asking
-            noun_end = m.end() + nm.start(1) + len(" ".join(noun_words))
-            rest = text[m.end() + nm.start(1) + len(noun_words[0]) :]
+            noun_end = m.end() + noun_at + len(" ".join(noun_words))
+            rest = text[m.end() + noun_at + len(noun_words[0]) :]
             clock = re.match(_CLOCK_AFTER, rest)
             if noun_words[0] in ("giờ", "phút") and (clock or prev.lower() in ("lúc", "hồi", "vào")):
                 continue  # "khoảng 15 giờ ngày 21-1" is a moment, not a duration
             if noun_words[0] in TIME_UNITS:
                 unit_word = noun_words[0]
-                span_end = m.end() + nm.start(1) + len(unit_word)
+                span_end = m.end() + noun_at + len(unit_word)
                 answer = text[m.start() : span_end]
                 yield Fact(
                     QType.HOW_MANY,
