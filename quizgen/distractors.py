@@ -41,6 +41,9 @@ TITLE_FAMILIES = (
 _NUM_WORD_LIST = ["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 
 
+_STATE_SEATS = ("phủ", "trụ sở", "hội trường", "nhà quốc hội")
+
+
 def _rank(seed: str, candidates: Iterable[str]) -> list[str]:
     return sorted(candidates, key=lambda c: hashlib.sha1(f"{seed}\x1f{c}".encode()).hexdigest())
 
@@ -363,7 +366,11 @@ def candidates_for(
         return corpus + _by_function(fact.answer, _rank(seed, names))
     if shape.startswith("place:venue:"):
         head = shape.split(":")[2]
-        return corpus + _rank(seed, [v for v in gaz.venues if fold_for_match(v).startswith(head + " ")])
+        # "Phủ Chủ tịch" is one of a kind: its likes are the other seats of state where leaders receive.
+        heads = _STATE_SEATS if head == "phủ" else (head,)
+        return corpus + _rank(
+            seed, [v for v in gaz.venues if fold_for_match(v).startswith(tuple(h + " " for h in heads))]
+        )
     if shape.startswith("place:admin"):
         # "tỉnh Gia Lai" among provinces, "phường Tân Thuận" among wards: one level, one country.
         level = fact.answer.split()[0].casefold()
@@ -406,11 +413,30 @@ def candidates_for(
 _REGIONS = tuple(
     frozenset(fold_for_match(c) for c in group)
     for group in (
-        ("Trung Quốc", "Lào", "Campuchia", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia",
-         "Philippines"),
+        (
+            "Trung Quốc",
+            "Lào",
+            "Campuchia",
+            "Thái Lan",
+            "Myanmar",
+            "Malaysia",
+            "Singapore",
+            "Indonesia",
+            "Philippines",
+        ),
         ("Nam Sudan", "Cộng hòa Trung Phi", "Mali", "Kenya", "Uganda", "Sudan", "Ethiopia", "Somalia"),
-        ("Hoa Kỳ", "Vương quốc Anh", "Canada", "Australia", "Pháp", "Đức", "Hà Lan", "Nga", "Nhật Bản",
-         "Hàn Quốc"),
+        (
+            "Hoa Kỳ",
+            "Vương quốc Anh",
+            "Canada",
+            "Australia",
+            "Pháp",
+            "Đức",
+            "Hà Lan",
+            "Nga",
+            "Nhật Bản",
+            "Hàn Quốc",
+        ),
     )
 )
 _CODE_NAME = re.compile(r"\bP[A-Z]\s?\d{2}\b")  # "Phòng PC 45": a department named by its code
@@ -500,6 +526,7 @@ def _other_city(own: str, gaz: Gazetteer, seed: str) -> list[str]:
     if kind == "provinces" and re.search(r"(?:thành phố|TP)\s$", before):
         return []  # "Công an TP Thủ Đức": a city that is no province
     bare = [_without_city_word(p) for p in gaz.places.get(kind, ())]
+
     def names(p: str) -> frozenset[str]:
         return gaz.aliases_of(p) | gaz.aliases_of(f"Thành phố {p}") | {fold_for_match(p)}
 

@@ -449,3 +449,40 @@ def test_all_of_them_an_ordinal_before_the_count_and_a_list_of_guests() -> None:
     )
     assert giveaway("Khóa tập huấn là lần tổ chức thứ tư, sau thành công của bao nhiêu khóa trước?", three)
     assert malformed("Tới dự có các ai?")
+
+
+def test_a_when_or_where_stem_must_say_what_happened_not_only_name_a_body() -> None:
+    from quizgen.extract.stems import names_an_event
+
+    # The only verbs are inside the bodies' names: nothing happened in these stems.
+    assert not names_an_event("Cục Cảnh sát điều tra tội phạm về ma túy vào thời gian nào?")
+    assert not names_an_event("Trưởng Cơ quan huấn luyện tích hợp vào ngày nào?")
+    assert not names_an_event("Cục Cảnh sát điều tra tội phạm về ma túy ở đâu?")
+    assert names_an_event("Phòng Cảnh sát hình sự phối hợp với Công an huyện bắt giữ đối tượng vào ngày nào?")
+    assert names_an_event("Cục Cảnh sát giao thông đã tổ chức hội nghị tổng kết ở đâu?")
+
+
+def test_squares_bus_stations_airports_and_the_presidential_palace_are_venues() -> None:
+    facts = _facts(
+        "Sáng 7.7, tại Quảng trường 26.3, Công an tỉnh phối hợp cùng Cục Cảnh sát Phòng cháy chữa cháy "
+        "và cứu nạn cứu hộ (PCCC&CNCH) Bộ Công an tổ chức Hội thi thể thao nghiệp vụ chữa cháy.",
+        "Chiều 9.1, tại Phủ Chủ tịch, Chủ tịch nước đã tiếp Bộ trưởng Bộ Nội vụ Campuchia Samdech Sar Kheng.",
+        "Hôm đó, đối tượng đón ba nạn nhân tại Bến xe miền Đông rồi đưa ra sân bay.",
+        "Đoàn công tác được đón tại sân bay quốc tế Nội Bài.",
+    )
+    assert ("place", "Quảng trường 26.3") in facts
+    assert ("place", "Phủ Chủ tịch") in facts
+    assert ("place", "Bến xe miền Đông") in facts
+    assert ("place", "sân bay quốc tế Nội Bài") in facts
+    assert not [a for k, a in facts if k == "place" and a.startswith("Phủ Chủ tịch,")]
+
+
+def test_a_partner_named_with_its_ministry_leaves_the_stem_whole() -> None:
+    stem = _stem(
+        "place",
+        "Quảng trường 26.3",
+        "Sáng 7.7, tại Quảng trường 26.3, Công an tỉnh phối hợp cùng Cục Cảnh sát Phòng cháy chữa cháy "
+        "và cứu nạn cứu hộ (PCCC&CNCH) Bộ Công an tổ chức Hội thi thể thao nghiệp vụ chữa cháy và cứu hộ "
+        "cứu nạn vòng loại khu vực I năm 2020 với sự tham gia của 187 vận động viên đến từ 7 tỉnh.",
+    )
+    assert stem is not None and "Công an tỉnh tổ chức Hội thi" in stem and " an tổ chức" not in stem

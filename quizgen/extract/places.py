@@ -39,14 +39,20 @@ def mentions_country(name: str) -> bool:
 
 
 def inside_a_place(name: str) -> bool:
-    """"Hồ Chí Minh" inside "Thành phố Hồ Chí Minh": part of a place's name."""
+    """ "Hồ Chí Minh" inside "Thành phố Hồ Chí Minh": part of a place's name."""
     key = fold_for_match(name)
     return any(key in p for p in _index()[2])
 
 
 # Words that begin a venue's name ("Trụ sở Chính phủ", "Nhà máy TNG Sông Công"); other places after
 # "tại" are the gazetteer's, found by the rules.
-_VENUE_WORDS = ("trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách")
+_VENUE_WORDS = (
+    "trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách", "quảng trường",
+    "bến xe", "phủ",
+)  # fmt: skip
+# Lower-case words that go between a venue word and its name: "sân bay quốc tế Nội Bài", "Bến xe
+# miền Đông"; "Khu công nghiệp" is two words to the segmenter.
+_VENUE_MIDDLE = {"quốc tế", "miền", "công nghiệp"}
 _GENERIC_SEATS = {"ubnd", "ubnd tỉnh", "lhq", "liên hợp quốc", "công an", "bộ", "chính quyền"}
 _VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
 
@@ -62,26 +68,45 @@ def venue_span(tokens: tuple[Token, ...], i: int) -> int:
     """Index after the venue that starts at token ``i`` (``i`` when none does): a venue word and the
     capitalised name it introduces ("Trụ sở Chính phủ", "Khu Công nghiệp Sông Công I", "Nhà máy TNG
     Sông Công"), up to a person's title, with a country after a comma."""
-    j = i
     lead = fold_for_match(tokens[i].text) if i < len(tokens) else ""
-    if lead not in _VENUE_WORDS or i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
-        return i  # only a venue word starts a venue: "tại Phái bộ ...", "tại Bộ phận ..." are bodies
     j = i + 1
+    while j < len(tokens) and fold_for_match(tokens[j].text) in _VENUE_MIDDLE:
+        lead = f"{lead} {fold_for_match(tokens[j].text)}"
+        j += 1
+    lead = lead.removesuffix(" quốc tế").removesuffix(" miền")
+    named = j < len(tokens) and (
+        tokens[j].text[:1].isupper() or (lead == "quảng trường" and tokens[j].text[:1].isdigit())
+    )  # "Quảng trường 26.3"
+    if lead not in _VENUE_WORDS or not named:
+        return i  # only a venue word starts a venue: "tại Phái bộ ...", "tại Bộ phận ..." are bodies
+    if lead == "phủ":
+        if fold_for_match(tokens[j].text) != "chủ tịch":
+            return i  # "Phủ Chủ tịch" is a venue; "phủ" is otherwise a verb ("phủ xanh")
+        return j + 1
     titles = _titles()
     while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()):
         if tokens[j].pos == "CH" or (j > i and fold_for_match(tokens[j].text) in titles):
             break  # "tại Trụ sở Chính phủ | Thứ trưởng ...": a person's title begins
         j += 1
     # "Bắc Kinh, Trung Quốc": the country after a city.
-    if j + 1 < len(tokens) and tokens[j].text == "," and is_place(tokens[j + 1].text) and mentions_country(
-        tokens[j + 1].text
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].text == ","
+        and is_place(tokens[j + 1].text)
+        and mentions_country(tokens[j + 1].text)
     ):
         j += 2
     return j
 
 
+def venue_word(venue: str) -> str:
+    """The kind of venue, for options of the same kind: "sân bay" of "sân bay quốc tế Nội Bài"."""
+    folded = fold_for_match(venue)
+    return next((w for w in sorted(_VENUE_WORDS, key=len, reverse=True) if folded.startswith(w + " ")), "")
+
+
 def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str]) -> Iterator[Fact]:
-    """"Where" facts for venues after "tại"/"ở" that the gazetteer-based rules did not find."""
+    """ "Where" facts for venues after "tại"/"ở" that the gazetteer-based rules did not find."""
     text = analysis.text
     tokens = analysis.tokens
     for i, tok in enumerate(tokens[:-1]):
@@ -114,6 +139,6 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             tokens[end_i - 1].end,
             qphrase="ở đâu",
             move_to_end=leading,
-            shape=f"place:venue:{fold_for_match(tokens[i + 1].text)}",
+            shape=f"place:venue:{venue_word(venue)}",
             score=0.55,
         )

@@ -402,7 +402,7 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     if bracket and "(" in stem[m.end() : bracket.start()]:
         cut = bracket.end()
         # "(UN Women) Việt Nam tổ chức": capitalised words after the bracket are still the partner's.
-        tail = re.match(rf"(?:[{UPPER}]\w*\s+)+", stem[cut:])
+        tail = re.match(rf"(?:[{UPPER}]\w*(?:(?<=Công) an)?\s+)+", stem[cut:])  # "Bộ Công an"
         if tail:
             cut += tail.end()
     else:
@@ -423,6 +423,38 @@ _NAME_VERBS = {
     "đào tạo", "bồi dưỡng", "thi hành", "tham mưu", "phòng chống", "chữa", "giữ", "gìn giữ", "thực thi",
     "cứu", "ma túy",  # the tagger reads "ma túy" as a verb now and then
 }  # fmt: skip
+
+
+# The question phrase of a "when" or "where" stem, left out when looking for the event it asks about.
+_TIME_OR_PLACE_ASKED = re.compile(
+    r"(?i)(?:vào |trong |từ )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm|giờ|những ngày|"
+    r"khoảng thời gian) nào(?: đến (?:ngày |tháng |năm )?nào)?|(?:ở|tại|đến|sang|tới) (?:đâu|nước nào)"
+)
+# A body's name, whose lower-case words are part of it: "Cục Cảnh sát điều tra tội phạm về ma túy",
+# "Trưởng Cơ quan huấn luyện tích hợp".
+_BODY_BEFORE = re.compile(
+    r"(?:Cục|Phòng|Cơ quan|Trung tâm|Viện|Học viện|Ban|Văn phòng|Tổng cục|Bộ Tư lệnh|Đội|Trường|Trưởng|"
+    r"Giám đốc|Cục trưởng|Phó)(?:\s+[^\s,;:.()]+){0,5}\s*$"
+)
+_JOINS_A_CLAUSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|cùng|và|với|của|cho)(?!\w)")
+
+
+def names_an_event(stem: str) -> bool:
+    """Whether a "when"/"where" stem says what happened: a clause verb outside a body's name.
+
+    "Cục Cảnh sát điều tra tội phạm về ma túy vào thời gian nào?" has a verb only inside the
+    name; asked so, it has no event, and readers reject it every time."""
+    core = _TIME_OR_PLACE_ASKED.sub(" ", stem)
+    for t in analyse(core).tokens:
+        if not _clause_verb(t):
+            continue
+        body = _BODY_BEFORE.search(core[: t.start])
+        if body and not _JOINS_A_CLAUSE.search(body.group(0)):
+            head = body.group(0).split()[:2]
+            if all(w[:1].isupper() or w in ("sát", "an") for w in head):
+                continue
+        return True
+    return False
 
 
 def _clause_verb(t: Token) -> bool:
@@ -763,6 +795,8 @@ def finish_stem(
     verbless = not _has_verb(stem, sentence) and not any(t.pos == "V" for t in analyse(stem).tokens)
     if question and not fact.template and verbless:
         return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
+    if question and fact.type.value in ("when", "where") and not names_an_event(stem):
+        return None
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):
         # "Khóa tập huấn này": the article's own event, named when the headline or lead names it
