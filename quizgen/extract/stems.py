@@ -427,8 +427,10 @@ _NAME_VERBS = {
 
 # The question phrase of a "when" or "where" stem, left out when looking for the event it asks about.
 _TIME_OR_PLACE_ASKED = re.compile(
-    r"(?i)(?:vào |trong |từ )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm|giờ|những ngày|"
-    r"khoảng thời gian) nào(?: đến (?:ngày |tháng |năm )?nào)?|(?:ở|tại|đến|sang|tới) (?:đâu|nước nào)"
+    r"(?i)(?:vào |trong |từ )?(?:(?:sáng|chiều|tối|trưa) )?"
+    r"(?:thời gian|ngày|năm|tháng|thời điểm|giờ|những ngày|khoảng thời gian) nào"
+    r"(?: đến (?:ngày |tháng |năm )?nào)?"
+    r"|(?:ở|tại|đến|sang|tới) (?:đâu|nước nào)"
 )
 # A body's name, whose lower-case words are part of it: "Cục Cảnh sát điều tra tội phạm về ma túy",
 # "Trưởng Cơ quan huấn luyện tích hợp".
