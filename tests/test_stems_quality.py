@@ -5,6 +5,8 @@ from __future__ import annotations
 from quizgen.extract import Fact, extract_article
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import build_stem, finish_stem, malformed, strip_dateline, word_count
+from quizgen.models import QType
+from quizgen.sentences import Sentence
 
 
 def _stem(kind: str, answer: str, *paragraphs: str) -> str | None:
@@ -486,3 +488,29 @@ def test_a_partner_named_with_its_ministry_leaves_the_stem_whole() -> None:
         "cứu nạn vòng loại khu vực I năm 2020 với sự tham gia của 187 vận động viên đến từ 7 tỉnh.",
     )
     assert stem is not None and "Công an tỉnh tổ chức Hội thi" in stem and " an tổ chức" not in stem
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(text, 0, 1)
+
+
+def test_the_two_parties_of_a_bilateral_meeting_an_age_and_a_lost_counted_noun_are_not_asked() -> None:
+    fact = Fact(QType.HOW_MANY, "count", "hai", "hai", _sentence("x"), 0, 0)
+    assert giveaway("Trong ba năm qua, hợp tác giữa bao nhiêu Bộ Công an đã đạt nhiều kết quả?", fact)
+    assert giveaway("Hội nghị do Bộ trưởng, Trưởng bao nhiêu Ban Chỉ đạo chủ trì?", fact)
+    age = Fact(QType.HOW_MANY, "count", "15", "15", _sentence("x"), 0, 0)
+    assert giveaway("Công an phát hiện 6 bé gái từ 14 đến bao nhiêu tuổi?", age)
+    lost = Fact(QType.HOW_MANY, "count", "1.155 tân binh", "1.155 tân binh", _sentence("x"), 0, 0)
+    assert giveaway("Trung đoàn sẽ huấn luyện cho bao nhiêu thuộc Công an các tỉnh?", lost)
+    fine = Fact(QType.HOW_MANY, "count", "3", "3", _sentence("x"), 0, 0)
+    assert giveaway("Đơn vị đã bắt giữ bao nhiêu đối tượng trong chuyên án?", fine) is None
+
+
+def test_here_and_also_according_to_openers_leave_the_stem() -> None:
+    stem = _stem(
+        "count",
+        "6",
+        "Ngày 3-5, Công an tỉnh kiểm tra một quán karaoke trên địa bàn.",
+        "Tại đây, công an phát hiện 6 bé gái đang làm nhân viên phục vụ.",
+    )
+    assert stem is not None and not stem.startswith("Tại đây")

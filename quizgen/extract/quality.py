@@ -90,11 +90,21 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
     return any(abs(a - b - asked) < 1e-9 for a, b in itertools.permutations(numbers, 2))
 
 
+# "bao nhiêu Bộ Công an", "quan hệ bao nhiêu Đảng", "Trưởng bao nhiêu Ban Chỉ đạo": in a bilateral
+# article the answer is two, and readers reject the question as trivial every time.
+_TWO_OF_A_KIND = re.compile(r"bao nhiêu\s+(?:Bộ|Đảng|Ban|Nhà nước|Chính phủ|Quân đội|nước|bên)(?!\w)")
+
+
+# "phát hiện bao nhiêu, 2.420 đối tượng", "huấn luyện cho bao nhiêu thuộc Công an các tỉnh": the
+# counted noun went into the answer.
+_NO_COUNTED_NOUN = re.compile(r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|với|được)(?!\w)")
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
     folded = fold_for_match(stem)
-    if fact.type == QType.HOW_MANY and re.search(r"bao nhiêu\s*,", stem):
+    if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
         return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:
         parts = _PARTS.search(stem)
@@ -121,12 +131,14 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "a fixed reporting period ('6 tháng đầu năm')"
         if _number_of(fact.answer) == 100.0 and "%" in fact.answer and _ALL_OF_THEM.search(stem):
             return "'đều' says it is all of them"  # "bao nhiêu phần trăm các nội dung đều đạt"
-        if re.search(r"(?i)tuổi\b", fact.answer) or re.search(r"\(\s*bao nhiêu tuổi", stem):
+        if re.search(r"(?i)tuổi\b", fact.answer) or re.search(r"bao nhiêu tuổi", stem):
             return "a person's age"  # suspects' ages were rejected, an officer's one edited at best
         if re.search(r"(?i)(?:tháng|năm|tuần)\b", fact.answer) and _DATE_SPAN.search(stem):
             return "the dates in the stem give the duration"
         if _BILATERAL.search(stem) and _number_of(fact.answer) == 2:
             return "two sides of a border or a partnership"
+        if _number_of(fact.answer) == 2 and _TWO_OF_A_KIND.search(stem):
+            return "the two parties of a bilateral meeting"  # "hợp tác giữa bao nhiêu Bộ Công an"
         if _number_of(fact.answer) in (63.0, 34.0) and re.search(r"(?i)bao nhiêu tỉnh,? thành", stem):
             return "every province of the country"  # "63 tỉnh, thành phố": the whole country
         if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
