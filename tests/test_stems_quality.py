@@ -514,3 +514,14 @@ def test_here_and_also_according_to_openers_leave_the_stem() -> None:
         "Tại đây, công an phát hiện 6 bé gái đang làm nhân viên phục vụ.",
     )
     assert stem is not None and not stem.startswith("Tại đây")
+
+
+def test_a_clause_cut_from_its_sentence_gets_the_sentences_subject_back() -> None:
+    stem = _stem(
+        "count",
+        "5",
+        "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An vừa khám phá thành công một chuyên án mua bán người, "
+        "bước đầu bắt giữ 2 đối tượng liên quan và giải cứu thành công 5 nạn nhân bị bán sang Trung Quốc "
+        "để lấy chồng với giá từ 30 đến 50 triệu đồng mỗi người.",
+    )
+    assert stem is not None and stem.startswith("Phòng Cảnh sát hình sự Công an tỉnh Nghệ An"), stem

@@ -689,14 +689,23 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
     return None
 
 
+# An adverb before a sentence's verb, kept after the lent subject: "Bước đầu bắt giữ 2 đối tượng".
+_OPENER_BEFORE_ACTION = re.compile(r"^(Bước đầu|Sau đó|Tiếp đó|Đồng thời|Cùng ngày|Ngay sau đó),?\s+")
+
+
 def lend_subject(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str:
     """ "Phát hiện bao nhiêu vụ ...?" -> "Lực lượng Công an tỉnh phát hiện bao nhiêu vụ ...?"."""
-    if not _ACTION_START.match(stem):
+    opener = _OPENER_BEFORE_ACTION.match(stem)
+    rest = stem[opener.end() :] if opener else stem
+    rest = rest[:1].upper() + rest[1:]
+    if not _ACTION_START.match(rest):
         return stem
+    # "Bước đầu bắt giữ ..." -> "Phòng Cảnh sát hình sự ... bước đầu bắt giữ ...".
+    adverb = f"{opener.group(1).lower()} " if opener else ""
     for analysis in reversed(prior):
         subject = subject_of(analysis)
         if subject:
-            return f"{subject[:1].upper()}{subject[1:]} {stem[:1].lower()}{stem[1:]}"
+            return f"{subject[:1].upper()}{subject[1:]} {adverb}{rest[:1].lower()}{rest[1:]}"
         if not _ACTION_START.match(analysis.text.strip()):
             break  # a sentence with neither: the run of results has ended
     return stem
@@ -788,6 +797,10 @@ def finish_stem(
             stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _drop_leading_titles(stem, sentence)
+    if question and not fact.template:
+        # "X vừa khám phá ..., bước đầu bắt giữ ... bao nhiêu nạn nhân?" cut to its last clause:
+        # that clause's subject is the sentence's own.
+        stem = lend_subject(stem, (*prior, sentence))
     if word_count(stem) > HARD_MAX_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
