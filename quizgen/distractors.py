@@ -17,6 +17,7 @@ from typing import Any
 
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
+from quizgen.extract.quality import number_of
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.normalize import core_name, fold_for_match, loose_key
@@ -74,16 +75,6 @@ def _spread(seed: str, answer: str, candidates: list[str], key: Callable[[str], 
     first = below[:take_below] + above[: WANTED - take_below]
     rest = [c for c in candidates if c not in first and (c in below or c in above or key(c) == own)]
     return first + rest
-
-
-def _number_key(text: str) -> float | None:
-    m = re.search(r"\d{1,3}(?:[.]\d{3})+|\d+(?:,\d+)?", text)
-    if m:
-        return float(m.group(0).replace(".", "").replace(",", "."))
-    for word in sorted(NUM_WORDS, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) and word in _NUM_WORD_LIST:
-            return float(_NUM_WORD_LIST.index(word) + 2)
-    return None
 
 
 def _date_key(text: str) -> tuple[int, int, int] | None:
@@ -373,7 +364,7 @@ def candidates_for(
             return [f"tháng {(k + d - 1) % 12 + 1}{m.group(2)}" for d in (1, 2, -1, 3)]
         return _spread(seed, fact.answer, _shift_years(fact.answer), _years_key)
     if shape.startswith("count"):
-        return _spread(seed, fact.answer, _shift_number(fact.answer), _number_key)
+        return _spread(seed, fact.answer, _shift_number(fact.answer), number_of)
     if shape.startswith("programme:"):
         head = shape.split(":", 1)[1]
         numbered = _NUMBERED_DOCUMENT.fullmatch(fact.answer)

@@ -280,18 +280,19 @@ def test_a_missions_long_name_is_no_option_beside_its_short_name() -> None:
 def test_the_answer_is_not_always_the_second_smallest_number_and_at_least_counts_only_go_up() -> None:
     from collections import Counter
 
-    from quizgen.distractors import _number_key, _shift_number, _spread
+    from quizgen.distractors import _shift_number, _spread
+    from quizgen.extract.quality import number_of
 
     ranks: Counter[int] = Counter()
     for n in range(1, 41):
         answer = f"{n * 7} cán bộ"
-        wrong = _spread(f"seed-{n}", answer, _shift_number(answer), _number_key)[:3]
-        values = sorted(_number_key(o) or 0 for o in [answer, *wrong])
+        wrong = _spread(f"seed-{n}", answer, _shift_number(answer), number_of)[:3]
+        values = sorted(number_of(o) or 0 for o in [answer, *wrong])
         ranks[values.index(n * 7)] += 1
     # Every rank occurs, and none holds most of the answers (it held 89% before).
     assert set(ranks) == {0, 1, 2, 3} and max(ranks.values()) <= 20, ranks
     # "hơn 20": "hơn 10" would be true as well, so every wrong option is larger.
-    wrong = _spread("s", "hơn 20 cán bộ", _shift_number("hơn 20 cán bộ"), _number_key)[:3]
-    assert wrong and all((_number_key(w) or 0) > 20 for w in wrong), wrong
-    wrong = _spread("s", "dưới 16 tuổi", _shift_number("dưới 16 tuổi"), _number_key)[:3]
-    assert wrong and all((_number_key(w) or 99) < 16 for w in wrong), wrong
+    wrong = _spread("s", "hơn 20 cán bộ", _shift_number("hơn 20 cán bộ"), number_of)[:3]
+    assert wrong and all((number_of(w) or 0) > 20 for w in wrong), wrong
+    wrong = _spread("s", "dưới 16 tuổi", _shift_number("dưới 16 tuổi"), number_of)[:3]
+    assert wrong and all((number_of(w) or 99) < 16 for w in wrong), wrong

@@ -55,7 +55,7 @@ _BILATERAL = re.compile(
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
-def _number_of(text: str) -> float | None:
+def number_of(text: str) -> float | None:
     m = re.search(r"\d+(?:[.,]\d+)?", text)
     if m:
         raw = m.group(0)
@@ -73,7 +73,7 @@ def _number_of(text: str) -> float | None:
 def arithmetic_giveaway(stem: str, answer: str) -> bool:
     """ "bao nhiêu đối tượng (03 quốc tịch Trung Quốc, 04 quốc tịch Nhật Bản)" -> 7, and "07 đối tượng
     (bao nhiêu quốc tịch Trung Quốc, 04 ...)" -> 3: the total, or a part, is the stem's arithmetic."""
-    asked = _number_of(answer)
+    asked = number_of(answer)
     if asked is None or asked == 0:
         return False
     # Counts only: no dates ("15/12"), times, years or numbered names ("số 4").
@@ -129,17 +129,17 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the answer is a sum or difference of numbers in the stem"
         if _FIXED_PERIOD.search(stem):
             return "a fixed reporting period ('6 tháng đầu năm')"
-        if _number_of(fact.answer) == 100.0 and "%" in fact.answer and _ALL_OF_THEM.search(stem):
+        if number_of(fact.answer) == 100.0 and "%" in fact.answer and _ALL_OF_THEM.search(stem):
             return "'đều' says it is all of them"  # "bao nhiêu phần trăm các nội dung đều đạt"
         if re.search(r"(?i)tuổi\b", fact.answer) or re.search(r"bao nhiêu tuổi", stem):
             return "a person's age"  # suspects' ages were rejected, an officer's one edited at best
         if re.search(r"(?i)(?:tháng|năm|tuần)\b", fact.answer) and _DATE_SPAN.search(stem):
             return "the dates in the stem give the duration"
-        if _BILATERAL.search(stem) and _number_of(fact.answer) == 2:
+        if _BILATERAL.search(stem) and number_of(fact.answer) == 2:
             return "two sides of a border or a partnership"
-        if _number_of(fact.answer) == 2 and _TWO_OF_A_KIND.search(stem):
+        if number_of(fact.answer) == 2 and _TWO_OF_A_KIND.search(stem):
             return "the two parties of a bilateral meeting"  # "hợp tác giữa bao nhiêu Bộ Công an"
-        if _number_of(fact.answer) in (63.0, 34.0) and re.search(r"(?i)bao nhiêu tỉnh,? thành", stem):
+        if number_of(fact.answer) in (63.0, 34.0) and re.search(r"(?i)bao nhiêu tỉnh,? thành", stem):
             return "every province of the country"  # "63 tỉnh, thành phố": the whole country
         if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
             return "a vague span of decades"  # "hơn hai thập niên qua"
