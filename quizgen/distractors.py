@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from quizgen.extract.events import WORD_ORDINALS
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import number_of
@@ -583,7 +584,8 @@ def is_place_name(name: str, gaz: Gazetteer) -> bool:
     key = fold_for_match(name)
     kinds = ("cities", "provinces", "former_provinces")
     places = {fold_for_match(p) for kind in kinds for p in gaz.places.get(kind, ())}
-    return key in places or bool(gaz.aliases_of(name) - {key})
+    # An alias counts only when it is a place's: "phụ nữ" has aliases too (the WPS programme's).
+    return key in places or bool(gaz.aliases_of(name) & places)
 
 
 _ABBREVIATIONS = {
@@ -642,11 +644,15 @@ _CAN_CHI_YEARS = {  # the lunar year's name, for "Tết Nguyên đán Ất Tỵ 
 def _shift_event(answer: str) -> list[str]:
     """The same event another time: its ordinal (XIX -> XVIII, XX, XVII; 80 -> 79, 81, 78) or its
     year (and the lunar year's name with it)."""
-    m = re.search(r"\b(lần thứ|khóa)\s+([IVXLC]+|\d+)\b", answer)
+    m = re.search(rf"\b(lần thứ|khóa)\s+([IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)", answer)
     out = []
     if m:
         raw = m.group(2)
-        if raw.isdigit():
+        if raw in WORD_ORDINALS:
+            n = WORD_ORDINALS.index(raw)
+            steps = (n - 1, n + 1, n - 2, n + 2, n + 3)
+            values = [WORD_ORDINALS[k] for k in steps if 0 <= k < len(WORD_ORDINALS)]
+        elif raw.isdigit():
             n = int(raw)
             values = [str(k) for k in (n - 1, n + 1, n - 2, n + 2) if k > 0]
         elif raw in _ROMANS:

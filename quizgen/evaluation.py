@@ -82,6 +82,19 @@ def _variants(text: str) -> set[str]:
     for rank in load_gazetteer().all_ranks:
         if re.match(rf"{re.escape(fold_for_match(rank))},?\s", base):
             out.add(re.sub(r"^(?:(?:pgs|gs|ts|ths)\.?(?:ts)?\.?\s+)", "", base[len(rank) :].lstrip(", ")))
+    # "ông Trần Tư Nguyên", "đồng chí Vương Dụ Văn": the honorific is not part of the name.
+    honoured = re.sub(r"^(?:ông|bà|ngài|đồng chí|đ/c)\s+", "", base)
+    out.add(honoured)
+    # "Thứ trưởng Bộ Công an Lê Quý Vương": a Vietnamese name after its holder's title names the
+    # same person as the name alone.
+    gaz = load_gazetteer()
+    words = text.split()
+    for at in range(len(words) - 2, 0, -1):
+        if words[at] in gaz.surnames and all(w[:1].isupper() for w in words[at:]) and len(words) - at <= 4:
+            head = fold_for_match(" ".join(words[:at]))
+            if any(head.startswith(fold_for_match(t)) for t in gaz.titles):
+                out.add(fold_for_match(" ".join(words[at:])))
+            break
     # "Sáng sớm ngày 15-8" and "ngày 15-8": the part of the day qualifies the same date.
     out.add(re.sub(r"^(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:sớm|muộn|nay))?\s+(?=ngày\s|\d)", "", base))
     # "Công an tỉnh Sê Kông (Lào)", "Phái bộ ... (UNMISS)": the bracket qualifies the same name.
@@ -100,7 +113,7 @@ def answers_match(gold: str, candidate: str) -> bool:
 
 
 def counts_match(gold: str, answer: str, fact: str) -> bool:
-    """"bao nhiêu sĩ quan?" -> "3" asks the gold "3 sĩ quan": the answer is the gold's number and
+    """ "bao nhiêu sĩ quan?" -> "3" asks the gold "3 sĩ quan": the answer is the gold's number and
     the draft's fact begins with the whole gold phrase."""
     g, a, f = fold_for_match(gold), fold_for_match(answer), fold_for_match(fact)
     return bool(a) and a[0].isdigit() and g.startswith(a + " ") and (f == g or f.startswith(g + " "))

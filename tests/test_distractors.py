@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from quizgen.distractors import DistractorPool, candidates_for, choose_distractors
+from quizgen.distractors import DistractorPool, candidates_for, choose_distractors, is_place_name
 from quizgen.extract import Fact, extract_article
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
@@ -243,8 +243,12 @@ def test_the_same_department_elsewhere_when_the_stem_names_it() -> None:
         "Phòng Cảnh sát hình sự Công an tỉnh Đồng Tháp phối hợp với Phòng Cảnh sát hình sự Công an tỉnh "
         "Đắk Lắk giải cứu thành công một phụ nữ."
     )
-    fact = next(f for f in extract_article("t", (text,)).facts if f.answer.startswith("Phòng") and "Đắk" in f.answer)
-    stem = "Phòng Cảnh sát hình sự Công an tỉnh Đồng Tháp phối hợp với phòng nào giải cứu thành công một phụ nữ?"
+    fact = next(
+        f for f in extract_article("t", (text,)).facts if f.answer.startswith("Phòng") and "Đắk" in f.answer
+    )
+    stem = (
+        "Phòng Cảnh sát hình sự Công an tỉnh Đồng Tháp phối hợp với phòng nào giải cứu thành công một phụ nữ?"
+    )
     options = choose_distractors(fact, DistractorPool(), "t", set(), excluded_text=stem)
     assert all(o.startswith("Phòng Cảnh sát hình sự Công an tỉnh ") for o in options), options
     assert not any(o.endswith(("Đắk Lắk", "Đồng Tháp")) for o in options)
@@ -253,13 +257,29 @@ def test_the_same_department_elsewhere_when_the_stem_names_it() -> None:
 def test_a_destination_country_is_offered_among_its_region() -> None:
     options = wrong("destination", "Các đối tượng đã đưa 3 phụ nữ sang Campuchia bán cho các ổ nhóm.")
     assert len(options) == 3
-    assert set(options) <= {"Trung Quốc", "Lào", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia", "Philippines"}
+    assert set(options) <= {
+        "Trung Quốc",
+        "Lào",
+        "Thái Lan",
+        "Myanmar",
+        "Malaysia",
+        "Singapore",
+        "Indonesia",
+        "Philippines",
+    }
 
 
 def test_numbered_documents_keep_number_form_and_issuer_and_laws_get_laws() -> None:
-    decision = wrong("programme", "Thủ tướng đã ký Quyết định số 1944/QĐ-TTg phê duyệt Chương trình phòng, chống tội phạm.")
-    assert len(decision) == 3 and all(re.fullmatch(r"Quyết định số \d{4}/QĐ-TTg", o) for o in decision), decision
-    issued = wrong("programme", "Thành phố tập trung thực hiện Nghị quyết 48 của Chính phủ về trật tự an toàn giao thông.")
+    decision = wrong(
+        "programme", "Thủ tướng đã ký Quyết định số 1944/QĐ-TTg phê duyệt Chương trình phòng, chống tội phạm."
+    )
+    assert len(decision) == 3 and all(re.fullmatch(r"Quyết định số \d{4}/QĐ-TTg", o) for o in decision), (
+        decision
+    )
+    issued = wrong(
+        "programme",
+        "Thành phố tập trung thực hiện Nghị quyết 48 của Chính phủ về trật tự an toàn giao thông.",
+    )
     assert len(issued) == 3 and all(re.fullmatch(r"Nghị quyết \d+ của Chính phủ", o) for o in issued), issued
     law = wrong("programme", "Căn cứ Luật Tổ chức Chính phủ, Thủ tướng giao điều hành Bộ Công an.")
     assert len(law) == 3 and all(o.startswith("Luật ") and o != "Luật Tổ chức Chính phủ" for o in law), law
@@ -296,3 +316,11 @@ def test_the_answer_is_not_always_the_second_smallest_number_and_at_least_counts
     assert wrong and all((number_of(w) or 0) > 20 for w in wrong), wrong
     wrong = _spread("s", "dưới 16 tuổi", _shift_number("dưới 16 tuổi"), number_of)[:3]
     assert wrong and all((number_of(w) or 99) < 16 for w in wrong), wrong
+
+
+def test_words_with_aliases_that_are_no_place_keep_their_place_in_a_name() -> None:
+    gaz = load_gazetteer()
+    # "phụ nữ" is an alias of the WPS programme, not a province: UN Women's name is not a
+    # province's body ("... trao quyền cho Thanh Hóa").
+    assert not is_place_name("phụ nữ", gaz)
+    assert is_place_name("TP HCM", gaz)

@@ -37,6 +37,12 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("từ 22-24/9", "ngày 22-24/9")  # the preposition frames the same dates
     assert answers_match("hai ngày 8 và 9-3", "ngày 8 và 9-3")
     assert not answers_match("từ ngày 15-5", "ngày 16-5")
+    # One person with or without an honorific, or with the post the gold wrote before the name.
+    assert answers_match("ông Trần Tư Nguyên", "Trần Tư Nguyên")
+    assert answers_match("đồng chí Vương Dụ Văn", "Vương Dụ Văn")
+    assert answers_match("Thứ trưởng Bộ công an Lê Quý Vương", "Lê Quý Vương")
+    assert not answers_match("Bộ trưởng Bộ Công an", "Bộ Công an")  # a post is no body
+    assert not answers_match("Thứ trưởng Lê Quý Vương", "Lê Quý")
 
 
 # 0.85 until issue 9's first rebuild, 0.65 after it (at most two drafts a sentence, no long

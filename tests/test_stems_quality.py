@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizgen.distractors import _shift_event
 from quizgen.extract import Fact, extract_article
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import build_stem, finish_stem, malformed, strip_dateline, word_count
@@ -525,3 +526,71 @@ def test_a_clause_cut_from_its_sentence_gets_the_sentences_subject_back() -> Non
         "để lấy chồng với giá từ 30 đến 50 triệu đồng mỗi người.",
     )
     assert stem is not None and stem.startswith("Phòng Cảnh sát hình sự Công an tỉnh Nghệ An"), stem
+
+
+def test_events_named_by_a_word_ordinal_or_a_dialogue_are_asked_with_other_rounds() -> None:
+    facts = extract_article(
+        "t",
+        (
+            "Tin trong nước",
+            "Tại Hà Nội chiều 10.1.2024, Bộ Công an Việt Nam cùng Bộ Công an Trung Quốc phối hợp tổ chức "
+            "Hội nghị đối thoại cấp thứ trưởng về an ninh chính trị lần thứ nhất.",
+            "Ngày 24/11/2020, Hà Nội là nơi diễn ra Đối thoại An ninh chiến lược cấp Thứ trưởng lần thứ 5 "
+            "giữa Bộ Công an Việt Nam và Bộ An ninh Quốc gia Trung Quốc.",
+        ),
+    ).facts
+    events = {f.answer: f for f in facts if f.kind == "event"}
+    # The topic after "về" belongs to the name when the ordinal ends it; "giữa X | và Y" does not.
+    assert set(events) == {
+        "Hội nghị đối thoại cấp thứ trưởng về an ninh chính trị lần thứ nhất",
+        "Đối thoại An ninh chiến lược cấp Thứ trưởng lần thứ 5",
+    }
+    first = events["Hội nghị đối thoại cấp thứ trưởng về an ninh chính trị lần thứ nhất"]
+    options = _shift_event(first.answer)
+    assert options[:2] == [first.answer.replace("nhất", "hai"), first.answer.replace("nhất", "ba")]
+
+
+def test_a_country_after_a_title_is_the_titles_not_the_holders_name() -> None:
+    facts = extract_article(
+        "t",
+        (
+            "Tiếp đoàn",
+            "Chiều 5/3, tại Hà Nội, Thượng tướng Lương Tam Quang tiếp Bộ trưởng Bộ Công an Trung Quốc "
+            "Quách Thanh Côn đang thăm Việt Nam.",
+            "Chiều 23/1, tại Hà Nội, trong buổi tiếp Phó Trợ lý Bộ trưởng Bộ An ninh Nội địa Hoa Kỳ "
+            "Matthew H.King, Thứ trưởng Lê Quý Vương nhấn mạnh quan hệ hợp tác đang được mở rộng.",
+        ),
+    ).facts
+    holders = {(f.answer, f.template) for f in facts if f.kind == "holder_of"}
+    assert ("Quách Thanh Côn", "Ai là Bộ trưởng Bộ Công an Trung Quốc?") in holders
+    assert not any("Hoa Kỳ" in answer or "Kỳ" in answer.split()[:1] for answer, _ in holders)
+
+
+def test_a_post_ends_where_the_meeting_it_was_held_at_begins() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Hội nghị triển khai nhận thức chung của đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam và ông "
+        "Vương Tiểu Hồng, Bộ trưởng Bộ Công an Trung Quốc tại Hội nghị cấp bộ trưởng về phòng, chống tội "
+        "phạm lần thứ 8 vào tháng 9.2023.",
+    )
+    titles = [answer for kind, answer in facts if kind == "title_of"]
+    assert "Bộ trưởng Bộ Công an Trung Quốc" in titles
+    assert not any("tại" in t for t in titles)
+
+
+def test_a_photos_alt_text_and_its_caption_are_not_asked() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Việt Nam - Hoa Kỳ đẩy mạnh hợp tác phòng chống tội phạm xuyên quốc gia - ảnh 1\n"
+        "Thứ trưởng Lê Quý Vương; Phó Trợ lý Bộ trưởng Bộ An ninh Nội địa Hoa Kỳ Matthew H.King tại buổi tiếp.",
+    )
+    assert facts == []
+
+
+def test_an_organisation_name_stops_at_the_time_of_its_clause() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Trung tướng Nguyễn Văn Sơn – Thứ trưởng Bộ Công an gắn quân hàm cho học viên tốt nghiệp Học viện "
+        "Cảnh sát sáng 27/11.",
+    )
+    assert not any("27/11" in answer for kind, answer in facts if kind == "org")

@@ -36,7 +36,8 @@ from quizgen.sentences import LOWER, Sentence, article_sentences
 
 # "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
 _CAPTION = re.compile(
-    r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s|\s[-–]\s*Ảnh\s*\d+\.?$", re.IGNORECASE
+    r"(?:^|[\s(])(?:Ảnh|Clip|Video|Nguồn|Đồ họa)\s*:|\(ảnh\b|^Ảnh\s|\s[-–]\s*Ảnh\s*\d+\.?(?=\n|$)",
+    re.IGNORECASE,
 )
 # A byline or a page's time stamp: the reporters, the outlet, the hour it was posted.
 _BYLINE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quizgen.extract.analysis import SentenceAnalysis
+from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
 from quizgen.models import QType
 from quizgen.sentences import Sentence
@@ -130,9 +130,7 @@ def resolve(stem: str, names: dict[str, str]) -> str:
         if name is None or name.casefold() in stem.casefold():
             continue
         first = f"[{mention[0].upper()}{mention[0]}]"
-        m = re.search(
-            rf"(?<!\w){first}{re.escape(mention[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem
-        )
+        m = re.search(rf"(?<!\w){first}{re.escape(mention[1:])}(?=\s*[,?]|\s+(?:{_BARE_NEXT})(?!\w))", stem)
         if m and re.search(r"(?:[Tt]rưởng|[Pp]hó|[Tt]hành viên)\s+$", stem[: m.start()]):
             continue  # "Trưởng đoàn": a post, not the delegation
         if m and re.search(r"(?i)(?:những|các|mỗi|nhiều|một số|từng)\s+$", stem[: m.start()]):
@@ -146,8 +144,11 @@ def resolve(stem: str, names: dict[str, str]) -> str:
 
 # Events asked by name: the name must hold what tells one event of its kind from another (an
 # ordinal, a year, a quoted title), or its options could not be told apart.
-_ASKED_HEADS = ("Đại hội", "Hội nghị", "Hội thảo", "Diễn đàn", "Tết", "Ngày hội", "Hội thi", "Hội diễn")
-_ROMAN = re.compile(r"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+)\b")
+_ASKED_HEADS = (
+    "Đại hội", "Hội nghị", "Hội thảo", "Diễn đàn", "Tết", "Ngày hội", "Hội thi", "Hội diễn", "Đối thoại",
+)  # fmt: skip
+WORD_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_ROMAN = re.compile(rf"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EVENT_STOP = {
     "đã", "đang", "sẽ", "vừa", "được", "do", "tại", "vào", "với", "cho", "nhằm", "để", "diễn ra", "của",
@@ -156,8 +157,22 @@ _EVENT_STOP = {
 }  # fmt: skip
 
 
+def _through_topic(tokens: tuple[Token, ...], at: int, limit: int) -> int | None:
+    """The end of an event name that goes on past "về" to its ordinal, or None: "về an ninh chính
+    trị lần thứ nhất" is the name's topic; "về dự lễ" is what follows the event."""
+    k = at + 1
+    while k < len(tokens) and k < limit:
+        t = tokens[k]
+        if (t.pos == "CH" and t.text not in ('"', "“", "”")) or t.text.casefold() in _EVENT_STOP:
+            break
+        k += 1
+    stretch = " ".join(t.text for t in tokens[at:k])
+    ordinal = _ROMAN.search(stretch)
+    return k if ordinal and ordinal.end() == len(stretch) else None
+
+
 def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str]) -> Iterator[Fact]:
-    """"Which event" facts: "Đại hội lần thứ XIX Đảng Cộng sản Trung Quốc", "Tết Nguyên đán Ất Tỵ
+    """ "Which event" facts: "Đại hội lần thứ XIX Đảng Cộng sản Trung Quốc", "Tết Nguyên đán Ất Tỵ
     2025", "Hội nghị Công an toàn quốc lần thứ 80"; options shift the ordinal or the year."""
     text = analysis.text
     tokens = analysis.tokens
@@ -172,12 +187,18 @@ def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             if t.pos == "CH" and t.text not in ('"', "“", "”"):
                 break
             owner = word == "của" and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+            if word == "về" and (through := _through_topic(tokens, j, i + _MAX_WORDS + 8)):
+                j = through  # "Hội nghị đối thoại ... về an ninh chính trị lần thứ nhất": one name
+                break
             if word in _EVENT_STOP and not owner:
                 break
             j += 1
         if sentence.index == 0 or re.match(r"(?i)\s*(?:để|nhằm)\s", text):
             break  # the headline's own event is no question; "Để ... an toàn Tết nào" has no clause
         name = text[tok.start : tokens[j - 1].end].strip(' "“”')
+        between = re.search(r"\sgiữa\s", name)
+        if between and j < len(tokens) and tokens[j].text == "và":
+            name = name[: between.start()]  # "... lần thứ 5 giữa Bộ Công an Việt Nam | và ...": one party
         ordinal = _ROMAN.search(name)
         year = _YEAR.search(name)
         if not (ordinal or year) or len(name.split()) < 3:

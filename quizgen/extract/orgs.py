@@ -36,6 +36,7 @@ _SECOND_BODY = {
 }  # fmt: skip
 # A name that ends on its head's second word is cut short ("Văn phòng Cơ quan | phòng, chống ...").
 _GENERIC_END = ("Cơ quan", "Văn phòng", "Trung tâm", "Bộ", "Cục", "Ban", "Phòng", "Viện", "Tổ chức")
+_TIME_WORDS = {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm", "lúc"}
 _NOUNISH = {"N", "Np", "Nc", "Nu", "A", "M", "Ny", "Nb"}
 _QPHRASE = {"Công an tỉnh": "công an tỉnh nào", "Công an thành phố": "công an thành phố nào"}
 
@@ -71,6 +72,8 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
                 break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
             j += 1
             continue
+        if tok.text.casefold() in _TIME_WORDS:
+            break  # "Học viện Cảnh sát | sáng 27/11": the time of the clause, not the name
         if tok.pos in _NOUNISH and tok.text[:1].islower():
             # A lower-case word stays inside only when a capitalised word of the name follows.
             k = j
@@ -96,6 +99,7 @@ _TAIL_STOP = {
     "khi", "nhằm", "theo", "trong", "từ", "đến", "chủ trì", "phối hợp", "tiếp", "ký", "trao", "dự",
     "làm", "gồm", "thuộc", "và", "cùng", "có", "nói", "cho biết", "đề nghị", "tham dự", "tổ chức",
     "triển khai", "thực hiện", "nhận", "đón", "gửi", "ở", "trên", "dưới", "sau", "trước", "này", "đó",
+    *_TIME_WORDS, "vào",
 }  # fmt: skip
 _MAX_TAIL = 10
 
@@ -156,7 +160,7 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
 def org_facts(
     sentence: Sentence, analysis: SentenceAnalysis, known: set[str], people: set[str]
 ) -> Iterator[Fact]:
-    """"Which body" facts for whole organisation names the rules did not ask about (``known``:
+    """ "Which body" facts for whole organisation names the rules did not ask about (``known``:
     folded bodies already asked; ``people``: folded names of the sentence's people)."""
     text = analysis.text
     tokens = analysis.tokens

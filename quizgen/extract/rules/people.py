@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizgen.extract.facts import Fact
+from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
@@ -45,7 +46,12 @@ class PeopleRules(RuleBase):
                 elif tm:
                     stop = re.search(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
-                        r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s",
+                        r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
+                        r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)\s"
+                        # "Bộ trưởng ... tại Hội nghị ...": where the person was, not the post; "Đại
+                        # sứ Việt Nam tại Hoa Kỳ" keeps its place.
+                        r"|\stại\s(?=(?:[Hh]ội nghị|[Hh]ội thảo|[Đđ]ối thoại|[Dd]iễn đàn|buổi|[Ll]ễ|cuộc"
+                        r"|phiên|sự kiện)\b)",
                         text[t_start:],
                     )
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
@@ -117,6 +123,7 @@ class PeopleRules(RuleBase):
             window = text[tm.end() :]
             stop = re.search(r"[,;:.](?:\s|$)|\s[-\u2013]\s", window)
             limit = tm.end() + (stop.start() if stop else len(window))
+            past_place = 0
             for wm in re.finditer(rf"(?<=\s)({NAMEW}|{CAPW})", text[tm.end() : limit]):
                 pos = tm.end() + wm.start()
                 found = self.name_at(text, pos)
@@ -125,6 +132,18 @@ class PeopleRules(RuleBase):
                 name_end, kind = found
                 if name_end > limit:
                     continue
+                if pos < past_place:
+                    continue
+                words = text[pos:name_end].split()
+                country = next((k for k in range(len(words) - 1, 0, -1) if is_place(" ".join(words[:k]))), 0)
+                if country:
+                    # "Bộ An ninh Nội địa Hoa Kỳ Matthew H.King": the country ends the title.
+                    past_place = pos + len(" ".join(words[:country])) + 1
+                    found = self.name_at(text, past_place)
+                    if found is None or found[0] > limit:
+                        continue
+                    pos = past_place
+                    name_end, kind = found
                 title = text[tm.start() : pos].strip()
                 name = text[pos:name_end]
                 if len(title.split()) > 18 or _CLAUSE_WORD_RE.search(title):
