@@ -677,7 +677,7 @@ def _shift_event(answer: str) -> list[str]:
 
 
 _NUMBERED_DOCUMENT = re.compile(
-    r"(?P<kind>Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|Công văn)\s+"
+    r"(?P<kind>Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|Công văn|Công điện)\s+"
     r"(?P<so>số\s+)?(?P<n>\d{1,4})(?P<rest>(?:[/-][\wĐđ./-]+)?)"
     r"(?P<issuer>\s+của\s+[^,;()]{3,40})?"  # "Nghị quyết 48 của Chính phủ", "Chỉ thị 23 của Ban Bí thư"
 )

@@ -95,6 +95,10 @@ def _variants(text: str) -> set[str]:
             if any(head.startswith(fold_for_match(t)) for t in gaz.titles):
                 out.add(fold_for_match(" ".join(words[at:])))
             break
+    # "Quyết định số 1137/QĐ-TTg ngày 13/6/2025", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ":
+    # a numbered document is the same with or without its date or issuer.
+    if re.match(r"\S+(?:\s\S+)?\s+số\s+\d", base):
+        out.add(re.sub(r"\s+(?:ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|của\s+[^,;()]{3,40})$", "", base))
     # "Sáng sớm ngày 15-8" and "ngày 15-8": the part of the day qualifies the same date.
     out.add(re.sub(r"^(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:sớm|muộn|nay))?\s+(?=ngày\s|\d)", "", base))
     # "Công an tỉnh Sê Kông (Lào)", "Phái bộ ... (UNMISS)": the bracket qualifies the same name.

@@ -43,6 +43,10 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("Thứ trưởng Bộ công an Lê Quý Vương", "Lê Quý Vương")
     assert not answers_match("Bộ trưởng Bộ Công an", "Bộ Công an")  # a post is no body
     assert not answers_match("Thứ trưởng Lê Quý Vương", "Lê Quý")
+    # A numbered document with or without its date or issuer.
+    assert answers_match("Quyết định số 1137/QĐ-TTg ngày 13/6/2025", "Quyết định số 1137/QĐ-TTg")
+    assert answers_match("Công điện số 281/CĐ-TTg", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ")
+    assert not answers_match("Quyết định số 1137/QĐ-TTg", "Quyết định số 1138/QĐ-TTg")
 
 
 # 0.85 until issue 9's first rebuild, 0.65 after it (at most two drafts a sentence, no long

@@ -594,3 +594,25 @@ def test_an_organisation_name_stops_at_the_time_of_its_clause() -> None:
         "Cảnh sát sáng 27/11.",
     )
     assert not any("27/11" in answer for kind, answer in facts if kind == "org")
+
+
+def test_a_counted_noun_written_as_a_pair_is_one_noun() -> None:
+    facts = extract_article(
+        "t",
+        (
+            "Tin trong nước",
+            "Từ ngày 17 đến 20-12, 200 cán bộ, chiến sĩ Công an tỉnh Đắk Lắk chia thành nhiều mũi tuần tra.",
+            "Theo đó, lực lượng CSGT của 34 tỉnh, thành phố đã cùng lúc kiểm tra vi phạm nồng độ cồn.",
+        ),
+    ).facts
+    counts = {f.fact for f in facts if f.kind == "count"}
+    assert {"200 cán bộ, chiến sĩ", "34 tỉnh, thành phố"} <= counts
+
+
+def test_an_official_dispatch_is_a_numbered_document() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Ngày 20/4, Phó Thủ tướng Chính phủ Trần Lưu Quang đã ký ban hành Công điện số 281/CĐ-TTg của Thủ "
+        "tướng Chính phủ về tăng cường phòng cháy.",
+    )
+    assert ("programme", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ") in facts

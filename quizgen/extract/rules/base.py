@@ -28,7 +28,7 @@ STOP_WORDS = {
 PROGRAMME_HEADS = (
     "Chương trình", "Kế hoạch", "Đề án", "Dự án", "Chiến lược", "Quyết định", "Nghị quyết",
     "Nghị định", "Chỉ thị", "Thông tư", "Luật", "Sáng kiến", "Hiệp định", "Bản ghi nhớ",
-    "Công ước", "Kết luận",
+    "Công ước", "Kết luận", "Công điện",
 )  # fmt: skip
 # A sentence that continues a list of requests from the sentence before it.
 CONTINUATION_RE = re.compile(

@@ -15,6 +15,14 @@ _CLOCK_AFTER = re.compile(r"\s*(?:\d{1,2}(?:\s*phút)?\s+)?(?:ngày|cùng ngày|
 _CITATION_AFTER = re.compile(r"\s*(?:khoản|điểm|của|Luật|Bộ luật|Nghị|[,.;)]|$)")
 
 
+# Counted nouns written as a pair of words joined by a comma; the second word, by the first.
+_PAIRS = {
+    "chiến sĩ": "cán bộ", "thành phố": "tỉnh", "công nhân viên": "cán bộ", "tổ dân phố": "xóm",
+    "ổ nhóm": "đường dây", "đảng viên": "cán bộ", "thị trấn": "xã", "bằng khen": "kỷ niệm chương",
+}  # fmt: skip
+_PAIRED_NOUN = re.compile(rf",\s*(?P<second>{'|'.join(_PAIRS)})(?!\w)")
+
+
 def _noun_after(after: str, most: int) -> tuple[int, list[str]]:
     """Where the counted noun after a number starts, and its words (at most ``most``): up to a stop
     word or a number. A capitalised unit name counts ("63 Công an tỉnh")."""
@@ -141,6 +149,11 @@ class NumberRules(RuleBase):
                     score=0.75,
                 )
                 continue
+            pair = _PAIRED_NOUN.match(text, noun_end)
+            if pair and " ".join(noun_words).casefold().endswith(_PAIRS[pair.group("second")]):
+                # "200 cán bộ, chiến sĩ", "34 tỉnh, thành phố": one counted noun, written as a pair.
+                noun_words = [*noun_words, *pair.group(0).strip(", ").split()]
+                noun_end = pair.end()
             noun = " ".join(noun_words)
             if re.match(r"\s*:", text[noun_end:]):
                 continue  # "ba nội dung: A, B và C": the stem would list what it asks to count
