@@ -616,3 +616,30 @@ def test_an_official_dispatch_is_a_numbered_document() -> None:
         "tướng Chính phủ về tăng cường phòng cháy.",
     )
     assert ("programme", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ") in facts
+
+
+def test_procuracies_and_courts_are_bodies_asked_by_their_kind() -> None:
+    facts = extract_article(
+        "t",
+        (
+            "Tin trong nước",
+            "Ngày 18/6, nhằm truy tố bị can Nguyễn Văn Tuấn về tội Mua bán người, VKSND Tối cao đã chuyển "
+            "cáo trạng tới VKSND tỉnh Quảng Ninh.",
+        ),
+    ).facts
+    org = next(f for f in facts if f.answer == "VKSND Tối cao")
+    assert org.qphrase == "viện kiểm sát nào" and org.shape == "org:VKSND"
+
+
+def test_a_posts_body_is_not_asked_between_the_post_and_its_holder() -> None:
+    assert malformed("Phó Chủ tịch ủy ban nhân dân nào Bùi Xuân Cường phát biểu tại lễ phát động?") == (
+        "a post's body asked before its holder's name"
+    )
+    assert malformed("Công an tỉnh nào đã bắt giữ Nguyễn Văn A?") is None
+
+
+def test_the_two_ministries_of_a_bilateral_meeting_are_not_counted() -> None:
+    sentence = Sentence("Đại diện lãnh đạo các đơn vị nghiệp vụ hai bộ cùng tham dự.", 1, 3)
+    fact = Fact(QType.HOW_MANY, "count", "hai", "hai bộ", sentence, 39, 42, shape="count", head="bộ")
+    assert giveaway("Đại diện lãnh đạo các đơn vị nghiệp vụ bao nhiêu bộ cùng tham dự?", fact)
+    assert not giveaway("Đơn vị được trao tặng bao nhiêu bộ thiết bị nghiệp vụ?", fact)

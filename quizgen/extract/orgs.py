@@ -27,7 +27,8 @@ _HEADS = (
     "Bộ", "Cục", "Tổng cục", "Vụ", "Viện", "Học viện", "Trường", "Sở", "Công an tỉnh", "Công an thành phố",
     "Công an huyện", "Công an quận", "Phòng", "Ủy ban", "Ban", "Văn phòng", "Phái bộ", "Cơ quan", "Trung tâm",
     "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát", "Đồn Biên phòng",
-    "Trung đoàn",
+    "Trung đoàn", "VKSND", "TAND", "UBND", "Ủy ban nhân dân", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
+    "Trạm",
 )  # fmt: skip
 _SECOND_BODY = {
     "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",
@@ -38,7 +39,12 @@ _SECOND_BODY = {
 _GENERIC_END = ("Cơ quan", "Văn phòng", "Trung tâm", "Bộ", "Cục", "Ban", "Phòng", "Viện", "Tổ chức")
 _TIME_WORDS = {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm", "lúc"}
 _NOUNISH = {"N", "Np", "Nc", "Nu", "A", "M", "Ny", "Nb"}
-_QPHRASE = {"Công an tỉnh": "công an tỉnh nào", "Công an thành phố": "công an thành phố nào"}
+_QPHRASE = {
+    "Công an tỉnh": "công an tỉnh nào", "Công an thành phố": "công an thành phố nào",
+    "VKSND": "viện kiểm sát nào", "TAND": "tòa án nào", "UBND": "ủy ban nhân dân nào", "Trạm": "trạm nào",
+    "Viện Kiểm sát nhân dân": "viện kiểm sát nào", "Tòa án nhân dân": "tòa án nào",
+    "Ủy ban nhân dân": "ủy ban nhân dân nào",
+}  # fmt: skip
 
 
 @functools.cache

@@ -636,6 +636,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
     if re.search(r",\s+(?:[^\s,]+\s+){0,2}(?:nào|ai)\?$", stem):
         return "the asked one's clause is cut off"  # "..., thông qua công tác nắm tình hình, phòng nào?"
+    if re.search(rf"(?<!\w)nào\s+[{UPPER}]\w*\s+[{UPPER}]\w*\s+[{UPPER}]", stem):
+        return "a post's body asked before its holder's name"  # "Phó Chủ tịch UBND nào Bùi Xuân Cường"
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
