@@ -643,3 +643,12 @@ def test_the_two_ministries_of_a_bilateral_meeting_are_not_counted() -> None:
     fact = Fact(QType.HOW_MANY, "count", "hai", "hai bộ", sentence, 39, 42, shape="count", head="bộ")
     assert giveaway("Đại diện lãnh đạo các đơn vị nghiệp vụ bao nhiêu bộ cùng tham dự?", fact)
     assert not giveaway("Đơn vị được trao tặng bao nhiêu bộ thiết bị nghiệp vụ?", fact)
+
+
+def test_a_region_in_a_regional_office_is_no_persons_name() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Bên cạnh đó, một số diễn giả trình bày trực tuyến, đặc biệt là Giám đốc Khu vực Châu Á-Thái Bình "
+        "Dương của tổ chức UN Women, Đại sứ Na Uy tại Việt Nam.",
+    )
+    assert not any(answer.startswith("Châu") for _, answer in facts)

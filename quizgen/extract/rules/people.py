@@ -135,6 +135,8 @@ class PeopleRules(RuleBase):
                 if pos < past_place:
                     continue
                 words = text[pos:name_end].split()
+                if is_place(" ".join(words)):
+                    continue  # "Giám đốc Khu vực Châu Á-Thái Bình Dương": a region, no holder's name
                 country = next((k for k in range(len(words) - 1, 0, -1) if is_place(" ".join(words[:k]))), 0)
                 if country:
                     # "Bộ An ninh Nội địa Hoa Kỳ Matthew H.King": the country ends the title.
