@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import Bank
+from quizgen.bank import STATE_DIR, Bank
 from quizgen.checks import check_question
 from quizgen.drafters.config import LlmSettings
 from quizgen.drafters.llm import parse_reply, requests_for
@@ -206,11 +206,14 @@ def test_garbage_stops_the_run_names_the_article_and_writes_nothing(
         ]
         == 2
     )
-    # The articles that did answer are not sent again on the next run.
+    # The articles that did answer are not sent again on the next run. How many answered before the
+    # run stopped depends on the machine's load (two are drafted at once), so count what was kept.
+    kept = len(list((bank / STATE_DIR / "llm-cache").glob("*.json")))
+    assert 1 <= kept <= 5
     server.script.add(_prompt("cong-an-tinh"), _reply("cong-an-tinh"))
     result = invoke("generate", articles, "--bank", bank, "--drafter", "llm")
     assert result.exit_code == 0, result.output
-    assert len(server.script.requests) - sent <= 2 and len(_questions(bank)) == 6
+    assert len(server.script.requests) - sent == 6 - kept and len(_questions(bank)) == 6
 
 
 @pytest.mark.parametrize(
