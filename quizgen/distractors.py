@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from quizgen.extract.events import WORD_ORDINALS
+from quizgen.extract.events import ORDINAL, WORD_ORDINALS
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import number_of
@@ -644,10 +644,10 @@ _CAN_CHI_YEARS = {  # the lunar year's name, for "Tết Nguyên đán Ất Tỵ 
 def _shift_event(answer: str) -> list[str]:
     """The same event another time: its ordinal (XIX -> XVIII, XX, XVII; 80 -> 79, 81, 78) or its
     year (and the lunar year's name with it)."""
-    m = re.search(rf"\b(lần thứ|khóa)\s+([IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)", answer)
+    m = ORDINAL.search(answer)
     out = []
     if m:
-        raw = m.group(2)
+        raw = m.group("n")
         if raw in WORD_ORDINALS:
             n = WORD_ORDINALS.index(raw)
             steps = (n - 1, n + 1, n - 2, n + 2, n + 3)
@@ -660,7 +660,7 @@ def _shift_event(answer: str) -> list[str]:
             values = [_ROMANS[k] for k in (n - 1, n + 1, n - 2, n + 2) if 0 <= k < len(_ROMANS)]
         else:
             values = []
-        out = [answer[: m.start(2)] + v + answer[m.end(2) :] for v in values]
+        out = [answer[: m.start("n")] + v + answer[m.end("n") :] for v in values]
         return out
     y = re.search(r"\b((?:19|20)\d{2})\b", answer)
     if y:

@@ -79,7 +79,8 @@ def _variants(text: str) -> set[str]:
     out.add(stripped)
     # "Đại tá Vũ Văn Tấn", "Đại tá, PGS.TS Vũ Văn Tấn" and "Vũ Văn Tấn": one person, asked with
     # or without the rank and degree.
-    for rank in load_gazetteer().all_ranks:
+    gaz = load_gazetteer()
+    for rank in gaz.all_ranks:
         if re.match(rf"{re.escape(fold_for_match(rank))},?\s", base):
             out.add(re.sub(r"^(?:(?:pgs|gs|ts|ths)\.?(?:ts)?\.?\s+)", "", base[len(rank) :].lstrip(", ")))
     # "ông Trần Tư Nguyên", "đồng chí Vương Dụ Văn": the honorific is not part of the name.
@@ -87,7 +88,6 @@ def _variants(text: str) -> set[str]:
     out.add(honoured)
     # "Thứ trưởng Bộ Công an Lê Quý Vương": a Vietnamese name after its holder's title names the
     # same person as the name alone.
-    gaz = load_gazetteer()
     words = text.split()
     for at in range(len(words) - 2, 0, -1):
         if words[at] in gaz.surnames and all(w[:1].isupper() for w in words[at:]) and len(words) - at <= 4:

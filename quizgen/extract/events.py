@@ -148,7 +148,7 @@ _ASKED_HEADS = (
     "Đại hội", "Hội nghị", "Hội thảo", "Diễn đàn", "Tết", "Ngày hội", "Hội thi", "Hội diễn", "Đối thoại",
 )  # fmt: skip
 WORD_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_ROMAN = re.compile(rf"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)")
+ORDINAL = re.compile(rf"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EVENT_STOP = {
     "đã", "đang", "sẽ", "vừa", "được", "do", "tại", "vào", "với", "cho", "nhằm", "để", "diễn ra", "của",
@@ -167,7 +167,7 @@ def _through_topic(tokens: tuple[Token, ...], at: int, limit: int) -> int | None
             break
         k += 1
     stretch = " ".join(t.text for t in tokens[at:k])
-    ordinal = _ROMAN.search(stretch)
+    ordinal = ORDINAL.search(stretch)
     return k if ordinal and ordinal.end() == len(stretch) else None
 
 
@@ -199,7 +199,7 @@ def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
         between = re.search(r"\sgiữa\s", name)
         if between and j < len(tokens) and tokens[j].text == "và":
             name = name[: between.start()]  # "... lần thứ 5 giữa Bộ Công an Việt Nam | và ...": one party
-        ordinal = _ROMAN.search(name)
+        ordinal = ORDINAL.search(name)
         year = _YEAR.search(name)
         if not (ordinal or year) or len(name.split()) < 3:
             continue

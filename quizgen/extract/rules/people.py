@@ -135,9 +135,9 @@ class PeopleRules(RuleBase):
                 if pos < past_place:
                     continue
                 words = text[pos:name_end].split()
-                if is_place(" ".join(words)):
+                country = next((k for k in range(len(words), 0, -1) if is_place(" ".join(words[:k]))), 0)
+                if country == len(words):
                     continue  # "Giám đốc Khu vực Châu Á-Thái Bình Dương": a region, no holder's name
-                country = next((k for k in range(len(words) - 1, 0, -1) if is_place(" ".join(words[:k]))), 0)
                 if country:
                     # "Bộ An ninh Nội địa Hoa Kỳ Matthew H.King": the country ends the title.
                     past_place = pos + len(" ".join(words[:country])) + 1
