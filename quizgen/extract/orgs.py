@@ -153,6 +153,8 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     bình", "Học viện Chính trị Công an | nhân dân")."""
     if end_i >= len(tokens):
         return False
+    if end_i > 0 and is_place(tokens[end_i - 1].text):
+        return False  # closed by its province or country: "Công an tỉnh Tây Ninh | thông tin"
     nxt = tokens[end_i]
     if not nxt.text[:1].islower():
         return False
