@@ -178,6 +178,8 @@ def _shift_number(answer: str) -> list[str]:
                 if "." in raw or v >= 10000
                 else (f"{v:g}".replace(".", ",") if "," in raw else str(int(v)))
             )
+            if raw.startswith("0") and raw.isdigit():
+                text = text.zfill(len(raw))  # "02 kg": the answer alone with a leading zero is a cue
             out.append(answer[: m.start()] + text + answer[m.end() :])
         return out
     for word in sorted(NUM_WORDS, key=len, reverse=True):

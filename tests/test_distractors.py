@@ -324,3 +324,10 @@ def test_words_with_aliases_that_are_no_place_keep_their_place_in_a_name() -> No
     # province's body ("... trao quyền cho Thanh Hóa").
     assert not is_place_name("phụ nữ", gaz)
     assert is_place_name("TP HCM", gaz)
+
+
+def test_a_count_written_with_a_leading_zero_keeps_it_in_every_option() -> None:
+    from quizgen.distractors import _shift_number
+
+    assert _shift_number("02kg")[:2] == ["03kg", "01kg"]
+    assert all(option.startswith("0") for option in _shift_number("06 bị can"))

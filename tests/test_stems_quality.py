@@ -652,3 +652,82 @@ def test_a_region_in_a_regional_office_is_no_persons_name() -> None:
         "Dương của tổ chức UN Women, Đại sứ Na Uy tại Việt Nam.",
     )
     assert not any(answer.startswith("Châu") for _, answer in facts)
+
+
+def test_a_documents_date_is_asked_of_the_document() -> None:
+    # The date dates the plan, not the purpose clause the sentence opens with.
+    stem = _stem(
+        "date",
+        "ngày 4-1-2021",
+        "Tin trong nước",
+        "Nhằm cụ thể hóa Kế hoạch số 01/KH-BCĐ138/CP ngày 4-1-2021 của Ban Chỉ đạo 138 Trung ương về thực "
+        "hiện công tác phòng chống tội phạm năm 2021, UBND tỉnh ban hành kế hoạch thực hiện.",
+    )
+    assert stem == (
+        "Kế hoạch số 01/KH-BCĐ138/CP của Ban Chỉ đạo 138 Trung ương về thực hiện công tác phòng chống "
+        "tội phạm năm 2021 được ban hành vào ngày nào?"
+    )
+    # Signed in the sentence's own clause, the sentence asks it well already.
+    signed = _stem(
+        "date",
+        "ngày 13/6/2025",
+        "Tin trong nước",
+        "Phó Thủ tướng Nguyễn Hòa Bình vừa ký Quyết định số 1137/QĐ-TTg ngày 13/6/2025 về kế hoạch mới.",
+    )
+    assert signed is not None and not signed.endswith("được ban hành vào ngày nào?")
+
+
+def test_an_opening_connective_goes_or_the_draft_does() -> None:
+    sentence = Sentence("Trong số đó, 5 chiến sĩ huấn luyện giỏi được tặng giấy khen.", 1, 3)
+    fact = Fact(QType.HOW_MANY, "count", "5", "5 chiến sĩ", sentence, 13, 14, shape="count", head="chiến sĩ")
+    stem = finish_stem("Trong số đó, bao nhiêu chiến sĩ huấn luyện giỏi được tặng giấy khen?", fact)
+    assert stem == "Bao nhiêu chiến sĩ huấn luyện giỏi được tặng giấy khen?"
+    # Without its connective the clause has no one doing it, and no sentence before lends one.
+    assert finish_stem("Đồng thời cử 1 sĩ quan làm nhiệm vụ theo hình thức nào?", fact) is None
+    assert finish_stem("Trong đó đã điều tra, khám phá bao nhiêu vụ?", fact) is None
+
+
+def test_a_stem_that_is_only_an_opening_purpose_or_a_bare_verb_is_dropped() -> None:
+    sentence = Sentence("Để giữ vững an ninh Tết Nguyên đán, Công an tỉnh ra quân.", 1, 3)
+    fact = Fact(QType.WHAT, "event", "Tết Nguyên đán", "Tết Nguyên đán", sentence, 21, 35)
+    assert finish_stem("Để tiếp tục giữ vững an ninh, trật tự, an toàn Tết nào?", fact) is None
+    assert finish_stem("Kéo dài thời gian công tác đối với các sĩ quan tại phái bộ nào?", fact) is None
+    kept = finish_stem("Nhằm truy tố bị can, VKSND Tối cao đã chuyển cáo trạng tới viện kiểm sát nào?", fact)
+    assert kept is not None
+
+
+def test_a_when_stem_needs_an_event_not_a_place_or_a_means() -> None:
+    from quizgen.extract.stems import names_an_event
+
+    assert not names_an_event("Được sự ủy quyền của Chủ tịch nước vào thời gian nào?")
+    assert not names_an_event("Trên QL46C đoạn thuộc xã Thanh Thủy vào thời gian nào?")
+    assert names_an_event("Công an tỉnh tổ chức hội nghị vào ngày nào?")
+
+
+def test_counts_everyone_knows_or_the_stem_lists_are_give_aways() -> None:
+    sentence = Sentence("Thứ trưởng trao quyết định cho 2 sĩ quan.", 1, 3)
+    two = Fact(QType.HOW_MANY, "count", "2", "2 sĩ quan", sentence, 31, 32, shape="count", head="sĩ quan")
+    assert giveaway("Thứ trưởng trao quyết định cho bao nhiêu sĩ quan là Thiếu tá A và Đại úy B?", two)
+    assert giveaway("Sau Lễ đón, bao nhiêu đoàn đại biểu đã tiến hành Hội đàm?", two)
+    assert not giveaway("Tham gia có bao nhiêu học viên là sinh viên Trường Đại học ANND và Đại học CSND?", two)
+    eighty = Fact(QType.HOW_MANY, "count", "80 năm", "80 năm", sentence, 0, 6, shape="count", head="năm")
+    assert giveaway("Bộ Công an hướng tới kỷ niệm bao nhiêu năm Ngày truyền thống Công an nhân dân?", eighty)
+    phone = Fact(QType.HOW_MANY, "count", "114", "114", sentence, 0, 3, shape="count")
+    assert giveaway("Người dân gọi số điện thoại bao nhiêu để báo cháy?", phone)
+
+
+def test_a_body_closed_by_its_province_is_whole() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Ngày 7/2, Công an tỉnh Tây Ninh thông tin, lực lượng CSGT đang đẩy mạnh tuần tra, kiểm soát.",
+    )
+    assert ("org", "Công an tỉnh Tây Ninh") in facts
+
+
+def test_an_acronym_whose_words_before_the_bracket_are_not_its_name_is_not_asked() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Bộ Công an đã cử 2 tổ công tác đi làm nhiệm vụ gìn giữ hòa bình Liên hợp quốc tại Phái bộ Nam "
+        "Sudan (UNMISS) trong năm nay.",
+    )
+    assert not any(kind == "brand" for kind, _ in facts)

@@ -41,6 +41,12 @@ _COUNT_THEN_NAMES = re.compile(
     rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,2}}[{UPPER}]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[{UPPER}]"
 )
 
+# "cho bao nhiêu sĩ quan là Thiếu tá A và Đại úy B", "bao nhiêu đơn vị gồm Phòng X, Phòng Y".
+_COUNT_THEN_LIST = re.compile(
+    rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,3}}(?:là|gồm|gồm có|bao gồm)\s*:?\s+"
+    rf"[{UPPER}][^?]*(?:\svà\s|,\s)[{UPPER}]"
+)
+_TWO_DELEGATIONS = re.compile(r"(?i)bao nhiêu đoàn[^?]*(?:hội đàm|hội kiến|phía)")
 
 # "sơ kết 6 tháng đầu năm", "trong 6 tháng cuối năm": a period every report names.
 _FIXED_PERIOD = re.compile(r"(?i)bao nhiêu tháng (?:đầu|cuối) năm|sơ kết bao nhiêu tháng")
@@ -146,6 +152,16 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "every province of the country"  # "63 tỉnh, thành phố": the whole country
         if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
             return "a vague span of decades"  # "hơn hai thập niên qua"
+        if re.search(r"(?i)kỷ niệm bao nhiêu năm", stem):
+            return "an anniversary's years"  # "kỷ niệm 80 năm Ngày truyền thống CAND": known to all
+        if re.search(r"(?i)(?:số điện thoại|số máy|đường dây nóng|tổng đài)\s+(?:số\s+)?bao nhiêu", stem):
+            return "an emergency number every trainee knows"  # "gọi số điện thoại 114"
+        if re.search(r"(?i)bao nhiêu điều Bác Hồ dạy", stem):
+            return "common knowledge ('6 điều Bác Hồ dạy')"
+        if _COUNT_THEN_LIST.search(stem):
+            return "the counted people or things are listed in the stem"
+        if number_of(fact.answer) == 2 and _TWO_DELEGATIONS.search(stem):
+            return "the two delegations of a talks"  # "bao nhiêu đoàn ... đã tiến hành Hội đàm"
     if fact.type == QType.WHEN:
         # "Đợt cao điểm ... từ 15/12/2025 đến 16/3/2026 ... thời gian nào?" (the event's name, from
         # the lead, carries the dates) -> "ngày 15/12/2025 đến 16/3/2026".

@@ -214,7 +214,7 @@ def word_count(text: str) -> int:
 
 
 _ADVERBIAL_START = re.compile(
-    r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|vào|qua|năm|tháng|thời gian|"
+    r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|khi|nếu|để|nhằm)\b"
 )
 # A clause that only reports ("Phòng Cảnh sát ... thông báo"): the event is in what it reports.
@@ -441,15 +441,23 @@ _BODY_BEFORE = re.compile(
 _JOINS_A_CLAUSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|cùng|và|với|của|cho)(?!\w)")
 
 
+# Verbs that say where a thing lies or by what means, not that anything happened: "Trên QL46C
+# đoạn thuộc xã Thanh Thủy vào thời gian nào?", "Cuối tháng nào, thông qua công tác điều tra?".
+_NO_EVENT_VERBS = {"thuộc", "thông qua", "nằm", "ủy quyền"}
+
+
 def names_an_event(stem: str) -> bool:
     """Whether a "when"/"where" stem says what happened: a clause verb outside a body's name.
 
     "Cục Cảnh sát điều tra tội phạm về ma túy vào thời gian nào?" has a verb only inside the
     name; asked so, it has no event, and readers reject it every time."""
     core = _TIME_OR_PLACE_ASKED.sub(" ", stem)
-    for t in analyse(core).tokens:
-        if not _clause_verb(t):
+    tokens = analyse(core).tokens
+    for i, t in enumerate(tokens):
+        if not _clause_verb(t) or t.text.casefold() in _NO_EVENT_VERBS:
             continue
+        if i > 0 and tokens[i - 1].text.casefold() == "sự":
+            continue  # "Được sự ủy quyền của Chủ tịch nước": a noun made of a verb
         body = _BODY_BEFORE.search(core[: t.start])
         if body and not _JOINS_A_CLAUSE.search(body.group(0)):
             head = body.group(0).split()[:2]
@@ -732,6 +740,64 @@ def _where_last(stem: str) -> str:
     return stem
 
 
+# A connective that ties the sentence to the one before it ("Đồng thời cử ...", "Trong số đó, ..."):
+# alone on a quiz it points at nothing, and the clause after it stands without it.
+_BARE_CONNECTIVE = re.compile(
+    r"^(?:Đồng thời|Trong số đó|Trong đó|Ngoài ra|Bên cạnh đó|(?:Kể )?[Tt]ừ khi)\s*,?\s+"
+)
+# A purpose clause that opens the sentence ("Nhằm ...", "Để ..."): the question must be asked in
+# the main clause after it, or the stem is the purpose alone, with no one doing anything.
+_OPENING_PURPOSE = re.compile(r"^(?:Nhằm|Để)\s")
+
+
+def _without_connective(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str | None:
+    """``stem`` without its opening connective; None when what is left has no subject to lend."""
+    connective = _BARE_CONNECTIVE.match(stem)
+    if not connective:
+        return stem
+    rest = stem[connective.end() :]
+    rest = rest[:1].upper() + rest[1:]
+    lent = lend_subject(rest, prior)
+    if lent != rest:
+        return lent
+    first = analyse(rest[:1].lower() + rest[1:]).tokens[:1]  # the tagger reads a capital as a name
+    tense = re.match(r"(?i)(?:đã|đang|sẽ|vừa|được)\s", rest)
+    verb = _ACTION_START.match(rest) or (first and first[0].pos == "V")
+    if tense or (verb and not _QUESTION_WORDS.match(rest.lower())):
+        return None  # "Tổng kết phong trào ... năm nào?": whose act, the stem no longer says
+    return rest
+
+
+def _purpose_only(stem: str) -> bool:
+    """ "Để tiếp tục giữ vững an ninh, ..., an toàn Tết nào?": the asked word is in the opening
+    purpose, and no main clause ("..., Công an tỉnh đã ...") follows it."""
+    if not _OPENING_PURPOSE.match(stem):
+        return False
+    asked = _QUESTION_WORDS.search(stem)
+    main = re.search(rf",\s+[{UPPER}]", stem)
+    return asked is not None and (main is None or asked.start() < main.start())
+
+
+# Verbs a sentence may open with and still say who or what is meant: "Có bao nhiêu đại biểu tham
+# dự?", "Tham dự hội nghị có ...", "Theo kế hoạch, ...", "Tổng cộng bao nhiêu bánh heroin ...".
+_VERB_FIRST_OK = {"có", "theo", "tham dự", "tham gia", "tính", "tổng cộng", "dự", "đến dự", "được biết"}
+
+
+def _no_subject(stem: str) -> bool:
+    """ "Ban hành chương trình nào là ...?", "Kéo dài thời gian công tác đối với ...?": the clause
+    asked opens with its verb and no one does it (no subject after a comma either)."""
+    tokens = analyse(stem[:1].lower() + stem[1:]).tokens  # the tagger reads a capital as a name
+    if not tokens or tokens[0].pos != "V" or tokens[0].text.casefold() in _VERB_FIRST_OK:
+        return False
+    if _ADVERBIAL_START.match(stem):
+        return False  # "Kể từ ngày nào, ...", "Qua bao nhiêu ngày học tập, học viên ...": a time first
+    asked = _QUESTION_WORDS.search(stem)
+    if asked is None or re.search(r"\scó\s", stem[: asked.start()]):
+        return False  # "Đón tiếp đoàn có ai ...": what opens the clause is its subject
+    comma = stem.find(",")
+    return comma < 0 or asked.start() < comma
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -746,7 +812,12 @@ def finish_stem(
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
     if question and not fact.template:
-        stem = lend_subject(stem, prior)
+        if _purpose_only(stem):
+            return None
+        bare = _without_connective(stem, prior)
+        if bare is None:
+            return None
+        stem = lend_subject(bare, prior)
     leading = _LEADING_TIME_QUESTION.match(stem)
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
@@ -803,6 +874,8 @@ def finish_stem(
         # "X vừa khám phá ..., bước đầu bắt giữ ... bao nhiêu nạn nhân?" cut to its last clause:
         # that clause's subject is the sentence's own.
         stem = lend_subject(stem, (*prior, sentence))
+        if _no_subject(stem):
+            return None
     if word_count(stem) > HARD_MAX_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):

@@ -42,9 +42,33 @@ class DateRules(RuleBase):
     )
     _MONTH_RE = re.compile(r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:/\d{4}|\s+năm\s+\d{4}))")
     _YEAR_RE = re.compile(r"(?<![\w/])(?P<pre>(?:đến |từ |vào |trong )?)[Nn]ăm\s+(?P<date>\d{4})(?![\d\-])")
+    # "Kế hoạch số 01/KH-BCĐ138/CP ngày 4-1-2021 của Ban Chỉ đạo 138 Trung ương về ...": the date
+    # is the document's; the sentence around it ("Nhằm cụ thể hóa ...") is about something else.
+    _DOCUMENT_BEFORE = re.compile(
+        r"(?P<doc>(?<!\w)(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công điện|Thông tư|Nghị định|Công văn|"
+        r"Hướng dẫn|Kết luận|Luật)\s+(?:số\s+)?\d[^\s,;]*)\s+$"
+    )
+    _DOCUMENT_AFTER = re.compile(
+        r"^\s+(?P<issuer>của\s+[^,;:()]+?)?(?P<about>\s*(?:về|V/v)\s+[^;:()]+?)?"
+        r"(?=\s*(?:,\s+[A-ZĐ]|[;:().]|$)|\s*,?\s+(?:và\s+[A-ZĐ]|(?:đã|được|nhằm|để)\s))"
+    )
     _PERIOD_RE = re.compile(
         r"(?P<word>giai đoạn|thời kỳ|nhiệm kỳ|từ năm)\s+(?P<date>\d{4}\s*(?:-|đến(?: năm)?)\s*\d{4})"
     )
+
+    def _document_question(self, text: str, start: int, end: int) -> str:
+        """ "Kế hoạch số 01/KH-BCĐ138/CP của Ban Chỉ đạo 138 Trung ương về ... được ban hành vào ngày
+        nào?" when the date at ``start:end`` dates a numbered document, else ""."""
+        doc = self._DOCUMENT_BEFORE.search(text[:start])
+        if not doc or re.search(r"(?:ký|ban hành|phê duyệt)\s+$", text[: doc.start()]):
+            return ""  # "X vừa ký Quyết định số ... ngày ...": the sentence's own clause asks it well
+        after = self._DOCUMENT_AFTER.match(text[end:])
+        issuer = (after.group("issuer") or "").strip() if after else ""
+        about = (after.group("about") or "").strip() if after else ""
+        if len(about.split()) > 20:
+            about = ""  # a long subject is the sentence's, not the document's name
+        parts = [doc.group("doc"), issuer, about]
+        return " ".join(p for p in parts if p) + " được ban hành vào ngày nào?"
 
     def _dates(self, s: Sentence) -> Iterator[Fact]:
         text = s.text
@@ -93,6 +117,13 @@ class DateRules(RuleBase):
                 # The whole time expression, part of the day included ("sáng 9.5", "chiều ngày 27/8").
                 answer = text[m.start() : m.end()]
                 answer = answer[:1].lower() + answer[1:]
+            document = self._document_question(text, m.start(), m.end()) if m.group("ngay") else ""
+            if document:
+                yield Fact(
+                    QType.WHEN, "date", answer, text[m.start() : m.end()], s, m.start(), m.end(),
+                    template=document, shape=_date_shape(date), score=0.85,
+                )  # fmt: skip
+                continue
             leading = self._leading_adverbial(text, m.start(), m.end())
             qphrase = "ngày nào" if m.group("ngay") else f"{tod.split()[0].lower()} ngày nào"
             if part_of_day or clock:

@@ -54,6 +54,12 @@ class OrgRules(RuleBase):
                 continue
             if len(phrase.split()) < 2 or acr in self.gaz.common_acronyms:
                 continue
+            known = self.gaz.un_bodies.get(acr)
+            if known and fold_for_match(phrase).split()[:2] != fold_for_match(known).split()[:2]:
+                # "Liên hợp quốc tại Phái bộ Nam Sudan (UNMISS)": the words before the bracket
+                # are not the body's name (Phái bộ Liên hợp quốc tại Nam Sudan), so neither the
+                # name nor the head word to ask it by can be taken from them.
+                continue
             yield Fact(
                 QType.ACRONYM,
                 "brand",
