@@ -443,7 +443,7 @@ _JOINS_A_CLAUSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|cùng|v�
 
 # Verbs that say where a thing lies or by what means, not that anything happened: "Trên QL46C
 # đoạn thuộc xã Thanh Thủy vào thời gian nào?", "Cuối tháng nào, thông qua công tác điều tra?".
-_NO_EVENT_VERBS = {"thuộc", "thông qua", "nằm", "ủy quyền"}
+_NO_EVENT_VERBS = {"thuộc", "nằm", "ủy quyền"}
 
 
 def names_an_event(stem: str) -> bool:
@@ -456,6 +456,8 @@ def names_an_event(stem: str) -> bool:
     for i, t in enumerate(tokens):
         if not _clause_verb(t) or t.text.casefold() in _NO_EVENT_VERBS:
             continue
+        if t.text.casefold() == "thông qua" and (i == 0 or tokens[i - 1].text == ","):
+            continue  # ", thông qua công tác điều tra": by what means; "Quốc hội đã thông qua": adopted
         if i > 0 and tokens[i - 1].text.casefold() == "sự":
             continue  # "Được sự ủy quyền của Chủ tịch nước": a noun made of a verb
         body = _BODY_BEFORE.search(core[: t.start])
@@ -798,6 +800,36 @@ def _no_subject(stem: str) -> bool:
     return comma < 0 or asked.start() < comma
 
 
+# "dự thảo kế hoạch hành động của Bộ Công an, đóng vai trò hỗ trợ cho ...": a clause that describes
+# the noun phrase just before its comma; that phrase is its subject.
+_DESCRIBING = re.compile(r"^(?:Đóng vai trò|Giữ vai trò|Là nơi|Là đơn vị)\s")
+_PHRASE_TAGS = {"N", "Np", "Nc", "Nu", "M", "A", "Ny", "Nb"}
+
+
+def _described_before(stem: str, sentence: SentenceAnalysis) -> str | None:
+    """``stem`` with the noun phrase it describes as its subject, or None."""
+    if not _DESCRIBING.match(stem):
+        return None
+    opening = " ".join(stem.split(" ")[:3])
+    at = sentence.text.find(", " + opening[:1].lower() + opening[1:])
+    if at < 0:
+        return None
+    before = [t for t in sentence.tokens if t.end <= at]
+    i = len(before)
+    while i > 0:
+        t = before[i - 1]
+        inside = 1 < i < len(before) and before[i - 2].pos == "N" and before[i].pos in ("N", "E")
+        if t.pos in _PHRASE_TAGS or t.text == "của" or (t.pos == "V" and inside):
+            i -= 1
+            continue
+        break
+    words = before[i:]
+    if not words or words[0].pos not in ("N", "Nc") or not 2 <= len(words) <= 12:
+        return None
+    subject = sentence.text[words[0].start : words[-1].end]
+    return f"{subject[:1].upper()}{subject[1:]} {stem[:1].lower()}{stem[1:]}"
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -875,7 +907,10 @@ def finish_stem(
         # that clause's subject is the sentence's own.
         stem = lend_subject(stem, (*prior, sentence))
         if _no_subject(stem):
-            return None
+            described = _described_before(stem, sentence)
+            if described is None:
+                return None
+            stem = described
     if word_count(stem) > HARD_MAX_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
