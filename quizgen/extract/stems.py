@@ -791,6 +791,8 @@ def _no_subject(stem: str) -> bool:
     tokens = analyse(stem[:1].lower() + stem[1:]).tokens  # the tagger reads a capital as a name
     if not tokens or tokens[0].pos != "V" or tokens[0].text.casefold() in _VERB_FIRST_OK:
         return False
+    if len(tokens) > 1 and tokens[1].text.casefold() == "giữa":
+        return False  # "Hợp tác giữa Bộ Công an Việt Nam với bộ nào ...": the verb names the subject
     if _ADVERBIAL_START.match(stem):
         return False  # "Kể từ ngày nào, ...", "Qua bao nhiêu ngày học tập, học viên ...": a time first
     asked = _QUESTION_WORDS.search(stem)
