@@ -709,9 +709,11 @@ def test_counts_everyone_knows_or_the_stem_lists_are_give_aways() -> None:
     two = Fact(QType.HOW_MANY, "count", "2", "2 sĩ quan", sentence, 31, 32, shape="count", head="sĩ quan")
     assert giveaway("Thứ trưởng trao quyết định cho bao nhiêu sĩ quan là Thiếu tá A và Đại úy B?", two)
     assert giveaway("Sau Lễ đón, bao nhiêu đoàn đại biểu đã tiến hành Hội đàm?", two)
-    assert not giveaway("Tham gia có bao nhiêu học viên là sinh viên Trường Đại học ANND và Đại học CSND?", two)
-    eighty = Fact(QType.HOW_MANY, "count", "80 năm", "80 năm", sentence, 0, 6, shape="count", head="năm")
-    assert giveaway("Bộ Công an hướng tới kỷ niệm bao nhiêu năm Ngày truyền thống Công an nhân dân?", eighty)
+    assert not giveaway(
+        "Tham gia có bao nhiêu học viên là sinh viên Trường Đại học ANND và Đại học CSND?", two
+    )
+    six = Fact(QType.HOW_MANY, "count", "6", "6 điều", sentence, 0, 6, shape="count", head="điều")
+    assert giveaway("Cán bộ ra sức học tập bao nhiêu điều Bác Hồ dạy Công an nhân dân?", six)
     phone = Fact(QType.HOW_MANY, "count", "114", "114", sentence, 0, 3, shape="count")
     assert giveaway("Người dân gọi số điện thoại bao nhiêu để báo cháy?", phone)
 
@@ -731,3 +733,17 @@ def test_an_acronym_whose_words_before_the_bracket_are_not_its_name_is_not_asked
         "Sudan (UNMISS) trong năm nay.",
     )
     assert not any(kind == "brand" for kind, _ in facts)
+
+
+def test_teams_and_city_police_are_bodies_asked_by_their_kind() -> None:
+    facts = extract_article(
+        "t",
+        (
+            "Tin trong nước",
+            "Ngày 14/11, Công an TP Hà Nội đưa ra cảnh báo về thủ đoạn giả danh lực lượng chức năng.",
+            "Nhận tin báo, Đội Chữa cháy và CNCH khu vực An Khê đã điều 2 xe chữa cháy tới hiện trường.",
+        ),
+    ).facts
+    city = next(f for f in facts if f.answer == "Công an TP Hà Nội")
+    assert city.qphrase == "công an thành phố nào"
+    assert any(f.answer == "Đội Chữa cháy và CNCH khu vực An Khê" and f.shape == "org:Đội" for f in facts)

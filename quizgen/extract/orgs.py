@@ -28,7 +28,7 @@ _HEADS = (
     "Công an huyện", "Công an quận", "Phòng", "Ủy ban", "Ban", "Văn phòng", "Phái bộ", "Cơ quan", "Trung tâm",
     "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát", "Đồn Biên phòng",
     "Trung đoàn", "VKSND", "TAND", "UBND", "Ủy ban nhân dân", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
-    "Trạm",
+    "Trạm", "Đội", "Tiểu đoàn", "Công an TP", "Công an thị xã", "Công an phường", "Công an xã",
 )  # fmt: skip
 _SECOND_BODY = {
     "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",
@@ -43,7 +43,9 @@ _QPHRASE = {
     "Công an tỉnh": "công an tỉnh nào", "Công an thành phố": "công an thành phố nào",
     "VKSND": "viện kiểm sát nào", "TAND": "tòa án nào", "UBND": "ủy ban nhân dân nào", "Trạm": "trạm nào",
     "Viện Kiểm sát nhân dân": "viện kiểm sát nào", "Tòa án nhân dân": "tòa án nào",
-    "Ủy ban nhân dân": "ủy ban nhân dân nào",
+    "Ủy ban nhân dân": "ủy ban nhân dân nào", "Công an TP": "công an thành phố nào",
+    "Công an thị xã": "công an thị xã nào", "Công an phường": "công an phường nào",
+    "Công an xã": "công an xã nào",
 }  # fmt: skip
 
 

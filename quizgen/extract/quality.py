@@ -152,8 +152,6 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "every province of the country"  # "63 tỉnh, thành phố": the whole country
         if re.search(r"(?i)bao nhiêu thập (?:niên|kỷ)", stem):
             return "a vague span of decades"  # "hơn hai thập niên qua"
-        if re.search(r"(?i)kỷ niệm bao nhiêu năm", stem):
-            return "an anniversary's years"  # "kỷ niệm 80 năm Ngày truyền thống CAND": known to all
         if re.search(r"(?i)(?:số điện thoại|số máy|đường dây nóng|tổng đài)\s+(?:số\s+)?bao nhiêu", stem):
             return "an emergency number every trainee knows"  # "gọi số điện thoại 114"
         if re.search(r"(?i)bao nhiêu điều Bác Hồ dạy", stem):

@@ -782,7 +782,9 @@ def _purpose_only(stem: str) -> bool:
 
 # Verbs a sentence may open with and still say who or what is meant: "Có bao nhiêu đại biểu tham
 # dự?", "Tham dự hội nghị có ...", "Theo kế hoạch, ...", "Tổng cộng bao nhiêu bánh heroin ...".
-_VERB_FIRST_OK = {"có", "theo", "tham dự", "tham gia", "tính", "tổng cộng", "dự", "đến dự", "được biết"}
+_VERB_FIRST_OK = {
+    "có", "theo", "tham dự", "tham gia", "tính", "tổng cộng", "dự", "đến dự", "được biết", "đại diện",
+}  # fmt: skip
 
 
 def _no_subject(stem: str) -> bool:
