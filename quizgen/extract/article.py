@@ -62,7 +62,7 @@ _PLAN_SAYS = {
     "nêu", "nêu rõ", "đề ra", "xác định", "yêu cầu", "giao", "chỉ rõ", "nhấn mạnh", "được", "đã", "sẽ",
 }  # fmt: skip
 _POST_ENDS = re.compile(
-    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự|đến|tới)(?:\s|$)"
+    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|cùng|và đoàn|chủ trì|phát biểu|dự|tham dự|đến|tới|tặng|trao)(?:\s|$)"
 )
 
 
