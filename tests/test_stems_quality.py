@@ -747,3 +747,19 @@ def test_teams_and_city_police_are_bodies_asked_by_their_kind() -> None:
     city = next(f for f in facts if f.answer == "Công an TP Hà Nội")
     assert city.qphrase == "công an thành phố nào"
     assert any(f.answer == "Đội Chữa cháy và CNCH khu vực An Khê" and f.shape == "org:Đội" for f in facts)
+
+
+def test_a_ceremony_the_lead_names_by_its_verb_resolves_a_bare_buoi_le() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.events import event_names, resolve
+
+    names = event_names(
+        (
+            analyse("Sớm đưa Học viện thành cơ sở đào tạo đầu ngành"),
+            analyse(
+                "Sáng ngày 15/9/2022, Học viện Chính trị Công an nhân dân long trọng khai giảng năm học mới "
+                "2022 – 2023, với sự có mặt của Thượng tướng Trần Quốc Tỏ."
+            ),
+        )
+    )
+    assert resolve("Chủ trì buổi lễ là ai?", names) == "Chủ trì lễ khai giảng năm học mới 2022 – 2023 là ai?"

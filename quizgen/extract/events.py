@@ -118,7 +118,27 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             if name and not re.search(r"[;:(]", name):
                 names[noun.casefold()] = name[:1].upper() + name[1:]
                 names.setdefault("*", names[noun.casefold()])
+    for analysis in analyses[:3]:
+        for i, tok in enumerate(analysis.tokens):
+            kind = _CEREMONY_VERBS.get(tok.text.casefold())
+            before = analysis.tokens[i - 1].text.casefold() if i else ""
+            if kind is None or kind.casefold() in names or before in ("lễ", "buổi", "cuộc"):
+                continue
+            # "Học viện ... long trọng khai giảng năm học mới 2022 – 2023": the ceremony the article
+            # is about, though the lead names it by its verb ("lễ khai giảng năm học mới ...").
+            described = _description(analysis, i)
+            if described and not re.search(r"[;:(]", described):
+                head = "Lễ" if kind == "lễ" else "Buổi"
+                names[kind] = f"{head} {described[:1].lower()}{described[1:]}"
+                names.setdefault("*", names[kind])
     return names
+
+
+# The verbs a lead names its ceremony by, and the event noun a stem refers to it with.
+_CEREMONY_VERBS = {
+    "khai giảng": "lễ", "bế giảng": "lễ", "xuất quân": "lễ", "ra quân": "lễ", "phát động": "lễ",
+    "họp báo": "họp báo",
+}  # fmt: skip
 
 
 def resolve(stem: str, names: dict[str, str]) -> str:
