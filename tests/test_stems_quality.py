@@ -763,3 +763,15 @@ def test_a_ceremony_the_lead_names_by_its_verb_resolves_a_bare_buoi_le() -> None
         )
     )
     assert resolve("Chủ trì buổi lễ là ai?", names) == "Chủ trì lễ khai giảng năm học mới 2022 – 2023 là ai?"
+
+
+def test_a_units_name_stops_at_a_comma_a_count_or_the_clauses_verb() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Tình huống giả định là cháy xảy ra tại khu vực hành chính của Trung tâm y tế huyện Đak Pơ, nguyên "
+        "nhân do sự cố hệ thống điện.",
+        "Buổi diễn tập có 37 người tham gia, gồm 23 y-bác sĩ, nhân viên Trung tâm Y tế huyện và 14 cán bộ, "
+        "chiến sĩ của Đội Chữa cháy.",
+    )
+    answers = [answer for _, answer in facts]
+    assert not any(a.endswith(("nguyên nhân", "và 14")) for a in answers), answers

@@ -75,7 +75,8 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
             if is_place(tok.text):
                 break  # "Bộ Nội vụ Singapore", "... Trung Quốc": the country closes the name
             continue
-        if tok.text in ("và", "-", "–") and j + 1 < len(tokens) and _cap(tokens[j + 1]):
+        joined = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+        if tok.text in ("và", "-", "–") and joined:  # "và 14 cán bộ": a count, not the name's second part
             if tok.text == "và" and tokens[j + 1].text.split()[0] in _SECOND_BODY:
                 break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
             j += 1

@@ -175,7 +175,11 @@ class OrgRules(RuleBase):
             head = m.group("head")
             words = []
             end = m.start() + len(head)
+            at = 0
             for wm in re.finditer(r"\s+([^\s,;:()\"]+)", text[end:]):
+                if wm.start() != at:
+                    break  # a comma or a bracket between: the name has ended ("Đak Pơ, nguyên nhân")
+                at = wm.end()
                 word = wm.group(1)
                 if word in (
                     "nhằm",
@@ -190,8 +194,18 @@ class OrgRules(RuleBase):
                     "và",
                     "cho",
                     "của",
+                    "tổ",
+                    "phối",
+                    "cùng",
+                    "là",
+                    "có",
+                    "đến",
+                    "tới",
+                    "khi",
+                    "đang",
+                    "vào",
                 ):
-                    break
+                    break  # a preposition, or the clause's verb ("tổ chức", "phối hợp"): the name ended
                 words.append(word)
                 end = m.start() + len(head) + wm.end()
                 if len(words) >= 16:
