@@ -775,3 +775,27 @@ def test_a_units_name_stops_at_a_comma_a_count_or_the_clauses_verb() -> None:
     )
     answers = [answer for _, answer in facts]
     assert not any(a.endswith(("nguyên nhân", "và 14")) for a in answers), answers
+
+
+def test_names_inside_a_place_and_dashed_places_keep_their_edges() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Dự Diễn đàn có Phó trưởng ban Chính sách Luật pháp Trung ương Hội Liên hiệp phụ nữ Việt Nam Phan Thị "
+        "Quỳnh Như; lãnh đạo các đơn vị cùng tham dự.",
+        "Đại tá Nguyễn Đình Thừa, Phó Giám đốc Công an tỉnh Thừa Thiên – Huế, đã trực tiếp có mặt tại hiện "
+        "trường chỉ đạo dập lửa.",
+        "Qua 3 tháng được Trung đoàn Cảnh sát cơ động thủ đô huấn luyện nghiêm khắc, bài bản, những tân binh "
+        "đã trở thành chiến sĩ.",
+    )
+    assert ("holder_of", "Phan Thị Quỳnh Như") in facts
+    assert not any(kind == "programme" and answer.startswith("Luật pháp") for kind, answer in facts)
+    assert ("title_of", "Phó Giám đốc Công an tỉnh Thừa Thiên – Huế") in facts
+    assert ("org", "Trung đoàn Cảnh sát cơ động thủ đô") in facts
+
+
+def test_a_count_among_a_total_is_the_difference_and_every_is_not_asked() -> None:
+    sentence = Sentence("Trong số 11 người có 7 nam và 4 nữ.", 1, 3)
+    four = Fact(QType.HOW_MANY, "count", "4", "4 nữ", sentence, 28, 29, shape="count", head="nữ")
+    assert giveaway("Trong số 11 người có 7 nam và bao nhiêu nữ?", four)
+    stem = finish_stem("Ban nào cũng đã phát hiện, bắt giữ 2 người Lào chở ma túy?", four)
+    assert stem is not None and "cũng" not in stem

@@ -388,6 +388,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             continue
         if fact.kind == "programme" and (";" in fact.answer or re.search(r"\ssố$", fact.answer)):
             continue  # "Luật PCCC&CNCH; Thông tư số": two documents run together, one cut off
+        if fact.kind == "programme" and re.match(r"(?i)luật pháp\b", fact.answer):
+            continue  # "Ban Chính sách Luật pháp ...": law in general, not a law's name
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):
             continue  # "đối tác chiến lược toàn diện": a kind of partnership, not a strategy
         if fact.kind in ("unit", "org") and re.match(r"\S+ (?:trưởng|phó)\b", fact.answer):

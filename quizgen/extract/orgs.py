@@ -142,6 +142,9 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
             break
         if tok.text[:1].isupper() and tok.text.split()[0] in _SECOND_BODY:
             break  # "... về trật tự xã hội | Công an tỉnh Hà Tĩnh": the parent body begins
+        manner = tok.pos == "V" and j + 1 < len(tokens) and tokens[j + 1].pos == "A"
+        if manner:
+            break  # "... thủ đô | huấn luyện nghiêm khắc": a verb with its manner is the clause's
         if tok.pos in ("N", "V", "A", "M", "Np", "Nc") or word == "về":
             j += 1
             if word != "về":

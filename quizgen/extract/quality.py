@@ -83,7 +83,8 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
     if asked is None or asked == 0:
         return False
     # Counts only: no dates ("15/12"), times, years or numbered names ("số 4").
-    plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:số|khóa|lần thứ)\s+\d+", " ", stem)
+    # "Trong số 11 người", "Tổng số 11 người": a count, not a numbered name.
+    plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:(?<!trong )(?<!tổng )số|khóa|lần thứ)\s+\d+", " ", stem)
     numbers = [
         float(n.replace(",", "."))
         for n in re.findall(r"(?<![\w/])\d+(?:,\d+)?(?![\w/])", plain)

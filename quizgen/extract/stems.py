@@ -875,6 +875,9 @@ def finish_stem(
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
+    # "Ban nào cũng đã phát hiện ...", "Ai cũng đến dự": after the question word "cũng" reads as
+    # "every"; the source's "also" has nothing to refer to in a quiz.
+    stem = re.sub(r"(?<!\w)(nào|[Aa]i) cũng (?=\w)", r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     # "Chiều nay (27/10)", "Hôm nay (7/12/2021)": "nay" is the day of publication; the date says it.
     stem = re.sub(

@@ -59,7 +59,6 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(_ci(w) for w in sorted(words, key=len, reverse=True))
 
 
-
 def _nfd(word: str) -> str:
     import unicodedata
 
@@ -72,7 +71,6 @@ def _date_shape(date: str) -> str:
     sep = re.search(r"[/.\-]", date)
     parts = re.split(r"[/.\-]", date)
     return f"date:{sep.group(0) if sep else '/'}:{len(parts)}"
-
 
 
 class RuleBase:
@@ -89,7 +87,12 @@ class RuleBase:
         )
         place_names = [n for names in g.places.values() for n in names] + list(g.countries)
         place_names += ["TPHCM", "TP.HCM", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Thủ đô Hà Nội"]
-        foreign = [*g.countries, *g.places.get("foreign_cities", ()), *g.places.get("lao_provinces", ())]
+        foreign = [
+            *g.countries,
+            *g.places.get("foreign_cities", ()),
+            *g.places.get("mission_sites", ()),
+            *g.places.get("lao_provinces", ()),
+        ]
         local = [n for kind in ("provinces", "cities", "former_provinces") for n in g.places.get(kind, ())]
         self.destination_re = re.compile(
             r"(?<![\w])(?P<prep>sang|tới|đến|lên)\s+(?P<place>"
@@ -136,7 +139,6 @@ class RuleBase:
             return foreign[-1][1], "foreign"
         return None
 
-
     def _clause_start(self, text: str, pos: int) -> bool:
         """True when ``pos`` starts the sentence's main clause (after openers/adverbials)."""
         before = text[:pos]
@@ -145,6 +147,7 @@ class RuleBase:
         return bool(re.fullmatch(r"(?:[^,;]{0,80},\s*){1,2}", before)) and not before.rstrip().endswith(
             ("của", "và")
         )
+
     @staticmethod
     def _leading_adverbial(text: str, start: int, end: int) -> bool:
         """A time or place set off by a comma before the main clause, possibly after another one
@@ -225,4 +228,3 @@ class RuleBase:
         if pm:
             end += pm.end()
         return end
-

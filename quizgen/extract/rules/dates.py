@@ -46,11 +46,11 @@ class DateRules(RuleBase):
     # is the document's; the sentence around it ("Nhằm cụ thể hóa ...") is about something else.
     _DOCUMENT_BEFORE = re.compile(
         r"(?P<doc>(?<!\w)(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công điện|Thông tư|Nghị định|Công văn|"
-        r"Hướng dẫn|Kết luận|Luật)\s+(?:số\s+)?\d[^\s,;]*)\s+$"
+        r"Hướng dẫn|Kết luận|Luật)\s+(?:số\s+)?\d[^\s,;]*),?\s+$"
     )
     _DOCUMENT_AFTER = re.compile(
         r"^\s+(?P<issuer>của\s+[^,;:()]+?)?(?P<about>\s*(?:về|V/v)\s+[^;:()]+?)?"
-        r"(?=\s*(?:,\s+[A-ZĐ]|[;:().]|$)|\s*,?\s+(?:và\s+[A-ZĐ]|(?:đã|được|nhằm|để)\s))"
+        r"(?=\s*(?:,\s+[A-ZĐ]|[;:().]|$)|\s*,?\s+(?:và\s+[A-ZĐ]|(?:đã|được|nhằm|để|cũng)\s))"
     )
     _PERIOD_RE = re.compile(
         r"(?P<word>giai đoạn|thời kỳ|nhiệm kỳ|từ năm)\s+(?P<date>\d{4}\s*(?:-|đến(?: năm)?)\s*\d{4})"

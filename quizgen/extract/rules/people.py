@@ -18,6 +18,15 @@ _ARMY = re.compile(
 )
 
 
+def _dash_in_place(text: str, at: int) -> bool:
+    """ "Công an tỉnh Thừa Thiên | – Huế": the dash at ``at`` is inside a place's name."""
+    dash = re.match(r"\s*[-\u2013]\s*(\S+)", text[at:])
+    before = re.search(r"(\S+\s+\S+)\s*$", text[:at])
+    if dash is None or before is None:
+        return False
+    return is_place(f"{before.group(1)} – {dash.group(1)}")
+
+
 class PeopleRules(RuleBase):
     def _people(self, s: Sentence, people: dict[str, dict[str, str]]) -> Iterator[Fact]:
         text = s.text
@@ -44,7 +53,7 @@ class PeopleRules(RuleBase):
                     # ends with its organisation's name.
                     t_end = self._org_end(text, tm.end())
                 elif tm:
-                    stop = re.search(
+                    stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
                         r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)\s"
@@ -54,6 +63,7 @@ class PeopleRules(RuleBase):
                         r"|phiên|sự kiện)\b)",
                         text[t_start:],
                     )
+                    stop = next((m for m in stops if not _dash_in_place(text, t_start + m.start())), None)
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                 if tm:
                     title = text[t_start:t_end].strip()
@@ -135,6 +145,12 @@ class PeopleRules(RuleBase):
                 if pos < past_place:
                     continue
                 words = text[pos:name_end].split()
+                before = re.search(r"(\S+)\s+$", text[:pos])
+                if before and is_place(f"{before.group(1)} {words[0]}"):
+                    # "Hội Liên hiệp phụ nữ Việt | Nam Phan Thị Quỳnh Như": the name starts inside a
+                    # place the title ends with ("Việt Nam"); its holder is after it.
+                    past_place = pos + len(words[0]) + 1
+                    continue
                 country = next((k for k in range(len(words), 0, -1) if is_place(" ".join(words[:k]))), 0)
                 if country == len(words):
                     continue  # "Giám đốc Khu vực Châu Á-Thái Bình Dương": a region, no holder's name
