@@ -799,3 +799,22 @@ def test_a_count_among_a_total_is_the_difference_and_every_is_not_asked() -> Non
     assert giveaway("Trong số 11 người có 7 nam và bao nhiêu nữ?", four)
     stem = finish_stem("Ban nào cũng đã phát hiện, bắt giữ 2 người Lào chở ma túy?", four)
     assert stem is not None and "cũng" not in stem
+
+
+def test_a_title_after_a_dash_keeps_its_lower_case_tail_and_the_stem_its_verb() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Thượng tá Vương Trung Dũng – Trưởng phòng Kỹ thuật hình sự, thừa ủy quyền Ban Giám đốc Công an "
+        "tỉnh, chủ trì lễ khai giảng.",
+        "Đội Chữa cháy và CNCH Khu vực 33 (PC07), Công an TP.HCM đã tổ chức hội nghị huấn luyện nghiệp vụ.",
+    )
+    assert ("title_of", "Trưởng phòng Kỹ thuật hình sự") in facts
+    assert not any(kind == "brand" for kind, _ in facts)  # PC07 is a department's code, not the team's
+    assert malformed("Tôi tiếp nhận tin báo của ai về việc người dân vừa gọi điện?")
+    sentence = Sentence(
+        "Thượng tướng Hoàng Xuân Chiến – Thứ trưởng Bộ Quốc phòng – đã trao quyết định.", 1, 3
+    )
+    who = Fact(QType.WHO, "person", "Hoàng Xuân Chiến", "Hoàng Xuân Chiến", sentence, 13, 29, qphrase="Ai")
+    assert finish_stem("Ai – đã trao quyết định của Chủ tịch nước cho Đội Công binh số 4?", who) == (
+        "Ai đã trao quyết định của Chủ tịch nước cho Đội Công binh số 4?"
+    )

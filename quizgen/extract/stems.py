@@ -648,6 +648,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "the asked one's clause is cut off"  # "..., thông qua công tác nắm tình hình, phòng nào?"
     if re.search(rf"(?<!\w)nào\s+[{UPPER}]\w*\s+[{UPPER}]\w*\s+[{UPPER}]", stem):
         return "a post's body asked before its holder's name"  # "Phó Chủ tịch UBND nào Bùi Xuân Cường"
+    if re.match(r"(?i)(?:tôi|chúng tôi)\s", stem):
+        return "a witness's own words"  # "Tôi tiếp nhận tin báo của ai ...": who is "tôi"?
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
@@ -873,7 +875,7 @@ def finish_stem(
         stem = _where_last(stem)
     stem = _drop_apposition_after_ai(stem, sentence)
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
-    stem = re.sub(r"(?<!\w)([Aa]i)\s+[^\s,–-]+\s+[–-]\s+", r"\1 ", stem)  # "Ai phòng – đã trao"
+    stem = re.sub(r"(?<!\w)([Aa]i)\s+(?:[^\s,–-]+\s+)?[–-]\s+", r"\1 ", stem)  # "Ai (phòng) – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
     # "Ban nào cũng đã phát hiện ...", "Ai cũng đến dự": after the question word "cũng" reads as
     # "every"; the source's "also" has nothing to refer to in a quiz.

@@ -54,6 +54,8 @@ class OrgRules(RuleBase):
                 continue
             if len(phrase.split()) < 2 or acr in self.gaz.common_acronyms:
                 continue
+            if re.fullmatch(r"P?[A-K]\d{2}", acr) and h.group("head") in ("Đội", "Tổ", "Trạm"):
+                continue  # "PC07", "C06" name a department or a directorate, never a team under it
             known = self.gaz.un_bodies.get(acr)
             if known and fold_for_match(phrase).split()[:2] != fold_for_match(known).split()[:2]:
                 # "Liên hợp quốc tại Phái bộ Nam Sudan (UNMISS)": the words before the bracket

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
+from quizgen.extract.orgs import lower_tail
 from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
@@ -16,6 +18,22 @@ _ARMY = re.compile(
     r"Bộ Quốc phòng|Quân đội|Quân khu|quân nhân|Đội Công binh|Bệnh viện dã chiến|Tổng cục Hậu cần|"
     r"Cục Gìn giữ hòa bình Việt Nam|Bộ Tổng Tham mưu|Quân chủng|Binh chủng|Bộ đội Biên phòng|BĐBP"
 )
+
+
+def _with_lower_tail(text: str, end: int) -> int:
+    """ "Trưởng phòng Kỹ | thuật hình sự": a post's body whose name carries on in lower case ends
+    where that tail does (the word the capitals stopped inside, then its lower-case words)."""
+    tokens = analyse(text).tokens
+    inside = next((t for t in tokens if t.start < end < t.end), None)
+    if inside is None:
+        return end  # the capitals ended on a word's edge: the name is whole
+    end = inside.end
+    at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    # Only a noun goes on the name ("hình sự"); a verb ("phụ trách ...") is what the post covers.
+    noun = at is not None and tokens[at].pos == "N"
+    if at and noun and tokens[at - 1].end == end and (tail := lower_tail(tokens, at)) > at:
+        end = tokens[tail - 1].end
+    return end
 
 
 def _dash_in_place(text: str, at: int) -> bool:
@@ -51,7 +69,7 @@ class PeopleRules(RuleBase):
                 if tm and app.group(1) != ",":
                     # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
                     # ends with its organisation's name.
-                    t_end = self._org_end(text, tm.end())
+                    t_end = _with_lower_tail(text, self._org_end(text, tm.end()))
                 elif tm:
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
