@@ -818,3 +818,15 @@ def test_a_title_after_a_dash_keeps_its_lower_case_tail_and_the_stem_its_verb() 
     assert finish_stem("Ai – đã trao quyết định của Chủ tịch nước cho Đội Công binh số 4?", who) == (
         "Ai đã trao quyết định của Chủ tịch nước cho Đội Công binh số 4?"
     )
+
+
+def test_the_country_after_cong_hoa_ends_the_title_not_begins_the_name() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Bộ trưởng Bộ Công an đã lần lượt tiếp: Bộ trưởng Bộ Nội vụ Cộng hòa Mozambique Paulo Chachine; Giám "
+        "đốc Cơ quan an ninh quốc gia Cộng hòa Azerbaijan Ali Naghiyev.",
+    )
+    people = [answer for kind, answer in facts if kind in ("holder_of", "person")]
+    assert "Paulo Chachine" in people and "Ali Naghiyev" in people
+    assert not any(a.startswith(("Mozambique", "Azerbaijan")) for a in people)
+    assert malformed("Nằm trong chuỗi hoạt động, Bộ trưởng bộ nào Paulo Chachine đã đến dự?")

@@ -195,6 +195,9 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     words = answer.split()
     if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and words[0].isupper():
         answer = " ".join(words[1:])  # "LHQ Jean-Pierre Lacroix": the acronym ends the title before it
+    state = re.search(r"(?:Cộng hòa|Vương quốc|Liên bang)\s+$", text[: max(0, text.find(answer))])
+    if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and state:
+        answer = " ".join(words[1:])  # "Cộng hòa Mozambique Paulo Chachine": the country ends the title
     if answer != fact.answer:
         # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen is the name's edge, though the segmenter
         # glues "Phúc-Chủ" into one word.

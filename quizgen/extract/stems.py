@@ -646,7 +646,9 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
     if re.search(r",\s+(?:[^\s,]+\s+){0,2}(?:nào|ai)\?$", stem):
         return "the asked one's clause is cut off"  # "..., thông qua công tác nắm tình hình, phòng nào?"
-    if re.search(rf"(?<!\w)nào\s+[{UPPER}]\w*\s+[{UPPER}]\w*\s+[{UPPER}]", stem):
+    three_capitals = rf"(?<!\w)nào\s+[{UPPER}]\w*\s+[{UPPER}]\w*\s+[{UPPER}]"
+    holder_next = rf"(?:trưởng|Giám đốc|Chủ tịch)\s+\w+\s+nào\s+[{UPPER}]\w*\s+[{UPPER}]"
+    if re.search(three_capitals, stem) or re.search(holder_next, stem):
         return "a post's body asked before its holder's name"  # "Phó Chủ tịch UBND nào Bùi Xuân Cường"
     if re.match(r"(?i)(?:tôi|chúng tôi)\s", stem):
         return "a witness's own words"  # "Tôi tiếp nhận tin báo của ai ...": who is "tôi"?

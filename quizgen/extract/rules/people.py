@@ -164,6 +164,12 @@ class PeopleRules(RuleBase):
                     continue
                 words = text[pos:name_end].split()
                 before = re.search(r"(\S+)\s+$", text[:pos])
+                state = re.search(r"(?:Cộng hòa|Vương quốc|Liên bang|Nhà nước)\s+$", text[:pos])
+                if state and len(words) >= 3:
+                    # "Bộ Nội vụ Cộng hòa | Mozambique Paulo Chachine": the word after "Cộng hòa" is
+                    # the country's name, the title's last word; the holder's name follows it.
+                    past_place = pos + len(words[0]) + 1
+                    continue
                 if before and is_place(f"{before.group(1)} {words[0]}"):
                     # "Hội Liên hiệp phụ nữ Việt | Nam Phan Thị Quỳnh Như": the name starts inside a
                     # place the title ends with ("Việt Nam"); its holder is after it.
