@@ -756,7 +756,9 @@ _BARE_CONNECTIVE = re.compile(
 _OPENING_PURPOSE = re.compile(r"^(?:Nhằm|Để)\s")
 
 
-def _without_connective(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str | None:
+def _without_connective(
+    stem: str, prior: tuple[SentenceAnalysis, ...], sentence: SentenceAnalysis
+) -> str | None:
     """``stem`` without its opening connective; None when what is left has no subject to lend."""
     connective = _BARE_CONNECTIVE.match(stem)
     if not connective:
@@ -766,9 +768,9 @@ def _without_connective(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str |
     lent = lend_subject(rest, prior)
     if lent != rest:
         return lent
-    first = analyse(rest[:1].lower() + rest[1:]).tokens[:1]  # the tagger reads a capital as a name
+    first = _first_word(rest, sentence)
     tense = re.match(r"(?i)(?:đã|đang|sẽ|vừa|được)\s", rest)
-    verb = _ACTION_START.match(rest) or (first and first[0].pos == "V")
+    verb = _ACTION_START.match(rest) or (first is not None and first.pos == "V")
     if tense or (verb and not _QUESTION_WORDS.match(rest.lower())):
         return None  # "Tổng kết phong trào ... năm nào?": whose act, the stem no longer says
     return rest
@@ -791,21 +793,39 @@ _VERB_FIRST_OK = {
 }  # fmt: skip
 
 
-def _no_subject(stem: str) -> bool:
+def _first_word(stem: str, sentence: SentenceAnalysis) -> Token | None:
+    """The stem's first word as the toolkit read it in its sentence (a stem is the sentence's own
+    words; analysing each stem again would cost a toolkit run per draft), else on its own."""
+    folded = stem.casefold()
+    same = [t for t in sentence.tokens if folded.startswith(t.text.casefold() + " ")]
+    if same:
+        word = max(same, key=lambda t: len(t.text))
+        before = sentence.text[: word.start].rstrip()
+        if before and (before[-1].isalnum() or before[-1] == ","):
+            # Inside its sentence a capital is a name's ("Học viện Cảnh sát", "Trung đoàn ..."),
+            # whatever tag the toolkit gave it.
+            return Token(word.text, "Np", word.start, word.end) if word.text[:1].isupper() else word
+    tokens = analyse(stem[:1].lower() + stem[1:]).tokens  # the tagger reads a capital as a name
+    return tokens[0] if tokens else None
+
+
+def _no_subject(stem: str, sentence: SentenceAnalysis) -> bool:
     """ "Ban hành chương trình nào là ...?", "Kéo dài thời gian công tác đối với ...?": the clause
     asked opens with its verb and no one does it (no subject after a comma either)."""
-    tokens = analyse(stem[:1].lower() + stem[1:]).tokens  # the tagger reads a capital as a name
-    if not tokens or tokens[0].pos != "V" or tokens[0].text.casefold() in _VERB_FIRST_OK:
-        return False
-    if len(tokens) > 1 and tokens[1].text.casefold() == "giữa":
-        return False  # "Hợp tác giữa Bộ Công an Việt Nam với bộ nào ...": the verb names the subject
     if _ADVERBIAL_START.match(stem):
         return False  # "Kể từ ngày nào, ...", "Qua bao nhiêu ngày học tập, học viên ...": a time first
     asked = _QUESTION_WORDS.search(stem)
     if asked is None or re.search(r"\scó\s", stem[: asked.start()]):
         return False  # "Đón tiếp đoàn có ai ...": what opens the clause is its subject
     comma = stem.find(",")
-    return comma < 0 or asked.start() < comma
+    if comma >= 0 and asked.start() > comma:
+        return False
+    first = _first_word(stem, sentence)
+    if first is None or first.pos != "V" or first.text.casefold() in _VERB_FIRST_OK:
+        return False
+    after = stem[len(first.text) :].split()
+    # "Hợp tác giữa Bộ Công an Việt Nam với bộ nào ...": the verb names the subject.
+    return not (after and after[0].casefold() == "giữa")
 
 
 # "dự thảo kế hoạch hành động của Bộ Công an, đóng vai trò hỗ trợ cho ...": a clause that describes
@@ -854,7 +874,7 @@ def finish_stem(
     if question and not fact.template:
         if _purpose_only(stem):
             return None
-        bare = _without_connective(stem, prior)
+        bare = _without_connective(stem, prior, sentence)
         if bare is None:
             return None
         stem = lend_subject(bare, prior)
@@ -917,7 +937,7 @@ def finish_stem(
         # "X vừa khám phá ..., bước đầu bắt giữ ... bao nhiêu nạn nhân?" cut to its last clause:
         # that clause's subject is the sentence's own.
         stem = lend_subject(stem, (*prior, sentence))
-        if _no_subject(stem):
+        if _no_subject(stem, sentence):
             described = _described_before(stem, sentence)
             if described is None:
                 return None
