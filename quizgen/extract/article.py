@@ -18,7 +18,7 @@ from quizgen.extract.events import event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
-from quizgen.extract.places import is_place, mentions_country, venue_facts
+from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country, venue_facts
 from quizgen.extract.quality import (
     a_pair,
     not_a_person,
@@ -195,7 +195,7 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     words = answer.split()
     if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and words[0].isupper():
         answer = " ".join(words[1:])  # "LHQ Jean-Pierre Lacroix": the acronym ends the title before it
-    state = re.search(r"(?:Cộng hòa|Vương quốc|Liên bang)\s+$", text[: max(0, text.find(answer))])
+    state = BEFORE_A_COUNTRY.search(text[: max(0, text.find(answer))])
     if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and state:
         answer = " ".join(words[1:])  # "Cộng hòa Mozambique Paulo Chachine": the country ends the title
     if answer != fact.answer:

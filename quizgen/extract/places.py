@@ -4,6 +4,7 @@ once per process: the people family and the distractor stage ask for every prope
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
@@ -23,6 +24,11 @@ def _index() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             places |= group
     countries = frozenset(fold_for_match(c) for c in gaz.countries)
     return frozenset(places), countries, tuple(sorted(places | countries))
+
+
+# "Cộng hòa Mozambique", "Vương quốc Campuchia": the word after these is a country's name, which
+# ends a title ("Bộ trưởng Bộ Nội vụ Cộng hòa Mozambique") before its holder's name.
+BEFORE_A_COUNTRY = re.compile(r"(?:Cộng hòa|Vương quốc|Liên bang|Nhà nước)\s+$")
 
 
 def is_place(name: str) -> bool:

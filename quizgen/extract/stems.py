@@ -877,7 +877,8 @@ def finish_stem(
         bare = _without_connective(stem, prior, sentence)
         if bare is None:
             return None
-        stem = lend_subject(bare, prior)
+        # Without a connective the subject was already lent, or there was none to lend.
+        stem = lend_subject(stem, prior) if bare == stem else bare
     leading = _LEADING_TIME_QUESTION.match(stem)
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
 from quizgen.extract.orgs import lower_tail
-from quizgen.extract.places import is_place
+from quizgen.extract.places import BEFORE_A_COUNTRY, is_place
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
@@ -164,7 +164,7 @@ class PeopleRules(RuleBase):
                     continue
                 words = text[pos:name_end].split()
                 before = re.search(r"(\S+)\s+$", text[:pos])
-                state = re.search(r"(?:Cộng hòa|Vương quốc|Liên bang|Nhà nước)\s+$", text[:pos])
+                state = BEFORE_A_COUNTRY.search(text[:pos])
                 if state and len(words) >= 3:
                     # "Bộ Nội vụ Cộng hòa | Mozambique Paulo Chachine": the word after "Cộng hòa" is
                     # the country's name, the title's last word; the holder's name follows it.
