@@ -30,6 +30,7 @@ class Gazetteer:
     roles: tuple[str, ...] = ()
     venues: tuple[str, ...] = ()
     famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
+    historical: frozenset[str] = frozenset()  # folded names of the founders the text only recalls
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -97,4 +98,5 @@ def load_gazetteer() -> Gazetteer:
         roles=_tuple(raw.get("roles", [])),
         venues=_tuple(raw.get("venues", [])),
         famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
+        historical=frozenset(fold_for_match(n) for n in _tuple(raw.get("historical_figures", []))),
     )

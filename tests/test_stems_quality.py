@@ -830,3 +830,35 @@ def test_the_country_after_cong_hoa_ends_the_title_not_begins_the_name() -> None
     assert "Paulo Chachine" in people and "Ali Naghiyev" in people
     assert not any(a.startswith(("Mozambique", "Azerbaijan")) for a in people)
     assert malformed("Nằm trong chuỗi hoạt động, Bộ trưởng bộ nào Paulo Chachine đã đến dự?")
+
+
+def test_guests_posts_are_asked_and_a_post_holder_is_still_asked_where_he_stands() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Dự lễ khai giảng có Thiếu tướng Nguyễn Văn Ly, Cục Phó Cục Đào tạo, Bộ Công an; Đại tá Trần Văn Tâm, "
+        "Phó Chính ủy Học viện Quốc phòng.",
+        "Dự Lễ khai mạc có Trung tướng Nguyễn Trọng Bình – Phó Tổng Tham mưu trưởng QĐND Việt Nam, Ngài Shawn "
+        "Stail, Đại sứ Canada tại Việt Nam.",
+        "Quyết định số 439/QĐ-TTg về việc giao điều hành hoạt động của Bộ Công an đã được Thủ tướng Chính phủ "
+        "Phạm Minh Chính ký.",
+    )
+    assert ("title_of", "Cục Phó Cục Đào tạo") in facts
+    assert ("title_of", "Phó Chính ủy Học viện Quốc phòng") in facts
+    # A comma ends a post written after a dash: the next guest is not part of it.
+    assert ("title_of", "Phó Tổng Tham mưu trưởng QĐND Việt Nam") in facts
+    # Asked by his post ("Ai là Thủ tướng Chính phủ?" is dropped as too well known), he is still
+    # asked as the one who signed.
+    assert ("person", "Phạm Minh Chính") in facts
+
+
+def test_founders_recalled_and_who_questions_with_nothing_to_anchor_them_are_not_asked() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Tình hữu nghị Việt – Trung mà Chủ tịch Hồ Chí Minh, Chủ tịch Mao Trạch Đông cùng các thế hệ lãnh "
+        "đạo hai nước dày công vun đắp đã trở thành tài sản chung quý báu.",
+    )
+    assert not any(answer in ("Hồ Chí Minh", "Mao Trạch Đông") for _, answer in facts)
+    sentence = Sentence("Ông Sar Kheng đồng chủ trì.", 1, 3)
+    who = Fact(QType.WHO, "person", "Sar Kheng", "Sar Kheng", sentence, 4, 13, qphrase="Ai")
+    assert finish_stem("Ai đồng chủ trì?", who) is None
+    assert finish_stem("Theo ai, công tác giáo dục, đào tạo?", who) is None

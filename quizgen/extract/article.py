@@ -407,7 +407,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         known = {
             fold_for_match(_name_of(f.answer))
             for f in facts
-            if f.type == QType.WHO and f.sentence.index == sentence.index
+            # A post's holder asked by the post ("Ai là Bộ trưởng ...?") is not the name asked
+            # where it stands ("Hội nghị do ai chủ trì?").
+            if f.type == QType.WHO and f.sentence.index == sentence.index and f.kind != "holder_of"
         }
         for fact in person_facts(sentence, analyses[sentence.index], known):
             kept = whole_constituent(fact, analyses[sentence.index])

@@ -204,6 +204,8 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     gaz = gaz or load_gazetteer()
     if is_place(fact.answer):
         return True
+    if fold_for_match(re.sub(r"^(?:Chủ tịch|Đại tướng|Bác)\s+", "", fact.answer)) in gaz.historical:
+        return True  # "Chủ tịch Hồ Chí Minh": recalled, not news
     if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
         return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
     return len(fact.answer.split()) < 2

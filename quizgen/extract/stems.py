@@ -192,6 +192,8 @@ _AT_AN_EVENT = re.compile(
     r".*(?<!\w)(?:phát biểu|chủ trì|chỉ đạo|khai mạc|bế mạc|dự)(?!\w)[^?]*\?$"
 )
 
+# "Ai đồng chủ trì?", "Ai đến dự?": a question word and a verb or two, and no name of what.
+_UNPLACED_WHO = re.compile(rf"^Ai(?:\s+[{LOWER}][^\s?]*){{1,3}}\?$")
 
 _SOURCE_DATELINE = re.compile(
     r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
@@ -976,6 +978,13 @@ def finish_stem(
             name = events["*"]
             lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
             stem = f"{stem.rstrip('?').rstrip()} tại {lowered}?"
+    if question and not fact.template and _UNPLACED_WHO.match(stem):
+        return None  # "Ai đồng chủ trì?": chaired what, the stem does not say
+    said = re.match(r"Theo ai, (.+)\?$", stem)
+    if said and (
+        word_count(said.group(1)) < 8 or not any(t.pos == "V" for t in analyse(said.group(1)).tokens)
+    ):
+        return None  # "Theo ai, công tác giáo dục, đào tạo?": what was said was cut away
     if fact.kind in _OFFICE_KINDS:
         title = fact.template.removeprefix("Ai là ").rstrip("?")
         if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):

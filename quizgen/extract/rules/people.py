@@ -70,6 +70,10 @@ class PeopleRules(RuleBase):
                     # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
                     # ends with its organisation's name.
                     t_end = _with_lower_tail(text, self._org_end(text, tm.end()))
+                    # "X – Phó Tổng Tham mưu trưởng QĐND Việt Nam, Ngài Shawn Stail ...": a comma
+                    # ends the post all the same; the next guest follows it.
+                    comma = re.search(r"[,;]", text[t_start:t_end])
+                    t_end = t_start + comma.start() if comma else t_end
                 elif tm:
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
