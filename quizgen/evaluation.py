@@ -71,6 +71,9 @@ class EvalReport:
         return self.drafts / self.total if self.total else 0.0
 
 
+_APPROXIMATE = re.compile(r"^(?:ít nhất|tối thiểu|trên|dưới|hơn|gần|khoảng|chừng|tới|đến|hàng)\s+(?=\d)")
+
+
 def _variants(text: str) -> set[str]:
     base = fold_for_match(text)
     out = {base}
@@ -105,8 +108,12 @@ def _variants(text: str) -> set[str]:
     out.add(re.sub(r"\s*\([^()]*\)?$", "", base))
     # "Chương trình ... (WPS) 2024–2030": the programme's period and acronym qualify its name.
     out.add(re.sub(r"\s*\([^()]*\)?$", "", re.sub(r"\s+\d{4}\s*[–-]\s*\d{4}$", "", base)))
+    # "ít nhất 5%", "khoảng 450 bị hại": a draft asks the number and keeps the "at least" or
+    # "about" in its stem ("giảm ít nhất bao nhiêu phần trăm").
+    approx = _APPROXIMATE.sub("", base)
+    out.add(approx)
     for unit in _UNITS:
-        for form in (base, stripped):
+        for form in (base, stripped, approx):
             if form.endswith(" " + unit) or (unit == "%" and form.endswith(unit)):
                 out.add(form[: -len(unit)].strip())
     return {v for v in out if v}
@@ -119,7 +126,8 @@ def answers_match(gold: str, candidate: str) -> bool:
 def counts_match(gold: str, answer: str, fact: str) -> bool:
     """ "bao nhiêu sĩ quan?" -> "3" asks the gold "3 sĩ quan": the answer is the gold's number and
     the draft's fact begins with the whole gold phrase."""
-    g, a, f = fold_for_match(gold), fold_for_match(answer), fold_for_match(fact)
+    g, a, f = _APPROXIMATE.sub("", fold_for_match(gold)), fold_for_match(answer), fold_for_match(fact)
+    f = _APPROXIMATE.sub("", f)
     return bool(a) and a[0].isdigit() and g.startswith(a + " ") and (f == g or f.startswith(g + " "))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.bank import Bank
-from quizgen.evaluation import answers_match, evaluate
+from quizgen.evaluation import answers_match, counts_match, evaluate
 from quizgen.generate import generate
 from tests.conftest import GOLD, ROOT
 
@@ -47,6 +47,10 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("Quyết định số 1137/QĐ-TTg ngày 13/6/2025", "Quyết định số 1137/QĐ-TTg")
     assert answers_match("Công điện số 281/CĐ-TTg", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ")
     assert not answers_match("Quyết định số 1137/QĐ-TTg", "Quyết định số 1138/QĐ-TTg")
+    # "at least" and "about" stay in the stem that asks the number ("giảm ít nhất bao nhiêu phần trăm").
+    assert answers_match("ít nhất 5%", "5%")
+    assert counts_match("khoảng 450 bị hại", "450", "450 bị hại")
+    assert not answers_match("ít nhất 5%", "15%")
 
 
 # 0.85 until issue 9's first rebuild, 0.65 after it (at most two drafts a sentence, no long

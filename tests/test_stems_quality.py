@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from quizgen.distractors import _shift_event
 from quizgen.extract import Fact, extract_article
+from quizgen.extract.analysis import analyse
 from quizgen.extract.quality import giveaway
-from quizgen.extract.stems import build_stem, finish_stem, malformed, strip_dateline, word_count
+from quizgen.extract.stems import (
+    _short_object,
+    build_stem,
+    finish_stem,
+    malformed,
+    strip_dateline,
+    word_count,
+)
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
@@ -862,3 +870,47 @@ def test_founders_recalled_and_who_questions_with_nothing_to_anchor_them_are_not
     who = Fact(QType.WHO, "person", "Sar Kheng", "Sar Kheng", sentence, 4, 13, qphrase="Ai")
     assert finish_stem("Ai đồng chủ trì?", who) is None
     assert finish_stem("Theo ai, công tác giáo dục, đào tạo?", who) is None
+
+
+def test_a_long_when_question_keeps_the_act_and_drops_who_it_was_for() -> None:
+    text = (
+        "Ngày 6/4, Trung tâm Huấn luyện và bồi dưỡng nghiệp vụ 2 – Bộ Tư lệnh Cảnh sát cơ động, đóng quân tại "
+        "huyện Long Thành, tỉnh Đồng Nai đã tổ chức bế giảng khóa huấn luyện đầu khóa cho sinh viên đại học "
+        "chính quy Trường Đại học An ninh nhân dân (ANND) và Đại học Cảnh sát nhân dân (CSND) năm học 2022-2023."
+    )
+    assert _stem("date", "ngày 6/4", "Tin trong nước", text) == (
+        "Trung tâm Huấn luyện và bồi dưỡng nghiệp vụ 2 – Bộ Tư lệnh Cảnh sát cơ động đã tổ chức bế giảng "
+        "khóa huấn luyện đầu khóa vào ngày nào?"
+    )
+    # The act after a partner ("A cùng B tổ chức") is never cut away with the partner.
+    partner = (
+        "Chiều 6-5, Phòng Cảnh sát Phòng cháy chữa cháy và Cứu nạn cứu hộ (PCCC-CNCH) Công an tỉnh Gia Lai cùng "
+        "Trung tâm Y tế huyện Đak Pơ tổ chức thực tập phương án chữa cháy và CNCH tại một cơ sở kinh doanh "
+        "xăng dầu trên địa bàn huyện."
+    )
+    asked = (
+        "Phòng Cảnh sát Phòng cháy chữa cháy và Cứu nạn cứu hộ Công an tỉnh Gia Lai cùng Trung tâm Y tế huyện "
+        "Đak Pơ tổ chức thực tập phương án chữa cháy và CNCH tại một cơ sở kinh doanh xăng dầu vào thời gian nào?"
+    )
+    assert _short_object(asked, analyse(partner)) == asked
+
+
+def test_an_acronym_for_part_of_a_name_is_asked_and_a_second_partner_leaves_with_the_first() -> None:
+    facts = _facts(
+        "Tin trong nước",
+        "Sáng 7.7, Công an tỉnh phối hợp cùng Cục Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ (PCCC&CNCH) "
+        "Bộ Công an tổ chức Hội thi thể thao.",
+    )
+    assert ("acronym", "Phòng cháy chữa cháy và cứu nạn cứu hộ") in facts
+    stem = _stem(
+        "place",
+        "Hà Nội",
+        "Tin trong nước",
+        "Ngày 25/10, tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam (Bộ Quốc phòng) đã phối hợp với Chương trình Phát "
+        "triển Liên hợp quốc tại Việt Nam (UNDP) và Bảo tàng Phụ nữ Việt Nam tổ chức chương trình giao lưu và "
+        'triển lãm ảnh "Nữ quân nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc".',
+    )
+    assert stem == (
+        'Cục Gìn giữ hòa bình Việt Nam đã tổ chức chương trình giao lưu và triển lãm ảnh "Nữ quân nhân Việt Nam '
+        'trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
+    )

@@ -191,6 +191,10 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     text = analysis.text
     if fact.shape.endswith(":clock"):
         return fact  # "khoảng 2h30 ngày 14-6": the date grammar's edges, not the segmenter's "Vào khoảng"
+    if fact.kind == "acronym":
+        # "Cục Cảnh sát Phòng cháy ... cứu hộ (PCCC&CNCH)": the acronym's letters are the edges of
+        # what it stands for, even where that is inside a longer name.
+        return fact
     answer = split_glued_title(fact.answer) if fact.type == QType.WHO else fact.answer
     words = answer.split()
     if fact.type == QType.WHO and fact.shape.startswith("person") and len(words) > 2 and words[0].isupper():

@@ -346,6 +346,8 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     a theme's title, glosses in brackets and the place (unless the place is asked)."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
     if word_count(stem) > MAX_STEM_WORDS:
+        stem = _BASED_AT.sub("", stem)
+    if word_count(stem) > MAX_STEM_WORDS:
         stem = _drop_partner(stem, sentence)
     if word_count(stem) > MAX_STEM_WORDS:
         # "(USAID)" after a full name: the name says it.
@@ -368,6 +370,58 @@ _ADMIN = r"(?:huyện|tỉnh|thành phố|TP\.?|xã|phường|quận|thị xã|T
 _CAPS = rf"(?P<caps>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
 _AT_WORDS = re.compile(rf"\s+(?:tại|ở)\s+(?P<admin>{_ADMIN}\s+)?{_CAPS}")
 _SECOND_PLACE = re.compile(rf",\s*(?:tỉnh|thành phố|TP\.?)\s+{_CAPS}")
+
+
+# ", đóng quân tại huyện Long Thành, tỉnh Đồng Nai,": where a unit is based, said in passing.
+_BASED_AT = re.compile(
+    rf",\s*(?:đóng quân|có trụ sở|đóng tại|đặt trụ sở)\s(?:tại\s|ở\s)?[^,]{{2,50}}"
+    rf"(?:,\s*(?:tỉnh|thành phố|TP\.?)\s[{UPPER}]\w*(?:\s[{UPPER}]\w*)*)?(?:,|(?=\s(?:đã|đang|sẽ|vừa)\s))"
+)
+_ASKED_AT_END = re.compile(
+    r"\s(?:(?:vào\s)?(?:(?:ngày|thời gian|thời điểm|tháng|năm|dịp)\s+nào|khi nào)"
+    r"|(?:ở|tại)\s+(?:đâu|nơi nào))\?$"
+)
+# Where a verb's object runs on into who it is for, with whom, where or why.
+_OBJECT_TAIL = re.compile(
+    r"\s(?:(?:dành\s+)?cho|của|với|cùng|tại|ở|trên|nhằm|để|theo|trong|nhân dịp|thuộc)\s"
+)
+# A predicate still to come in what would be cut: the verb found first was not the main one.
+_PREDICATE_AHEAD = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
+
+
+def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
+    """ "X đã tổ chức bế giảng khóa huấn luyện đầu khóa cho sinh viên ... năm học 2022-2023 vào
+    ngày nào?": the time (or place) of the act, asked of the act without who it was for ("X đã tổ
+    chức bế giảng khóa huấn luyện đầu khóa vào ngày nào?")."""
+    stem = _BASED_AT.sub("", stem)
+    asked = _ASKED_AT_END.search(stem)
+    if asked is None or word_count(stem) <= MAX_STEM_WORDS or sentence is None:
+        return stem
+    head = stem[: asked.start()]
+    if _ADVERBIAL_START.match(head):
+        return stem  # "Sau khi X hoàn thành ...", "Nhân dịp ...": the act is not the main clause
+    found = (re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", head) for t in _verbs(sentence))
+    verb = next((m for m in found if m), None)
+    if verb is None or "," in head[: verb.start()]:
+        return stem  # the subject is not one plain phrase before its verb
+    # The verb and at least three words of what was done stay: "tổ chức bế giảng khóa huấn luyện".
+    words = list(re.finditer(r"\S+", head[verb.end() :]))
+    if len(words) < 4:
+        return stem
+    # "năm học 2022-2023": the tagger's verb inside a school year is no act.
+    acts = [t.text for t in _verbs(sentence) if t.text != "năm học"]
+    for cut in _OBJECT_TAIL.finditer(head, verb.end() + words[2].end()):
+        kept, dropped = head[: cut.start()], head[cut.start() :]
+        if word_count(kept) < 6 or "," in kept[verb.end() :]:
+            return stem  # "chủ trì, phối hợp": a list of acts, not one act and its object
+        if _PREDICATE_AHEAD.search(dropped) or _QUESTION_WORDS.search(dropped):
+            return stem  # "gồm ba sĩ quan ... đã về đến": the verb found first is not the main one
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", dropped) for a in acts):
+            continue  # "A cùng B tổ chức ...": the act is in what would go
+        if (kept.count('"') + kept.count("“") + kept.count("”")) % 2:
+            return stem  # the cut would fall inside a quoted title
+        return kept.rstrip(",; ") + stem[asked.start() :]
+    return stem
 
 
 def _without_place(stem: str) -> str:
@@ -407,6 +461,10 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
         tail = re.match(rf"(?:[{UPPER}]\w*(?:(?<=Công) an)?\s+)+", stem[cut:])  # "Bộ Công an"
         if tail:
             cut += tail.end()
+        # "(UNDP) và Bảo tàng Phụ nữ Việt Nam tổ chức": a second partner after "và" goes too.
+        if re.match(rf"và\s+[{UPPER}]", stem[cut:]):
+            verb = _first_lower_verb(stem, cut, sentence)
+            cut = verb if verb > cut else cut
     else:
         verb = _first_lower_verb(stem, m.end(), sentence)
         if verb < 0:
@@ -927,6 +985,13 @@ def finish_stem(
     stem = stem[:1].upper() + stem[1:]
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _shorten(stem, sentence, keep_place=fact.type.value == "where")
+    if (
+        question
+        and fact.move_to_end
+        and fact.type.value in ("when", "where")
+        and word_count(stem) > MAX_STEM_WORDS
+    ):
+        stem = _short_object(stem, sentence)
     if question and fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.
