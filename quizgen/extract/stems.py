@@ -392,8 +392,8 @@ _PREDICATE_AHEAD = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?
 def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
     """ "X đã tổ chức bế giảng khóa huấn luyện đầu khóa cho sinh viên ... năm học 2022-2023 vào
     ngày nào?": the time (or place) of the act, asked of the act without who it was for ("X đã tổ
-    chức bế giảng khóa huấn luyện đầu khóa vào ngày nào?")."""
-    stem = _BASED_AT.sub("", stem)
+    chức bế giảng khóa huấn luyện đầu khóa vào ngày nào?"). Runs after ``_shorten``, which has
+    already taken out where the unit is based."""
     asked = _ASKED_AT_END.search(stem)
     if asked is None or word_count(stem) <= MAX_STEM_WORDS or sentence is None:
         return stem
