@@ -128,7 +128,9 @@ def _shift_date(answer: str, seed: str) -> list[str]:
     ):
         nd = (d + dd - 1) % 28 + 1
         nm = (month + dm - 1) % 12 + 1
-        piece = f"{nd}{sep}{nm}"
+        # "ngày 03 tháng 01": the answer alone with leading zeros is a cue, so the options share them.
+        width = 2 if day.startswith("0") or m.group(3).startswith("0") else 1
+        piece = f"{nd:0{width}d}{sep}{nm:0{width}d}"
         if year:
             piece += f"{ysep}{int(year) + dy}"
         elif dy:
@@ -622,6 +624,11 @@ def _variant_of(candidate: str, answer: str) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", c):
         return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
+    # "Bộ Tư lệnh Cảnh sát cơ động – K02" and "Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an": one body,
+    # told apart only by what follows its name.
+    core = re.compile(r"\s[–-]\s|,\s|\s\(")
+    if len(a.split()) >= 3 and core.split(a)[0] == core.split(c)[0] and core.search(a + c):
+        return True
     place = re.compile(r"\stại\s+(.+)$")
     pa, pc = place.search(a), place.search(c)
     if pa and pc and pa.group(1) == pc.group(1) and a.split()[0] == c.split()[0]:

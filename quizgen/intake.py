@@ -32,7 +32,9 @@ _OUTLET_RE = re.compile(
     r"|^(?P<site>[A-Za-z][\w.]{1,30}\.(?:vn|VN|com|net|org))\s*[-\u2013]\s*"
 )
 _CREDIT_RE = re.compile(
-    r"(?:^|[\s.(])(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Ảnh chụp màn hình|Photo|Video|Clip)\s*:\s*[^.]{0,80}\.?\)?$",
+    r"(?:^|[\s.(])(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Ảnh chụp màn hình|Photo|Video|Clip)\s*:\s*[^.]{0,80}\.?\)?$"
+    # "... tại buổi tiếp. Ảnh Việt Hưng.": a credit with no colon, a photographer's name.
+    r"|\.\s+Ảnh\s+[A-ZĐÀ-Ỹ][^\s.]*(?:\s+[A-ZĐÀ-Ỹ][^\s.]*){0,3}\.?$",
     re.IGNORECASE,
 )
 _SCENE_CAPTION_RE = re.compile(r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b", re.IGNORECASE)
@@ -409,6 +411,9 @@ _LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
 # An image's markup, a table cell's caption, a "follow us on" line ("Theo dõi Baoquocte.vn trên").
 _CELL_OR_IMAGE_RE = re.compile(
     r"!\[[^\]]*\]\([^)]*\)\s*\|?|.*\s\||Theo dõi \S+ trên\b.{0,60}|\W*Cập nhật\s*:.{0,60}"  # page time stamps
+    # "Thứ sáu - 20/09/2024 22:18 133 0": the weekday, date and time a page was posted, its counters.
+    r"|(?:Thứ (?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật|Chủ Nhật),?\s*[-–|]?\s*"
+    r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–,|]?\s*\d{1,2}:\d{2}(?:\s*\(?GMT[+\d:]*\)?)?)?(?:\s+\d+){0,3}"
 )
 
 
@@ -416,9 +421,34 @@ _CELL_OR_IMAGE_RE = re.compile(
 _BYLINE_RE = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,3}|[a-zđ]{1,4})")
 
 
-def _without_debris(block: str) -> tuple[str, str]:
+_SENTENCE_END_RE = re.compile(r"[.!?:;\"”)…]$")
+
+
+def _caption_lines(lines: list[str], headline_first: bool) -> list[str]:
+    """Photo captions set inside a block: a run of lines that starts with a capital, never ends
+    a sentence and is followed by another line that starts one ("Quang cảnh giả định nơi xảy ra
+    vụ cháy" between two paragraphs). Left in, the sentence splitter glues them to the next
+    sentence. The block's last lines are the article's own (a cut-off ending), and an article's
+    first line is its headline."""
+    found: list[str] = []
+    run: list[str] = []
+    for i, line in enumerate(lines[:-1]):
+        run.append(line)
+        if _SENTENCE_END_RE.search(line):
+            run = []
+            continue
+        starts_headline = headline_first and i + 1 == len(run)
+        if lines[i + 1][:1].isupper() and run[0][:1].isupper() and not starts_headline:
+            if _word_count(" ".join(run)) <= 30:
+                found += run
+            run = []
+    return found
+
+
+def _without_debris(block: str, headline_first: bool = False) -> tuple[str, str]:
     """``block`` without page debris, and the debris ("" when there is none): two or more "- "
-    lines that are not sentences (links to other articles), image markup, table-cell captions."""
+    lines that are not sentences (links to other articles), image markup, table-cell captions,
+    photo captions between its paragraphs."""
     lines = [line.strip() for line in block.splitlines() if line.strip()]
     links = [line for line in lines if _LINK_LINE_RE.match(line) and len(line.split()) <= 25]
     if len(links) < 2:
@@ -427,6 +457,7 @@ def _without_debris(block: str) -> tuple[str, str]:
     links += [line for line in lines if line not in links and _CELL_OR_IMAGE_RE.fullmatch(line)]
     if len(lines) > 1 and _BYLINE_RE.fullmatch(lines[0]) and lines[0] not in links:
         links.append(lines[0])  # "Bảo Chi" or "aa" on the line above the lead: a byline, a stray mark
+    links += [line for line in _caption_lines(lines, headline_first) if line not in links]
     if not links:
         return block, ""
     return "\n".join(line for line in lines if line not in links), "\n".join(links)
@@ -441,7 +472,7 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
         block = block.strip()
         if not block:
             continue
-        block, debris = _without_debris(block)
+        block, debris = _without_debris(block, headline_first=not paragraphs)
         if debris:
             dropped.append(debris)  # "- Dập tắt đám cháy lúc 3h sáng 1-6": other articles' headlines
         if not block:

@@ -59,7 +59,18 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return [p for p in pieces if p]
+    cleaned = (_without_address(p) for p in pieces)
+    return [p for p in cleaned if p]
+
+
+# "Gửi Bộ trưởng Bộ Công an và Chủ tịch ..., Công điện nêu: Hồi 09 giờ ...": a directive's address
+# line run into its first sentence; the sentence is what follows the colon.
+_ADDRESS_RE = re.compile(rf"^(?:Kính gửi|Gửi)\s[^:]{{3,300}}?:\s+(?=[{UPPER}0-9])")
+
+
+def _without_address(sentence: str) -> str:
+    address = _ADDRESS_RE.match(sentence)
+    return sentence[address.end() :] if address else sentence
 
 
 def article_sentences(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:

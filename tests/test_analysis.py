@@ -54,7 +54,9 @@ def test_offsets_point_at_the_words() -> None:
 
 
 def test_a_word_glued_across_a_case_change_is_split() -> None:
-    a = analyse("Thứ trưởng đã tiếp Phó Tổng Thư ký Liên hợp quốc và ủng hộ Bộ Công an Việt Nam cử lực lượng.")
+    a = analyse(
+        "Thứ trưởng đã tiếp Phó Tổng Thư ký Liên hợp quốc và ủng hộ Bộ Công an Việt Nam cử lực lượng."
+    )
     words = [t.text for t in a.tokens]
     assert "tiếp" in words and "Phó" in words
     assert "Việt Nam" in words and "cử" in words
@@ -63,3 +65,8 @@ def test_a_word_glued_across_a_case_change_is_split() -> None:
 def test_each_sentence_is_analysed_once() -> None:
     text = "Bộ Công an tổ chức hội nghị tổng kết công tác năm 2025 tại Hà Nội."
     assert analyse(text) is analyse(text)
+
+
+def test_a_sentences_full_stop_is_not_part_of_a_dotted_name() -> None:
+    analysis = analyse("Buổi lễ diễn ra sáng 26-10, tại TP.HCM.")
+    assert [t.text for t in analysis.tokens[-2:]] == ["TP.HCM", "."]

@@ -331,3 +331,15 @@ def test_a_count_written_with_a_leading_zero_keeps_it_in_every_option() -> None:
 
     assert _shift_number("02kg")[:2] == ["03kg", "01kg"]
     assert all(option.startswith("0") for option in _shift_number("06 bị can"))
+
+
+def test_a_zero_padded_date_gets_zero_padded_options() -> None:
+    for option in wrong("date", "Chỉ thị được ban hành ngày 03 tháng 01 năm 2023 về tăng cường phòng cháy."):
+        assert re.search(r"ngày \d\d tháng \d\d năm \d{4}", option), option
+
+
+def test_the_same_body_told_apart_by_a_suffix_is_no_option() -> None:
+    from quizgen.distractors import _variant_of
+
+    assert _variant_of("Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an", "Bộ Tư lệnh Cảnh sát cơ động – K02")
+    assert not _variant_of("Bộ Tư lệnh Cảnh vệ – K03", "Bộ Tư lệnh Cảnh sát cơ động – K02")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.extract import Fact, extract_article
+from quizgen.extract.rules import main_ministry
 from quizgen.extract.stems import build_stem
 
 
@@ -404,3 +405,35 @@ def test_a_numbered_units_name_ends_at_its_number() -> None:
             "programme", "Căn cứ Luật PCCC&CNCH; Thông tư số 36/2025/TT-BCA, đơn vị đã diễn tập."
         )
     )
+
+
+def test_a_crossroads_name_is_no_count() -> None:
+    fire = "Hồi 09 giờ 43 phút ngày 12/3/2024, một vụ cháy đã xảy ra tại khu vực ngã bảy Ô Chợ Dừa, quận Đống Đa."
+    assert "bảy" not in answers("count", fire)
+
+
+def test_a_post_keeps_the_words_of_its_bodys_name() -> None:
+    posts = {
+        f.answer
+        for f in facts(
+            "Theo Trung tướng Phạm Quốc Cương – Tư lệnh Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an, đây là lực lượng "
+            "đi đầu. Dự lễ có Ngài Shawn Stail - Đại sứ Đặc mệnh toàn quyền Canada tại Việt Nam. Tham dự có bà "
+            "Rita Mikbel, Chủ tịch, Tổng Giám đốc Tập đoàn Ericsson khu vực Việt Nam."
+        )
+        if f.kind == "title_of"
+    }
+    assert "Tư lệnh Bộ Tư lệnh Cảnh sát cơ động" in posts
+    assert "Đại sứ Đặc mệnh toàn quyền Canada" in posts
+    assert "Chủ tịch, Tổng Giám đốc Tập đoàn Ericsson khu vực Việt Nam" in posts
+    assert not {"Tư lệnh Bộ Tư", "Đại sứ Đặc mệnh", "Chủ tịch"} & posts
+
+
+def test_a_command_is_no_ministry_and_a_region_keeps_its_bo() -> None:
+    lead = (
+        "Sáng 8.6, Trung đoàn Cảnh sát cơ động (CSCĐ) Trung Bộ (Bộ Tư lệnh CSCĐ) đã tổ chức lễ bế giảng.\n"
+        "Trong năm 2021, Trung đoàn CSCĐ Trung Bộ đã tiếp nhận và huấn luyện 772 chiến sĩ."
+    )
+    assert main_ministry(lead) is None
+    found = extract_article("t", tuple(lead.split("\n")))
+    count = next(f for f in found.facts if f.answer == "772")
+    assert "Trung Bộ đã" in build_stem(count, "Bộ Công an")

@@ -234,3 +234,21 @@ def test_a_page_time_stamp_is_page_furniture(tmp_path: Path) -> None:
     )
     article = read_article(write(tmp_path / "ts.txt", page))
     assert all("Cập nhật" not in p for p in article.paragraphs)
+
+
+def test_photo_captions_between_paragraphs_are_set_aside(tmp_path: Path) -> None:
+    page = (
+        "Thực tập phương án chữa cháy tại trường mầm non\n\n"
+        "Thứ sáu - 20/09/2024 22:18 133 0\n"
+        "Chiều ngày 20/9, Công an tỉnh đã tổ chức thực tập phương án chữa cháy.\n"
+        "Lực lượng Cảnh sát phòng cháy, chữa cháy và Cảnh sát cơ động\n"
+        "tham gia thực tập phương án chữa cháy ở Trường Mầm non Vành Khuyên\n"
+        "Tình huống giả định: trong lúc nấu ăn, khí gas bị rò rỉ.\n"
+        "Hoàn thành phương án, lực lượng Cảnh sát phòng cháy, chữa cháy\n"
+        "thu dọn dụng"
+    )
+    article = read_article(write(tmp_path / "cap.txt", page))
+    text = "\n".join(article.paragraphs)
+    assert article.paragraphs[0] == "Thực tập phương án chữa cháy tại trường mầm non"
+    assert "22:18" not in text and "Vành Khuyên" not in text
+    assert "Tình huống giả định" in text and text.endswith("thu dọn dụng")  # the cut-off ending stays

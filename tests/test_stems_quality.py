@@ -914,3 +914,45 @@ def test_an_acronym_for_part_of_a_name_is_asked_and_a_second_partner_leaves_with
         'Cục Gìn giữ hòa bình Việt Nam đã tổ chức chương trình giao lưu và triển lãm ảnh "Nữ quân nhân Việt Nam '
         'trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
     )
+
+
+def test_a_dated_document_is_asked_by_its_date_and_subject() -> None:
+    directive = (
+        "2. Bộ trưởng Bộ Công an, Chủ tịch Ủy ban nhân dân các tỉnh tiếp tục chỉ đạo thực hiện nghiêm túc các chỉ "
+        "đạo của Chính phủ, đặc biệt là Chỉ thị số 01/CT-TTg ngày 03 tháng 01 năm 2023 về tăng cường công tác "
+        "phòng cháy, chữa cháy trong tình hình mới; nâng cao hiệu quả tuyên truyền."
+    )
+    assert _stem("programme", "Chỉ thị số 01/CT-TTg", directive) == (
+        "Chỉ thị nào được ban hành ngày 03 tháng 01 năm 2023 về tăng cường công tác phòng cháy, chữa cháy "
+        "trong tình hình mới?"
+    )
+    decision = (
+        "Triển khai Quyết định số 176/QĐ-TTg ngày 14/02/2024 của Thủ tướng Chính phủ ban hành Kế hoạch triển "
+        "khai thi hành Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở, Bộ Công an đã chọn 12 địa phương làm điểm."
+    )
+    assert _stem("programme", "Quyết định số 176/QĐ-TTg", decision) == (
+        "Thủ tướng Chính phủ ký quyết định nào ngày 14/02/2024 ban hành Kế hoạch triển khai thi hành Luật Lực "
+        "lượng tham gia bảo vệ ANTT ở cơ sở?"
+    )
+
+
+def test_a_directives_address_line_is_not_part_of_its_first_sentence() -> None:
+    text = (
+        "Gửi Bộ trưởng Bộ Công an và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương, Công "
+        "điện nêu: Hồi 09 giờ 43 phút ngày 12 tháng 3 năm 2024, một vụ cháy nhà cao tầng đã xảy ra tại khu vực "
+        "ngã bảy Ô Chợ Dừa, quận Đống Đa, thành phố Hà Nội."
+    )
+    stem = _stem("date", "09 giờ 43 phút ngày 12 tháng 3 năm 2024", text)
+    assert stem == (
+        "Một vụ cháy nhà cao tầng đã xảy ra tại khu vực ngã bảy Ô Chợ Dừa, quận Đống Đa, thành phố Hà Nội vào "
+        "thời gian nào?"
+    )
+
+
+def test_a_question_inside_an_opening_frame_is_not_asked() -> None:
+    frame = (
+        "Khi nắm được thông tin hai phụ nữ sắp bị các đối tượng đưa sang Campuchia, Công an tỉnh đã vào cuộc."
+    )
+    assert _stem("count", "hai", frame) is None
+    after = "Khi kết thúc khóa huấn luyện, 100% chiến sĩ đạt yêu cầu, trong đó 70% đạt loại khá, giỏi."
+    assert _stem("measure", "100%", after) is not None

@@ -129,6 +129,21 @@ def _split_case(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _split_final_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """ "tại TP.HCM.": the segmenter keeps the sentence's full stop on a dotted word; the stop is
+    punctuation, or the city's name would end with it."""
+    if not tokens:
+        return tokens
+    last = tokens[-1]
+    if len(last.text) < 3 or not last.text.endswith(".") or last.text[-2] == "." or " " in last.text:
+        return tokens
+    return (
+        *tokens[:-1],
+        Token(last.text[:-1], last.pos, last.start, last.end - 1),
+        Token(".", "CH", last.end - 1, last.end),
+    )
+
+
 def _toolkit_pos_tag(text: str) -> list[tuple[str, str]]:
     from underthesea import pos_tag  # imported lazily: models load on first use, once per process
 
@@ -143,7 +158,7 @@ def analyse(text: str) -> SentenceAnalysis:
         return found
     with _LOCK:
         words = _toolkit_pos_tag(text) if text.strip() else []
-    result = SentenceAnalysis(text, _split_case(_align(text, words)))
+    result = SentenceAnalysis(text, _split_final_stop(_split_case(_align(text, words))))
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = result

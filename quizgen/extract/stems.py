@@ -86,9 +86,14 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
         stem = stem.strip()[opener.end() :]
     if ministry:
         # Only a "Bộ" standing alone ("40 lãnh đạo của Bộ", "Bộ đã ..."), never "Bộ trưởng", "Bộ đội".
+        # "Trung đoàn CSCĐ Trung Bộ đã ...": after a capitalised word "Bộ" ends a region's name.
         stem = re.sub(
-            r"\bBộ(?=\s+(?:của|đã|đang|sẽ|được|và|cũng|có|là|nhằm|trong|tại|với|cho)\b|[,.?]|$)",
-            ministry,
+            r"(?<!\w)(?P<before>\S+\s+)?Bộ(?=\s+(?:của|đã|đang|sẽ|được|và|cũng|có|là|nhằm|trong|tại|với|cho)\b|[,.?]|$)",
+            lambda m: (
+                m.group(0)
+                if m.start() > 0 and (m.group("before") or "")[:1].isupper()
+                else f"{m.group('before') or ''}{ministry}"
+            ),
             stem,
         )
     stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:?/ ")  # "buôn lậu./": page debris
@@ -720,7 +725,7 @@ def malformed(stem: str, question: bool = True) -> str | None:
 
 
 _LEADING_TIME_QUESTION = re.compile(
-    r"(?i)^(?P<q>(?:vào )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào),"
+    r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào),"
     r"\s+(?P<rest>.+)$"
 )
 
@@ -811,9 +816,14 @@ def _where_last(stem: str) -> str:
 _BARE_CONNECTIVE = re.compile(
     r"^(?:Đồng thời|Trong số đó|Trong đó|Ngoài ra|Bên cạnh đó|(?:Kể )?[Tt]ừ khi)\s*,?\s+"
 )
-# A purpose clause that opens the sentence ("Nhằm ...", "Để ..."): the question must be asked in
-# the main clause after it, or the stem is the purpose alone, with no one doing anything.
+# A purpose or framing clause that opens the sentence ("Nhằm ...", "Để ...", "Triển khai Quyết
+# định ...", "Bên lề chuyến thăm ...", "Khi nắm được thông tin ..."): the question must be asked in
+# the main clause after it, or the stem is that clause alone, with no one doing anything.
 _OPENING_PURPOSE = re.compile(r"^(?:Nhằm|Để)\s")
+_OPENING_FRAME = re.compile(
+    r"^(?:Triển khai|Thực hiện|Bên lề|Bên cạnh|Nằm trong|Khi|Hưởng ứng|Căn cứ|Chấp hành|Quán triệt|"
+    r"Cụ thể hóa)\s"
+)
 
 
 def _without_connective(
@@ -838,10 +848,14 @@ def _without_connective(
 
 def _purpose_only(stem: str) -> bool:
     """ "Để tiếp tục giữ vững an ninh, ..., an toàn Tết nào?": the asked word is in the opening
-    purpose, and no main clause ("..., Công an tỉnh đã ...") follows it."""
+    purpose, and no main clause ("..., Công an tỉnh đã ...") follows it; "Khi nắm được thông tin bao
+    nhiêu phụ nữ ...?": the asked word is in the opening frame."""
+    asked = _QUESTION_WORDS.search(stem)
+    if _OPENING_FRAME.match(stem):
+        # A frame ends at its comma ("Khi kết thúc khóa huấn luyện, bao nhiêu phần trăm ...").
+        return asked is not None and ("," not in stem or asked.start() < stem.index(","))
     if not _OPENING_PURPOSE.match(stem):
         return False
-    asked = _QUESTION_WORDS.search(stem)
     main = re.search(rf",\s+[{UPPER}]", stem)
     return asked is not None and (main is None or asked.start() < main.start())
 
@@ -943,7 +957,8 @@ def finish_stem(
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
         # rules; the time is asked at the end, as for any leading adverbial.
-        stem = f"{leading.group('rest').rstrip('?. ')} vào {leading.group('q').removeprefix('vào ')}?"
+        asked = re.sub(r"(?i)^(?:vào|hồi|lúc) ", "", leading.group("q"))
+        stem = f"{leading.group('rest').rstrip('?. ')} vào {asked}?"
         fact = replace(fact, move_to_end=True)
     asked_inside = _TIME_ASKED_INSIDE.search(stem) if fact.type.value == "when" else None
     if asked_inside:

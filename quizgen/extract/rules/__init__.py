@@ -68,7 +68,14 @@ class Extractor(PeopleRules, DateRules, ProgrammeRules, NumberRules, PlaceRules,
 
 def main_ministry(text: str) -> str | None:
     """The ministry an article is about: the most mentioned "Bộ X" (expands a bare "Bộ")."""
-    counts = Counter(re.findall(rf"Bộ (?:{CAPW})(?:\s{CAPW})?(?:\s(?:an|giao|phòng|vụ|pháp|tế))?", text))
+    # "Bộ Tư lệnh", "Bộ Chính trị" are a command and the Politburo, not ministries.
+    counts = Counter(
+        re.findall(
+            rf"Bộ {CAPW}(?!\w)(?:\s{CAPW}(?!\w))?(?:\s(?:an|giao|phòng|vụ|pháp|tế)(?!\w))?"
+            r"(?!\s(?:lệnh|trị)\b)",
+            text,
+        )
+    )
     cleaned: Counter[str] = Counter()
     for name, n in counts.items():
         cleaned[re.sub(r"\s+(Việt|Nam).*$", "", name)] += n
@@ -85,4 +92,3 @@ def rule_facts(
     ministry = main_ministry("\n".join(paragraphs))
     facts = tuple(extractor.facts_for(sentences, ministry))
     return ArticleFacts(article_id, facts, ministry)
-

@@ -216,7 +216,9 @@ class RuleBase:
                 word[:1].isupper()
                 or (word == "an" and prev == "Công")  # "Công an tỉnh Nghệ An"
                 # "Giám đốc Học viện Cảnh sát Nhân dân": a two-syllable word with a capital first half.
-                or (prev, word) in (("Học", "viện"), ("Bệnh", "viện"), ("Cảnh", "sát"))
+                or (prev, word) in (("Học", "viện"), ("Bệnh", "viện"), ("Cảnh", "sát"), ("Tư", "lệnh"))
+                or (prev, word, nxt) == ("sát", "cơ", "động")  # "Bộ Tư lệnh Cảnh sát cơ động"
+                or (prev, word) in (("cơ", "động"), ("Đặc", "mệnh"), ("mệnh", "toàn"), ("toàn", "quyền"))
                 or (word in ("nhân", "dân") and end > pos)
                 or (word in _ADMIN_UNITS and end > pos and (nxt[:1].isupper() or nxt in _ADMIN_UNITS))
                 or (word in ("và", "-") and end > pos and nxt[:1].isupper())

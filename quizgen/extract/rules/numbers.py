@@ -82,6 +82,7 @@ class NumberRules(RuleBase):
                 "điều",
                 "khoản",
                 "nghị",
+                "ngã",  # "ngã bảy Ô Chợ Dừa", "ngã tư": a crossroads' name, not a count
             ) or prev.endswith(("/", "-")):
                 continue
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:

@@ -85,7 +85,17 @@ class PeopleRules(RuleBase):
                         r"|phiên|sự kiện)\b)",
                         text[t_start:],
                     )
-                    stop = next((m for m in stops if not _dash_in_place(text, t_start + m.start())), None)
+                    stops_here = [m for m in stops if not _dash_in_place(text, t_start + m.start())]
+                    stop = stops_here[0] if stops_here else None
+                    if (
+                        stop is not None
+                        and stop.group(0) == ","
+                        and t_start + stop.start() == tm.end()
+                        and self.title_re.match(text, t_start + stop.end() + 1)
+                    ):
+                        # "bà Rita Mikbel, Chủ tịch, Tổng Giám đốc Tập đoàn Ericsson": two posts of
+                        # one body; the first alone says nothing.
+                        stop = stops_here[1] if len(stops_here) > 1 else None
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                 if tm:
                     title = text[t_start:t_end].strip()

@@ -10,6 +10,32 @@ from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
+# "Chỉ thị số 01/CT-TTg ngày 03 tháng 01 năm 2023 (của Thủ tướng Chính phủ) về tăng cường ...": a
+# numbered document with its date, its issuer and its subject; asked by those, not by the clause
+# around it, which in a directive is a list of duties ("..., đặc biệt là Chỉ thị số ...").
+_DATED_DOCUMENT = re.compile(
+    r"^\s+ngày\s+(?P<date>\d{1,2}(?:\s+tháng\s+|[/.\-])\d{1,2}(?:(?:\s+năm\s+|[/.\-])\d{4})?)"
+    r"(?:\s+của\s+(?P<issuer>[^,;:()]+?))?\s+(?P<intro>về|ban hành|phê duyệt)\s+(?P<about>[^;:()]+?)"
+    r"(?=\s*[;:(.]|\s*,\s+(?:[A-ZĐ]|nhằm|để|đồng thời)|\s+(?:và\s+[A-ZĐ]|nhằm\s|để\s)|$)"
+)
+_NUMBERED = re.compile(r"\s(?:số\s+)?\d[\w/\-]*$")
+
+
+def dated_document_question(name: str, head: str, after: str) -> str:
+    """ "Thủ tướng Chính phủ ban hành chỉ thị nào ngày 03 tháng 01 năm 2023 về ...?" for a numbered
+    document followed by its date and subject, else ""."""
+    m = _DATED_DOCUMENT.match(after)
+    if not m or not _NUMBERED.search(name) or not 3 <= len(m.group("about").split()) <= 20:
+        return ""
+    issuer = (m.group("issuer") or "").strip()
+    kind = head.lower()
+    intro, about = m.group("intro"), m.group("about").strip()
+    # "ban hành chỉ thị nào về ...", but "ký quyết định nào ban hành Kế hoạch ...": one "ban hành".
+    verb = "ban hành" if intro == "về" else "ký"
+    if issuer and len(issuer.split()) <= 8:
+        return f"{issuer[:1].upper()}{issuer[1:]} {verb} {kind} nào ngày {m.group('date')} {intro} {about}?"
+    return f"{kind[:1].upper()}{kind[1:]} nào được ban hành ngày {m.group('date')} {intro} {about}?"
+
 
 class ProgrammeRules(RuleBase):
     def _programme_span(self, text: str, start: int, head: str) -> tuple[int, int] | None:
@@ -149,14 +175,16 @@ class ProgrammeRules(RuleBase):
                 continue
             q_start, q_end = (start - 1, end + 1) if quoted else (start, end)
             head_l = head.lower()
+            dated = dated_document_question(name, head, text[q_end:])
             yield Fact(
                 QType.WHICH_PROGRAMME,
                 "programme",
                 name,
                 name,
                 s,
-                q_start,
-                q_end,
+                0 if dated else q_start,
+                0 if dated else q_end,
+                template=dated,
                 qphrase=f"{head_l} nào",
                 shape=f"programme:{head[:1].upper()}{head[1:].lower()}",
                 head=head[:1].upper() + head[1:],
