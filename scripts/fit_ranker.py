@@ -8,9 +8,13 @@ VERDICTS.jsonl has one {"id", "verdict": ACCEPT|EDIT|REJECT, ...} per line. A dr
 when it was accepted as it stands. Rounds are pooled; folds are by article, so no article is in
 both the fitted and the scored part. Prints the cross-validated ROC AUC and records it.
 
-The committed model: the six tune rounds,
-    J=tests/data/real/judged; .venv/bin/python scripts/fit_ranker.py \
-        $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done)
+The committed model: every blind judgement kept (the six tune rounds, the first reader of each
+fresh split's side-by-side, the held-out split's round),
+    J=tests/data/real/judged; .venv/bin/python scripts/fit_ranker.py --l2 1.0 \
+        $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done) \
+        $(for s in fresh fresh{2..14}; do \
+            echo $J/$s/side-by-side-drafts.json $J/$s/side-by-side-verdicts.jsonl; done) \
+        $J/heldout/old-generator-drafts.json $J/heldout/old-generator-verdicts.jsonl
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ from quizgen.extract.ranker import (  # noqa: E402
     load_judged,
     predict,
 )
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the judged folder ("fresh14/side-by-side-drafts.json"), else its name."""
+    judged = ROOT / "tests" / "data" / "real" / "judged"
+    resolved = path.resolve()
+    return str(resolved.relative_to(judged)) if resolved.is_relative_to(judged) else path.name
 
 
 def main() -> None:
@@ -61,11 +72,13 @@ def main() -> None:
         "train_auc": round(train_auc, 3),
         "n": len(rows),
         "accepted": sum(labels),
-        "fitted_on": [p.name for p in args.files],
+        "fitted_on": [_shown(p) for p in args.files],
     }
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{len(rows)} judged drafts, {sum(labels)} accepted; ROC AUC cross-validated by article {cv:.3f}, "
-          f"on the training set {train_auc:.3f}; written {args.out}")
+    print(
+        f"{len(rows)} judged drafts, {sum(labels)} accepted; ROC AUC cross-validated by article {cv:.3f}, "
+        f"on the training set {train_auc:.3f}; written {args.out}"
+    )
 
 
 if __name__ == "__main__":

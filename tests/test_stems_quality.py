@@ -956,3 +956,11 @@ def test_a_question_inside_an_opening_frame_is_not_asked() -> None:
     assert _stem("count", "hai", frame) is None
     after = "Khi kết thúc khóa huấn luyện, 100% chiến sĩ đạt yêu cầu, trong đó 70% đạt loại khá, giỏi."
     assert _stem("measure", "100%", after) is not None
+
+
+def test_a_bare_ceremony_with_a_verb_after_it_is_no_name() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.events import event_names
+
+    lead = analyse("Buổi lễ diễn ra sáng 26-10, tại TP.HCM.")
+    assert event_names((lead,)) == {}

@@ -95,6 +95,8 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
     if "giữa" in [x.text for x in tokens[start_desc:j]] and j < len(tokens) and tokens[j].text == "và":
         return None  # "hội đàm giữa Công an tỉnh Thanh Hóa | và ...": the other party is missing
     first = tokens[start_desc]
+    if re.match(rf"(?:{_BARE_NEXT})(?!\w)", analysis.text[first.start :].casefold()):
+        return None  # "Buổi lễ diễn ra sáng 26-10": the segmenter split the verb; no name follows
     if noun_is_meeting(tokens[i].text) and first.pos == "V" and first.text.casefold() not in _NAME_WORDS:
         return None  # "hội nghị tập hợp đại biểu ...": a clause about the meeting, not its name
     text = analysis.text
