@@ -964,3 +964,21 @@ def test_a_bare_ceremony_with_a_verb_after_it_is_no_name() -> None:
 
     lead = analyse("Buổi lễ diễn ra sáng 26-10, tại TP.HCM.")
     assert event_names((lead,)) == {}
+
+
+def test_a_frame_with_no_clause_after_it_and_a_bracketed_former_post() -> None:
+    unisfa = (
+        "Bên cạnh việc làm tốt nhiệm vụ Phái bộ UNISFA giao và nằm trong chuỗi hoạt động chào mừng kỷ niệm 80 năm "
+        "Ngày thành lập Quân đội nhân dân Việt Nam, trong 2 ngày 14 và 15-12, Đội Công binh số 3 đã huy động lực "
+        "lượng để làm sân bóng đá."
+    )
+    assert _stem("duration", "80 năm", unisfa) is None
+    assert "2 những ngày" not in (_stem("date_range", "ngày 14 và 15-12", unisfa) or "")
+    visit = (
+        "Cùng đoàn công tác, Đại tá Mạc Đức Trọng, Phó Cục trưởng Cục gìn giữ hòa bình Việt Nam (nguyên là Đội "
+        "trưởng Đội Công binh số 1), đã tới thăm và tặng quà các cháu học sinh tại Giáo xứ Abyei."
+    )
+    stem = _stem("person", "Đại tá Mạc Đức Trọng", visit)
+    assert stem is not None and ")" not in stem and "ai là" not in stem.lower()
+    patrol = "Tổ công tác Công an phường Mỹ Long do đồng chí Trung tá Lê Thành Lý làm Tổ trưởng đã tổ chức tuần tra."
+    assert "đồng chí ai" not in (_stem("person", "Trung tá Lê Thành Lý", patrol) or "")

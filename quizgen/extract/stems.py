@@ -569,9 +569,13 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
         return stem
     rest = stem[m.end() :]
     verb = _first_lower_verb(rest, 0, sentence)
+    close = rest.find(")", verb)
+    if verb >= 0 and rest[:verb].count("(") > rest[:verb].count(")") and close >= 0:
+        # "(nguyên là Đội trưởng ...)": a verb inside brackets is the apposition's own.
+        verb = _first_lower_verb(rest, close + 1, sentence)
     # Pieces of the apposition: capitalised, comma-separated, up to the verb or the end.
     cut = verb if verb >= 0 else len(rest.rstrip("?."))
-    apposition = rest[:cut]
+    apposition = re.sub(r"\s*\([^()]*\)", "", rest[:cut])
     if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
         return stem  # a lower-case piece: the text goes on, not a title
     return stem[: m.start(1) + 2] + (" " + rest[cut:] if verb >= 0 else rest[cut:])
@@ -846,14 +850,20 @@ def _without_connective(
     return rest
 
 
-def _purpose_only(stem: str) -> bool:
+def _purpose_only(stem: str, sentence: SentenceAnalysis) -> bool:
     """ "Để tiếp tục giữ vững an ninh, ..., an toàn Tết nào?": the asked word is in the opening
     purpose, and no main clause ("..., Công an tỉnh đã ...") follows it; "Khi nắm được thông tin bao
     nhiêu phụ nữ ...?": the asked word is in the opening frame."""
     asked = _QUESTION_WORDS.search(stem)
     if _OPENING_FRAME.match(stem):
-        # A frame ends at its comma ("Khi kết thúc khóa huấn luyện, bao nhiêu phần trăm ...").
-        return asked is not None and ("," not in stem or asked.start() < stem.index(","))
+        # A frame ends at its comma ("Khi kết thúc khóa huấn luyện, bao nhiêu phần trăm ..."); what
+        # follows must be a clause ("Bên cạnh việc ..., trong 2 ngày nào?" has lost its subject).
+        if asked is None:
+            return False
+        if "," not in stem or asked.start() < stem.index(","):
+            return True
+        rest = stem[stem.index(",") + 1 :]
+        return not _has_verb(rest, sentence) and not any(t.pos == "V" for t in analyse(rest).tokens)
     if not _OPENING_PURPOSE.match(stem):
         return False
     main = re.search(rf",\s+[{UPPER}]", stem)
@@ -946,7 +956,7 @@ def finish_stem(
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
     if question and not fact.template:
-        if _purpose_only(stem):
+        if _purpose_only(stem, sentence):
             return None
         bare = _without_connective(stem, prior, sentence)
         if bare is None:
@@ -978,6 +988,10 @@ def finish_stem(
     # "Ban nào cũng đã phát hiện ...", "Ai cũng đến dự": after the question word "cũng" reads as
     # "every"; the source's "also" has nothing to refer to in a quiz.
     stem = re.sub(r"(?<!\w)(nào|[Aa]i) cũng (?=\w)", r"\1 ", stem)
+    # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
+    stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
+    # "do đồng chí ai làm Tổ trưởng": the honorific belonged to the name the question replaced.
+    stem = re.sub(r"(?<!\w)(?:đồng chí|ông|bà|ngài) (ai)(?!\w)", r"\1", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     # "Chiều nay (27/10)", "Hôm nay (7/12/2021)": "nay" is the day of publication; the date says it.
     stem = re.sub(
@@ -1016,6 +1030,8 @@ def finish_stem(
             stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _drop_leading_titles(stem, sentence)
+    if question and not fact.template and _purpose_only(stem, sentence):
+        return None  # cut to one clause, the stem may now open with the frame it asks inside
     if question and not fact.template:
         # "X vừa khám phá ..., bước đầu bắt giữ ... bao nhiêu nạn nhân?" cut to its last clause:
         # that clause's subject is the sentence's own.

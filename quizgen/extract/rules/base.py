@@ -220,7 +220,12 @@ class RuleBase:
                 or (prev, word, nxt) == ("sát", "cơ", "động")  # "Bộ Tư lệnh Cảnh sát cơ động"
                 or (prev, word) in (("cơ", "động"), ("Đặc", "mệnh"), ("mệnh", "toàn"), ("toàn", "quyền"))
                 or (word in ("nhân", "dân") and end > pos)
-                or (word in _ADMIN_UNITS and end > pos and (nxt[:1].isupper() or nxt in _ADMIN_UNITS))
+                # "Phó Trưởng Công an | phường Mỹ Long": a post ending in "Công an" goes on to its place.
+                or (
+                    word in _ADMIN_UNITS
+                    and (end > pos or text[:pos].endswith("Công an"))
+                    and (nxt[:1].isupper() or nxt in _ADMIN_UNITS)
+                )
                 or (word in ("và", "-") and end > pos and nxt[:1].isupper())
             ):
                 end = pos + wm.end()
