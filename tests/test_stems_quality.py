@@ -982,3 +982,23 @@ def test_a_frame_with_no_clause_after_it_and_a_bracketed_former_post() -> None:
     assert stem is not None and ")" not in stem and "ai là" not in stem.lower()
     patrol = "Tổ công tác Công an phường Mỹ Long do đồng chí Trung tá Lê Thành Lý làm Tổ trưởng đã tổ chức tuần tra."
     assert "đồng chí ai" not in (_stem("person", "Trung tá Lê Thành Lý", patrol) or "")
+
+
+def test_a_bare_ceremony_is_anchored_in_the_headline() -> None:
+    result = extract_article(
+        "t",
+        (
+            "Tiểu đoàn CSĐN số 2 nhận Huân chương Chiến công hạng Nhì",
+            "Buổi lễ diễn ra sáng 26-10, tại TP.HCM. Tiểu đoàn Cảnh sát đặc nhiệm số 2 đã lập nhiều chiến công.",
+            "Kể từ khi thành lập, Tiểu đoàn CSĐN số 2 đã nhận nhiều phần thưởng cao quý.",
+        ),
+    )
+    fact = next(f for f in result.facts if f.answer == "sáng 26-10")
+    stem = finish_stem(build_stem(fact, result.main_ministry), fact, events=dict(result.events))
+    assert stem is not None
+    assert stem.startswith(
+        "Theo bài “Tiểu đoàn CSĐN số 2 nhận Huân chương Chiến công hạng Nhì”, buổi lễ diễn ra"
+    )
+    # A page's furniture in the headline's place anchors nothing.
+    junk = extract_article("t", ("Video Tin trong nước", "Buổi lễ diễn ra sáng 26-10, tại TP.HCM."))
+    assert "^" not in dict(junk.events)

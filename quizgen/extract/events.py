@@ -143,10 +143,24 @@ _CEREMONY_VERBS = {
 }  # fmt: skip
 
 
+# The key under which an article's headline travels with its event names: a stem that still
+# points at "buổi lễ" or "vụ cháy" after ``resolve`` is anchored in the headline instead.
+HEADLINE_KEY = "^"
+# A bare mention of the article's event or incident, with no name after it.
+BARE_REFERENCE = re.compile(
+    r"(?<!\w)(?i:buổi lễ|lễ bế giảng|lễ khai giảng|lễ xuất quân|lễ ra quân|hội nghị|hội thảo|"
+    r"buổi họp báo|họp báo|lớp tập huấn|lớp bồi dưỡng|khóa huấn luyện|khóa tập huấn|đợt tập huấn|"
+    r"buổi làm việc|buổi tiếp|buổi hội đàm|cuộc hội đàm|chuyến thăm|cuộc diễn tập|buổi diễn tập|"
+    r"vụ việc|vụ án|vụ cháy|đám cháy|hiện trường|các đối tượng|các nạn nhân|chuyên án|đường dây)"
+    rf"(?=\s*[,?.]|$|\s+(?:{_BARE_NEXT}|bắt đầu|chỉ đạo)(?!\w))"
+)
+
+
 def resolve(stem: str, names: dict[str, str]) -> str:
     """The first bare event noun of ``stem`` (not followed by a name) replaced by its full name
     ("Ai phát biểu chỉ đạo lớp tập huấn?" -> "... lớp bồi dưỡng cán bộ Công an chính quy năm 2019?")."""
-    mentions = [(n, n) for n in names if n != "*"] + [(alias, key) for alias, key in _ALIASES.items()]
+    mentions = [(n, n) for n in names if n not in ("*", HEADLINE_KEY)]
+    mentions += [(alias, key) for alias, key in _ALIASES.items()]
     for mention, key in sorted(mentions, key=lambda m: -len(m[0])):
         name = names.get(key)
         if name is None or name.casefold() in stem.casefold():

@@ -63,7 +63,7 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
 def person_facts(
     sentence: Sentence, analysis: SentenceAnalysis, known: set[str], gaz: Gazetteer | None = None
 ) -> Iterator[Fact]:
-    """"Who" facts for titled people the rules did not find (``known``: folded names found)."""
+    """ "Who" facts for titled people the rules did not find (``known``: folded names found)."""
     gaz = gaz or load_gazetteer()
     text = analysis.text
     tokens = analysis.tokens
@@ -117,8 +117,10 @@ def person_facts(
         answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
         if academic is not None:
             # "Đại tá, PGS.TS Phạm Công Nguyên": the rank before the degree goes with the name.
-            ranked = academic >= 2 and tokens[academic - 1].text == "," and (
-                fold_for_match(tokens[academic - 2].text) in ranks
+            ranked = (
+                academic >= 2
+                and tokens[academic - 1].text == ","
+                and (fold_for_match(tokens[academic - 2].text) in ranks)
             )
             start = tokens[academic - 2].start if ranked else tokens[academic].start
             answer = text[start:name_end_at] if ranked else name

@@ -28,7 +28,7 @@ _TYPES = {"phong trào thi đua": QType.WHICH_PROGRAMME, "phong trào": QType.WH
 
 
 def quoted_facts(sentence: Sentence, known: set[str]) -> Iterator[Fact]:
-    """"What" facts for quoted names the other families did not ask about."""
+    """ "What" facts for quoted names the other families did not ask about."""
     text = sentence.text
     for m in _QUOTED.finditer(text):
         quote = m.group("quote")

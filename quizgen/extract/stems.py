@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
+from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.places import is_place
@@ -1074,6 +1075,15 @@ def finish_stem(
             name = events["*"]
             lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
             stem = f"{stem.rstrip('?').rstrip()} tại {lowered}?"
+        elif question and _in_the_headline(stem, fact, events.get(HEADLINE_KEY)):
+            # "Buổi lễ diễn ra vào thời gian nào?" when the article names its ceremony only by
+            # what happened ("Tiểu đoàn CSĐN số 2 nhận Huân chương ..."): the headline says which.
+            headline = events[HEADLINE_KEY]
+            opening = (
+                stem if _starts_with_name(stem) or _NAME_HEAD.match(stem) else stem[:1].lower() + stem[1:]
+            )
+            stem = f"Theo bài “{headline}”, {opening}"
+            anchored = False
     if question and not fact.template and _UNPLACED_WHO.match(stem):
         return None  # "Ai đồng chủ trì?": chaired what, the stem does not say
     said = re.match(r"Theo ai, (.+)\?$", stem)
@@ -1090,6 +1100,26 @@ def finish_stem(
     if anchored and not stem.startswith(_ANCHOR):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
+
+
+# A stem's first word that starts a body's or a post's name: its capital stays after "Theo bài ...,".
+_NAME_HEAD = re.compile(
+    r"^(?:Công an|Chủ tịch|Văn phòng|Bộ|Cục|Phòng|Đội|Trung tâm|Học viện|Ủy ban|UBND|Sở|Ban|Tổng|Thủ tướng|"
+    r"Phó|Giám đốc|Tư lệnh|Chính phủ|Hội|Liên hợp quốc|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|"
+    r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Việt Nam|[A-ZĐ]{2,})(?!\w)"
+)
+
+
+def _in_the_headline(stem: str, fact: Fact, headline: str | None) -> bool:
+    """True when ``stem`` points at the article's event or incident by a bare noun that only the
+    headline names, and the stem with the headline in front still reads as one question."""
+    if not headline or fact.sentence.index == 0 or stem.startswith("Theo bài"):
+        return False
+    if word_count(stem) + word_count(headline) + 3 > HARD_MAX_STEM_WORDS:
+        return False
+    # "bao nhiêu chuyên án", "những vụ án": counted or general, not the article's own.
+    counted = re.compile(r"(?i)(?:bao nhiêu|nhiều|những|mỗi|một số|\d[\d.,]*)\s+$")
+    return any(not counted.search(stem[: m.start()]) for m in BARE_REFERENCE.finditer(stem))
 
 
 def _starts_with_name(stem: str) -> bool:
