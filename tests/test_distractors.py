@@ -343,3 +343,14 @@ def test_the_same_body_told_apart_by_a_suffix_is_no_option() -> None:
 
     assert _variant_of("Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an", "Bộ Tư lệnh Cảnh sát cơ động – K02")
     assert not _variant_of("Bộ Tư lệnh Cảnh vệ – K03", "Bộ Tư lệnh Cảnh sát cơ động – K02")
+
+
+def test_two_names_of_one_steering_committee_are_not_set_against_each_other() -> None:
+    from quizgen.distractors import _variant_of
+
+    assert _variant_of("Ban Chỉ đạo 138 Trung ương", "Ban Chỉ đạo phòng, chống tội phạm của Chính phủ")
+    options = wrong(
+        "issuer",
+        "Thực hiện Kế hoạch số 28/KH-BCĐ138/CP của Ban Chỉ đạo 138 Trung ương, Công an tỉnh đã triển khai.",
+    )
+    assert len(options) == 3 and all(o.startswith("Ban Chỉ đạo") for o in options)

@@ -437,3 +437,18 @@ def test_a_command_is_no_ministry_and_a_region_keeps_its_bo() -> None:
     found = extract_article("t", tuple(lead.split("\n")))
     count = next(f for f in found.facts if f.answer == "772")
     assert "Trung Bộ đã" in build_stem(count, "Bộ Công an")
+
+
+def test_the_body_that_issued_a_numbered_plan_is_asked() -> None:
+    plan = (
+        "Thực hiện Kế hoạch số 01/KH-BCĐ138/CP ngày 4-1-2021 của Ban Chỉ đạo 138 Trung ương về thực hiện công "
+        "tác phòng chống tội phạm năm 2021, Công an tỉnh đã triển khai."
+    )
+    issuer = next(f for f in facts(plan) if f.kind == "issuer")
+    assert issuer.answer == "Ban Chỉ đạo 138 Trung ương"
+    assert issuer.template == "Kế hoạch số 01/KH-BCĐ138/CP do cơ quan nào ban hành?"
+    # The Party's own resolutions are named by their number; a province with no name is no answer.
+    assert not answers(
+        "issuer", "Triển khai Nghị quyết 57-NQ/TW ngày 22.12.2024 của Bộ Chính trị về khoa học."
+    )
+    assert not answers("issuer", "Kế hoạch số 293/KH-BCĐ ngày 21/01/2020 của Ủy ban nhân dân tỉnh về ma túy.")

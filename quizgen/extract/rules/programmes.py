@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quizgen.extract.facts import Fact
 from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase
 from quizgen.models import QType
-from quizgen.sentences import Sentence
+from quizgen.sentences import UPPER, Sentence
 
 # "Chỉ thị số 01/CT-TTg ngày 03 tháng 01 năm 2023 (của Thủ tướng Chính phủ) về tăng cường ...": a
 # numbered document with its date, its issuer and its subject; asked by those, not by the clause
@@ -35,6 +35,37 @@ def dated_document_question(name: str, head: str, after: str) -> str:
     if issuer and len(issuer.split()) <= 8:
         return f"{issuer[:1].upper()}{issuer[1:]} {verb} {kind} nào ngày {m.group('date')} {intro} {about}?"
     return f"{kind[:1].upper()}{kind[1:]} nào được ban hành ngày {m.group('date')} {intro} {about}?"
+
+
+# "Kế hoạch số 01/KH-BCĐ138/CP ngày 4-1-2021 của Ban Chỉ đạo 138 Trung ương về ...": the body that
+# issued a numbered document. The Party's and the Government's own (Bộ Chính trị, Chính phủ, Thủ
+# tướng) are left out: the document's number already says them ("NQ/TW", "NĐ-CP", "QĐ-TTg").
+_ISSUER = re.compile(
+    r"^\s+(?:ngày\s+\d{1,2}(?:\s+tháng\s+|[/.\-])\d{1,2}(?:(?:\s+năm\s+|[/.\-])\d{4})?\s+)?của\s+"
+    r"(?P<issuer>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Bộ|Cục|Tổng cục|Công an|Ban|Sở|Hội đồng)\s"
+    r"(?:[^,;:()]|,\s(?=chống))+?)"
+    r"(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|nhằm|để|đã|và\s+[A-ZĐ])\s"
+    r"|\s*(?:,(?!\s*chống)|[;:(.])|$)"
+)
+_NOT_ISSUERS = re.compile(r"^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)")
+
+
+def issuer_fact(name: str, after: str, s: Sentence) -> Fact | None:
+    """ "Kế hoạch số 01/KH-BCĐ138/CP do cơ quan nào ban hành?" for a numbered document and the body
+    named after it, else None."""
+    m = _ISSUER.match(after)
+    if not m or not _NUMBERED.search(name) or _NOT_ISSUERS.match(m.group("issuer")):
+        return None
+    issuer = m.group("issuer").strip()
+    head = next(h for h in ("Ban Chỉ đạo", "Ủy ban", "UBND", "Tổng cục", "Hội đồng", "Bộ", "Cục", "Công an",
+                            "Ban", "Sở") if issuer.startswith(h))  # fmt: skip
+    named = re.search(rf"[\d{UPPER}]", issuer[len(head) :].replace("Ủy ban nhân dân", ""))
+    if not 2 <= len(issuer.split()) <= 14 or not (named or "chống" in issuer):
+        return None  # "Ủy ban nhân dân tỉnh": which province's, the text said before
+    return Fact(
+        QType.ORG, "issuer", issuer, issuer, s, 0, 0,
+        template=f"{name} do cơ quan nào ban hành?", shape=f"org:{head}", head=head, score=0.75,
+    )  # fmt: skip
 
 
 class ProgrammeRules(RuleBase):
@@ -176,6 +207,9 @@ class ProgrammeRules(RuleBase):
             q_start, q_end = (start - 1, end + 1) if quoted else (start, end)
             head_l = head.lower()
             dated = dated_document_question(name, head, text[q_end:])
+            issuer = issuer_fact(name, text[q_end:], s)
+            if issuer is not None:
+                yield issuer
             yield Fact(
                 QType.WHICH_PROGRAMME,
                 "programme",
