@@ -32,6 +32,7 @@ from quizgen.extract.quality import (
     repeats,
     shared_word_giveaway,
 )
+from quizgen.extract.quotes import OPEN_HEADS
 from quizgen.extract.ranker import score as rank_score
 from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
 from quizgen.gazetteer import load_gazetteer
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/39"
+GENERATOR = "quizgen-rules/40"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -207,7 +208,8 @@ def build_question(
             )
     if question is None:
         short = len(fact.answer.split()) <= SHORT_ANSWER_MAX_WORDS and len(stem.split()) <= 40
-        if fact.template or (short and fact.shape.startswith("phrase:")):
+        theme = fact.shape.removeprefix("quote:") in OPEN_HEADS and len(stem.split()) <= 40
+        if fact.template or (short and fact.shape.startswith("phrase:")) or theme:
             # An open question written from the fact's parts ("GGHB là viết tắt của cụm từ nào?").
             question = Question(
                 format=QFormat.SHORT_ANSWER,

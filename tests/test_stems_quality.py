@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quizgen.distractors import _shift_event
 from quizgen.extract import Fact, extract_article
 from quizgen.extract.analysis import analyse
@@ -1002,3 +1004,24 @@ def test_a_bare_ceremony_is_anchored_in_the_headline() -> None:
     # A page's furniture in the headline's place anchors nothing.
     junk = extract_article("t", ("Video Tin trong nước", "Buổi lễ diễn ra sáng 26-10, tại TP.HCM."))
     assert "^" not in dict(junk.events)
+
+
+def test_a_theme_is_asked_as_an_open_question() -> None:
+    from quizgen.distractors import DistractorPool
+    from quizgen.generate import draft_questions
+    from quizgen.intake import Article
+
+    text = (
+        "Sáng 10-1, Ban An toàn Giao thông TP HCM đã tổ chức lễ phát động ra quân thực hiện Năm An toàn giao "
+        'thông 2025 với chủ đề "Hành trình an toàn, kiến tạo tương lai".'
+    )
+    result = extract_article("t", (text,))
+    theme = next(f for f in result.facts if f.shape == "quote:chủ đề")
+    assert theme.answer == '"Hành trình an toàn, kiến tạo tương lai"'
+    article = Article(id="t", path=Path("t.txt"), paragraphs=(text,), title="t")
+    drafts = draft_questions(article, result, DistractorPool(), 20)
+    asked = [q for q in drafts if q.answer == theme.answer]
+    assert asked and asked[0].format.value == "short_answer" and asked[0].question.endswith("với chủ đề nào?")
+    slogan = 'Lực lượng CSGT được quán triệt phương châm: "Đâu dân cần CSGT có, đâu dân khó có CSGT".'
+    stem = _stem("quoted", '"Đâu dân cần CSGT có, đâu dân khó có CSGT"', slogan)
+    assert stem is not None and ": nào" not in stem

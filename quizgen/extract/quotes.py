@@ -18,12 +18,16 @@ _HEADS = (
     "phương châm", "chủ trương", "phong trào thi đua", "phong trào", "khẩu hiệu", "chủ đề", "mục tiêu",
     "tinh thần", "Kỷ niệm chương", "Huân chương", "Huy chương", "Hội thảo quốc tế", "Hội thảo",
     "hội thảo", "cuộc thi", "giải thưởng", "cuộc vận động", "mô hình", "chiến dịch", "tọa đàm", "Tọa đàm",
-    "khóa tập huấn",
+    "khóa tập huấn", "thông điệp",
 )  # fmt: skip
 _QUOTED = re.compile(
-    rf"(?<!\w)(?P<head>{'|'.join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))})\s+"
-    r"(?P<quote>“[^”]{2,160}”|\"[^\"]{2,160}\")"
+    rf"(?<!\w)(?P<head>{'|'.join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))})"
+    r"(?:\s+là)?\s*:?\s+"
+    r"(?P<quote>“[^”]{2,240}”|\"[^\"]{2,240}\")"
 )
+# A theme or a slogan is asked as it stands, an open question: its options would be made up.
+OPEN_HEADS = ("chủ đề", "khẩu hiệu", "thông điệp")
+_MAX_WORDS = {"chủ đề": 32, "khẩu hiệu": 24, "thông điệp": 24}
 _TYPES = {"phong trào thi đua": QType.WHICH_PROGRAMME, "phong trào": QType.WHICH_PROGRAMME}
 
 
@@ -32,9 +36,9 @@ def quoted_facts(sentence: Sentence, known: set[str]) -> Iterator[Fact]:
     text = sentence.text
     for m in _QUOTED.finditer(text):
         quote = m.group("quote")
-        if len(quote.split()) > 20 or fold_for_match(quote) in known:
-            continue
         head = m.group("head")
+        if len(quote.split()) > _MAX_WORDS.get(head.lower(), 20) or fold_for_match(quote) in known:
+            continue
         known.add(fold_for_match(quote))
         yield Fact(
             _TYPES.get(head.lower(), QType.WHAT),

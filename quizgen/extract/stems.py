@@ -989,6 +989,8 @@ def finish_stem(
     # "Ban nào cũng đã phát hiện ...", "Ai cũng đến dự": after the question word "cũng" reads as
     # "every"; the source's "also" has nothing to refer to in a quiz.
     stem = re.sub(r"(?<!\w)(nào|[Aa]i) cũng (?=\w)", r"\1 ", stem)
+    # "quán triệt phương châm: nào?": the colon introduced the quote the question replaced.
+    stem = re.sub(r"\s*:\s+(nào|gì)(?=\?$)", r" \1", stem)
     # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
     stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
     # "do đồng chí ai làm Tổ trưởng": the honorific belonged to the name the question replaced.
