@@ -129,8 +129,11 @@ def _shift_date(answer: str, seed: str) -> list[str]:
         nd = (d + dd - 1) % 28 + 1
         nm = (month + dm - 1) % 12 + 1
         # "ngày 03 tháng 01": the answer alone with leading zeros is a cue, so the options share them.
-        width = 2 if day.startswith("0") or m.group(3).startswith("0") else 1
-        piece = f"{nd:0{width}d}{sep}{nm:0{width}d}"
+        month_s = m.group(3)
+        # A two-digit part is padded when the other part shows the writer pads ("14/02").
+        dw = 2 if day.startswith("0") or (len(day) == 2 and month_s.startswith("0")) else 1
+        mw = 2 if month_s.startswith("0") or (len(month_s) == 2 and day.startswith("0")) else 1
+        piece = f"{nd:0{dw}d}{sep}{nm:0{mw}d}"
         if year:
             piece += f"{ysep}{int(year) + dy}"
         elif dy:

@@ -354,3 +354,10 @@ def test_two_names_of_one_steering_committee_are_not_set_against_each_other() ->
         "Thực hiện Kế hoạch số 28/KH-BCĐ138/CP của Ban Chỉ đạo 138 Trung ương, Công an tỉnh đã triển khai.",
     )
     assert len(options) == 3 and all(o.startswith("Ban Chỉ đạo") for o in options)
+
+
+def test_a_date_padded_on_one_part_keeps_that_form() -> None:
+    from quizgen.distractors import _shift_date
+
+    assert all(re.fullmatch(r"ngày \d\d/\d/2024", o) for o in _shift_date("ngày 01/7/2024", "s")[:4])
+    assert all(re.fullmatch(r"ngày \d\d/\d\d/\d{4}", o) for o in _shift_date("ngày 14/02/2024", "s"))
