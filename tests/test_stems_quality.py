@@ -1025,3 +1025,20 @@ def test_a_theme_is_asked_as_an_open_question() -> None:
     slogan = 'Lực lượng CSGT được quán triệt phương châm: "Đâu dân cần CSGT có, đâu dân khó có CSGT".'
     stem = _stem("quoted", '"Đâu dân cần CSGT có, đâu dân khó có CSGT"', slogan)
     assert stem is not None and ": nào" not in stem
+
+
+def test_a_bodys_initials_in_a_document_code_give_it_away() -> None:
+    fact = Fact(
+        QType.ORG, "org", "Bộ Quốc phòng", "Bộ Quốc phòng", Sentence("x", 0, 0), 0, 0, qphrase="bộ nào"
+    )
+    assert giveaway("Theo Quyết định số 1234/QĐ-BQP, bộ nào cử 2 sĩ quan đi Abyei?", fact)
+    assert giveaway("Bộ nào cử 2 sĩ quan đi Abyei?", fact) is None
+    assert malformed("Đoàn học viên đến từ năm quốc gia gồm?") is not None
+
+
+def test_a_committees_number_is_no_count_and_dawn_is_a_part_of_the_day() -> None:
+    assert "138" not in [
+        f.answer for f in extract_article("t", ("BCĐ 138 tỉnh đã họp tổng kết năm 2024.",)).facts
+    ]
+    dawn = extract_article("t", ("Rạng sáng 12/3, một vụ cháy đã xảy ra tại quận Đống Đa.",))
+    assert "rạng sáng 12/3" in [f.answer for f in dawn.facts]

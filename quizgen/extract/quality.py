@@ -114,6 +114,11 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
     folded = fold_for_match(stem)
+    initials = "".join(w[0] for w in fact.answer.split() if w[:1].isalpha()).upper()
+    # "Quyết định số 123/QĐ-BQP ..., bộ nào?": the document's code spells the body's initials.
+    spelled = re.search(rf"(?<![{UPPER}]){re.escape(initials)}(?![{UPPER}])", stem)
+    if fact.type == QType.ORG and len(initials) >= 3 and spelled:
+        return "the body's initials are in the stem"
     if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
         return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:

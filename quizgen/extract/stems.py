@@ -726,6 +726,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
         return "one of several people named together"  # "Ai và bà Catherine Rossi sẽ ..."
+    if re.search(r"(?<!\w)(?:gồm|bao gồm|như|là|của|với|và|cho)\s*:?\?$", stem):
+        return "ends on a word that needs what follows"  # "... đến từ năm quốc gia gồm?"
     return None
 
 

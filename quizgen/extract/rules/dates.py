@@ -20,7 +20,8 @@ class DateRules(RuleBase):
     )
     _DAY_RE = re.compile(
         rf"(?<![\w/])(?:{_CLOCK})?"
-        r"(?P<tod>(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:(?:ngày|nay)\s+)?|(?P<ngay>[Nn]gày)\s+)"
+        r"(?P<tod>(?:[Rr]ạng sáng|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:(?:ngày|nay)\s+)?"
+        r"|(?P<ngay>[Nn]gày)\s+)"
         r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"(?![\d/])"
     )

@@ -85,6 +85,8 @@ class NumberRules(RuleBase):
                 "ngã",  # "ngã bảy Ô Chợ Dừa", "ngã tư": a crossroads' name, not a count
             ) or prev.endswith(("/", "-")):
                 continue
+            if len(prev) >= 2 and prev.isupper() and prev.isalpha():
+                continue  # "BCĐ 138 tỉnh", "Ban Chỉ đạo 138": a body's number, not a count
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
                 continue
             if re.search(r"\d\s*[–-]\s*$", before) or re.match(r"\s*[–-]\s*\d", text[m.end() :]):
