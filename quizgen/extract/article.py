@@ -9,7 +9,6 @@ constituent of its sentence is widened to the word it cuts into or dropped.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import replace
 
@@ -22,6 +21,7 @@ from quizgen.extract.people import person_facts
 from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country, venue_facts
 from quizgen.extract.quality import (
     a_pair,
+    anchor_headline,
     not_a_person,
     one_of_a_list,
     press_date,
@@ -471,28 +471,11 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         for f in facts
     ]
     names = event_names(analyses)
-    headline = _headline(paragraphs)
+    headline = anchor_headline(paragraphs)
     if headline:
         names[HEADLINE_KEY] = headline
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
-
-
-def _headline(paragraphs: tuple[str, ...]) -> str | None:
-    """The article's headline: a first paragraph of one line, 4 to 20 words, no full stop, that
-    shares its words with the body (a page's "Video Tin trong nước" or a caption does not)."""
-    first = paragraphs[0].strip() if paragraphs else ""
-    if not first or "\n" in first or first.endswith((".", ":", ";")) or len(paragraphs) < 2:
-        return None
-    if not first[:1].isalnum() or "sinh năm" in first or not 4 <= len(first.split()) <= 20:
-        return None
-    if re.match(r"(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+\d", first):
-        return None  # "Ngày 8/4/2019, Công an tỉnh khai mạc ...": a caption or a lead, not a title
-    body = " ".join(re.findall(r"\w+", fold_for_match(" ".join(paragraphs[1:]))))
-    words = re.findall(r"\w+", fold_for_match(first))
-    pairs = {f"{a} {b}" for a, b in itertools.pairwise(words) if not (a.isdigit() or b.isdigit())}
-    shared = {p for p in pairs if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", body)}
-    return first if len(shared) >= max(2, len(pairs) // 4) else None
 
 
 def _country_before(name: str, sentences: list[Sentence]) -> str | None:

@@ -335,6 +335,25 @@ def headline_of(analyses: tuple[SentenceAnalysis, ...]) -> str:
     return fold_for_match(first)
 
 
+def anchor_headline(paragraphs: tuple[str, ...]) -> str | None:
+    """The headline as a stem may quote it ("Theo bài “...”, ..."): stricter than ``headline_of``,
+    which only has to say what the article is about. A first paragraph of one line, 4 to 20 words,
+    no full stop, that shares word pairs with the body (a page's "Video Tin trong nước" or a
+    caption does not)."""
+    first = paragraphs[0].strip() if paragraphs else ""
+    if not first or "\n" in first or first.endswith((".", ":", ";")) or len(paragraphs) < 2:
+        return None
+    if not first[:1].isalnum() or "sinh năm" in first or not 4 <= len(first.split()) <= 20:
+        return None
+    if re.match(r"(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+\d", first):
+        return None  # "Ngày 8/4/2019, Công an tỉnh khai mạc ...": a caption or a lead, not a title
+    body = " ".join(re.findall(r"\w+", fold_for_match(" ".join(paragraphs[1:]))))
+    words = re.findall(r"\w+", fold_for_match(first))
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(words) if not (a.isdigit() or b.isdigit())}
+    shared = {p for p in pairs if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", body)}
+    return first if len(shared) >= max(2, len(pairs) // 4) else None
+
+
 def in_headline(fact: Fact, headline: str) -> bool:
     """A body, programme, event, place or year that the title names is the article's topic:
     judges rejected or had to rewrite every such question (0 of 11 accepted in rounds 3-5), while

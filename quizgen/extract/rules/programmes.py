@@ -13,8 +13,10 @@ from quizgen.sentences import UPPER, Sentence
 # "Chỉ thị số 01/CT-TTg ngày 03 tháng 01 năm 2023 (của Thủ tướng Chính phủ) về tăng cường ...": a
 # numbered document with its date, its issuer and its subject; asked by those, not by the clause
 # around it, which in a directive is a list of duties ("..., đặc biệt là Chỉ thị số ...").
+# A document's date as written after its number: "03 tháng 01 năm 2023", "14/02/2024", "4-1-2021".
+_DOCUMENT_DATE = r"\d{1,2}(?:\s+tháng\s+|[/.\-])\d{1,2}(?:(?:\s+năm\s+|[/.\-])\d{4})?"
 _DATED_DOCUMENT = re.compile(
-    r"^\s+ngày\s+(?P<date>\d{1,2}(?:\s+tháng\s+|[/.\-])\d{1,2}(?:(?:\s+năm\s+|[/.\-])\d{4})?)"
+    rf"^\s+ngày\s+(?P<date>{_DOCUMENT_DATE})"
     r"(?:\s+của\s+(?P<issuer>[^,;:()]+?))?\s+(?P<intro>về|ban hành|phê duyệt)\s+(?P<about>[^;:()]+?)"
     r"(?=\s*[;:(.]|\s*,\s+(?:[A-ZĐ]|nhằm|để|đồng thời)|\s+(?:và\s+[A-ZĐ]|nhằm\s|để\s)|$)"
 )
@@ -41,7 +43,7 @@ def dated_document_question(name: str, head: str, after: str) -> str:
 # issued a numbered document. The Party's and the Government's own (Bộ Chính trị, Chính phủ, Thủ
 # tướng) are left out: the document's number already says them ("NQ/TW", "NĐ-CP", "QĐ-TTg").
 _ISSUER = re.compile(
-    r"^\s+(?:ngày\s+\d{1,2}(?:\s+tháng\s+|[/.\-])\d{1,2}(?:(?:\s+năm\s+|[/.\-])\d{4})?\s+)?của\s+"
+    rf"^\s+(?:ngày\s+{_DOCUMENT_DATE}\s+)?của\s+"
     r"(?P<issuer>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Bộ|Cục|Tổng cục|Công an|Ban|Sở|Hội đồng)\s"
     r"(?:[^,;:()]|,\s(?=chống))+?)"
     r"(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|nhằm|để|đã|và\s+[A-ZĐ])\s"
