@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/44"
+GENERATOR = "quizgen-rules/45"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -275,7 +275,9 @@ def draft_questions(
     kept: list[tuple[Question, Fact]] = []
     seen_ids: set[str] = set()
     for question, fact in ranked:
-        answer_key = (fact.type.value, fact.key[1])
+        # Who holds a post and who did what are two facts about one person: the cap on an
+        # answer's drafts counts them apart.
+        answer_key = (fact.type.value + ("/post" if fact.kind == "holder_of" else ""), fact.key[1])
         if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
             continue
         # The cap is on drafts that are their sentence with a span asked; a question written

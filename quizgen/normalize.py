@@ -166,11 +166,14 @@ _MARKED = re.compile(r"[ăâđêôơưáàảãạắằẳẵặấầẩẫậ
 
 
 def _split_glued(word: str) -> str:
-    """"thămvà" -> "thăm và", "pháttriển" -> "phát triển": two lower-case syllables the source
+    """ "thămvà" -> "thăm và", "pháttriển" -> "phát triển": two lower-case syllables the source
     printed without their space (one Vietnamese syllable has one run of vowels)."""
-    runs = list(_VOWEL_RUNS.finditer(word))
+    # On the lower-case word: "António" has three vowel runs, not the two of "Antó|nio".
+    runs = list(_VOWEL_RUNS.finditer(word.lower()))
     if len(runs) != 2 or not _MARKED.search(word.lower()) or word[1:] != word[1:].lower():
         return word
+    if word[: runs[0].start()].lower() not in (*_ONSETS, ""):
+        return word  # no Vietnamese syllable starts "Ant-": a foreign name
     if word.lower().startswith(("qu", "gi")) and runs[0].start() == 1:
         return word  # "quy", "gia": the u/i belongs to the onset
     between = word[runs[0].end() : runs[1].start()]

@@ -54,11 +54,25 @@ def test_fold_and_core_name() -> None:
 def test_spaces_the_source_lost_are_restored_in_written_text() -> None:
     from quizgen.normalize import unglue
 
-    assert unglue("sang thămvà làm việc, quan hệhợp tác đã pháttriển") == "sang thăm và làm việc, quan hệ hợp tác đã phát triển"
+    assert (
+        unglue("sang thămvà làm việc, quan hệhợp tác đã pháttriển")
+        == "sang thăm và làm việc, quan hệ hợp tác đã phát triển"
+    )
     assert unglue("hợp tác giữaBộ Công an") == "hợp tác giữa Bộ Công an"
     assert unglue("Đoànđại biểu") == "Đoàn đại biểu"
     # Real words of one syllable, names and foreign words stay as they are.
-    for word in ("người", "nghiêng", "khuyến khích", "quyền", "Nguyễn", "iPhone", "McDonald", "Tơnicốp", "Vasilyevich"):
+    for word in (
+        "người",
+        "nghiêng",
+        "khuyến khích",
+        "quyền",
+        "Nguyễn",
+        "iPhone",
+        "McDonald",
+        "Tơnicốp",
+        "Vasilyevich",
+        "António",
+    ):
         assert unglue(word) == word
 
 

@@ -27,7 +27,10 @@ def _stem(kind: str, answer: str, *paragraphs: str) -> str | None:
 
 
 def _facts(*paragraphs: str) -> list[tuple[str, str]]:
-    return [(f.kind, f.answer) for f in extract_article("t", tuple(paragraphs)).facts]
+    found = extract_article("t", tuple(paragraphs)).facts
+    # A post that names one person is asked through its holder, which carries the post as its head.
+    posts = [("title_of", f.head) for f in found if f.kind == "holder_of"]
+    return [(f.kind, f.answer) for f in found] + posts
 
 
 def test_datelines_go() -> None:
@@ -1042,3 +1045,44 @@ def test_a_committees_number_is_no_count_and_dawn_is_a_part_of_the_day() -> None
     ]
     dawn = extract_article("t", ("Rạng sáng 12/3, một vụ cháy đã xảy ra tại quận Đống Đa.",))
     assert "rạng sáng 12/3" in [f.answer for f in dawn.facts]
+
+
+def _templates(*paragraphs: str) -> dict[str, str]:
+    return {f.template: f.answer for f in extract_article("t", tuple(paragraphs)).facts if f.template}
+
+
+def test_a_guests_post_is_asked_with_the_event_and_a_deputy_only_with_it() -> None:
+    asked = _templates(
+        "Dự lễ khai giảng có Thiếu tướng Phạm Văn Sơn, Cục trưởng Cục Hậu cần; Đại tá Nguyễn Thị Ngọc Hà, "
+        "Phó Cục trưởng Cục Hậu cần.",
+        "Đại tá Lê Văn Tuấn, Phó Giám đốc Công an tỉnh Nghệ An cho biết kế hoạch đã hoàn thành.",
+    )
+    assert asked["Ai là Cục trưởng Cục Hậu cần dự lễ khai giảng?"] == "Thiếu tướng Phạm Văn Sơn"
+    assert asked["Ai là Phó Cục trưởng Cục Hậu cần dự lễ khai giảng?"] == "Đại tá Nguyễn Thị Ngọc Hà"
+    # One of several deputies, and no event to tell him by: his post is asked instead.
+    assert not any("Phó Giám đốc Công an tỉnh Nghệ An" in t for t in asked if t.startswith("Ai là"))
+    assert "Lê Văn Tuấn giữ chức vụ gì?" in asked
+
+
+def test_a_foreign_post_without_its_country_is_not_asked_by_its_holder() -> None:
+    asked = _templates(
+        "Trung tướng Mai Hoàng tiếp đoàn do ông Kubrakov Ivan Vladimirovich, Bộ trưởng Bộ Nội vụ làm "
+        "trưởng đoàn.",
+    )
+    assert "Ai là Bộ trưởng Bộ Nội vụ?" not in asked
+    assert asked["Kubrakov Ivan Vladimirovich giữ chức vụ gì?"] == "Bộ trưởng Bộ Nội vụ"
+
+
+def test_a_body_in_a_post_is_asked_through_the_post() -> None:
+    asked = _templates(
+        "Thượng tá Khưu Thanh Triều – Tiểu đoàn trưởng Tiểu đoàn Cảnh sát đặc nhiệm số 2, Bộ tư lệnh Cảnh "
+        "sát cơ động, Bộ Công an cũng được tặng thưởng Huân chương Chiến công.",
+        "Dẫn đầu đoàn là Trung tướng Bun-mi Sẻng-khăm-giong, nguyên Tổng cục trưởng Tổng cục An ninh, Bộ "
+        "Công an Lào.",
+    )
+    assert asked["Theo bài báo, Khưu Thanh Triều là Tiểu đoàn trưởng tiểu đoàn nào?"] == (
+        "Tiểu đoàn Cảnh sát đặc nhiệm số 2"
+    )
+    assert asked["Theo bài báo, Bun-mi Sẻng-khăm-giong từng là Tổng cục trưởng tổng cục nào?"] == (
+        "Tổng cục An ninh"
+    )

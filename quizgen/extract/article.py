@@ -16,7 +16,7 @@ from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.events import HEADLINE_KEY, event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
-from quizgen.extract.orgs import cut_short, lower_tail, name_end, org_facts
+from quizgen.extract.orgs import asked_by_post, cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
 from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country, venue_facts
 from quizgen.extract.quality import (
@@ -470,12 +470,24 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         else f
         for f in facts
     ]
+    people = {_name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
+    held = [fold_for_match(f.template) for f in facts if f.kind == "holder_of"]
+    # A post that names one person is asked from its end ("Ai là Cục trưởng Cục Hậu cần?"): the
+    # options are then people, not near-identical posts; the post's question goes.
+    holders = {fold_for_match(_name_of(f.answer)) for f in facts if f.kind == "holder_of"}
+    facts = [f for f in facts if f.kind != "title_of" or fold_for_match(_post_holder(f)) not in holders]
+    facts = [asked for f in facts if (asked := asked_by_post(f, people, held)) is not None]
     names = event_names(analyses)
     headline = anchor_headline(paragraphs)
     if headline:
         names[HEADLINE_KEY] = headline
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
+
+
+def _post_holder(fact: Fact) -> str:
+    """ "Phạm Văn Sơn" from "Phạm Văn Sơn giữ chức vụ gì?"."""
+    return fact.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]
 
 
 def _country_before(name: str, sentences: list[Sentence]) -> str | None:

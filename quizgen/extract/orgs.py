@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
@@ -227,3 +228,43 @@ def org_facts(
             head=head,
             score=0.6,
         )
+
+
+@functools.cache
+def _post_before_re() -> re.Pattern[str]:
+    posts = sorted(load_gazetteer().titles, key=len, reverse=True)
+    return re.compile(
+        rf"\s*(?:,|[-\u2013])\s*(?P<former>nguyên\s+)?(?P<post>{'|'.join(re.escape(p) for p in posts)})\s+$",
+        re.IGNORECASE,
+    )
+
+
+def asked_by_post(fact: Fact, names: set[str], held: list[str]) -> Fact | None:
+    """A body named in a person's post, asked through the post: "Theo bài báo, Khưu Thanh Triều
+    là Tiểu đoàn trưởng tiểu đoàn nào?" rather than the sentence with the body's name blanked
+    ("Thượng tá Khưu Thanh Triều – Tiểu đoàn trưởng tiểu đoàn nào, Bộ tư lệnh ... cũng được ...").
+    Readers accepted the posts asked this way far more often than the blanked sentence, which
+    strands the rest of the apposition. ``names``: the article's people, without their ranks;
+    ``held``: the folded questions that already ask a post's holder ("ai là cuc truong cuc ..."),
+    whose body is then not asked again from the other end (None)."""
+    if fact.kind not in ("org", "unit") or fact.template or not fact.qphrase.endswith(" nào"):
+        return fact
+    # "Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an": the parent ministry is not what the post names.
+    own = re.sub(r",\s*Bộ\s.*$", "", fact.answer)
+    body = fold_for_match(own)
+    text = fact.sentence.text
+    before = text[: fact.start]
+    for name in sorted(names, key=len, reverse=True):
+        at = before.rfind(name)
+        if at < 0 or (at > 0 and before[at - 1].isalpha()):
+            continue
+        post = _post_before_re().fullmatch(before, at + len(name))
+        if post is None:
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(body)}(?!\w)", q) for q in held):
+            return None  # "Ai là Cục trưởng Cục Hậu cần?" asks it already
+        verb = "từng là" if post.group("former") else "là"
+        title = post.group("post")
+        template = f"Theo bài báo, {name} {verb} {title} {fact.qphrase}?"
+        return replace(fact, answer=own, fact=own, template=template, cloze_ok=False, move_to_end=False)
+    return fact

@@ -364,14 +364,33 @@ def in_headline(fact: Fact, headline: str) -> bool:
     return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None
 
 
+def _names(answer: str, stem: str) -> bool:
+    """True when ``stem`` names ``answer`` (a person's name with or without the rank before it)."""
+    folded = fold_for_match(answer)
+    for rank in load_gazetteer().all_ranks:
+        folded = folded.removeprefix(fold_for_match(rank) + " ")
+    return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold_for_match(stem)) is not None
+
+
 def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -> bool:
     """True when ``question`` asks again what ``other`` (a better-scored draft) asks.
 
     - One stem for two answers: "bệnh viện nào" answered "Bệnh viện dã chiến cấp 2 số 7" and "BVDC2.7".
+    - A post and its holder, each asked from the other ("Ai là Cục trưởng Cục Hậu cần?" beside
+      "Phạm Văn Sơn là Cục trưởng cục nào?").
     - A body asked on its own and inside a post ("Cục trưởng cục nào" beside "X giữ chức vụ gì?
       Cục trưởng Cục Gìn giữ hòa bình Việt Nam").
     """
     if fold_for_match(question.question) == fold_for_match(other.question):
+        return True
+    office = {fact.type, other_fact.type} <= {QType.WHO, QType.ORG}
+    if (
+        office
+        and (fact.template or other_fact.template)
+        and _names(question.answer, other.question)
+        and _names(other.answer, question.question)
+    ):
+        # One post, one holder, asked from either end.
         return True
     body, post = (fact, other_fact) if fact.kind in ("org", "unit") else (other_fact, fact)
     holder = post.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]

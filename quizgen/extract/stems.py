@@ -1101,7 +1101,7 @@ def finish_stem(
             return None  # "Ai là Thứ trưởng?", "Ai là Chủ tịch nước?": depends on when it is read
         anchored = True
     stem = stem[:1].upper() + stem[1:]
-    if anchored and not stem.startswith(_ANCHOR):
+    if anchored and not stem.startswith("Theo bài"):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
 from quizgen.extract.orgs import lower_tail
-from quizgen.extract.places import BEFORE_A_COUNTRY, is_place
+from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
@@ -34,6 +34,57 @@ def _with_lower_tail(text: str, end: int) -> int:
     if at and noun and tokens[at - 1].end == end and (tail := lower_tail(tokens, at)) > at:
         end = tokens[tail - 1].end
     return end
+
+
+# "Dự lễ khai giảng có ...", "Tham dự buổi làm việc có ...": a list of the guests at an event.
+_ATTENDING = re.compile(
+    r"^(?:Cùng\s+)?(?P<verb>[Tt]ới dự|[Đđ]ến dự|[Tt]ham dự|[Dd]ự|[Cc]ó mặt tại|[Tt]ham gia"
+    r"|[Tt]iếp và làm việc với đoàn)"
+    r"(?:\s+(?P<what>[^,;:]{3,60}?))?\s+(?:còn\s+)?(?:có|gồm)\s"
+)
+_EVENT_WORD = re.compile(
+    r"(?i)^(?:buổi|lễ|hội nghị|hội thảo|hội thi|diễn đàn|lớp|khóa|cuộc|chương trình|phiên|tọa đàm|đại hội)\b"
+)
+# The first post of a title that one person holds in a body; a deputy or a member is one of several.
+# One with a portfolio ("Phó Tổng Thư ký ... phụ trách gìn giữ hòa bình") or the standing one is unique.
+_ONE_OF_SEVERAL = re.compile(
+    r"(?i)^(?!.*(?:phụ trách|thường trực))"
+    r"(?:Phó|Thứ trưởng|Ủy viên|Uỷ viên|thành viên|cán bộ|đại diện)\b"
+)
+_GIVES = re.compile(r"(?<!\w)(?:tặng|trao|phát biểu|khẳng định|nhấn mạnh|cho biết|chủ trì|dẫn đầu)(?!\w)")
+# "Giám đốc Công an tỉnh", "Chủ tịch UBND tỉnh": which province, the title does not say.
+_BARE_BODY_END = re.compile(r"(?:tỉnh|thành phố|huyện|quận|xã|phường|Học viện|Trường|Cục|Bộ|Sở|Công an)$")
+_BODY_IN_TITLE = re.compile(
+    r"(?<!\w)(?:Bộ|Cục|Tổng cục|Công an|Ủy ban|UBND|Học viện|Trường|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán|"
+    r"Bộ Tư lệnh|Trung tâm|Đội|Tiểu đoàn|Trung đoàn|Hội|Phái bộ|Cơ quan)\s+\S"
+)
+
+
+def _names_country(title: str) -> bool:
+    """ "Bộ Nội vụ Cộng hòa Mozambique", "... Trung Quốc", "... Liên hợp quốc": the post says which
+    country or international body it is in."""
+    named = re.search(
+        r"(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang)\s+[A-ZĐ]|Liên [Hh]ợp [Qq]uốc|LHQ|ASEAN|INTERPOL", title
+    )
+    return mentions_country(title) or named is not None
+
+
+def _holder_question(text: str, title: str) -> str | None:
+    """ "Ai là Cục trưởng Cục Hậu cần dự lễ khai giảng?": the holder of a post that the text gives
+    after a name, asked by the post and, when the sentence lists an event's guests, the event.
+    A deputy's post names one of several people, so it is only asked with the event."""
+    if len(title.split()) < 3 or not _BODY_IN_TITLE.search(title) or title.endswith(")"):
+        return None
+    if _BARE_BODY_END.search(title) or _CLAUSE_WORD_RE.search(title) or _GIVES.search(title):
+        return None  # which province; or a clause ran on into the title ("... tặng Giấy khen")
+    guests = _ATTENDING.match(text)
+    what = (guests.group("what") or "") if guests else ""
+    if not _EVENT_WORD.match(what):
+        what = ""  # "Cùng tham dự trong đoàn Belarus còn có": not an event to name the guest by
+    if not what and _ONE_OF_SEVERAL.match(title):
+        return None
+    context = f" {guests.group('verb').lower()} {what}" if guests and what else ""
+    return f"Ai là {title}{context}?"
 
 
 def _dash_in_place(text: str, at: int) -> bool:
@@ -62,6 +113,7 @@ class PeopleRules(RuleBase):
             name = text[name_start:name_end]
             mention_end = name_end
             title = ""
+            dashed = False
             app = re.match(r"\s*(,|[-\u2013])\s*", text[name_end:])
             if app:
                 t_start = name_end + app.end()
@@ -78,7 +130,7 @@ class PeopleRules(RuleBase):
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
-                        r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)\s"
+                        r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)(?=\s|[.,;:]|$)"
                         # "Bộ trưởng ... tại Hội nghị ...": where the person was, not the post; "Đại
                         # sứ Việt Nam tại Hoa Kỳ" keeps its place.
                         r"|\stại\s(?=(?:[Hh]ội nghị|[Hh]ội thảo|[Đđ]ối thoại|[Dd]iễn đàn|buổi|[Ll]ễ|cuộc"
@@ -99,6 +151,8 @@ class PeopleRules(RuleBase):
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                 if tm:
                     title = text[t_start:t_end].strip()
+                    # "Trưởng Ban ... Thái Bình Dương | - Ấn Độ Dương": a dash may carry the title on.
+                    dashed = re.match(r"\s*[-\u2013]\s*\S", text[t_end:]) is not None
                     if len(title.split()) <= 16:
                         mention_end = t_end + (1 if t_end < len(text) and text[t_end] == "," else 0)
                     else:
@@ -128,6 +182,13 @@ class PeopleRules(RuleBase):
                     shape=shape,
                     score=0.9 if first else 0.55,
                 )
+            # A foreign post without its country ("Bộ trưởng Bộ Nội vụ") names a Vietnamese one too.
+            foreign_unnamed = kind != "vn" and not _names_country(title)
+            held = (
+                _holder_question(text, title)
+                if title and first and not dashed and not foreign_unnamed
+                else None
+            )
             if title and "title" in info and info["title"] == title:
                 # The name alone: the rank here would answer the rank question, and the reverse.
                 ref = name
@@ -143,6 +204,20 @@ class PeopleRules(RuleBase):
                     shape="title",
                     head=title.split()[0],
                     score=0.85,
+                )
+            if held:
+                yield Fact(
+                    QType.WHO,
+                    "holder_of",
+                    rank_cap + text[start + len(rank) : name_end] if rank else name,
+                    name,
+                    s,
+                    0,
+                    0,
+                    template=held,
+                    shape=shape,
+                    head=title,  # the post the question names
+                    score=0.8,
                 )
             if rank_cap:
                 ref = name
@@ -208,7 +283,8 @@ class PeopleRules(RuleBase):
                 info = people.setdefault(name, {})
                 first = not info
                 info.setdefault("title", title)
-                if first and len(title.split()) >= 2:
+                one_holder = not _ONE_OF_SEVERAL.match(title) and (kind == "vn" or _names_country(title))
+                if first and len(title.split()) >= 2 and one_holder:
                     yield Fact(
                         QType.WHO,
                         "holder_of",
@@ -219,6 +295,7 @@ class PeopleRules(RuleBase):
                         0,
                         template=f"Ai là {title}?",
                         shape=f"person:{kind}",
+                        head=title,
                         score=0.85,
                     )
                 if self._clause_start(text, tm.start()):
