@@ -243,8 +243,9 @@ def asked_by_post(fact: Fact, names: set[str], held: list[str]) -> Fact | None:
     """A body named in a person's post, asked through the post: "Theo bài báo, Khưu Thanh Triều
     là Tiểu đoàn trưởng tiểu đoàn nào?" rather than the sentence with the body's name blanked
     ("Thượng tá Khưu Thanh Triều – Tiểu đoàn trưởng tiểu đoàn nào, Bộ tư lệnh ... cũng được ...").
-    Readers accepted the posts asked this way far more often than the blanked sentence, which
-    strands the rest of the apposition. ``names``: the article's people, without their ranks;
+    Readers accepted questions written from a person's parts (rank 92%, post 63% of judged drafts)
+    far more often than a body blanked in its sentence (28%), which strands the apposition.
+    ``names``: the article's people, without their ranks;
     ``held``: the folded questions that already ask a post's holder ("ai là cuc truong cuc ..."),
     whose body is then not asked again from the other end (None)."""
     if fact.kind not in ("org", "unit") or fact.template or not fact.qphrase.endswith(" nào"):
