@@ -22,8 +22,10 @@ from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country,
 from quizgen.extract.quality import (
     a_pair,
     anchor_headline,
+    name_of,
     not_a_person,
     one_of_a_list,
+    post_holder,
     press_date,
     residence,
     year_not_asked,
@@ -331,7 +333,7 @@ _YEAR_AFTER = re.compile(r"^\s*(?:\d{4}|nay|qua|tới|sau|trước|ngoái|học|
 
 
 def _capitalised_name(answer: str) -> bool:
-    words = _name_of(answer).split()
+    words = name_of(answer).split()
     return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
@@ -357,14 +359,6 @@ def misread_number(fact: Fact) -> bool:
     at = fact.sentence.text.find(fact.answer)
     after = fact.sentence.text[at + m.end() :] if at >= 0 else ""
     return bool(_YEAR_AFTER.match(after)) or not re.search(r"\w", fact.answer[m.end() :])
-
-
-def _name_of(answer: str) -> str:
-    """ "Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
-    for rank in load_gazetteer().all_ranks:
-        if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
-            return answer[len(rank) :].strip()
-    return answer
 
 
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
@@ -410,7 +404,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         if sentence.index not in usable:
             continue
         known = {
-            fold_for_match(_name_of(f.answer))
+            fold_for_match(name_of(f.answer))
             for f in facts
             # A post's holder asked by the post ("Ai là Bộ trưởng ...?") is not the name asked
             # where it stands ("Hội nghị do ai chủ trì?").
@@ -442,7 +436,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             fold_for_match(w)
             for f in facts
             if f.sentence.index == sentence.index and f.type == QType.WHO
-            for w in (_name_of(f.answer),)
+            for w in (name_of(f.answer),)
         }
         for fact in org_facts(sentence, analyses[sentence.index], bodies, people):
             kept = whole_constituent(fact, analyses[sentence.index])
@@ -454,28 +448,28 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an
     # Trung Quốc Hách Vân Hồng").
     country = {
-        fold_for_match(_name_of(f.answer)): f.shape
+        fold_for_match(name_of(f.answer)): f.shape
         for f in facts
         if f.shape.startswith("person:") and f.shape not in ("person:vn", "person:foreign")
     }
     for f in facts:
-        name = _name_of(f.answer)
+        name = name_of(f.answer)
         if f.shape in ("person:vn", "person:foreign") and fold_for_match(name) not in country:
             origin = _country_before(name, sentences)
             if origin:
                 country[fold_for_match(name)] = f"person:{origin}"
     facts = [
-        replace(f, shape=country[fold_for_match(_name_of(f.answer))])
-        if f.shape in ("person:vn", "person:foreign") and fold_for_match(_name_of(f.answer)) in country
+        replace(f, shape=country[fold_for_match(name_of(f.answer))])
+        if f.shape in ("person:vn", "person:foreign") and fold_for_match(name_of(f.answer)) in country
         else f
         for f in facts
     ]
-    people = {_name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
+    people = {name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
     held = [fold_for_match(f.template) for f in facts if f.kind == "holder_of"]
     # A post that names one person is asked from its end ("Ai là Cục trưởng Cục Hậu cần?"): the
     # options are then people, not near-identical posts; the post's question goes.
-    holders = {fold_for_match(_name_of(f.answer)) for f in facts if f.kind == "holder_of"}
-    facts = [f for f in facts if f.kind != "title_of" or fold_for_match(_post_holder(f)) not in holders]
+    holders = {fold_for_match(name_of(f.answer)) for f in facts if f.kind == "holder_of"}
+    facts = [f for f in facts if f.kind != "title_of" or fold_for_match(post_holder(f)) not in holders]
     facts = [asked for f in facts if (asked := asked_by_post(f, people, held)) is not None]
     names = event_names(analyses)
     headline = anchor_headline(paragraphs)
@@ -483,11 +477,6 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         names[HEADLINE_KEY] = headline
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
-
-
-def _post_holder(fact: Fact) -> str:
-    """ "Phạm Văn Sơn" from "Phạm Văn Sơn giữ chức vụ gì?"."""
-    return fact.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]
 
 
 def _country_before(name: str, sentences: list[Sentence]) -> str | None:
@@ -513,7 +502,7 @@ def about_famous(fact: Fact) -> bool:
         name = re.split(r" có (?:cấp bậc|quân) hàm| giữ chức", asked)[0]
         return fold_for_match(name) in gaz.famous
     if fact.kind == "holder_of":
-        return fold_for_match(_name_of(fact.answer)) in gaz.famous
+        return fold_for_match(name_of(fact.answer)) in gaz.famous
     return False
 
 
@@ -523,7 +512,7 @@ def with_country(fact: Fact) -> Fact:
     if fact.type != QType.WHO or not fact.shape.startswith("person:"):
         return fact
     text = fact.sentence.text
-    at = text.find(_name_of(fact.answer))
+    at = text.find(name_of(fact.answer))
     if fact.fact != fact.answer:
         window = fact.fact  # the person's own title ("Thứ trưởng Bộ An ninh Quốc gia Trung Quốc")
     else:
@@ -534,7 +523,7 @@ def with_country(fact: Fact) -> Fact:
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
-    key = loose_key(_name_of(fact.answer))  # "Quách Thành Côn", written "Quách Thanh Côn" elsewhere
+    key = loose_key(name_of(fact.answer))  # "Quách Thành Côn", written "Quách Thanh Côn" elsewhere
     listed = [
         c for c, names in gaz.people.items() if c in gaz.countries and any(loose_key(n) == key for n in names)
     ]
@@ -560,4 +549,4 @@ _SLAVIC = re.compile(r"(?:vich|ovna|evna)\b")  # a patronymic: Russian, Belarusi
 def _by_name_style(fact: Fact) -> str:
     """ "Kubrakov Ivan Vladimirovich" among Russian-style names, not among "David Carter": a name's
     style tells the options apart as much as its country."""
-    return "person:Nga" if _SLAVIC.search(_name_of(fact.answer)) else "person:foreign"
+    return "person:Nga" if _SLAVIC.search(name_of(fact.answer)) else "person:foreign"

@@ -28,7 +28,9 @@ def _index() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 # "Cộng hòa Mozambique", "Vương quốc Campuchia": the word after these is a country's name, which
 # ends a title ("Bộ trưởng Bộ Nội vụ Cộng hòa Mozambique") before its holder's name.
-BEFORE_A_COUNTRY = re.compile(r"(?:Cộng hòa|Vương quốc|Liên bang|Nhà nước)\s+$")
+# The words a country's name follows ("Cộng hòa Mozambique").
+STATE_WORDS = r"(?:Cộng hòa|Vương quốc|Liên bang|Nhà nước)"
+BEFORE_A_COUNTRY = re.compile(rf"{STATE_WORDS}\s+$")
 
 
 def is_place(name: str) -> bool:

@@ -364,11 +364,22 @@ def in_headline(fact: Fact, headline: str) -> bool:
     return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None
 
 
+def name_of(answer: str) -> str:
+    """ "Đại tá Vũ Văn Tấn" -> "Vũ Văn Tấn": the name without a leading rank."""
+    for rank in load_gazetteer().all_ranks:
+        if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
+            return answer[len(rank) :].strip()
+    return answer
+
+
+def post_holder(fact: Fact) -> str:
+    """ "Phạm Văn Sơn" from a post question, "Theo bài báo, Phạm Văn Sơn giữ chức vụ gì?"."""
+    return fact.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]
+
+
 def _names(answer: str, stem: str) -> bool:
     """True when ``stem`` names ``answer`` (a person's name with or without the rank before it)."""
-    folded = fold_for_match(answer)
-    for rank in load_gazetteer().all_ranks:
-        folded = folded.removeprefix(fold_for_match(rank) + " ")
+    folded = fold_for_match(name_of(answer))
     return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold_for_match(stem)) is not None
 
 
@@ -393,7 +404,7 @@ def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -
         # One post, one holder, asked from either end.
         return True
     body, post = (fact, other_fact) if fact.kind in ("org", "unit") else (other_fact, fact)
-    holder = post.template.removeprefix("Theo bài báo, ").split(" giữ chức vụ")[0]
+    holder = post_holder(post)
     if body.kind in ("org", "unit") and post.kind == "title_of" and holder in body.sentence.text:
         # Only about the same person: "Sáng 22.9, bộ nào tổ chức lễ" stays beside the post.
         return (

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
 from quizgen.extract.orgs import lower_tail
-from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country
+from quizgen.extract.places import BEFORE_A_COUNTRY, STATE_WORDS, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
 from quizgen.sentences import Sentence
@@ -49,7 +49,7 @@ _EVENT_WORD = re.compile(
 # One with a portfolio ("Phó Tổng Thư ký ... phụ trách gìn giữ hòa bình") or the standing one is unique.
 _ONE_OF_SEVERAL = re.compile(
     r"(?i)^(?!.*(?:phụ trách|thường trực))"
-    r"(?:Phó|Thứ trưởng|Ủy viên|Uỷ viên|thành viên|cán bộ|đại diện)\b"
+    r"(?:Phó|Thứ trưởng|Ủy viên|thành viên|cán bộ|đại diện)\b"
 )
 _GIVES = re.compile(r"(?<!\w)(?:tặng|trao|phát biểu|khẳng định|nhấn mạnh|cho biết|chủ trì|dẫn đầu)(?!\w)")
 # "Giám đốc Công an tỉnh", "Chủ tịch UBND tỉnh": which province, the title does not say.
@@ -63,9 +63,7 @@ _BODY_IN_TITLE = re.compile(
 def _names_country(title: str) -> bool:
     """ "Bộ Nội vụ Cộng hòa Mozambique", "... Trung Quốc", "... Liên hợp quốc": the post says which
     country or international body it is in."""
-    named = re.search(
-        r"(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang)\s+[A-ZĐ]|Liên [Hh]ợp [Qq]uốc|LHQ|ASEAN|INTERPOL", title
-    )
+    named = re.search(rf"{STATE_WORDS}\s+[A-ZĐ]|Liên [Hh]ợp [Qq]uốc|LHQ|ASEAN|INTERPOL", title)
     return mentions_country(title) or named is not None
 
 
