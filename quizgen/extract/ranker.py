@@ -66,6 +66,9 @@ def features(question: Question, siblings: Sequence[Question]) -> dict[str, floa
     f["answer_words"] = min(len(_words(question.answer)), 20) / 10
     f["evidence_words"] = min(len(evidence_words), 100) / 50
     f["copied_share"] = copied
+    # A long sentence hurts when the stem copies it; a stem written from the fact's parts is as
+    # short for a long sentence as for a short one.
+    f["evidence_copied"] = f["evidence_words"] * copied
     f["anchored"] = float(stem.startswith("Theo bài báo"))
     f["starts_with_question_word"] = float(bool(re.match(r"(?i)(ai|bao nhiêu|khi nào|ở đâu)\b", stem)))
     f["answer_on_edges"] = _answer_on_edges(question)
@@ -89,6 +92,7 @@ def features(question: Question, siblings: Sequence[Question]) -> dict[str, floa
     f["same_evidence_drafts"] = min(sum(s.evidence == question.evidence for s in others), 4) / 4
     f["post_template"] = float("giữ chức vụ gì" in stem)
     f["rank_template"] = float("cấp bậc hàm gì" in stem or "quân hàm gì" in stem)
+    f["holder_template"] = float(bool(_HOLDER.match(stem)))
     f["unnamed_reference"] = float(bool(_UNNAMED.search(stem)))
     f["starts_with_verb"] = _starts_with_verb(stem, question.evidence)
     f["evidence_unfinished"] = float(not question.evidence.rstrip().endswith((".", "!", "?", '"', "”", ")")))
@@ -112,6 +116,10 @@ _FRAME = re.compile(
     r"^(?:Triển khai|Thực hiện|Bên lề|Bên cạnh|Nằm trong|Khi|Căn cứ|Gồm|Sau khi|Đồng thời|Nhằm|Để|Với|"
     r"Trong đó|Ngoài ra|Qua|Tuy nhiên|Cùng với|Dự|Tham dự)\s"
 )
+
+
+# A post asked from its holder's end, or a body asked through a named person's post.
+_HOLDER = re.compile(r"^Theo bài báo, (?:ai là |[^,?]+ (?:là|từng là) [^?]* nào\?$)")
 
 
 # "hội nghị", "đoàn", "lớp" with no name after them: which meeting, which delegation?
