@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/46"
+GENERATOR = "quizgen-rules/47"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -145,7 +145,8 @@ def build_question(
         if rank and not all(any(w.startswith(r + " ") for r in ranks) for w in wrong[:3]):
             answer = answer[len(rank) + 1 :]
             fact = replace(fact, answer=answer)
-        elif not rank:
+            rank = None
+        if not rank:
             # A bare name among ranked ones stands out as much: the options lose their ranks too.
             bare = [next((w[len(r) + 1 :] for r in ranks if w.startswith(r + " ")), w) for w in wrong]
             if len({fold_for_match(w) for w in bare} | {fold_for_match(answer)}) == len(bare) + 1:

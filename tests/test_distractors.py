@@ -361,3 +361,36 @@ def test_a_date_padded_on_one_part_keeps_that_form() -> None:
 
     assert all(re.fullmatch(r"ngày \d\d/\d/2024", o) for o in _shift_date("ngày 01/7/2024", "s")[:4])
     assert all(re.fullmatch(r"ngày \d\d/\d\d/\d{4}", o) for o in _shift_date("ngày 14/02/2024", "s"))
+
+
+def test_a_persons_country_comes_from_the_title_not_from_the_name() -> None:
+    nga = "Khai mạc buổi lễ, đồng chí Hà Thị Nga, Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam cho biết kết quả."
+    lao = "Thượng tá Kẹo U Don, đại diện Bộ An ninh Lào tại Việt Nam, đã trao quà cho các học viên."
+    pair = (
+        "Hội nghị do Thượng tướng Bùi Văn Nam, Thứ trưởng Bộ Công an và Thứ trưởng Bộ An ninh Quốc gia "
+        "Trung Quốc Đường Triều đồng chủ trì."
+    )
+    shapes = {f.answer: f.shape for f in extract_article("t", (nga, lao, pair)).facts if f.type == QType.WHO}
+    assert shapes.get("Hà Thị Nga") == "person:vn"  # "Nga" in her name is not Russia
+    assert shapes.get("Thượng tá Kẹo U Don") == "person:Lào"  # the post after the name says Laos
+    assert shapes.get("Thượng tướng Bùi Văn Nam") == "person:vn"  # the Chinese post is the other man's
+
+
+def test_a_person_asked_without_a_rank_gets_options_without_one() -> None:
+    from pathlib import Path
+
+    from quizgen.generate import draft_questions
+    from quizgen.intake import Article
+
+    text = (
+        "Tham dự buổi lễ có Thượng tá Kẹo U Don, đại diện Bộ An ninh Lào tại Việt Nam. Thượng tá Kẹo U Don "
+        "đã trao 20 suất quà cho các học viên lớp tiếng Lào của Học viện An ninh nhân dân."
+    )
+    result = extract_article("t", (text,))
+    article = Article(id="t", path=Path("t.txt"), paragraphs=(text,), title="t")
+    ranks = load_gazetteer().all_ranks
+    people = [q for q in draft_questions(article, result, DistractorPool(), 20) if q.type == QType.WHO]
+    assert people
+    for q in people:
+        ranked = [any(o.startswith(r + " ") for r in ranks) for o in q.options or []]
+        assert all(ranked) or not any(ranked), q.options

@@ -519,7 +519,19 @@ def with_country(fact: Fact) -> Fact:
         # Only the clause before the name: "..., Trương Hòa Bình tiếp ... Trung Quốc" is not Chinese.
         window = re.split(r"[,;:]|\svà\s", text[max(0, at - 80) : at])[-1] if at >= 0 else fact.fact
     gaz = load_gazetteer()
-    found = [c for c in gaz.countries if c != "Việt Nam" and c in window and c in gaz.people]
+    # The name itself says no country: "Hà Thị Nga" is not Russian ("Nga").
+    window = window.replace(name_of(fact.answer), " ")
+    found = [c for c in gaz.countries if c != "Việt Nam" and _names(window, c) and c in gaz.people]
+    if not found and at >= 0:
+        # "Thượng tá Kẹo U Don, đại diện Bộ An ninh Lào tại Việt Nam": the title after the name.
+        title = re.match(
+            r",\s+((?:đại diện\s|[A-ZĐ])(?:(?!\s(?:và|cùng|với)\s)[^,;:])*)",
+            text[at + len(name_of(fact.answer)) :],
+        )
+        if title and not _ACTS.search(title.group(1)):
+            found = [
+                c for c in gaz.countries if c != "Việt Nam" and _names(title.group(1), c) and c in gaz.people
+            ]
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
@@ -541,6 +553,14 @@ def with_country(fact: Fact) -> Fact:
     if fact.shape == "person:foreign":
         return replace(fact, shape=_by_name_style(fact))
     return fact
+
+
+# Verbs that make what follows a name the clause's own, not the person's title ("X tiếp ... Lào").
+_ACTS = re.compile(r"(?<!\w)(?:tiếp|gặp|hội đàm|thăm|làm việc|chào|cảm ơn|trao|ký|dẫn đầu|cho biết)(?!\w)")
+
+
+def _names(text: str, country: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text) is not None
 
 
 _SLAVIC = re.compile(r"(?:vich|ovna|evna)\b")  # a patronymic: Russian, Belarusian, Ukrainian

@@ -103,12 +103,22 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
     return f"{tokens[i].text} {text[tokens[start_desc].start : tokens[j - 1].end]}"
 
 
+def _lead(analyses: tuple[SentenceAnalysis, ...]) -> tuple[SentenceAnalysis, ...]:
+    """The headline and the first three sentences of prose after it (eight words or more)."""
+    prose = [a for a in analyses[1:] if len(a.text.split()) >= 8 and not _CAPTION.search(a.text)]
+    return (*analyses[:1], *prose[:3])
+
+
+_CAPTION = re.compile(r"(?i)(?:\(ảnh|ảnh:|image caption|bản quyền hình ảnh)")
+
+
 def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
     """Lower-cased event noun -> the article's first full name for it ("*": the first of all)."""
     names: dict[str, str] = {}
     # Only the headline and the lead (with a sapo, the third line): a later "Hội nghị lần thứ 6" may
-    # be an earlier event.
-    for analysis in analyses[:3]:
+    # be an earlier event. A byline, a date or a caption before the lead is not one of the three.
+    lead = _lead(analyses)
+    for analysis in lead:
         tokens = analysis.tokens
         for i, tok in enumerate(tokens):
             noun = next((n for n in EVENT_NOUNS if tok.text.casefold() == n.casefold()), None)
@@ -117,10 +127,13 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             name = _description(analysis, i)
             if noun == "Đoàn" and name and not re.match(r"Đoàn (?:đại biểu|công tác|cấp cao)", name):
                 continue  # "Đoàn Đặc nhiệm miền Nam": a unit, not a visit
-            if name and not re.search(r"[;:(]", name):
+            if name:
+                # "Diễn đàn quốc tế với chủ đề: “…”": the theme is too long for a stem; the kind stays.
+                name = re.sub(r"\s+(?:với|có)\s+(?:chủ đề|tên gọi|tên|khẩu hiệu)\s*:?$", "", name)
+            if name and not re.search(r"[;:(]", name) and len(name.split()) > 1:
                 names[noun.casefold()] = name[:1].upper() + name[1:]
                 names.setdefault("*", names[noun.casefold()])
-    for analysis in analyses[:3]:
+    for analysis in lead:
         for i, tok in enumerate(analysis.tokens):
             kind = _CEREMONY_VERBS.get(tok.text.casefold())
             before = analysis.tokens[i - 1].text.casefold() if i else ""
@@ -173,7 +186,8 @@ def resolve(stem: str, names: dict[str, str]) -> str:
             continue  # "những khóa có quy mô lớn nhất": courses in general, not this one
         if m:
             lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
-            replacement = name if m.start() == 0 else lowered
+            # The text's own capital ("Tham dự Diễn đàn") is kept: it names this event.
+            replacement = name if m.start() == 0 or m.group(0)[:1].isupper() else lowered
             return stem[: m.start()] + replacement + stem[m.end() :]
     return stem
 

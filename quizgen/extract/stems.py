@@ -539,6 +539,20 @@ def _clause_verb(t: Token) -> bool:
     return t.pos == "V" and t.text[:1].islower() and t.text.casefold() not in _NAME_VERBS
 
 
+# Bodies whose name goes on in lower case after a capital ("Ban Chấp hành Trung ương", "Ban Tổ
+# chức"): the tagger may cut the word in two and read its second half as a verb.
+_NAME_WORDS = {"chấp hành", "tổ chức", "chỉ đạo", "kiểm tra", "tuyên giáo", "dân vận", "điều hành"}
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    before = text[:start].split()[-1:]
+    return (
+        bool(before)
+        and before[0][:1].isupper()
+        and f"{before[0]} {text[start:].split()[0]}".lower() in _NAME_WORDS
+    )
+
+
 def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) -> int:
     """Offset in ``stem`` of the first lower-case verb after ``after`` (-1 if none)."""
     rest = stem[after:]
@@ -546,7 +560,7 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
         at = sentence.text.find(rest.rstrip("?. ")[:40]) if rest.strip() else -1
         if at >= 0:
             for t in sentence.tokens:
-                if t.start >= at and _clause_verb(t):
+                if t.start >= at and _clause_verb(t) and not _inside_a_name(sentence.text, t.start):
                     # Where the sentence puts it: the same word earlier in the stem is another one.
                     mapped = after + (t.start - at)
                     return mapped if stem.startswith(t.text, mapped) else stem.find(t.text, after)
@@ -576,6 +590,8 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
         verb = _first_lower_verb(rest, close + 1, sentence)
     # Pieces of the apposition: capitalised, comma-separated, up to the verb or the end.
     cut = verb if verb >= 0 else len(rest.rstrip("?."))
+    if re.match(rf"^[{LOWER}][^,{UPPER}]*,\s+[{UPPER}][^,]*\?$", rest[cut:]):
+        return stem  # "Cục Đào tạo, bồi dưỡng cán bộ, Ban Tổ chức Trung ương?": the "verb" is the name's
     apposition = re.sub(r"\s*\([^()]*\)", "", rest[:cut])
     if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
         return stem  # a lower-case piece: the text goes on, not a title
