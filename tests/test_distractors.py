@@ -394,3 +394,13 @@ def test_a_person_asked_without_a_rank_gets_options_without_one() -> None:
     for q in people:
         ranked = [any(o.startswith(r + " ") for r in ranks) for o in q.options or []]
         assert all(ranked) or not any(ranked), q.options
+
+
+def test_the_country_visited_is_not_the_visitors() -> None:
+    lead = (
+        "Đồng chí Vương Tiểu Hồng, Bộ trưởng Bộ Công an Trung Quốc hoan nghênh chuyến thăm chính thức "
+        "Trung Quốc của Bộ trưởng Trần Văn Minh cùng Đoàn đại biểu cấp cao Bộ Công an Việt Nam."
+    )
+    shapes = {f.answer: f.shape for f in extract_article("t", (lead,)).facts if f.type == QType.WHO}
+    assert shapes.get("Vương Tiểu Hồng") == "person:Trung Quốc"
+    assert "Trần Văn Minh" not in shapes or shapes["Trần Văn Minh"] == "person:vn"

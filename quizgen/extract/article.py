@@ -487,7 +487,7 @@ def _country_before(name: str, sentences: list[Sentence]) -> str | None:
         if at <= 0:
             continue
         window = re.split(r"[,;:]|\svà\s|\scùng\s", sentence.text[max(0, at - 80) : at])[-1]
-        found = [c for c in gaz.countries if c != "Việt Nam" and c in window and c in gaz.people]
+        found = [c for c in gaz.countries if c != "Việt Nam" and _names(window, c) and c in gaz.people]
         if found:
             return max(found, key=window.rfind)
     return None
@@ -560,7 +560,17 @@ _ACTS = re.compile(r"(?<!\w)(?:tiếp|gặp|hội đàm|thăm|làm việc|chào|
 
 
 def _names(text: str, country: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text) is not None
+    """``country`` named in ``text`` as a person's own, not as the place visited ("chuyến thăm
+    Trung Quốc của Bộ trưởng Tô Lâm": Tô Lâm is not Chinese)."""
+    # The mention nearest the name speaks for it: an earlier one may be another man's post.
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(country)}(?!\w)", text))
+    return bool(mentions) and not _VISITED.search(text[: mentions[-1].start()])
+
+
+_VISITED = re.compile(
+    r"(?<!\w)(?:thăm|sang|tới|đến|tại|ở)"
+    r"(?:\s+(?:chính thức|cấp Nhà nước|làm việc|và làm việc(?:\s+tại)?))?\s+$"
+)
 
 
 _SLAVIC = re.compile(r"(?:vich|ovna|evna)\b")  # a patronymic: Russian, Belarusian, Ukrainian
