@@ -32,7 +32,7 @@ from quizgen.extract.quality import (
 )
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
-from quizgen.gazetteer import load_gazetteer
+from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match, loose_key
 from quizgen.sentences import LOWER, Sentence, article_sentences
@@ -487,7 +487,7 @@ def _country_before(name: str, sentences: list[Sentence]) -> str | None:
         if at <= 0:
             continue
         window = re.split(r"[,;:]|\svà\s|\scùng\s", sentence.text[max(0, at - 80) : at])[-1]
-        found = [c for c in gaz.countries if c != "Việt Nam" and _names(window, c) and c in gaz.people]
+        found = _countries_in(window, gaz)
         if found:
             return max(found, key=window.rfind)
     return None
@@ -521,7 +521,7 @@ def with_country(fact: Fact) -> Fact:
     gaz = load_gazetteer()
     # The name itself says no country: "Hà Thị Nga" is not Russian ("Nga").
     window = window.replace(name_of(fact.answer), " ")
-    found = [c for c in gaz.countries if c != "Việt Nam" and _names(window, c) and c in gaz.people]
+    found = _countries_in(window, gaz)
     if not found and at >= 0:
         # "Thượng tá Kẹo U Don, đại diện Bộ An ninh Lào tại Việt Nam": the title after the name.
         title = re.match(
@@ -529,9 +529,7 @@ def with_country(fact: Fact) -> Fact:
             text[at + len(name_of(fact.answer)) :],
         )
         if title and not _ACTS.search(title.group(1)):
-            found = [
-                c for c in gaz.countries if c != "Việt Nam" and _names(title.group(1), c) and c in gaz.people
-            ]
+            found = _countries_in(title.group(1), gaz)
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
@@ -557,6 +555,11 @@ def with_country(fact: Fact) -> Fact:
 
 # Verbs that make what follows a name the clause's own, not the person's title ("X tiếp ... Lào").
 _ACTS = re.compile(r"(?<!\w)(?:tiếp|gặp|hội đàm|thăm|làm việc|chào|cảm ơn|trao|ký|dẫn đầu|cho biết)(?!\w)")
+
+
+def _countries_in(text: str, gaz: Gazetteer) -> list[str]:
+    """The foreign countries whose officials the gazetteer lists, named in ``text`` as someone's own."""
+    return [c for c in gaz.countries if c != "Việt Nam" and c in gaz.people and _names(text, c)]
 
 
 def _names(text: str, country: str) -> bool:
