@@ -109,6 +109,9 @@ class DistractorPool:
         own = self.by_shape.get(f"{shape}@{article_id}", {})
         return [v for k, v in sorted(self.by_shape.get(shape, {}).items()) if k not in own]
 
+    def own(self, shape: str, article_id: str) -> list[str]:
+        return [v for _, v in sorted(self.by_shape.get(f"{shape}@{article_id}", {}).items())]
+
 
 def _shift_date(answer: str, seed: str) -> list[str]:
     m = re.search(r"(\d{1,2})(\s+tháng\s+|[/.\-])(\d{1,2})(?:(\s+năm\s+|[/.\-])(\d{4}))?", answer)
@@ -304,16 +307,30 @@ def candidates_for(
     shape = fact.shape
     seed = f"{article_id}|{fact.kind}|{fact.answer}"
     corpus = pool.others(shape, article_id)
+    # The people of the article itself come first: the other officials at the same talks or course
+    # are the options a trainer would set (the same few names from other articles in every quiz
+    # were found absurd). Those in the fact's own sentence may have done the same thing.
+    sentence = fold_for_match(fact.sentence.text)
+    present = (
+        [
+            n
+            for n in pool.own(shape, article_id)
+            if fold_for_match(_without_rank(n, gaz)) not in sentence
+            and fold_for_match(_without_rank(n, gaz)) != fold_for_match(_without_rank(fact.answer, gaz))
+        ]
+        if shape.startswith("person:")
+        else []
+    )
     if shape.startswith("person:") and shape.split(":")[1] in gaz.people:
         # A person of a named country: that country's officials, from the corpus and the gazetteer.
-        same = _rank(seed, corpus) + _rank(seed, gaz.people[shape.split(":")[1]])
+        same = present + _rank(seed, corpus) + _rank(seed, gaz.people[shape.split(":")[1]])
         return [n for n in same if fold_for_match(_without_rank(n, gaz)) not in gaz.famous]
     if shape.startswith("person:"):
         kind = shape.split(":")[1]
         # Other articles' people in an order of this fact's own (not the same first three names in
         # every article), then the gazetteer's.
         people = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
-        names = _rank(seed, corpus) + _rank(seed, people)
+        names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
@@ -422,9 +439,19 @@ def candidates_for(
         head = shape.split(":")[2]
         # "Phủ Chủ tịch" is one of a kind: its likes are the other seats of state where leaders receive.
         heads = _STATE_SEATS if head == "phủ" else (head,)
-        return corpus + _rank(
-            seed, [v for v in gaz.venues if fold_for_match(v).startswith(tuple(h + " " for h in heads))]
+        # An academy or a college is a venue by what it is, a body by name: the bodies' lists serve.
+        bodies = [o for names in gaz.orgs.values() for o in names]
+        listed = [*gaz.venues, *bodies] if head in ("học viện", "trường", "bệnh viện") else list(gaz.venues)
+        like = corpus + _rank(
+            seed, [v for v in listed if fold_for_match(v).startswith(tuple(h + " " for h in heads))]
         )
+        if head == "trường" and re.match(r"(?i)trường (?:mầm non|tiểu học|trung học|thcs|thpt)", fact.answer):
+            # A primary school among police colleges gives itself away: schools of its own level only.
+            level = fold_for_match(" ".join(fact.answer.split()[:2]))
+            like = [v for v in like if fold_for_match(v).startswith(level)]
+        # "thủ đô Vientiane" among "Thủ đô Bangkok": the options follow the answer's own case.
+        first = fact.answer[:1]
+        return [(first + v[1:]) if v[:1].casefold() == first.casefold() else v for v in like]
     if shape.startswith("place:admin"):
         # "tỉnh Gia Lai" among provinces, "phường Tân Thuận" among wards: one level, one country.
         level = fact.answer.split()[0].casefold()
@@ -811,7 +838,12 @@ def choose_distractors(
 ) -> list[str]:
     """Up to three wrong options for ``fact``; fewer when no good ones exist."""
     gaz = gaz or load_gazetteer()
-    forbidden = set(gaz.aliases_of(fact.answer)) | {fold_for_match(a) for a in same_article_answers}
+    # Another answer of the article is no option (it may be true as well), except a person of the
+    # article named outside the fact's sentence (see candidates_for).
+    present = pool.own(fact.shape, article_id) if fact.shape.startswith("person:") else []
+    forbidden = set(gaz.aliases_of(fact.answer)) | {
+        fold_for_match(a) for a in same_article_answers if a not in present
+    }
     answer_core = core_name(fact.answer)
     stem_fold = fold_for_match(excluded_text)
     chosen: list[str] = []
@@ -848,8 +880,15 @@ def choose_distractors(
             continue  # a province merged away in 2025 is no option beside a living one
         if fact.shape == "person:vn" and _female(cand) != _female(fact.answer):
             continue  # the only "Thị" among the options, or the only name without it, is the answer
-        if fact.shape.startswith("person") and _shares_a_name(cand, fact.answer, gaz):
+        if fact.shape.startswith("person") and any(
+            _shares_a_name(cand, x, gaz) for x in [fact.answer, *chosen]
+        ):
             continue  # "Viktor Zolotov" beside "Zolotov Victor Vasilyevich": one man
+        if fact.shape.startswith("person") and any(
+            fold_for_match(_without_rank(cand, gaz)) == fold_for_match(_without_rank(x, gaz))
+            for x in [fact.answer, *chosen]
+        ):
+            continue  # "Tô Lâm" beside "Đại tướng Tô Lâm"
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
             continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)

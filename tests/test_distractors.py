@@ -61,17 +61,30 @@ def test_aliases_are_never_offered() -> None:
     assert not {"TPHCM", "TP.HCM", "TP Hồ Chí Minh"} & set(options)
 
 
-def test_other_articles_come_first_and_own_article_answers_never() -> None:
+def test_the_articles_own_people_come_first_but_never_those_of_the_same_sentence() -> None:
     pool = DistractorPool()
     pool.add("person:vn", "Thiếu tướng Vũ Đức Thắng", "other")
     pool.add("person:vn", "Trần Văn Nam", "other")
     pool.add("person:vn", "Thượng tướng Ngô Văn Tài", "t")
-    options = wrong("person", "Thượng tướng Phan Văn Minh đã tiếp Đại sứ Pháp.", pool)
-    # The answer carries its rank: another article's general keeps his own rank, a name that had
-    # none gets none pasted on, and the article's own people are never options.
-    assert options[0] == "Thiếu tướng Vũ Đức Thắng"
+    pool.add("person:vn", "Trung tướng Lê Văn Hòa", "t")
+    options = wrong(
+        "person", "Thượng tướng Phan Văn Minh đã tiếp Đại sứ Pháp cùng Trung tướng Lê Văn Hòa.", pool
+    )
+    # Another general of the same article is the option a trainer would set; one named in the
+    # fact's own sentence may have done the same thing. A name that had no rank gets none pasted on.
+    assert options[0] == "Thượng tướng Ngô Văn Tài"
+    assert "Thiếu tướng Vũ Đức Thắng" in options
     assert all(o.split()[0] in ("Thiếu", "Trung", "Thượng", "Đại") for o in options)
-    assert not any("Ngô Văn Tài" in o or "Trần Văn Nam" in o for o in options)
+    assert not any("Lê Văn Hòa" in o or "Trần Văn Nam" in o for o in options)
+
+
+def test_one_person_is_never_two_options() -> None:
+    pool = DistractorPool()
+    pool.add("person:vn", "Đại tướng Tô Lâm", "t")
+    pool.add("person:vn", "Tô Lâm", "t")
+    pool.add("person:vn", "Bộ trưởng Tô Lâm", "other")
+    options = wrong("person", "Thượng tướng Phan Văn Minh đã tiếp Đại sứ Pháp.", pool)
+    assert sum("Tô Lâm" in o for o in options) <= 1
 
 
 def test_programme_name_variants_are_not_distractors() -> None:

@@ -493,6 +493,96 @@ def test_squares_bus_stations_airports_and_the_presidential_palace_are_venues() 
     assert not [a for k, a in facts if k == "place" and a.startswith("Phủ Chủ tịch,")]
 
 
+def test_capitals_malls_academies_and_schools_are_venues_without_their_gloss() -> None:
+    facts = _facts(
+        "Chiều nay, tại Thủ đô Bắc Kinh, Bộ trưởng Tô Lâm đã hội kiến đồng chí Thái Kỳ.",
+        "Sáng 19-5, TP Thủ Đức tổ chức diễn tập chữa cháy ở Trung tâm thương mại GigaMall Việt Nam.",
+        "Hội thảo do Bộ Công an tổ chức tại Học viện An ninh nhân dân vào sáng 12/3.",
+        "Cục Gìn giữ hòa bình Việt Nam tổ chức lễ đón tại Cảng hàng không quốc tế Nội Bài (Hà Nội).",
+        "Lực lượng chữa cháy thực tập phương án tại Trường tiểu học Hàm Tử vào chiều 20/9.",
+    )
+    for venue in (
+        "Thủ đô Bắc Kinh",
+        "Trung tâm thương mại GigaMall Việt Nam",
+        "Học viện An ninh nhân dân",
+        "Cảng hàng không quốc tế Nội Bài",
+        "Trường tiểu học Hàm Tử",
+    ):
+        assert ("place", venue) in facts, venue
+    # Asked where, the academy is not asked again as a body.
+    assert ("org", "Học viện An ninh nhân dân") not in facts
+
+
+def test_venue_options_are_of_the_answers_kind_and_case() -> None:
+    from quizgen.distractors import DistractorPool, choose_distractors
+
+    found = extract_article(
+        "t",
+        (
+            "Đoàn công tác của Bộ Công an đã làm việc tại thủ đô Vientiane chiều 16/7.",
+            "Lực lượng chữa cháy thực tập phương án tại Trường tiểu học Hàm Tử vào chiều 20/9.",
+        ),
+    ).facts
+    capital = next(f for f in found if f.answer == "thủ đô Vientiane")
+    options = choose_distractors(capital, DistractorPool(), "t", set())
+    assert len(options) == 3 and all(o.startswith("thủ đô ") for o in options)
+    school = next(f for f in found if f.answer == "Trường tiểu học Hàm Tử")
+    pool = DistractorPool()
+    pool.add(school.shape, "Trường tiểu học Kim Đồng", "other")
+    pool.add(school.shape, "Trường Cao đẳng Cảnh sát nhân dân II", "other")
+    # A primary school among police colleges would give itself away.
+    assert choose_distractors(school, pool, "t", set()) == ["Trường tiểu học Kim Đồng"]
+
+
+def test_a_delegation_led_by_someone_is_the_subject_not_the_leaders_posts() -> None:
+    text = (
+        "Ngày 21/7, bên lề chuyến thăm cấp Nhà nước Vương quốc Campuchia của Tổng Bí thư Nguyễn Phú Trọng, "
+        "tại thủ đô Phnom Penh, đoàn đại biểu cấp cao Bộ Công an Việt Nam do Thượng tướng Nguyễn Văn Thành, "
+        "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an dẫn đầu đã làm việc với ông Ouk Kim Lek, Quốc vụ "
+        "khanh Bộ Nội vụ Campuchia."
+    )
+    assert _stem("person", "Ouk Kim Lek", text) == (
+        "Đoàn đại biểu cấp cao Bộ Công an Việt Nam do Thượng tướng Nguyễn Văn Thành dẫn đầu đã làm việc với ai?"
+    )
+    where = _stem("place", "thủ đô Phnom Penh", text)
+    assert where is not None and where.startswith("Đoàn đại biểu cấp cao") and where.endswith("ở đâu?")
+
+
+def test_a_verb_inside_a_bodys_name_is_not_the_clauses_verb() -> None:
+    stem = _stem(
+        "date",
+        "chiều 12/12",
+        "Chiều 12/12, Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an đã chủ trì khen thưởng "
+        "thành tích triệt phá chuyên án ma túy 1025C tại trụ sở Công an TPHCM.",
+    )
+    # "điều tra" is in the department's name: the question is not "Cục Cảnh sát điều tra tội phạm
+    # về ma túy vào thời gian nào?" but asks when the award was given.
+    assert stem is not None and "chủ trì khen thưởng" in stem and stem.endswith("vào thời gian nào?")
+
+
+def test_the_leaders_phrase_is_not_the_main_clause() -> None:
+    stem = _stem(
+        "date",
+        "sáng 9.5",
+        "Sáng 9.5, Đoàn công tác của Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06, Bộ Công an), do "
+        "Đại tá Vũ Văn Tấn, Cục trưởng C06 dẫn đầu, đã làm việc với UBND tỉnh.",
+    )
+    assert stem is not None and not stem.startswith("Cục trưởng C06 dẫn đầu")
+    assert "đã làm việc với UBND tỉnh" in stem
+
+
+def test_a_place_is_not_asked_of_a_clause_that_only_reports() -> None:
+    stem = _stem(
+        "place",
+        "Thủ đô Viêng Chăn",
+        "Các đánh giá tại hội nghị cho thấy, thời gian qua, dù gặp không ít khó khăn do ảnh hưởng của thiên "
+        "tai, dịch bệnh, lực lượng an ninh hai nước vẫn chủ động triển khai thực hiện hiệu quả Biên bản ghi "
+        "nhớ Hội nghị hợp tác an ninh Việt Nam - Lào lần thứ X được ký vào tháng 7 năm 2019 tại Thủ đô "
+        "Viêng Chăn (Lào).",
+    )
+    assert stem is None or not stem.startswith("Các đánh giá")
+
+
 def test_a_partner_named_with_its_ministry_leaves_the_stem_whole() -> None:
     stem = _stem(
         "place",

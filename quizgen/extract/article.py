@@ -426,6 +426,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         }
         for fact in venue_facts(sentence, analyses[sentence.index], places):
             facts.append(fact)
+            bodies.add(fold_for_match(fact.answer))  # "tại Học viện ...": where, not which body
         named = {f.answer.casefold() for f in facts if f.sentence.index == sentence.index}
         for fact in event_facts(sentence, analyses[sentence.index], named):
             facts.append(fact)

@@ -51,7 +51,7 @@ _QPHRASE = {
 
 
 @functools.cache
-def _head_re() -> re.Pattern[str]:
+def body_head_re() -> re.Pattern[str]:
     heads = sorted(_HEADS, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(h) for h in heads)})(?=\s)")
 
@@ -180,7 +180,7 @@ def org_facts(
     text = analysis.text
     tokens = analysis.tokens
     gaz = load_gazetteer()
-    for m in _head_re().finditer(text):
+    for m in body_head_re().finditer(text):
         head = m.group(0)
         after = [i for i, t in enumerate(tokens) if t.start >= m.end()]
         if not after or m.start() not in analysis.starts or m.end() not in analysis.ends:

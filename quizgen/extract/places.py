@@ -56,11 +56,18 @@ def inside_a_place(name: str) -> bool:
 # "tại" are the gazetteer's, found by the rules.
 _VENUE_WORDS = (
     "trụ sở", "hội trường", "khu công nghiệp", "nhà máy", "sân bay", "cửa khẩu", "nhà khách", "quảng trường",
-    "bến xe", "phủ",
+    "bến xe", "phủ", "trung tâm thương mại", "siêu thị", "chung cư", "tòa nhà", "khu đô thị", "trường",
+    "thủ đô", "cảng hàng không", "nhà văn hóa", "khách sạn", "sân vận động", "công viên", "nhà thi đấu",
+    "phố đi bộ", "cư xá", "học viện", "bệnh viện",
 )  # fmt: skip
 # Lower-case words that go between a venue word and its name: "sân bay quốc tế Nội Bài", "Bến xe
-# miền Đông"; "Khu công nghiệp" is two words to the segmenter.
-_VENUE_MIDDLE = {"quốc tế", "miền", "công nghiệp"}
+# miền Đông", "Trường tiểu học Hàm Tử"; "Khu công nghiệp" is two words to the segmenter.
+_VENUE_MIDDLE = {
+    "quốc tế", "miền", "công nghiệp", "thương mại", "đô thị", "tiểu học", "mầm non", "trung học",
+    "cơ sở", "phổ thông", "hàng không", "văn hóa", "vận động", "thi đấu", "đi bộ",
+}  # fmt: skip
+# What ends a venue's name in lower case ("Học viện An ninh | nhân dân" goes on).
+_VENUE_TAIL = {"nhân dân"}
 _GENERIC_SEATS = {"ubnd", "ubnd tỉnh", "lhq", "liên hợp quốc", "công an", "bộ", "chính quyền"}
 _VENUE_NOT = ("việt nam", "hội nghị", "buổi", "lễ", "hội thảo", "đây", "đó")
 
@@ -85,7 +92,7 @@ def venue_span(tokens: tuple[Token, ...], i: int) -> int:
     named = j < len(tokens) and (
         tokens[j].text[:1].isupper() or (lead == "quảng trường" and tokens[j].text[:1].isdigit())
     )  # "Quảng trường 26.3"
-    if lead not in _VENUE_WORDS or not named:
+    if not named or not any(lead == w or lead.startswith(w + " ") for w in _VENUE_WORDS):
         return i  # only a venue word starts a venue: "tại Phái bộ ...", "tại Bộ phận ..." are bodies
     if lead == "phủ":
         if fold_for_match(tokens[j].text) != "chủ tịch":
@@ -96,6 +103,8 @@ def venue_span(tokens: tuple[Token, ...], i: int) -> int:
         if tokens[j].pos == "CH" or (j > i and fold_for_match(tokens[j].text) in titles):
             break  # "tại Trụ sở Chính phủ | Thứ trưởng ...": a person's title begins
         j += 1
+        if j < len(tokens) and fold_for_match(tokens[j].text) in _VENUE_TAIL:
+            j += 1
     # "Bắc Kinh, Trung Quốc": the country after a city.
     if (
         j + 1 < len(tokens)
@@ -125,7 +134,9 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
         end_i = venue_span(tokens, i + 1)
         if end_i <= i + 1:
             continue
-        venue = text[tokens[i + 1].start : tokens[end_i - 1].end]
+        # "(Hà Nội)" after "Cảng hàng không quốc tế Nội Bài" stays out: on the answer alone it marks it.
+        end = tokens[end_i - 1].end
+        venue = text[tokens[i + 1].start : end]
         folded = fold_for_match(venue)
         if fold_for_match(text[tokens[i + 2].start : tokens[end_i - 1].end]) in _GENERIC_SEATS:
             continue  # "trụ sở UBND tỉnh", "trụ sở Liên hợp quốc": a kind of building, not a venue's name
@@ -144,7 +155,7 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             venue,
             sentence,
             tok.start,
-            tokens[end_i - 1].end,
+            end,
             qphrase="ở đâu",
             move_to_end=leading,
             shape=f"place:venue:{venue_word(venue)}",

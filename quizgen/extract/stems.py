@@ -9,6 +9,7 @@ is about, and a leading time or place adverbial moves to the end.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
+from quizgen.extract.orgs import body_head_re, lower_tail, name_end
 from quizgen.extract.places import is_place
 from quizgen.normalize import unglue
 from quizgen.sentences import LOWER, UPPER
@@ -223,11 +225,12 @@ def word_count(text: str) -> int:
 
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
-    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|khi|nếu|để|nhằm)\b"
+    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|khi|nếu|để|nhằm|bên lề|trong khuôn khổ)\b"
 )
 # A clause that only reports ("Phòng Cảnh sát ... thông báo"): the event is in what it reports.
 _ONLY_REPORTS = re.compile(
-    r"(?i)(?:thông báo|cho biết|khẳng định|nhấn mạnh|chia sẻ|nói|phát biểu)\s*[,:]?\s*$"
+    r"(?i)(?:thông báo|cho biết|khẳng định|nhấn mạnh|chia sẻ|nói|phát biểu|cho thấy|nhận định)\s*[,:]?"
+    r"(?:\s*(?:thời gian|năm|tháng)\s+(?:qua|tới)\s*,?)?\s*$"
 )
 
 
@@ -261,12 +264,31 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
     return [(piece, _has_verb(piece, sentence)) for piece in merged]
 
 
+@functools.lru_cache(maxsize=4096)
+def _body_spans(sentence: SentenceAnalysis) -> tuple[tuple[int, int], ...]:
+    """Where the sentence names a body: "điều tra" in "Cục Cảnh sát điều tra tội phạm về ma túy" is
+    part of the name, not the clause's verb."""
+    tokens = sentence.tokens
+    spans = []
+    for m in body_head_re().finditer(sentence.text):
+        i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
+        if i is None or m.start() not in sentence.starts or not tokens[i].text[:1].isupper():
+            continue
+        end_i = lower_tail(tokens, name_end(tokens, i, sentence.text, set()))
+        if end_i > i:
+            spans.append((m.start(), tokens[end_i - 1].end))
+    return tuple(spans)
+
+
 def _verbs(sentence: SentenceAnalysis) -> list[Token]:
     """The sentence's lower-case verbs, less the tagger's slips inside a capitalised name ("Chủ
-    tịch" split after a hyphen, "tịch" tagged a verb)."""
+    tịch" split after a hyphen, "tịch" tagged a verb) and the verbs inside a body's name."""
     out = []
+    bodies = _body_spans(sentence)
     for i, t in enumerate(sentence.tokens):
         if t.pos != "V" or not t.text[:1].islower():
+            continue
+        if any(a < t.start and t.end <= b for a, b in bodies):
             continue
         prev = sentence.tokens[i - 1] if i else None
         if prev is not None and prev.text[:1].isupper() and " " not in t.text and t.start - prev.end <= 1:
@@ -307,13 +329,29 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     keep = {target}
     total = word_count(pieces[target][0])
     head = next(
-        (i for i, (p, verb) in enumerate(pieces[:target]) if verb and not _ADVERBIAL_START.match(p)), None
+        (
+            i
+            for i, (p, verb) in enumerate(pieces[:target])
+            if verb and not _ADVERBIAL_START.match(p) and not _LED_BY_END.search(p)
+        ),
+        None,
     )
     if head is not None:
         subjected = with_subject(pieces, head, sentence)
         if subjected != pieces[head][0] and head != target:
             # The subject's piece replaces the apposition-led head: "X, Thống lĩnh ..., đã dự lễ".
             pieces[head] = (subjected, True)
+    led_by = any(_GROUP_SUBJECT.match(p) for p, _ in pieces[:target])
+    apposed = led_by and pieces[target][0][:1].isupper()
+    bare = re.match(r"(?:đã|đang|sẽ|vừa)\s", pieces[target][0]) is not None  # "..., dẫn đầu, đã làm việc"
+    if head is None and pieces[target][1] and (apposed or bare):
+        # "..., đoàn ... do X, Ủy viên ..., Thứ trưởng ... dẫn đầu đã làm việc với ai": the question's
+        # own piece is the head, opened by an apposition its subject must replace.
+        subjected = with_subject(pieces, target, sentence)
+        if subjected != pieces[target][0]:
+            pieces[target] = (subjected, True)
+            total = word_count(subjected)
+            head = target  # what stood between the subject and its verb is left out
     if head is not None and total + word_count(pieces[head][0]) <= HARD_MAX_STEM_WORDS:
         keep.add(head)  # without its subject and verb the question piece means nothing
         total += word_count(pieces[head][0])
@@ -615,6 +653,8 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
     """The first comma piece with a verb that is not a leading adverbial: who did what."""
     pieces = _pieces(stem.rstrip("?."), sentence)
     for i, (piece, verb) in enumerate(pieces):
+        if _LED_BY_END.search(piece) and i + 1 < len(pieces):
+            continue  # "..., do X, Cục trưởng C06 dẫn đầu, đã làm việc": the leader's phrase, not the clause
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
             if _ONLY_REPORTS.search(piece):
                 return None  # "X thông báo, từ ngày nào?": what was reported is not asked here
@@ -623,6 +663,13 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
 
 
 _TENSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|cũng|được|bị)(?!\w)")
+_LED_BY_END = re.compile(r"(?:dẫn đầu|làm trưởng đoàn)\s*,?$")
+# "..., đoàn đại biểu cấp cao Bộ Công an do X,": a delegation led by someone is a subject after a comma.
+_GROUP_SUBJECT = re.compile(r"(?:đoàn|lực lượng|tổ công tác)\s.*\sdo\s[{UPPER}]".replace("{UPPER}", UPPER))
+# "Ủy viên Trung ương Đảng,": a post in apposition between a name and its verb is no subject.
+_TITLE_ONLY = re.compile(
+    r"^(?:Ủy viên|Phó|Bí thư|Thứ trưởng|Bộ trưởng|Giám đốc|Chủ tịch|Trưởng|Tổng)\s[^,]*,?\s*$"
+)
 
 
 def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
@@ -645,7 +692,11 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         (
             p.rstrip(",;: ")
             for p, verb in pieces[:i]
-            if not verb and p[:1].isupper() and not _ADVERBIAL_START.match(p) and word_count(p) >= 2
+            if not verb
+            and (p[:1].isupper() or _GROUP_SUBJECT.match(p))
+            and not _ADVERBIAL_START.match(p)
+            and word_count(p) >= 2
+            and not (_TITLE_ONLY.match(p) and not _names_someone(p, sentence))
         ),
         None,
     )
@@ -665,6 +716,11 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         and not re.search(r"[,;]", piece[:at])
         and not _names_someone(piece[:at], sentence)
     ):
+        led = re.search(r"(?:dẫn đầu|làm trưởng đoàn)$", piece[:at].rstrip())
+        if led and " do " in subject:
+            return (
+                f"{subject} {led.group(0)} {piece[at:]}"  # "đoàn ... do X | (Thứ trưởng ...) dẫn đầu đã ..."
+            )
         return f"{subject} {piece[at:]}"  # the apposition before the verb gives way to the subject
     return piece
 
@@ -1049,6 +1105,8 @@ def finish_stem(
         if head and word_count(head) >= 4:
             qphrase = fact.qphrase if fact.qphrase.startswith(("vào", "ở", "tại")) else f"vào {fact.qphrase}"
             stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
+            if word_count(stem) > MAX_STEM_WORDS:
+                stem = _short_object(stem, sentence)  # the main clause's own object may run on
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _drop_leading_titles(stem, sentence)
     if question and not fact.template and _purpose_only(stem, sentence):
