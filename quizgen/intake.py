@@ -414,6 +414,8 @@ _CELL_OR_IMAGE_RE = re.compile(
     # "Thứ sáu - 20/09/2024 22:18 133 0": the weekday, date and time a page was posted, its counters.
     r"|(?:Thứ (?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật|Chủ Nhật),?\s*[-–|]?\s*"
     r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–,|]?\s*\d{1,2}:\d{2}(?:\s*\(?GMT[+\d:]*\)?)?)?(?:\s+\d+){0,3}"
+    # "Đã đăng vào 20 Th1, 2020": a blog page's posting date, in its theme's short month names.
+    r"|Đã đăng(?: vào)?\s+\d{1,2}\s+Th\d{1,2},?\s+\d{4}"
 )
 
 

@@ -236,6 +236,16 @@ def test_a_page_time_stamp_is_page_furniture(tmp_path: Path) -> None:
     assert all("Cập nhật" not in p for p in article.paragraphs)
 
 
+def test_a_blogs_posting_date_is_page_furniture(tmp_path: Path) -> None:
+    page = (
+        "Công an tỉnh tổ chức tuyên truyền phòng chống ma túy\n\n"
+        "Đã đăng vào 20 Th1, 2020\n"
+        "Sáng 19/1, Công an tỉnh đã tổ chức tuyên truyền phòng chống ma túy cho 500 học sinh.\n"
+    )
+    article = read_article(write(tmp_path / "blog.txt", page))
+    assert all("Đã đăng" not in p for p in article.paragraphs)
+
+
 def test_photo_captions_between_paragraphs_are_set_aside(tmp_path: Path) -> None:
     page = (
         "Thực tập phương án chữa cháy tại trường mầm non\n\n"

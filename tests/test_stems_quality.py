@@ -571,6 +571,17 @@ def test_the_leaders_phrase_is_not_the_main_clause() -> None:
     assert "đã làm việc với UBND tỉnh" in stem
 
 
+def test_a_posts_tail_left_after_ai_drops_the_draft() -> None:
+    # "Thiếu tướng X, Phó Cục trưởng ..., cơ quan Thường trực ...": with the name asked, what is
+    # left of the post reads "Ai cơ quan Thường trực ...".
+    from quizgen.extract.stems import _noun_after_ai
+
+    assert _noun_after_ai("Ai cơ quan Thường trực Hội đồng giáo dục quốc phòng cũng có mặt tại Lễ Bế giảng?")
+    assert _noun_after_ai("Ai tỉnh trao giấy khen các tập thể, cá nhân có thành tích xuất sắc?")
+    assert not _noun_after_ai("Ai chủ trì Lễ Bế giảng lớp bồi dưỡng kiến thức quốc phòng?")
+    assert not _noun_after_ai("Ai và Trung tá Lương Thị Trà Vinh được đề nghị tặng thưởng huy chương?")
+
+
 def test_a_place_is_not_asked_of_a_clause_that_only_reports() -> None:
     stem = _stem(
         "place",

@@ -663,6 +663,13 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
 
 
 _TENSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|cũng|được|bị)(?!\w)")
+
+
+def _noun_after_ai(stem: str) -> bool:
+    after = next((t for t in analyse(stem).tokens if t.start >= 3), None)
+    return after is not None and after.pos in ("N", "Nc") and after.text[:1].islower()
+
+
 _LED_BY_END = re.compile(r"(?:dẫn đầu|làm trưởng đoàn)\s*,?$")
 # "..., đoàn đại biểu cấp cao Bộ Công an do X,": a delegation led by someone is a subject after a comma.
 _GROUP_SUBJECT = re.compile(r"(?:đoàn|lực lượng|tổ công tác)\s.*\sdo\s[{UPPER}]".replace("{UPPER}", UPPER))
@@ -1164,6 +1171,8 @@ def finish_stem(
             anchored = False
     if question and not fact.template and _UNPLACED_WHO.match(stem):
         return None  # "Ai đồng chủ trì?": chaired what, the stem does not say
+    if question and stem.startswith("Ai ") and _noun_after_ai(stem):
+        return None  # "Ai cơ quan Thường trực ...", "Ai tỉnh trao ...": a post's tail left after the name
     said = re.match(r"Theo ai, (.+)\?$", stem)
     if said and (
         word_count(said.group(1)) < 8 or not any(t.pos == "V" for t in analyse(said.group(1)).tokens)
