@@ -91,6 +91,9 @@ _SYLLABLE_RE = re.compile(
 )
 
 
+_TWO_PLACES = {"oa", "oe", "uy"}
+
+
 @functools.lru_cache(maxsize=65536)  # news prose reuses a few thousand syllables
 def _retone_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
@@ -103,6 +106,12 @@ def _retone_word(word: str) -> str:
         return word  # not a Vietnamese syllable ("Fernández"): leave its accents alone
     pos = _tone_position(lower)
     if pos is None:
+        return word
+    span = _vowel_cluster(lower)
+    nucleus = lower[span[0] : span[1]] if span else ""
+    if len(nucleus) >= 2 and nucleus not in _TWO_PLACES and span and span[1] == len(lower):
+        # Only "oa", "oe", "uy" take the mark in two places ("hoà"/"hòa"); elsewhere where the text
+        # puts it is the spelling ("Mèo Thị Khíao", a Tày name, is not "Khiáo").
         return word
     rebuilt = bare[: pos + 1] + tones[0] + bare[pos + 1 :]
     return unicodedata.normalize("NFC", rebuilt)

@@ -32,6 +32,12 @@ def test_decomposed_text_becomes_nfc() -> None:
     assert unicodedata.is_normalized("NFC", normalize_text(decomposed))
 
 
+def test_a_minority_names_tone_stays_where_the_text_puts_it() -> None:
+    # Only "oa", "oe" and "uy" take the mark in two places; "Khíao" (a Tày name) is spelled so.
+    assert normalize_text("bà Mèo Thị Khíao") == "bà Mèo Thị Khíao"
+    assert normalize_text("gìa") == "già"  # the mark belongs on the only vowel after "gi"
+
+
 def test_foreign_names_keep_their_accents() -> None:
     assert normalize_text("Maria Fernández và Hélène") == "Maria Fernández và Hélène"
 

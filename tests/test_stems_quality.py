@@ -609,6 +609,36 @@ def _sentence(text: str) -> Sentence:
     return Sentence(text, 0, 1)
 
 
+def test_a_rate_asked_beside_other_changes_is_not_asked() -> None:
+    rate = Fact(QType.HOW_MANY, "measure", "5,06%", "5,06%", _sentence("x"), 0, 0)
+    assert giveaway(
+        "So với năm 2018, số vụ TNGT giảm 939 vụ (giảm bao nhiêu phần trăm), số người chết giảm 587 người?",
+        rate,
+    )
+    assert giveaway(
+        "So với năm 2018, số vụ giảm 939 vụ, số người chết giảm 587 người, giảm bao nhiêu phần trăm?", rate
+    )
+    assert giveaway("Năm 2024, tỷ lệ nữ sĩ quan tăng bao nhiêu phần trăm?", rate) is None
+
+
+def test_a_finding_left_out_before_its_colon_drops_the_draft() -> None:
+    stem = _stem(
+        "month",
+        "tháng 8/2022",
+        "Kết quả điều tra xác định: Tháng 8/2022, Nguyễn Thị Nguyệt Hòa cùng chồng là Đồng Văn Mạnh thuê lại quán "
+        'karaoke "Lasvegas" của Nguyễn Hồng Kỳ, (SN 1992, thường trú tại xã Tân Hưng, huyện Lạng Giang, tỉnh Bắc '
+        "Giang) để kinh doanh.",
+    )
+    assert stem is None or not stem.endswith(": tháng nào?")
+
+
+def test_acronyms_everyone_knows_are_not_asked() -> None:
+    facts = _facts(
+        "Ban Chỉ đạo (BCĐ) tỉnh đã họp với Bộ An ninh nước Cộng hòa Dân chủ Nhân dân (CHDCND) Lào ngày 12/3."
+    )
+    assert not [a for k, a in facts if k == "acronym"]
+
+
 def test_the_two_parties_of_a_bilateral_meeting_an_age_and_a_lost_counted_noun_are_not_asked() -> None:
     fact = Fact(QType.HOW_MANY, "count", "hai", "hai", _sentence("x"), 0, 0)
     assert giveaway("Trong ba năm qua, hợp tác giữa bao nhiêu Bộ Công an đã đạt nhiều kết quả?", fact)

@@ -110,6 +110,12 @@ _TWO_OF_A_KIND = re.compile(
 _NO_COUNTED_NOUN = re.compile(r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|với|được)(?!\w)")
 
 
+_RATE_AMONG_CHANGES = re.compile(
+    r"\((?:tăng|giảm)\s+bao nhiêu\s+phần trăm\)"
+    r"|(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*(?:tăng|giảm)\s+bao nhiêu\s+phần trăm"
+)
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -140,6 +146,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the dates in the stem give the duration"
         if _COUNT_THEN_NAMES.search(stem):
             return "the counted things are named in the stem"
+        if "%" in fact.answer and _RATE_AMONG_CHANGES.search(stem):
+            # "giảm 939 vụ (giảm bao nhiêu phần trăm), ... giảm 587 người": which change's rate is
+            # asked is unclear, and the bracket reads as a note, not a question.
+            return "a rate asked beside other changes"
         if arithmetic_giveaway(stem, fact.answer):
             return "the answer is a sum or difference of numbers in the stem"
         if _FIXED_PERIOD.search(stem):

@@ -1171,6 +1171,8 @@ def finish_stem(
             anchored = False
     if question and not fact.template and _UNPLACED_WHO.match(stem):
         return None  # "Ai đồng chủ trì?": chaired what, the stem does not say
+    if question and re.search(r":\s*(?:vào\s+)?(?:ngày|tháng|năm|thời gian|thời điểm)\s+nào\?$", stem):
+        return None  # "Kết quả điều tra xác định: tháng nào?": what was found is left out
     if question and stem.startswith("Ai ") and _noun_after_ai(stem):
         return None  # "Ai cơ quan Thường trực ...", "Ai tỉnh trao ...": a post's tail left after the name
     said = re.match(r"Theo ai, (.+)\?$", stem)
