@@ -112,7 +112,8 @@ _NO_COUNTED_NOUN = re.compile(r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|v�
 
 _RATE_AMONG_CHANGES = re.compile(
     r"\((?:tăng|giảm)\s+bao nhiêu\s+phần trăm\)"
-    r"|(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*(?:tăng|giảm)\s+bao nhiêu\s+phần trăm"
+    r"|(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*(?:tăng|giảm)\s+\d[\d.,]*\s+\w+.*"
+    r"(?:tăng|giảm)\s+bao nhiêu\s+phần trăm"
 )
 
 
