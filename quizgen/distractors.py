@@ -100,10 +100,13 @@ class DistractorPool:
 
     def __init__(self) -> None:
         self.by_shape: dict[str, dict[str, str]] = defaultdict(dict)  # shape -> folded -> text
+        self.private: set[str] = set()  # folded names of the people an article presents as private persons
 
-    def add(self, shape: str, answer: str, article_id: str) -> None:
+    def add(self, shape: str, answer: str, article_id: str, private: bool = False) -> None:
         self.by_shape[shape].setdefault(fold_for_match(answer), answer)
         self.by_shape[f"{shape}@{article_id}"].setdefault(fold_for_match(answer), answer)
+        if private:
+            self.private.add(fold_for_match(answer))
 
     def others(self, shape: str, article_id: str) -> list[str]:
         own = self.by_shape.get(f"{shape}@{article_id}", {})
@@ -111,6 +114,9 @@ class DistractorPool:
 
     def own(self, shape: str, article_id: str) -> list[str]:
         return [v for _, v in sorted(self.by_shape.get(f"{shape}@{article_id}", {}).items())]
+
+    def is_private(self, name: str) -> bool:
+        return fold_for_match(name) in self.private
 
 
 def _shift_date(answer: str, seed: str) -> list[str]:
@@ -326,10 +332,18 @@ def candidates_for(
         same = present + _rank(seed, corpus) + _rank(seed, gaz.people[shape.split(":")[1]])
         return [n for n in same if fold_for_match(_without_rank(n, gaz)) not in gaz.famous]
     if shape.startswith("person:"):
+        # A victim's father among ministers, or a deputy prime minister among suspects, stands out:
+        # private persons are options for private persons only, and the reverse.
+        private = pool.is_private(fact.answer)
+        present = [n for n in present if pool.is_private(n) == private]
+        corpus = [n for n in corpus if pool.is_private(n) == private]
+    if shape.startswith("person:"):
         kind = shape.split(":")[1]
         # Other articles' people in an order of this fact's own (not the same first three names in
         # every article), then the gazetteer's.
         people = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
+        if pool.is_private(fact.answer):
+            people = ()  # the gazetteer lists officials
         names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.

@@ -29,6 +29,7 @@ from quizgen.extract.quality import (
     giveaway,
     headline_of,
     in_headline,
+    private_names,
     repeats,
     shared_word_giveaway,
 )
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/51"
+GENERATOR = "quizgen-rules/52"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -340,8 +341,9 @@ def embedded_drafts(
     extracted = _parallel_map(_extract, articles, parallel)
     pool = DistractorPool()
     for article, facts in zip(articles, extracted, strict=True):
+        private = private_names(facts.facts)
         for fact in facts.facts:
-            pool.add(fact.shape, fact.answer, article.id)
+            pool.add(fact.shape, fact.answer, article.id, private=fold_for_match(fact.answer) in private)
     facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
     jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
     drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))

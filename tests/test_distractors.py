@@ -87,6 +87,23 @@ def test_one_person_is_never_two_options() -> None:
     assert sum("Tô Lâm" in o for o in options) <= 1
 
 
+def test_private_persons_and_officials_are_never_options_for_each_other() -> None:
+    from quizgen.extract.quality import private_names
+
+    found = extract_article(
+        "other",
+        ("Cơ quan Công an đã nhận đơn trình báo của ông Lý Văn Sỉnh (SN 1976), bố đẻ của một nạn nhân.",),
+    ).facts
+    assert private_names(found) == {"lý văn sỉnh"}
+    pool = DistractorPool()
+    for fact in found:
+        pool.add(fact.shape, fact.answer, "other", private=True)
+    pool.add("person:vn", "Lê Tuấn Quốc", "other2")
+    options = wrong("person", "Phó Thủ tướng Trương Hòa Bình đã chủ trì hội nghị trực tuyến ngày 3/1.", pool)
+    # A victim's father is no option for a deputy prime minister.
+    assert "Lê Tuấn Quốc" in options and "Lý Văn Sỉnh" not in options
+
+
 def test_programme_name_variants_are_not_distractors() -> None:
     pool = DistractorPool()
     pool.add(

@@ -609,6 +609,17 @@ def _sentence(text: str) -> Sentence:
     return Sentence(text, 0, 1)
 
 
+def test_a_deputy_commanders_post_is_not_cut_at_its_last_syllable() -> None:
+    stem = _stem(
+        "person",
+        "Lesa Gale",
+        "Ngày 25/10, tại trụ sở của AFP ở thủ đô Canberra, Australia, Thứ trưởng Lê Quốc Hùng đã hội đàm với "
+        "bà Lesa Gale, Phó Tổng Tư lệnh Cảnh sát Liên bang Australia (AFP) phụ trách Hợp tác quốc tế và Đào tạo "
+        "nghiệp vụ.",
+    )
+    assert stem is None or "ai lệnh" not in stem
+
+
 def test_a_rate_asked_beside_other_changes_is_not_asked() -> None:
     rate = Fact(QType.HOW_MANY, "measure", "5,06%", "5,06%", _sentence("x"), 0, 0)
     assert giveaway(

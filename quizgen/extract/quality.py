@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.facts import Fact
@@ -381,6 +382,32 @@ def name_of(answer: str) -> str:
         if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
             return answer[len(rank) :].strip()
     return answer
+
+
+# A private person: "chị Hồ Thị Huệ (33 tuổi, trú ...)", "đối tượng X (SN 1985)", "bà X, sinh năm 1970".
+_PRIVATE_BEFORE = re.compile(
+    r"(?<!\w)(?:chị|anh|cháu|em|đối tượng|bị can|bị cáo|nạn nhân|nghi phạm|nghi can|thiếu nữ|chủ hộ|"
+    r"ông bố|người mẹ|con gái|con trai)\s*$",
+    re.IGNORECASE,
+)
+_PRIVATE_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:SN|sinh năm|\d{1,3}\s*tuổi)|,\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú)\b)"
+)
+
+
+def private_names(facts: Iterable[Fact]) -> frozenset[str]:
+    """Folded names of the people an article presents as private persons (a victim, a suspect, a
+    victim's father: an age, a birth year, an address): their options are people of their own kind.
+    A deputy prime minister among them, or one of them among ministers, stands out."""
+    out: set[str] = set()
+    for f in facts:
+        if not f.shape.startswith("person:") or name_of(f.answer) != f.answer:
+            continue  # a rank makes an officer
+        text = f.sentence.text
+        for m in re.finditer(rf"(?<!\w){re.escape(f.answer)}(?!\w)", text):
+            if _PRIVATE_BEFORE.search(text[: m.start()].rstrip()) or _PRIVATE_AFTER.match(text, m.end()):
+                out.add(fold_for_match(f.answer))
+    return frozenset(out)
 
 
 def post_holder(fact: Fact) -> str:

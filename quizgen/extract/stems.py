@@ -526,6 +526,7 @@ _NAME_VERBS = {
     "phòng", "chống", "cháy", "chữa cháy", "cứu nạn", "cứu hộ", "quản lý", "điều tra", "bảo vệ", "hỗ trợ",
     "đào tạo", "bồi dưỡng", "thi hành", "tham mưu", "phòng chống", "chữa", "giữ", "gìn giữ", "thực thi",
     "cứu", "ma túy",  # the tagger reads "ma túy" as a verb now and then
+    "lệnh",  # "Phó Tổng Tư lệnh": the tagger splits the post and reads its last syllable as a verb
 }  # fmt: skip
 
 
