@@ -620,6 +620,28 @@ def test_a_deputy_commanders_post_is_not_cut_at_its_last_syllable() -> None:
     assert stem is None or "ai lệnh" not in stem
 
 
+def test_figures_get_the_month_year_and_place_the_sentence_before_gave() -> None:
+    from quizgen.extract.analysis import analyse
+    from quizgen.extract.stems import with_scope
+
+    prior = (analyse("Tại BR-VT, năm 2019 xảy ra 645 vụ TNGT đường bộ, làm 244 người chết."),)
+    assert with_scope("So với năm 2018, số vụ TNGT giảm bao nhiêu vụ?", prior, "") == (
+        "Năm 2019, tại BR-VT, so với năm 2018, số vụ TNGT giảm bao nhiêu vụ?"
+    )
+    nation = (analyse("Cụ thể, năm 2019 trên toàn quốc đã xảy ra 17.626 vụ TNGT."),)
+    assert with_scope("So với năm 2018, số người chết giảm bao nhiêu người?", nation, "").startswith(
+        "Năm 2019, trên toàn quốc, so với năm 2018,"
+    )
+    headline = "Hội nghị giao ban khối nội chính tháng 12/2025"
+    assert with_scope("Trong tháng, toàn tỉnh xảy ra bao nhiêu vụ?", (), headline) == (
+        "Trong tháng 12/2025, toàn tỉnh xảy ra bao nhiêu vụ?"
+    )
+    # Nothing to say which month or year: the stem stays as it is.
+    assert with_scope("Trong tháng, toàn tỉnh xảy ra bao nhiêu vụ?", (), "") == (
+        "Trong tháng, toàn tỉnh xảy ra bao nhiêu vụ?"
+    )
+
+
 def test_a_rate_asked_beside_other_changes_is_not_asked() -> None:
     rate = Fact(QType.HOW_MANY, "measure", "5,06%", "5,06%", _sentence("x"), 0, 0)
     assert giveaway(

@@ -861,6 +861,38 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
 _OPENER_BEFORE_ACTION = re.compile(r"^(Bước đầu|Sau đó|Tiếp đó|Đồng thời|Cùng ngày|Ngay sau đó),?\s+")
 
 
+_THIS_MONTH = re.compile(r"^Trong tháng,\s")
+_COMPARED = re.compile(r"^So với (?:năm (?P<year>\d{4})|cùng kỳ(?: năm trước)?),\s")
+_A_MONTH = re.compile(r"(?<!\w)tháng (\d{1,2}/\d{4}|\d{1,2} năm \d{4})")
+_A_YEAR = re.compile(r"(?<!\w)năm (\d{4})(?!\d)")
+_A_PLACE_FIRST = re.compile(r"^(?:Tại|Ở)\s+([^,]{2,40}),")
+
+
+def with_scope(stem: str, prior: tuple[SentenceAnalysis, ...], headline: str) -> str:
+    """ "Trong tháng, toàn tỉnh xảy ra ...", "So với năm 2018, số vụ TNGT giảm ...": figures whose
+    month, year or place the sentence before gave. Out of the article the question needs them:
+    "Trong tháng 12/2025, ...", "Năm 2019, tại BR-VT, so với năm 2018, ..."."""
+    before = [p.text for p in reversed(prior)]
+    if _THIS_MONTH.match(stem):
+        month = next((m.group(1) for t in [*before, headline] for m in [_A_MONTH.search(t)] if m), None)
+        return f"Trong tháng {month}, {stem[len('Trong tháng, ') :]}" if month else stem
+    compared = _COMPARED.match(stem)
+    if not compared:
+        return stem
+    against = compared.group("year")
+    year = next(
+        (y for t in before for y in _A_YEAR.findall(t) if y != against and (not against or y > against)), None
+    )
+    if year is None:
+        return stem
+    place = next((m.group(1) for t in before[:1] for m in [_A_PLACE_FIRST.match(t)] if m), None)
+    nation = before and re.search(r"(?i)(?<!\w)(?:trên )?(?:toàn quốc|cả nước)(?!\w)", before[0])
+    scope = (
+        f"Năm {year}, tại {place}" if place else f"Năm {year}, trên toàn quốc" if nation else f"Năm {year}"
+    )
+    return f"{scope}, {stem[:1].lower()}{stem[1:]}"
+
+
 def lend_subject(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str:
     """ "Phát hiện bao nhiêu vụ ...?" -> "Lực lượng Công an tỉnh phát hiện bao nhiêu vụ ...?"."""
     opener = _OPENER_BEFORE_ACTION.match(stem)
@@ -1046,6 +1078,8 @@ def finish_stem(
             return None
         # Without a connective the subject was already lent, or there was none to lend.
         stem = lend_subject(stem, prior) if bare == stem else bare
+        titled = events or {}
+        stem = with_scope(stem, prior, f"{titled.get(HEADLINE_KEY, '')} {titled.get('*', '')}")
     leading = _LEADING_TIME_QUESTION.match(stem)
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
