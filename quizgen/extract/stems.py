@@ -19,6 +19,7 @@ from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import body_head_re, lower_tail, name_end
 from quizgen.extract.places import is_place
+from quizgen.gazetteer import load_gazetteer
 from quizgen.normalize import unglue
 from quizgen.sentences import LOWER, UPPER
 
@@ -673,11 +674,13 @@ def _noun_after_ai(stem: str) -> bool:
 
 _LED_BY_END = re.compile(r"(?:dẫn đầu|làm trưởng đoàn)\s*,?$")
 # "..., đoàn đại biểu cấp cao Bộ Công an do X,": a delegation led by someone is a subject after a comma.
-_GROUP_SUBJECT = re.compile(r"(?:đoàn|lực lượng|tổ công tác)\s.*\sdo\s[{UPPER}]".replace("{UPPER}", UPPER))
-# "Ủy viên Trung ương Đảng,": a post in apposition between a name and its verb is no subject.
-_TITLE_ONLY = re.compile(
-    r"^(?:Ủy viên|Phó|Bí thư|Thứ trưởng|Bộ trưởng|Giám đốc|Chủ tịch|Trưởng|Tổng)\s[^,]*,?\s*$"
-)
+_GROUP_SUBJECT = re.compile(rf"(?:đoàn|lực lượng|tổ công tác)\s.*\sdo\s[{UPPER}]")
+
+
+def _title_only(piece: str) -> bool:
+    """ "Ủy viên Trung ương Đảng,": a post in apposition between a name and its verb is no subject."""
+    text = piece.strip(" ,")
+    return "," not in text and any(text.startswith(t + " ") for t in (*load_gazetteer().titles, "Ủy viên"))
 
 
 def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
@@ -704,7 +707,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
             and (p[:1].isupper() or _GROUP_SUBJECT.match(p))
             and not _ADVERBIAL_START.match(p)
             and word_count(p) >= 2
-            and not (_TITLE_ONLY.match(p) and not _names_someone(p, sentence))
+            and not (_title_only(p) and not _names_someone(p, sentence))
         ),
         None,
     )
@@ -724,11 +727,10 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         and not re.search(r"[,;]", piece[:at])
         and not _names_someone(piece[:at], sentence)
     ):
-        led = re.search(r"(?:dẫn đầu|làm trưởng đoàn)$", piece[:at].rstrip())
+        led = _LED_BY_END.search(piece[:at].rstrip())
         if led and " do " in subject:
-            return (
-                f"{subject} {led.group(0)} {piece[at:]}"  # "đoàn ... do X | (Thứ trưởng ...) dẫn đầu đã ..."
-            )
+            # "đoàn ... do X | (Thứ trưởng ...) dẫn đầu đã ...": the leader's verb stays with the subject.
+            return f"{subject} {led.group(0).rstrip(' ,')} {piece[at:]}"
         return f"{subject} {piece[at:]}"  # the apposition before the verb gives way to the subject
     return piece
 
