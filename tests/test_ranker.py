@@ -32,7 +32,7 @@ JUDGED = (
     *((DATA / f"drafts-round{r}.json", DATA / f"verdicts-round{r}.jsonl") for r in range(1, 7)),
     *(
         (DATA / s / "side-by-side-drafts.json", DATA / s / "side-by-side-verdicts.jsonl")
-        for s in ("fresh", *(f"fresh{i}" for i in range(2, 18)))
+        for s in ("fresh", *(f"fresh{i}" for i in range(2, 19)))
     ),
     (DATA / "heldout" / "old-generator-drafts.json", DATA / "heldout" / "old-generator-verdicts.jsonl"),
 )
@@ -60,7 +60,7 @@ def _judged() -> tuple[list[tuple[str, Question]], dict[str, str]]:
 
 def test_cross_validated_auc_meets_the_floor() -> None:
     rows, labels, groups = _rows()
-    assert len(rows) == 2351 and sum(labels) == 1062
+    assert len(rows) == 2415 and sum(labels) == 1095
     assert cross_validated_auc(rows, labels, groups) >= CV_AUC_FLOOR
 
 

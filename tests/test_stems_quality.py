@@ -1288,3 +1288,54 @@ def test_the_lead_is_found_past_a_byline_a_date_and_a_caption() -> None:
     assert names.get("diễn đàn") == "Diễn đàn quốc tế"  # the theme is too long to go along
     asked = resolve("Tham dự Diễn đàn có bao nhiêu đại biểu?", names)
     assert asked == "Tham dự Diễn đàn quốc tế có bao nhiêu đại biểu?"
+
+
+def _all_stems(*paragraphs: str) -> dict[str, str]:
+    """Every finished question stem of the article, keyed by its answer."""
+    result = extract_article("t", tuple(paragraphs))
+    out = {}
+    for fact in result.facts:
+        stem = finish_stem(build_stem(fact, result.main_ministry), fact)
+        if stem:
+            out[fact.answer] = stem
+    return out
+
+
+def test_a_stem_whose_clause_was_cut_away_leaving_only_frames_is_dropped() -> None:
+    # The main clause ("đơn vị đã phát hiện ...") is what happened; a stem that keeps only the
+    # source, the time and the means around it asks nothing ("Theo C04, cuối năm nào, thông qua ...?").
+    stems = _all_stems(
+        "Theo C04, cuối năm 2025, thông qua nắm tình hình trên các tuyến, địa bàn trọng điểm, đơn vị "
+        "đã phát hiện dấu hiệu hoạt động của một tổ chức tội phạm ma túy xuyên quốc gia đặc biệt nguy "
+        "hiểm. Cầm đầu là những tên tội phạm ma túy đang bị truy nã quốc tế."
+    )
+    assert not any(s.endswith("địa bàn trọng điểm?") for s in stems.values()), stems
+    stems = _all_stems(
+        "Chiều 24/8, trong khuôn khổ chuyến thăm và làm việc tại Cộng hòa Dân chủ Nhân dân Lào từ ngày "
+        "24-25/8, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, đã đến chào Tổng Bí thư, Chủ tịch "
+        "nước Lào Thongloun Sisoulith và Thủ tướng Chính phủ Phankham Viphavanh."
+    )
+    assert not any(s.endswith("Đại tướng Tô Lâm?") for s in stems.values()), stems
+    assert any("ai đã đến chào" in s for s in stems.values()), stems
+
+
+def test_a_leader_without_what_he_led_and_a_bare_time_question() -> None:
+    assert malformed(
+        "Đoàn đại biểu cấp cao Bộ Công an Việt Nam do Trung tướng Nguyễn Duy Ngọc vào thời gian nào?"
+    )
+    assert not malformed("Đoàn đại biểu do Trung tướng Nguyễn Duy Ngọc dẫn đầu sang thăm vào thời gian nào?")
+    stems = _all_stems(
+        "Chủ tịch UBND tỉnh Bình Phước Trần Tuệ Hiền chủ trì buổi trao thưởng chiều ngày 21/10/2024."
+    )
+    assert stems["chiều ngày 21/10/2024"].endswith("chủ trì buổi trao thưởng vào thời gian nào?")
+
+
+def test_a_posts_tail_left_after_ai_and_a_body_asked_as_who() -> None:
+    stems = _all_stems(
+        "Phát biểu tại hội thảo, bà Pauline Tamesis, Điều phối viên thường trú Liên Hợp quốc tại Việt Nam "
+        "cho biết: “Kế hoạch hành động quốc gia thể hiện bước tiến lớn.”",
+        "Tham dự có ông Jean-Pierre Lacroix – Phó Tổng Thư ký Liên hợp quốc phụ trách các hoạt động gìn "
+        "giữ hòa bình.",
+    )
+    assert not any(s.startswith("Ai thường trú") for s in stems.values()), stems
+    assert "Liên hợp quốc" not in stems and "Liên Hợp quốc" not in stems, stems

@@ -225,6 +225,9 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
         return True  # "Chủ tịch Hồ Chí Minh": recalled, not news
     if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
         return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
+    folded = fold_for_match(fact.answer)
+    if any(folded == fold_for_match(h) or folded.startswith(fold_for_match(h) + " ") for h in gaz.org_heads):
+        return True  # "Ai phụ trách các hoạt động gìn giữ hòa bình?" -> "Liên Hợp Quốc": a body
     return len(fact.answer.split()) < 2
 
 

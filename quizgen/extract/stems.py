@@ -667,7 +667,39 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
 _TENSE = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|cũng|được|bị)(?!\w)")
 
 
+# After "Ai", the tail of a post whose head went with the name ("Phó Chánh Văn phòng thường trực
+# Bộ Công an ...", "Điều phối viên thường trú ...", "Phó Thủ tướng kiêm Bộ trưởng ..."), a bracketed
+# post, or the second verb of a pair whose first went with the name ("X dự và chỉ đạo").
+_POST_TAIL_AFTER_AI = re.compile(rf"^Ai (?:thường trực|thường trú|kiêm|công tác|\(|và [{LOWER}])")
+
+
+# Openers of a frame around the clause (time, source, means, occasion), beyond _ADVERBIAL_START's.
+_FRAME_START = re.compile(
+    r"(?i)^(?:thông qua|khoảng|cuối|đầu|giữa|hôm|lúc|hồi|với|cùng|đến|nhân|ở|chiều nay|sáng nay)(?!\w)"
+)
+
+
+def _no_main_clause(stem: str, sentence: SentenceAnalysis) -> bool:
+    """True when every piece with a verb is a frame ("Theo C04, cuối năm nào, thông qua nắm tình
+    hình ..., địa bàn trọng điểm?", "Chiều 24/8, trong khuôn khổ chuyến thăm ... thời gian nào,
+    Đại tướng Tô Lâm?"): the clause that said what happened was cut away."""
+    clauses: list[bool] = []
+    last = False
+    for piece, verb in _pieces(stem.rstrip("?. "), sentence):
+        frame = _ADVERBIAL_START.match(piece) or _FRAME_START.match(piece)
+        rest = piece[frame.end() :] if frame else piece
+        # Either reading finds the verb: the sentence's tagging in context, or the piece's own when
+        # the stem builder rewrote it ("do ai chủ trì"). A frame's opener ("thông qua") is no verb.
+        verb = _has_verb(rest, sentence) or any(t.pos == "V" for t in analyse(rest.strip()).tokens)
+        if not frame:
+            clauses.append(verb)
+        last = verb
+    return bool(clauses) and not any(clauses) and not last
+
+
 def _noun_after_ai(stem: str) -> bool:
+    if _POST_TAIL_AFTER_AI.match(stem):
+        return True
     after = next((t for t in analyse(stem).tokens if t.start >= 3), None)
     return after is not None and after.pos in ("N", "Nc") and after.text[:1].islower()
 
@@ -808,11 +840,20 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
         return "one of several people named together"  # "Ai và bà Catherine Rossi sẽ ..."
+    if _LEADER_THEN_TIME.search(stem):
+        return "what the leader did is cut away"  # "Đoàn ... do Trung tướng Nguyễn Duy Ngọc vào ngày nào?"
     if re.search(r"(?<!\w)(?:gồm|bao gồm|như|là|của|với|và|cho)\s*:?\?$", stem):
         return "ends on a word that needs what follows"  # "... đến từ năm quốc gia gồm?"
     return None
 
 
+_LEADER_THEN_TIME = re.compile(
+    rf"(?<!\w)do\s+(?:(?:[{UPPER}][^\s,?]*|tướng|tá|úy)\s+)+(?:vào\s+)?(?:thời gian|ngày|thời điểm)\s+nào\?$"
+)
+_BARE_TIME_QUESTION = re.compile(
+    rf"(?<!\w)(?!(?:vào|trong|từ|đến|tới|lúc|khi|là|sáng|chiều|tối|trưa|đêm|hôm|cho|của|đầu|cuối|giữa|những|các|mấy|cùng|mỗi)\s)"
+    rf"([{LOWER}]+)\s+((?:thời gian|thời điểm|ngày) nào\?)$"
+)
 _LEADING_TIME_QUESTION = re.compile(
     r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào),"
     r"\s+(?P<rest>.+)$"
@@ -1133,6 +1174,8 @@ def finish_stem(
         stem = stem[1:]  # the quotation opened the sentence and closes past the asked clause
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = stem[:1].upper() + stem[1:]
+    # "chủ trì buổi trao thưởng thời gian nào?": a time asked after a noun or a verb takes "vào".
+    stem = _BARE_TIME_QUESTION.sub(r"\1 vào \2", stem)
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _shorten(stem, sentence, keep_place=fact.type.value == "where")
     if (
@@ -1173,6 +1216,8 @@ def finish_stem(
     verbless = not _has_verb(stem, sentence) and not any(t.pos == "V" for t in analyse(stem).tokens)
     if question and not fact.template and verbless:
         return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
+    if question and not fact.template and _no_main_clause(stem, sentence):
+        return None
     if question and fact.type.value in ("when", "where") and not names_an_event(stem):
         return None
     anchored = False
