@@ -361,7 +361,11 @@ def candidates_for(
             # A rank pasted onto a name that another article gives another rank would be false
             # ("Đại tá Trần Quốc Tỏ" beside "Thượng tướng Trần Quốc Tỏ").
             known = {fold_for_match(_without_rank(n, gaz)) for n in corpus if _rank_prefix(n, gaz)}
-            pasted = [f"{rank} {n}" for n in _rank(seed, people) if fold_for_match(n) not in known]
+            general = "generals" in gaz.ranks and fold_for_match(rank) in {
+                fold_for_match(r) for r in gaz.ranks["generals"]
+            }
+            hosts = people if general or kind != "vn" else gaz.people.get("ordinary", ())
+            pasted = [f"{rank} {n}" for n in _rank(seed, hosts) if fold_for_match(n) not in known]
             return ranked + pasted
         return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
@@ -789,6 +793,11 @@ def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
     def names(x: str) -> set[str]:
         return {w for w in fold_for_match(x).split() if len(w) >= 4 and w not in common and w not in ranks}
 
+    # "Lan Anh" and "Nguyễn Lan Anh": one woman, once without her surname.
+    bare = [fold_for_match(_without_rank(x, gaz)).split() for x in (a, b)]
+    short, long_ = sorted(bare, key=len)
+    if len(short) >= 2 and long_[len(long_) - len(short) :] == short:
+        return True
     return bool(names(a) & names(b))
 
 

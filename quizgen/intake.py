@@ -392,7 +392,7 @@ def read_article(path: Path) -> Article:
 # A news site's section name printed before the headline.
 _SECTION_RE = re.compile(
     r"^(?:Thời sự|Xã hội|Pháp luật|Chính trị|Kinh tế|Thế giới|Trong nước|Tin tức|Đời sống|"
-    r"Quốc phòng\s*[-–]\s*An ninh|An ninh\s*[-–]\s*Trật tự|An ninh trật tự)\s+(?=[A-ZĐÀ-Ỹ])"
+    r"Quốc phòng\s*[-–]\s*An ninh|An ninh\s*[-–]\s*Trật tự|An ninh trật tự)(?:\s+(?=[A-ZĐÀ-Ỹ])|$)"
 )
 # "Vùng Cảnh sát biển 2 tập huấn ... ĐNO - Ngày 14/8, Bộ Tư lệnh ...": a title, a tag, the lead.
 _INNER_DATELINE_RE = re.compile(
@@ -405,6 +405,10 @@ _INNER_DATELINE_RE = re.compile(
 _HEADLINE_THEN_LEAD_RE = re.compile(
     r"^(?P<title>[^.!?\n]{15,200}?[a-zà-ỹ])\s(?=(?:Từ ngày|Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+\d)"
 )
+
+
+# The date and time a page was posted, run into the headline that follows it.
+_POSTED_AT_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 _LINK_LINE_RE = re.compile(r"^[-•]\s.*[^.!?:;]$")
@@ -474,6 +478,10 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
         block = block.strip()
         if not block:
             continue
+        stamp = _POSTED_AT_RE.match(block)
+        if stamp:
+            dropped.append(stamp.group(0).strip())  # "05/07/2020 00:08Đột kích ...": the page's clock
+            block = block[stamp.end() :]
         block, debris = _without_debris(block, headline_first=not paragraphs)
         if debris:
             dropped.append(debris)  # "- Dập tắt đám cháy lúc 3h sáng 1-6": other articles' headlines
@@ -481,6 +489,8 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
             continue
         if index == 0 or not paragraphs:
             block = _SECTION_RE.sub("", block)  # "Quốc phòng - An ninh Vùng Cảnh sát biển 2 ..."
+            if not block:
+                continue  # "Xã hội" on a line of its own above the headline
             inner = _INNER_DATELINE_RE.match(block) or _HEADLINE_THEN_LEAD_RE.match(block)
             if inner:
                 # "<headline> ĐNO - Ngày 14/8, ...": the page ran the title, the outlet's tag and the

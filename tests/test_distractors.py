@@ -434,3 +434,30 @@ def test_the_country_visited_is_not_the_visitors() -> None:
     shapes = {f.answer: f.shape for f in extract_article("t", (lead,)).facts if f.type == QType.WHO}
     assert shapes.get("Vương Tiểu Hồng") == "person:Trung Quốc"
     assert "Trần Văn Minh" not in shapes or shapes["Trần Văn Minh"] == "person:vn"
+
+
+def test_a_host_is_not_given_the_guests_country_and_a_junior_rank_is_not_pasted_on_a_general() -> None:
+    result = extract_article(
+        "t",
+        (
+            "Chiều 19/8, tại Hà Nội, Chủ nhiệm Ủy ban Hành chính công và An toàn của Quốc hội Hàn Quốc Shin "
+            "Jung Hoon đã được Đại tướng Lương Tam Quang tiếp.",
+        ),
+    )
+    host = next(f for f in result.facts if f.answer.endswith("Lương Tam Quang"))
+    assert host.shape == "person:vn"
+    gaz = load_gazetteer()
+    captain = Fact(
+        type=QType.WHO,
+        answer="Đại úy Lan Anh",
+        fact="Đại úy Lan Anh",
+        sentence=Sentence("Đại úy Lan Anh vừa trở về phòng ở sau buổi tập lái xe.", 0, 0),
+        start=0,
+        end=14,
+        kind="person",
+        shape="person:vn",
+    )
+    options = candidates_for(captain, DistractorPool(), "t", gaz)
+    generals = {n.casefold() for n in gaz.people["vietnamese"]}
+    assert options and not any(o.split(" ", 2)[-1].casefold() in generals for o in options), options
+    assert all(o.startswith("Đại úy ") for o in options), options

@@ -262,3 +262,13 @@ def test_photo_captions_between_paragraphs_are_set_aside(tmp_path: Path) -> None
     assert article.paragraphs[0] == "Thực tập phương án chữa cháy tại trường mầm non"
     assert "22:18" not in text and "Vành Khuyên" not in text
     assert "Tình huống giả định" in text and text.endswith("thu dọn dụng")  # the cut-off ending stays
+
+
+def test_a_section_line_and_a_posting_clock_run_into_the_headline_are_page_furniture(tmp_path: Path) -> None:
+    page = (
+        "Xã hội\n\n"
+        "05/07/2020 00:08Đột kích nhiều quán karaoke ở Sài Gòn, 87 dân chơi phê ma túy\n\n"
+        "Công an quận Bình Tân đang lập hồ sơ xử lý 87 người dương tính với ma túy.\n"
+    )
+    article = read_article(write(tmp_path / "page.txt", page))
+    assert article.paragraphs[0] == "Đột kích nhiều quán karaoke ở Sài Gòn, 87 dân chơi phê ma túy"

@@ -1339,3 +1339,29 @@ def test_a_posts_tail_left_after_ai_and_a_body_asked_as_who() -> None:
     )
     assert not any(s.startswith("Ai thường trú") for s in stems.values()), stems
     assert "Liên hợp quốc" not in stems and "Liên Hợp quốc" not in stems, stems
+
+
+def test_a_stem_of_frames_only_and_a_relative_where_are_dropped() -> None:
+    stems = _all_stems(
+        "Theo Thứ trưởng Phạm Thế Tùng, kể từ năm 2022 đến nay, lực lượng Công an nhân dân đã phát triển "
+        "mạnh mẽ trong việc tham gia hoạt động gìn giữ hòa bình."
+    )
+    assert "Theo Thứ trưởng Phạm Thế Tùng, kể từ năm nào đến nay?" not in stems.values(), stems
+    assert malformed("Nơi có 990 quầy hàng kinh doanh cố định của các hộ tiểu thương vào ngày nào?")
+
+
+def test_a_ministry_joined_by_va_is_whole_and_its_code_gives_it_away() -> None:
+    facts = _facts(
+        "Ngày 9/1, Bộ Công an phối hợp với Bộ Nông nghiệp và Môi trường tổ chức lễ bàn giao trụ sở."
+    )
+    assert ("org", "Bộ Nông nghiệp và Môi trường") in facts
+    fact = extract_article(
+        "t", ("Ngày 9/1, Bộ Công an phối hợp với Bộ Nông nghiệp và Môi trường tổ chức lễ bàn giao trụ sở.",)
+    ).facts
+    org = next(f for f in fact if f.answer == "Bộ Nông nghiệp và Môi trường")
+    assert giveaway("Quyết định số 5500/QĐ-BNNMT do bộ nào ban hành?", org)
+
+
+def test_tới_stays_in_the_stem_not_on_every_option() -> None:
+    stems = _all_stems("Trong 1 phòng tổ chức tiệc sinh nhật tại quán karaoke Victory có tới 56 người.")
+    assert "56" in stems and "tới bao nhiêu người" in stems["56"], stems

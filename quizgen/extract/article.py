@@ -480,6 +480,12 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
 
 
+# What ends the stretch before a name that may hold its country: a new clause, another person
+# joined on, or a verb ("Quốc hội Hàn Quốc Shin Jung Hoon đã được Đại tướng Lương Tam Quang tiếp":
+# the country was the guest's).
+_OTHER_CLAUSE = re.compile(r"[,;:]|\s(?:và|cùng|đã|được|với|tiếp|gặp|đón)\s")
+
+
 def _country_before(name: str, sentences: list[Sentence]) -> str | None:
     """The country named in the title just before ``name`` in any sentence of the article."""
     gaz = load_gazetteer()
@@ -487,7 +493,7 @@ def _country_before(name: str, sentences: list[Sentence]) -> str | None:
         at = sentence.text.find(name)
         if at <= 0:
             continue
-        window = re.split(r"[,;:]|\svà\s|\scùng\s", sentence.text[max(0, at - 80) : at])[-1]
+        window = _OTHER_CLAUSE.split(sentence.text[max(0, at - 80) : at])[-1]
         found = _countries_in(window, gaz)
         if found:
             return max(found, key=window.rfind)
@@ -518,7 +524,7 @@ def with_country(fact: Fact) -> Fact:
         window = fact.fact  # the person's own title ("Thứ trưởng Bộ An ninh Quốc gia Trung Quốc")
     else:
         # Only the clause before the name: "..., Trương Hòa Bình tiếp ... Trung Quốc" is not Chinese.
-        window = re.split(r"[,;:]|\svà\s", text[max(0, at - 80) : at])[-1] if at >= 0 else fact.fact
+        window = _OTHER_CLAUSE.split(text[max(0, at - 80) : at])[-1] if at >= 0 else fact.fact
     gaz = load_gazetteer()
     # The name itself says no country: "Hà Thị Nga" is not Russian ("Nga").
     window = window.replace(name_of(fact.answer), " ")

@@ -21,6 +21,47 @@ from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+# Vietnamese given names written without a mark ("Lan Anh", "Minh Long"): a name made only of these
+# is Vietnamese though it carries no diacritic and its surname is left out.
+_UNMARKED_GIVEN = frozenset(
+    [
+        "Anh",
+        "Lan",
+        "Minh",
+        "Nam",
+        "Long",
+        "Linh",
+        "Trang",
+        "Nga",
+        "Hoa",
+        "Mai",
+        "Thanh",
+        "Tam",
+        "Tan",
+        "Phong",
+        "Quang",
+        "Giang",
+        "Hoang",
+        "Vinh",
+        "Ninh",
+        "Trung",
+        "Hung",
+        "Dung",
+        "Tuan",
+        "Khanh",
+        "Hanh",
+        "Phuong",
+        "Huong",
+        "Thu",
+        "Ha",
+        "Yen",
+        "Van",
+        "Kim",
+        "Xuan",
+        "Hong",
+        "Son",
+    ]
+)
 _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
 _VERB_IN_TITLE = re.compile(
     r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
@@ -53,7 +94,7 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
         return None  # "Quốc phòng": a capitalised common noun, not a person's name
     if is_place(name) or mentions_country(name):
         return None
-    if words[0] in gaz.surnames:
+    if words[0] in gaz.surnames or (len(words) <= 3 and all(w in _UNMARKED_GIVEN for w in words)):
         return "vn"
     if not _VIETNAMESE_MARKS.search(name.casefold()) or "-" in name or "'" in name:
         return "foreign"

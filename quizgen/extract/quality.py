@@ -122,7 +122,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
     folded = fold_for_match(stem)
-    initials = "".join(w[0] for w in fact.answer.split() if w[:1].isalpha()).upper()
+    # "Bộ Nông nghiệp và Môi trường" is "BNNMT" in a code: the joining "và" has no letter there.
+    initials = "".join(w[0] for w in fact.answer.split() if w[:1].isalpha() and w != "và").upper()
     # "Quyết định số 123/QĐ-BQP ..., bộ nào?": the document's code spells the body's initials.
     spelled = re.search(rf"(?<![{UPPER}]){re.escape(initials)}(?![{UPPER}])", stem)
     if fact.type == QType.ORG and len(initials) >= 3 and spelled:

@@ -684,6 +684,7 @@ def _no_main_clause(stem: str, sentence: SentenceAnalysis) -> bool:
     hình ..., địa bàn trọng điểm?", "Chiều 24/8, trong khuôn khổ chuyến thăm ... thời gian nào,
     Đại tướng Tô Lâm?"): the clause that said what happened was cut away."""
     clauses: list[bool] = []
+    verbs: list[bool] = []
     last = False
     for piece, verb in _pieces(stem.rstrip("?. "), sentence):
         frame = _ADVERBIAL_START.match(piece) or _FRAME_START.match(piece)
@@ -693,8 +694,12 @@ def _no_main_clause(stem: str, sentence: SentenceAnalysis) -> bool:
         verb = _has_verb(rest, sentence) or any(t.pos == "V" for t in analyse(rest.strip()).tokens)
         if not frame:
             clauses.append(verb)
+        verbs.append(verb)
         last = verb
-    return bool(clauses) and not any(clauses) and not last
+    if not clauses:
+        # "Theo Thứ trưởng Phạm Thế Tùng, kể từ năm nào đến nay?": frames only, and no verb in any.
+        return not any(verbs)
+    return not any(clauses) and not last
 
 
 def _noun_after_ai(stem: str) -> bool:
@@ -781,7 +786,7 @@ def _names_someone(text: str, sentence: SentenceAnalysis | None) -> bool:
 # "Ai Phó Chủ nhiệm ...", "ai – kỹ thuật viên ...": a name's apposition left after "ai".
 _AI_APPOSITION = re.compile(rf"(?<!\w)[Aa]i\s*[,–-]?\s+[{UPPER}]")
 _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
-_FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
+_FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn|[Nn]ơi)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
 
 
 # "đã tổ chức tại huyện Tiên Du (vào thời gian nào)?": the place, but not what was held there.
