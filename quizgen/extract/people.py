@@ -23,45 +23,11 @@ from quizgen.sentences import Sentence
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # Vietnamese given names written without a mark ("Lan Anh", "Minh Long"): a name made only of these
 # is Vietnamese though it carries no diacritic and its surname is left out.
-_UNMARKED_GIVEN = frozenset(
-    [
-        "Anh",
-        "Lan",
-        "Minh",
-        "Nam",
-        "Long",
-        "Linh",
-        "Trang",
-        "Nga",
-        "Hoa",
-        "Mai",
-        "Thanh",
-        "Tam",
-        "Tan",
-        "Phong",
-        "Quang",
-        "Giang",
-        "Hoang",
-        "Vinh",
-        "Ninh",
-        "Trung",
-        "Hung",
-        "Dung",
-        "Tuan",
-        "Khanh",
-        "Hanh",
-        "Phuong",
-        "Huong",
-        "Thu",
-        "Ha",
-        "Yen",
-        "Van",
-        "Kim",
-        "Xuan",
-        "Hong",
-        "Son",
-    ]
-)
+_UNMARKED_GIVEN = frozenset({
+    "Anh", "Lan", "Minh", "Nam", "Long", "Linh", "Trang", "Nga", "Hoa", "Mai", "Thanh", "Tam", "Tan",
+    "Phong", "Quang", "Giang", "Hoang", "Vinh", "Ninh", "Trung", "Hung", "Dung", "Tuan", "Khanh", "Hanh",
+    "Phuong", "Huong", "Thu", "Ha", "Yen", "Van", "Kim", "Xuan", "Hong", "Son",
+})  # fmt: skip
 _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
 _VERB_IN_TITLE = re.compile(
     r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
