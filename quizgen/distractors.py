@@ -912,6 +912,9 @@ def choose_distractors(
             for x in [fact.answer, *chosen]
         ):
             continue  # "Tô Lâm" beside "Đại tướng Tô Lâm"
+        mission = fact.answer.startswith("Phái bộ ") and re.search(r"[A-Z]{3,}", fact.answer)
+        if mission and cand.startswith("Phái bộ ") and not re.search(r"[A-Z]{3,}", cand):
+            continue  # "Phái bộ Gìn giữ hòa bình Liên Hợp Quốc" beside "Phái bộ UNISFA": true as well
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
             continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)

@@ -124,11 +124,15 @@ def answers_match(gold: str, candidate: str) -> bool:
 
 
 def counts_match(gold: str, answer: str, fact: str) -> bool:
-    """ "bao nhiêu sĩ quan?" -> "3" asks the gold "3 sĩ quan": the answer is the gold's number and
-    the draft's fact begins with the whole gold phrase."""
-    g, a, f = _APPROXIMATE.sub("", fold_for_match(gold)), fold_for_match(answer), fold_for_match(fact)
-    f = _APPROXIMATE.sub("", f)
-    return bool(a) and a[0].isdigit() and g.startswith(a + " ") and (f == g or f.startswith(g + " "))
+    """ "bao nhiêu sĩ quan?" -> "3" asks the gold "3 sĩ quan": the answer is the gold's number (with or
+    without its "gần", "hơn") and the draft's counted phrase and the gold's share their words as far
+    as the shorter goes, the counted noun at least ("gần 2.000 hội viên" asks "gần 2.000 hội viên
+    phụ nữ"; "2 xe chữa cháy tới hiện trường" asks "2 xe chữa cháy")."""
+    g, f = _APPROXIMATE.sub("", fold_for_match(gold)), _APPROXIMATE.sub("", fold_for_match(fact))
+    a = _APPROXIMATE.sub("", fold_for_match(answer))
+    if not a or not a[0].isdigit() or not g.startswith(a + " "):
+        return False
+    return f == g or f.startswith(g + " ") or (len(f.split()) > len(a.split()) and g.startswith(f + " "))
 
 
 def load_gold(path: Path) -> list[GoldFact]:

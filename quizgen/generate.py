@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/55"
+GENERATOR = "quizgen-rules/56"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -152,11 +152,28 @@ def build_question(
             bare = [next((w[len(r) + 1 :] for r in ranks if w.startswith(r + " ")), w) for w in wrong]
             if len({fold_for_match(w) for w in bare} | {fold_for_match(answer)}) == len(bare) + 1:
                 wrong = bare
-    coded = re.fullmatch(r"(.+?)\s*\([A-ZĐ][A-ZĐ0-9]{1,6}\)", answer)
-    if fact.type == QType.ORG and len(wrong) >= 3 and coded and not any("(" in w for w in wrong[:3]):
-        # "Phòng Cảnh sát hình sự (PC02)" among uncoded departments: the code alone marks the answer.
-        answer = coded.group(1)
+    codes = re.findall(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,6}\)", answer)
+    if (
+        fact.type == QType.ORG
+        and len(wrong) >= 3
+        and len(codes) == 1
+        and not any("(" in w for w in wrong[:3])
+    ):
+        # "Phòng Cảnh sát hình sự (PC02)", "Phòng ... ma túy (PC04) – Công an tỉnh" among uncoded
+        # departments: the code alone marks the answer.
+        answer = answer.replace(codes[0], "", 1)
         fact = replace(fact, answer=answer)
+    short_form = re.fullmatch(r"(\S+ \S+) ([A-Z]{3,})", answer)
+    if short_form and fact.type in (QType.ORG, QType.WHERE):
+        # "Phái bộ UNISFA" among "Phái bộ Liên hợp quốc tại Mali (MINUSMA)": the one short form is
+        # the answer; the options take the same form ("Phái bộ MINUSMA").
+        head = short_form.group(1)
+        wrong = [
+            f"{head} {m.group(1)}"
+            if w.startswith(head + " ") and (m := re.search(r"\(([A-Z]{3,})\)$", w))
+            else w
+            for w in wrong
+        ]
     if fact.type == QType.ORG and len(wrong) >= 3:
         shorter, wrong = without_shared_country(answer, wrong)
         if shorter != answer:

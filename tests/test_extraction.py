@@ -456,3 +456,40 @@ def test_the_body_that_issued_a_numbered_plan_is_asked() -> None:
         "issuer", "Triển khai Nghị quyết 57-NQ/TW ngày 22.12.2024 của Bộ Chính trị về khoa học."
     )
     assert not answers("issuer", "Kế hoạch số 293/KH-BCĐ ngày 21/01/2020 của Ủy ban nhân dân tỉnh về ma túy.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("Lớp học kéo dài 4 tháng từ tháng 8.2017 với sự tham gia của 50 học viên.", "tháng 8.2017"),
+        ("Nghe lời rủ rê, tháng 7-2016, chị M.H bỏ nhà đi theo các đối tượng.", "tháng 7-2016"),
+        ("Từ đầu tháng 7, các đối tượng dùng hai đầu số hotline để gọi điện lừa đảo.", "tháng 7"),
+    ],
+)
+def test_a_month_written_with_a_dot_a_dash_or_alone(sentence: str, answer: str) -> None:
+    assert answers("month", sentence) == [answer]
+
+
+def test_a_month_inside_a_campaigns_quoted_name_and_a_count_of_months_are_not_asked() -> None:
+    quoted = 'Công an huyện triển khai "Tháng cao điểm ATGT cho học sinh đến trường – tháng 9" trên địa bàn.'
+    assert answers("month", quoted) == []
+    assert answers("month", "Lớp bồi dưỡng kéo dài 3 tháng tại Trường Cao đẳng An ninh nhân dân.") == []
+
+
+def test_five_written_as_a_word_is_a_count_after_co() -> None:
+    five = "Có năm đối tượng chủ chốt trong vụ việc đã bị bắt giữ tại Thành phố Hồ Chí Minh."
+    assert answers("count", five) == ["năm"]
+    assert answers("count", "Trong năm 2024, lực lượng chức năng đã bắt giữ 12 đối tượng.") == ["12"]
+
+
+def test_a_cut_off_last_sentence_keeps_its_clauses_before_the_last_comma() -> None:
+    page = (
+        "Công an tỉnh Phú Thọ tổng kết công tác phòng cháy, chữa cháy năm 2025.",
+        "Trong năm 2025, toàn tỉnh xảy ra 190 vụ cháy, làm 1 người chết, 1 người bị thương, thiệt hại về tài",
+    )
+    assert "190" in answers("count", *page)
+    frame_only = (
+        "Công an Thành phố Hồ Chí Minh triệt phá đường dây đưa người xuất cảnh trái phép.",
+        "Bước đầu xác định, chỉ tính từ tháng 10-2024 cho tới khi bị phát hiện, đường dây này đã tổ chức cho",
+    )
+    assert answers("month", *frame_only) == []

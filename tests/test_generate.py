@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quizgen.bank import CACHE_NAME, Bank
 from quizgen.checks import check_question
 from quizgen.generate import generate
 from quizgen.intake import read_article
-from quizgen.models import QFormat, ReviewRecord, Status
+from quizgen.models import QFormat, Question, ReviewRecord, Status
 from tests.conftest import Invoke
 
 
@@ -175,3 +176,22 @@ def test_a_vietnamese_ministry_is_asked_without_its_country_among_its_peers(tmp_
     asked = [q for q in questions if q.question.startswith("Chiều 7/8, bộ nào")]
     assert asked and asked[0].answer == "Bộ Công an"
     assert asked[0].options and not any(o.endswith("Việt Nam") for o in asked[0].options)
+
+
+def _drafts(tmp_path: Path, split: str, article: str) -> list[Question]:
+    real = Path(__file__).parent / "data" / "real" / split / f"{article}.txt"
+    generate([real], Bank(tmp_path / "bank"))
+    return [q for f in Bank(tmp_path / "bank").load_all() for q in f.questions]
+
+
+def test_a_missions_short_name_is_among_short_names(tmp_path: Path) -> None:
+    asked = [q for q in _drafts(tmp_path, "fresh14", "z-sggp-01") if q.answer == "Phái bộ UNISFA"]
+    assert asked and asked[0].options
+    assert all(re.fullmatch(r"Phái bộ [A-Z]{4,}", o) for o in asked[0].options)
+
+
+def test_a_departments_code_is_not_the_one_option_with_a_code(tmp_path: Path) -> None:
+    asked = [q for q in _drafts(tmp_path, "fresh17", "c-danviet-01") if "20 triệu" in q.question]
+    assert asked and asked[0].options
+    assert not any("(" in o for o in asked[0].options)
+    assert asked[0].answer == "Phòng Cảnh sát điều tra tội phạm về ma túy – Công an tỉnh"

@@ -50,6 +50,12 @@ def test_answer_matching_allows_variants() -> None:
     # "at least" and "about" stay in the stem that asks the number ("giảm ít nhất bao nhiêu phần trăm").
     assert answers_match("ít nhất 5%", "5%")
     assert counts_match("khoảng 450 bị hại", "450", "450 bị hại")
+    # The counted phrase as far as either goes, the counted noun at least.
+    assert counts_match("gần 2.000 hội viên phụ nữ", "gần 2.000", "gần 2.000 hội viên")
+    assert counts_match("2 xe chữa cháy", "2", "2 xe chữa cháy tới hiện trường")
+    assert not counts_match("2 xe chữa cháy", "2", "2")
+    assert not counts_match("2 xe chữa cháy", "2", "2 đối tượng")
+    assert not counts_match("gần 2.000 hội viên", "gần 3.000", "gần 3.000 hội viên")
     assert not answers_match("ít nhất 5%", "15%")
 
 

@@ -1365,3 +1365,16 @@ def test_a_ministry_joined_by_va_is_whole_and_its_code_gives_it_away() -> None:
 def test_tới_stays_in_the_stem_not_on_every_option() -> None:
     stems = _all_stems("Trong 1 phòng tổ chức tiệc sinh nhật tại quán karaoke Victory có tới 56 người.")
     assert "56" in stems and "tới bao nhiêu người" in stems["56"], stems
+
+
+def test_an_acronym_with_an_english_word_that_names_the_answer_is_not_asked() -> None:
+    full = "Cơ quan Liên hợp quốc về bình đẳng giới và trao quyền cho phụ nữ"
+    fact = Fact(QType.ACRONYM, "acronym", full, full, _sentence("x"), 0, 0)
+    assert giveaway("UN Women là tên viết tắt của cơ quan nào?", fact)
+    assert giveaway("Trong bài, UNODC là viết tắt của cụm từ nào?", fact) is None
+
+
+def test_a_missions_place_in_the_stem_gives_the_mission_away() -> None:
+    fact = Fact(QType.ORG, "org", "Phái bộ UNISFA", "Phái bộ UNISFA", _sentence("x"), 0, 0)
+    assert giveaway("Bộ Công an sẽ triển khai tổ công tác số 7 tại phái bộ nào, khu vực Abyei?", fact)
+    assert giveaway("Bộ Công an sẽ triển khai tổ công tác số 7 tại phái bộ nào?", fact) is None

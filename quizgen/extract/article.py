@@ -95,6 +95,10 @@ _ISSUER = re.compile(
 )
 # How much of a cut-off last sentence must remain for its complete clauses to be asked from.
 _MIN_COMPLETE_WORDS = 12
+# A piece that opens a frame (a time, a purpose): what it frames is still to come.
+_FRAME_PIECE = re.compile(
+    r"(?i)(?:chỉ tính|tính từ|tính đến|từ|kể từ|khi|sau khi|trước khi|cho (?:tới|đến) khi|để|nhằm)\b"
+)
 
 
 def complete_part(sentence: Sentence) -> Sentence:
@@ -104,6 +108,13 @@ def complete_part(sentence: Sentence) -> Sentence:
     if text.endswith(_END_PUNCT):
         return sentence
     cut = text.rfind(";")
+    if cut < 0 or len(text[:cut].split()) < _MIN_COMPLETE_WORDS:
+        # Else the clauses before the last comma; a last piece of a word or two ("…", chủ động)
+        # is the start of a clause the page cut, not a clause.
+        cut = text.rfind(", ")
+        last_piece = text[text.rfind(",", 0, cut) + 1 : cut].strip()
+        if len(last_piece.split()) < 3 or _FRAME_PIECE.match(last_piece):
+            return sentence  # "..., chỉ tính từ tháng 10-2024 cho tới khi bị phát hiện": no clause yet
     if cut < 0 or len(text[:cut].split()) < _MIN_COMPLETE_WORDS:
         return sentence
     return replace(sentence, text=text[:cut])
@@ -345,6 +356,10 @@ _NAMED_BY_NUMBER = re.compile(
 )
 
 
+# Words after which "năm" counts (five) rather than names a year.
+_FIVE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:có|gồm|trên|với|bắt giữ|bắt|thêm|cử|và)\s+$")
+
+
 def misread_number(fact: Fact) -> bool:
     """ "năm" read as five where it is the word for year ("năm 2024", "năm nay"); a number that is
     part of a name ("Ban Chỉ đạo 138") read as a count."""
@@ -358,6 +373,9 @@ def misread_number(fact: Fact) -> bool:
         return False
     at = fact.sentence.text.find(fact.answer)
     after = fact.sentence.text[at + m.end() :] if at >= 0 else ""
+    five = _FIVE_BEFORE.search(fact.sentence.text[: fact.start])
+    if fact.answer == "năm" and five and not _YEAR_AFTER.match(after):
+        return False  # "Có năm đối tượng chủ chốt", "thi công trên năm tuyến": five, counting a noun
     return bool(_YEAR_AFTER.match(after)) or not re.search(r"\w", fact.answer[m.end() :])
 
 

@@ -207,7 +207,16 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             pair = " ".join(words[i : i + 2])
             if re.search(rf"(?<!\w){re.escape(pair)}(?!\w)", folded):
                 return "part of the name is in the stem"
+    for mission in gaz.orgs.get("Phái bộ", ()) if fact.answer.startswith("Phái bộ") else ():
+        # "tại phái bộ nào, khu vực Abyei?" -> "Phái bộ UNISFA": each mission is named by its place.
+        m = re.search(r"\btại (?:khu vực )?(.+?) \(([A-Z]+)\)$", mission)
+        if m and m.group(2) in fact.answer and fold_for_match(m.group(1)) in folded:
+            return "the mission's place is in the stem"
     if fact.type == QType.ACRONYM:
+        if re.search(r"(?<!\w)[A-Z]{2,}\s+[A-Z][a-z]{3,}(?!\w)", stem):
+            # "UN Women là tên viết tắt của cơ quan nào?": the English word names the answer's
+            # subject ("phụ nữ"); three readers took the one option that says it (three splits).
+            return "a word of the short form translates the answer"
         return None  # the acronym's question names its other form by design
     for alias in gaz.aliases_of(fact.answer) - {fold_for_match(fact.answer)}:
         if len(alias) > 2 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):

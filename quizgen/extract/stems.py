@@ -675,7 +675,8 @@ _POST_TAIL_AFTER_AI = re.compile(rf"^Ai (?:thường trực|thường trú|kiêm
 
 # Openers of a frame around the clause (time, source, means, occasion), beyond _ADVERBIAL_START's.
 _FRAME_START = re.compile(
-    r"(?i)^(?:thông qua|khoảng|cuối|đầu|giữa|hôm|lúc|hồi|với|cùng|đến|nhân|ở|chiều nay|sáng nay)(?!\w)"
+    r"(?i)^(?:thông qua|khoảng|cuối|đầu|giữa|hôm|lúc|hồi|với|cùng|đến|nhân|ở|chiều nay|sáng nay|"
+    r"bước đầu|chỉ tính|tính từ|tính đến)(?!\w)"
 )
 
 

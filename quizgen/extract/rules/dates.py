@@ -41,7 +41,12 @@ class DateRules(RuleBase):
     _QUARTER_RE = re.compile(
         r"(?<![\w/])[Qq]uý\s+(?P<date>(?:I{1,3}|IV|[1-4])(?:\s+năm\s+\d{4}|/\d{4})?)(?!\w)"
     )
-    _MONTH_RE = re.compile(r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:/\d{4}|\s+năm\s+\d{4}))")
+    # "tháng 10/2020", "tháng 7-2016", "tháng 8.2017", "tháng 3 năm 2023", and a month on its own
+    # ("Từ đầu tháng 7"), never a day's ("ngày 12 tháng 3": taken above) nor a count ("3 tháng").
+    _MONTH_RE = re.compile(
+        r"(?<![\w/])[Tt]háng\s+(?P<date>\d{1,2}(?:[/.\-]\d{4}|\s+năm\s+\d{4}|(?![\d/.\-]\d)(?!,\d)))"
+        r"(?!\w)"
+    )
     _YEAR_RE = re.compile(r"(?<![\w/])(?P<pre>(?:đến |từ |vào |trong )?)[Nn]ăm\s+(?P<date>\d{4})(?![\d\-])")
     # "Kế hoạch số 01/KH-BCĐ138/CP ngày 4-1-2021 của Ban Chỉ đạo 138 Trung ương về ...": the date
     # is the document's; the sentence around it ("Nhằm cụ thể hóa ...") is about something else.
@@ -178,6 +183,9 @@ class DateRules(RuleBase):
             for m in regex.finditer(text):
                 if any(a <= m.start("date") < b for a, b in taken):
                     continue
+                before = text[: m.start()]
+                if kind == "month" and (before.count("“") > before.count("”") or before.count('"') % 2):
+                    continue  # "Tháng cao điểm ... – tháng 9": part of a campaign's quoted name
                 taken.append((m.start(), m.end()))
                 date = m.group("date")
                 start = m.start() + len(m.groupdict().get("pre") or "")
