@@ -425,6 +425,25 @@ def candidates_for(
         return corpus + _rank(seed, _acronyms_like(fact.answer, shape.split(":")[2], gaz))
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
+    local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?) ?(.+?)( \(.*\))?", fact.answer)
+    if shape in ("org:Công an quận", "org:Công an TP", "org:Công an thành phố") and local:
+        # "Công an quận Gò Vấp" among the same city's districts, "Công an TP Vinh" among other
+        # provinces' cities; a bracket that says where ("(TPHCM)") goes on every option.
+        lead, level, name, where = local.group(1), local.group(2), local.group(3), local.group(4) or ""
+        if level == "quận":
+            own = fold_for_match(f"quận {name}")
+            for kind in ("hcmc_districts", "hanoi_districts"):
+                districts = gaz.local_units.get(kind, ())
+                if own in {fold_for_match(d) for d in districts}:
+                    return [f"{lead}{d}{where}" for d in _rank(seed, districts) if fold_for_match(d) != own]
+            return corpus
+        cities = gaz.local_units.get("provincial_cities", ())
+        if fold_for_match(name) in {fold_for_match(c) for c in cities}:
+            return [
+                f"{lead}{level} {c}{where}"
+                for c in _rank(seed, cities)
+                if fold_for_match(c) != fold_for_match(name)
+            ]
     if shape in ("org:Công an tỉnh", "org:Công an thành phố"):
         # Another province's police: "Công an tỉnh Nghệ An" -> "Công an tỉnh Thanh Hóa"; a Lao
         # province's police among Lao provinces' ("Công an tỉnh Sê Kông" -> "Công an tỉnh Attapư").

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -31,6 +31,7 @@ class Gazetteer:
     venues: tuple[str, ...] = ()
     famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
     historical: frozenset[str] = frozenset()  # folded names of the founders the text only recalls
+    local_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # options for local police
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -99,4 +100,5 @@ def load_gazetteer() -> Gazetteer:
         venues=_tuple(raw.get("venues", [])),
         famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
         historical=frozenset(fold_for_match(n) for n in _tuple(raw.get("historical_figures", []))),
+        local_units={k: _tuple(v) for k, v in raw.get("local_units", {}).items()},
     )

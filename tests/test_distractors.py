@@ -461,3 +461,17 @@ def test_a_host_is_not_given_the_guests_country_and_a_junior_rank_is_not_pasted_
     generals = {n.casefold() for n in gaz.people["vietnamese"]}
     assert options and not any(o.split(" ", 2)[-1].casefold() in generals for o in options), options
     assert all(o.startswith("Đại úy ") for o in options), options
+
+
+def test_a_district_police_is_asked_among_the_same_citys_districts() -> None:
+    found = extract_article(
+        "x", ("Công an quận Gò Vấp tổ chức tuyên truyền về phòng, chống ma túy cho học sinh.",)
+    )
+    fact = next(f for f in found.facts if f.answer == "Công an quận Gò Vấp")
+    options = choose_distractors(fact, DistractorPool(), "x", set())
+    assert len(options) == 3 and all(o.startswith("Công an quận ") for o in options)
+    assert not any(o in ("Công an quận Hoàn Kiếm", "Công an quận Đống Đa") for o in options)
+    city = extract_article("x", ("Công an TP Vinh vừa triệt phá một đường dây ma túy lớn.",))
+    fact = next(f for f in city.facts if f.answer == "Công an TP Vinh")
+    options = choose_distractors(fact, DistractorPool(), "x", set())
+    assert len(options) == 3 and all(o.startswith("Công an TP ") for o in options)

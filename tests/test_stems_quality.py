@@ -9,6 +9,7 @@ from quizgen.extract import Fact, extract_article
 from quizgen.extract.analysis import analyse
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import (
+    _one_of_a_listing,
     _short_object,
     build_stem,
     finish_stem,
@@ -1378,3 +1379,12 @@ def test_a_missions_place_in_the_stem_gives_the_mission_away() -> None:
     fact = Fact(QType.ORG, "org", "Phái bộ UNISFA", "Phái bộ UNISFA", _sentence("x"), 0, 0)
     assert giveaway("Bộ Công an sẽ triển khai tổ công tác số 7 tại phái bộ nào, khu vực Abyei?", fact)
     assert giveaway("Bộ Công an sẽ triển khai tổ công tác số 7 tại phái bộ nào?", fact) is None
+
+
+def test_one_item_of_a_list_is_not_asked() -> None:
+    listing = "Hội Phụ nữ Việt Nam, Bộ Nội vụ, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên dự lễ?"
+    assert _one_of_a_listing(listing)
+    born = "Đinh Văn Đảng, sinh năm nào trú tại xã Giao Ninh và Lê Mạnh Long, sinh năm 1996, trú tại Hà Nội?"
+    assert _one_of_a_listing(born)
+    assert not _one_of_a_listing("Sáng 9/5, bộ nào đã tổ chức hội nghị, tổng kết công tác năm 2024?")
+    assert not _one_of_a_listing("Ngày 3/10, ai đã chủ trì, Ban Chỉ đạo họp, Ban Thường vụ dự?")

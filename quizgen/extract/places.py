@@ -129,7 +129,10 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
     for i, tok in enumerate(tokens[:-1]):
         if fold_for_match(tok.text) not in ("tại", "ở") or tok.pos not in ("E", "V", "N"):
             continue
-        if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].pos != "CH":
+        ordinal = (
+            i > 1 and re.fullmatch(r"[IVXL]+", tokens[i - 1].text) and tokens[i - 2].text in ("thứ", "khóa")
+        )
+        if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].pos != "CH" and not ordinal:
             continue  # "Phái bộ ... tại Nam Sudan", "Đại sứ quán Pháp tại Việt Nam": inside a name
         end_i = venue_span(tokens, i + 1)
         if end_i <= i + 1:

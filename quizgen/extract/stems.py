@@ -680,6 +680,23 @@ _FRAME_START = re.compile(
 )
 
 
+_ASKED_ITEM = re.compile(r"(?:^|, )([^,?]{0,40}?\b(?:nào|bao nhiêu)\b[^,?]{0,40}), ")
+
+
+def _one_of_a_listing(stem: str) -> bool:
+    """The question phrase is one item of a comma list beside an item of the same head ("Bộ Nội vụ,
+    bộ nào, ...", "Lê Xuân Chung, sinh năm nào ... cùng Phạm Bá Quyền, sinh năm 1990"): the stem
+    reads as the list with a hole, not as a question."""
+    m = _ASKED_ITEM.search(stem)
+    if not m or not m.group(1).split():
+        return False
+    head = m.group(1).split()[0].casefold()
+    if head in ("ai", "bao"):
+        return False
+    near = stem[: m.start()].split(", ")[-2:] + stem[m.end() :].split(", ")[:2]
+    return any(item.strip().casefold().startswith(head + " ") for item in near)
+
+
 def _no_main_clause(stem: str, sentence: SentenceAnalysis) -> bool:
     """True when every piece with a verb is a frame ("Theo C04, cuối năm nào, thông qua nắm tình
     hình ..., địa bàn trọng điểm?", "Chiều 24/8, trong khuôn khổ chuyến thăm ... thời gian nào,
@@ -1257,6 +1274,8 @@ def finish_stem(
             )
             stem = f"Theo bài “{headline}”, {opening}"
             anchored = False
+    if question and not fact.template and _one_of_a_listing(stem):
+        return None  # "Bộ Nội vụ, bộ nào, Tổng Công ty Mobifone": one item of a list (0 of 13 accepted)
     if question and not fact.template and _UNPLACED_WHO.match(stem):
         return None  # "Ai đồng chủ trì?": chaired what, the stem does not say
     if question and re.search(r":\s*(?:vào\s+)?(?:ngày|tháng|năm|thời gian|thời điểm)\s+nào\?$", stem):

@@ -54,7 +54,11 @@ class PlaceRules(RuleBase):
             if self._inside_org_name(text, m.start(), m.end()):
                 continue  # "Phái bộ ... tại Nam Sudan": part of a name, not where something happened
             before = text[: m.start()].rstrip().split()
-            if before and (before[-1][:1].isupper() or text[: m.start()].rstrip().endswith("Liên hợp quốc")):
+            ordinal = (
+                len(before) > 1 and re.fullmatch(r"[IVXL]+", before[-1]) and before[-2] in ("thứ", "khóa")
+            )
+            named = before and before[-1][:1].isupper() and not ordinal  # "lần thứ XI tại ...": no name
+            if named or text[: m.start()].rstrip().endswith("Liên hợp quốc"):
                 continue  # "Trụ sở Liên hợp quốc ở New York": where a body sits, not where it happened
             leading = self._leading_adverbial(text, m.start(), m.end())
             kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
