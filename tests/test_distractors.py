@@ -475,3 +475,14 @@ def test_a_district_police_is_asked_among_the_same_citys_districts() -> None:
     fact = next(f for f in city.facts if f.answer == "Công an TP Vinh")
     options = choose_distractors(fact, DistractorPool(), "x", set())
     assert len(options) == 3 and all(o.startswith("Công an TP ") for o in options)
+
+
+def test_one_man_under_two_spellings_is_one_option() -> None:
+    fact = Fact(
+        QType.WHO, "person", "Hun Sen", "Hun Sen", Sentence("x", 0, 0), 0, 0, shape="person:campuchia"
+    )
+    pool = DistractorPool()
+    for name in ("Hun Xen", "So Kheng", "Norodom Sirivudh", "Hun Manet", "Sar Kheng"):
+        pool.add("person:campuchia", name, "other")
+    options = choose_distractors(fact, pool, "x", set())
+    assert "Hun Xen" not in options and len(options) == 3

@@ -493,3 +493,35 @@ def test_a_cut_off_last_sentence_keeps_its_clauses_before_the_last_comma() -> No
         "Bước đầu xác định, chỉ tính từ tháng 10-2024 cho tới khi bị phát hiện, đường dây này đã tổ chức cho",
     )
     assert answers("month", *frame_only) == []
+
+
+def test_a_name_after_a_citys_name_starts_after_the_city() -> None:
+    sentence = (
+        "Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong đã kiện toàn Ban Chỉ đạo phòng, chống tội phạm."
+    )
+    people = [f.answer for f in facts(sentence) if f.kind in ("person", "holder_of")]
+    assert "Nguyễn Thành Phong" in people and not any("Hồ Chí Minh" in p or p == "Chí Minh" for p in people)
+
+
+def test_the_number_and_date_of_a_repealed_decision_are_not_asked() -> None:
+    repeal = (
+        "Kể từ ngày ký, quyết định có hiệu lực và thay thế Quyết định số 6567/QĐ-UBND ngày 25/12/2012; "
+        "Quyết định số 2679/QĐ-UBND ngày 29/5/2014 của Chủ tịch UBND Thành phố."
+    )
+    asked = facts("Ban Chỉ đạo 138/TP được kiện toàn theo quyết định mới.", repeal)
+    assert not [f for f in asked if f.kind in ("programme", "date")]
+
+
+def test_a_forces_number_is_its_name_not_a_head_count() -> None:
+    caption = "Lực lượng 363 Công an TP Hồ Chí Minh làm nhiệm vụ tuần tra trấn áp tội phạm hằng đêm."
+    assert answers("count", caption) == []
+
+
+def test_the_verb_after_a_hosts_post_is_not_part_of_the_post() -> None:
+    host = (
+        "Sáng 20/9, tại Hà Nội, Ngài Darryl Watter, trưởng Đoàn Cục gìn giữ hòa bình đã được "
+        "Trung tướng Võ Văn Tuấn, Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam tiếp."
+    )
+    person = next(f for f in facts(host) if f.answer == "Trung tướng Võ Văn Tuấn")
+    assert not person.fact.endswith("tiếp")
+    assert "Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam" in answers("title_of", host)

@@ -24,6 +24,7 @@ SPLITS = (
     "tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
     "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18",
     "fresh19",
+    "fresh20",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))

@@ -9,6 +9,7 @@ from quizgen.extract import Fact, extract_article
 from quizgen.extract.analysis import analyse
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import (
+    _BROKEN_AI,
     _one_of_a_listing,
     _short_object,
     build_stem,
@@ -1388,3 +1389,9 @@ def test_one_item_of_a_list_is_not_asked() -> None:
     assert _one_of_a_listing(born)
     assert not _one_of_a_listing("Sáng 9/5, bộ nào đã tổ chức hội nghị, tổng kết công tác năm 2024?")
     assert not _one_of_a_listing("Ngày 3/10, ai đã chủ trì, Ban Chỉ đạo họp, Ban Thường vụ dự?")
+
+
+def test_ai_left_in_a_names_slot_is_not_a_question() -> None:
+    assert _BROKEN_AI.search("Sáng 20/9, ai, trưởng Đoàn Cục gìn giữ hòa bình?")
+    assert _BROKEN_AI.search("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã được ai?")
+    assert not _BROKEN_AI.search("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã được ai tiếp thân mật?")

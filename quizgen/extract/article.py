@@ -356,6 +356,10 @@ _NAMED_BY_NUMBER = re.compile(
 )
 
 
+# "và thay thế Quyết định số ...": what follows is repealed; its number and date are not worth asking.
+_REPLACED = re.compile(
+    r"(?i)\bthay thế\s+(?:cho\s+)?(?:các\s+)?(?:(?:quyết định|chỉ thị|kế hoạch|thông tư|nghị định)\b[^.]*)?$"
+)
 # Words after which "năm" counts (five) rather than names a year.
 _FIVE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:có|gồm|trên|với|bắt giữ|bắt|thêm|cử|và)\s+$")
 
@@ -406,6 +410,10 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             continue
         if press_date(fact):
             continue
+        if fact.type in (QType.WHEN, QType.WHICH_PROGRAMME) and _REPLACED.search(
+            fact.sentence.text[: fact.start]
+        ):
+            continue  # "thay thế Quyết định số 6567/QĐ-UBND ngày 25/12/2012; ...": a repealed act's detail
         if fact.kind == "programme" and (";" in fact.answer or re.search(r"\ssố$", fact.answer)):
             continue  # "Luật PCCC&CNCH; Thông tư số": two documents run together, one cut off
         if fact.kind == "programme" and re.match(r"(?i)luật pháp\b", fact.answer):

@@ -31,6 +31,8 @@ _UNMARKED_GIVEN = frozenset({
 _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
 _VERB_IN_TITLE = re.compile(
     r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
+    # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the sentence's last verb.
+    r"|\s(?:tiếp|đón|trao|thăm)(?=\s*(?:[.,;:]|$))"
 )
 _ACADEMIC = {"pgs.ts", "gs.ts", "pgs.ts.", "gs.ts.", "ts.", "ts", "ths.", "ths", "pgs", "gs"}
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
@@ -78,7 +80,10 @@ def person_facts(
     titles = [fold_for_match(t) for t in gaz.titles]
     for i, j in _name_runs(tokens):
         # "Trung Quốc Đường Triều": a country or place before the name belongs to the title.
-        while j - i > 1 and (is_place(tokens[i].text) or tokens[i].text.isupper()):
+        # "TP Hồ Chí Minh Nguyễn Thành Phong": a city named without its "Thành phố" as well.
+        while j - i > 1 and (
+            is_place(tokens[i].text) or is_place(f"Thành phố {tokens[i].text}") or tokens[i].text.isupper()
+        ):
             # "LHQ Jean-Pierre Lacroix": an acronym before the name belongs to the title.
             i += 1
         academic = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER
 
 CAPW = rf"[{UPPER}][{LOWER}]*"
@@ -94,6 +95,7 @@ class RuleBase:
             *g.places.get("lao_provinces", ()),
         ]
         local = [n for kind in ("provinces", "cities", "former_provinces") for n in g.places.get(kind, ())]
+        self._city_names = frozenset(fold_for_match(re.sub(r"^Thành phố ", "", n)) for n in local)
         self.destination_re = re.compile(
             r"(?<![\w])(?P<prep>sang|tới|đến|lên)\s+(?P<place>"
             rf"(?:{'|'.join(re.escape(p) for p in sorted(foreign + local, key=len, reverse=True))})"
@@ -108,6 +110,14 @@ class RuleBase:
         )
 
     # -- names -------------------------------------------------------------
+    def city_at(self, text: str, pos: int) -> int:
+        """Where a province's or city's name starting at ``pos`` ends ("Hồ Chí Minh"), else 0."""
+        words = list(re.finditer(r"\S+", text[pos : pos + 40]))
+        for k in (3, 2):
+            if len(words) > k and fold_for_match(" ".join(w.group(0) for w in words[:k])) in self._city_names:
+                return pos + words[k - 1].end()
+        return 0
+
     def name_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """A person's name starting at ``pos``: (end, kind) with kind 'vn' or 'foreign'."""
         if self.title_re.match(text, pos) or self.rank_re.match(text, pos):
@@ -122,6 +132,12 @@ class RuleBase:
             offset += m.end()
         if not seq:
             return None
+        for k in (3, 2):
+            # "Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong": the city ends the title; no name
+            # starts at it ("Hồ Chí Minh Nguyễn"), the one after it is read from its own first word.
+            place = " ".join(w for _, _, w in seq[:k])
+            if len(seq) > k and seq[k][2] in self.gaz.surnames and fold_for_match(place) in self._city_names:
+                return None
         if seq[0][2] in self.gaz.surnames and len(seq) >= 2:
             return seq[-1][1], "vn"
         if seq[0][2] in self.gaz.countries:

@@ -89,6 +89,8 @@ class NumberRules(RuleBase):
                 continue
             if len(prev) >= 2 and prev.isupper() and prev.isalpha():
                 continue  # "BCĐ 138 tỉnh", "Ban Chỉ đạo 138": a body's number, not a count
+            if re.search(r"(?i)lực lượng\s*$", before) and re.match(r"\s+[A-ZĐ]", text[m.end() :]):
+                continue  # "Lực lượng 363 Công an TP Hồ Chí Minh": a force's name, not a head count
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
                 continue
             if re.search(r"\d\s*[–-]\s*$", before) or re.match(r"\s*[–-]\s*\d", text[m.end() :]):

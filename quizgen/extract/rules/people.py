@@ -129,6 +129,9 @@ class PeopleRules(RuleBase):
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
                         r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)(?=\s|[.,;:]|$)"
+                        # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the verb
+                        # after the post ends the sentence.
+                        r"|\s(?:tiếp|đón|trao|thăm)(?=[.,;:]|$)"
                         # "Bộ trưởng ... tại Hội nghị ...": where the person was, not the post; "Đại
                         # sứ Việt Nam tại Hoa Kỳ" keeps its place.
                         r"|\stại\s(?=(?:[Hh]ội nghị|[Hh]ội thảo|[Đđ]ối thoại|[Dd]iễn đàn|buổi|[Ll]ễ|cuộc"
@@ -241,6 +244,11 @@ class PeopleRules(RuleBase):
             past_place = 0
             for wm in re.finditer(rf"(?<=\s)({NAMEW}|{CAPW})", text[tm.end() : limit]):
                 pos = tm.end() + wm.start()
+                if pos < past_place:
+                    continue
+                if self.city_at(text, pos):
+                    past_place = self.city_at(text, pos)  # "Chủ tịch UBND TP Hồ Chí Minh | Nguyễn ..."
+                    continue
                 found = self.name_at(text, pos)
                 if found is None:
                     continue
