@@ -10,6 +10,7 @@ from quizgen.extract.analysis import analyse
 from quizgen.extract.quality import giveaway
 from quizgen.extract.stems import (
     _BROKEN_AI,
+    _REPORTED_TAIL,
     _one_of_a_listing,
     _short_object,
     build_stem,
@@ -1395,3 +1396,13 @@ def test_ai_left_in_a_names_slot_is_not_a_question() -> None:
     assert _BROKEN_AI.search("Sáng 20/9, ai, trưởng Đoàn Cục gìn giữ hòa bình?")
     assert _BROKEN_AI.search("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã được ai?")
     assert not _BROKEN_AI.search("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã được ai tiếp thân mật?")
+
+
+def test_a_news_agency_line_leaves_the_stem_and_a_cut_report_is_not_asked() -> None:
+    line = "Tin từ phóng viên TTXVN tại Bắc Kinh: ngày 13.1 Bộ trưởng đã hội đàm."
+    assert strip_dateline(line).startswith("ngày 13.1")
+    cut = _REPORTED_TAIL.search("Cục trưởng Cục Gìn giữ hòa bình Việt Nam nhấn mạnh, suốt bao nhiêu năm qua?")
+    assert cut and cut.group(1) == "suốt bao nhiêu năm qua"
+    assert not _REPORTED_TAIL.search(
+        "Cục trưởng nhấn mạnh, đơn vị đã cử bao nhiêu sĩ quan, nhiều hơn năm trước?"
+    )

@@ -209,7 +209,8 @@ _UNPLACED_WHO = re.compile(rf"^Ai(?:\s+[{LOWER}][^\s?]*){{1,3}}\?$")
 
 _SOURCE_DATELINE = re.compile(
     r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
-)  # "(Báo Quảng Ngãi)-", "VTV.vn –"
+    r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
+)  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
 
 
 def strip_dateline(text: str) -> str:
@@ -683,6 +684,10 @@ _FRAME_START = re.compile(
 )
 
 
+# A reporting verb and what follows it to the question mark: the reported content.
+_REPORTED_TAIL = re.compile(
+    r"(?:nhấn mạnh|cho biết|khẳng định|cho hay|chia sẻ|thông tin)\s*[,:]\s*([^?,:]*)\?$"
+)
 # "ai" left between commas or at the end after a comma or a passive "được": an apposition or the
 # verb after the name was cut away (0 of 14 judged drafts accepted).
 _BROKEN_AI = re.compile(r", ai,|, ai\?$|\b(?:được|bởi) ai\?$|\bnữ ai\b")
@@ -1290,6 +1295,9 @@ def finish_stem(
         return None  # "Kết quả điều tra xác định: tháng nào?": what was found is left out
     if question and stem.startswith("Ai ") and _noun_after_ai(stem):
         return None  # "Ai cơ quan Thường trực ...", "Ai tỉnh trao ...": a post's tail left after the name
+    reported = _REPORTED_TAIL.search(stem)
+    if question and reported and word_count(reported.group(1)) < 8:
+        return None  # "Cục trưởng ... nhấn mạnh, suốt bao nhiêu năm qua?": what was said was cut away
     said = re.match(r"Theo ai, (.+)\?$", stem)
     if said and (
         word_count(said.group(1)) < 8 or not any(t.pos == "V" for t in analyse(said.group(1)).tokens)
