@@ -21,6 +21,7 @@ from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import number_of
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.models import QType
 from quizgen.normalize import core_name, fold_for_match, loose_key
 from quizgen.sentences import UPPER
 
@@ -879,6 +880,47 @@ def _same_country_ministries(answer: str, gaz: Gazetteer) -> list[str]:
     return []
 
 
+_NUM = r"(\d+(?:[.,]\d+)?)"
+# Bounds the stem sets around "bao nhiêu": (pattern, the option must be above (True) or below it).
+_STATED_BOUNDS = (
+    (re.compile(rf"từ {_NUM}\S*\s+(?:đến|tới|lên(?: mức)?)\s+bao nhiêu"), True),  # "từ 5 đến bao nhiêu %"
+    (re.compile(rf"từ {_NUM}\S*(?:\s+\S+)?\s+xuống(?: còn)?\s+bao nhiêu"), False),
+    (re.compile(rf"từ bao nhiêu\s+(?:\S+\s+)?xuống(?: còn)?\s+{_NUM}"), True),  # "rút từ ... xuống còn 4 năm"
+    (re.compile(rf"từ bao nhiêu\s+(?:\S+\s+)?lên(?: mức)?\s+{_NUM}"), False),
+)
+
+
+def _within_stated_bounds(stem: str, candidate: str) -> bool:
+    """False for an option the stem itself rules out: "từ 5 đến bao nhiêu %" -> "5%", "rút từ bao
+    nhiêu năm xuống còn 4 năm" -> "3 năm" (judges struck both as impossible)."""
+    value = number_of(candidate)
+    if value is None:
+        return True
+    for pattern, above in _STATED_BOUNDS:
+        m = pattern.search(stem)
+        if m:
+            bound = float(m.group(1).replace(".", "").replace(",", "."))
+            if (value <= bound) if above else (value >= bound):
+                return False
+    return True
+
+
+def _placed_as_the_stem_says(candidate: str, answer: str, stem_fold: str, gaz: Gazetteer) -> bool:
+    """The option names a country or mission site that the stem names and the answer does not."""
+    places = (*(c for c in gaz.countries if c != "Việt Nam"), *gaz.places.get("mission_sites", ()))
+    cand, own = fold_for_match(candidate), fold_for_match(answer)
+    for place in places:
+        key = fold_for_match(place)
+        if (
+            len(key) > 3
+            and key in cand
+            and key not in own
+            and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", stem_fold)
+        ):
+            return True
+    return False
+
+
 def choose_distractors(
     fact: Fact,
     pool: DistractorPool,
@@ -925,6 +967,12 @@ def choose_distractors(
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:
             continue  # an option printed in the stem would give itself away
+        if fact.type == QType.HOW_MANY and not _within_stated_bounds(excluded_text, cand):
+            continue
+        if fact.type in (QType.ORG, QType.WHERE) and _placed_as_the_stem_says(
+            cand, fact.answer, stem_fold, gaz
+        ):
+            continue  # "phái bộ nào tại Cộng hòa Trung Phi?": "... tại Cộng hòa Trung Phi" is right too
         if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
             continue
         if _former_province(cand, gaz) and not _former_province(fact.answer, gaz):

@@ -486,3 +486,30 @@ def test_one_man_under_two_spellings_is_one_option() -> None:
         pool.add("person:campuchia", name, "other")
     options = choose_distractors(fact, pool, "x", set())
     assert "Hun Xen" not in options and len(options) == 3
+
+
+def test_numbers_the_stem_rules_out_are_no_options() -> None:
+    stem = "Lực lượng chức năng tăng cường tuần tra nhằm kéo giảm TNGT từ 5 đến bao nhiêu phần trăm?"
+    fact = Fact(QType.HOW_MANY, "measure", "10%", "10%", Sentence("x", 0, 0), 0, 0, shape="count:%")
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+    assert options and all(float(o.rstrip("%")) > 5 for o in options)
+    shorter = "Thời gian đào tạo rút từ bao nhiêu năm xuống còn 4 năm?"
+    years = Fact(QType.HOW_MANY, "duration", "5 năm", "5 năm", Sentence("x", 0, 0), 0, 0, shape="count:năm")
+    options = choose_distractors(years, DistractorPool(), "x", set(), excluded_text=shorter)
+    assert options and all(int(o.split()[0]) > 4 for o in options)
+
+
+def test_an_option_placed_where_the_stem_says_is_no_option() -> None:
+    stem = "Đại úy Nguyễn Quốc Khánh được giao nhiệm vụ tại phái bộ nào tại Cộng hòa Trung Phi?"
+    fact = Fact(
+        QType.ORG,
+        "org",
+        "Phái bộ GGHB LHQ",
+        "Phái bộ GGHB LHQ",
+        Sentence("x", 0, 0),
+        0,
+        0,
+        shape="org:Phái bộ",
+    )
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+    assert not any("Trung Phi" in o for o in options)

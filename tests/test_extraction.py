@@ -525,3 +525,15 @@ def test_the_verb_after_a_hosts_post_is_not_part_of_the_post() -> None:
     person = next(f for f in facts(host) if f.answer == "Trung tướng Võ Văn Tuấn")
     assert not person.fact.endswith("tiếp")
     assert "Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam" in answers("title_of", host)
+
+
+def test_a_former_holder_is_asked_as_former_and_a_documents_subject_is_not_the_bodys_name() -> None:
+    former = (
+        "Nhân dịp này, Bộ trưởng Tô Lâm có các cuộc gặp với Nguyên Thủ tướng Nhật Bản Suga Yoshihide "
+        "tại Tokyo."
+    )
+    held = [f.template for f in facts(former) if f.kind == "holder_of"]
+    assert held == ["Ai là nguyên Thủ tướng Nhật Bản?"]
+    subject = "Ông cũng công bố các quyết định của Giám đốc Công an tỉnh Bắc Giang về việc triển khai tổ chức bộ máy."
+    assert "Công an tỉnh Bắc Giang" in answers("org", subject)
+    assert not any("về việc" in a for a in answers("org", subject))

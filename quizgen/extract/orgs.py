@@ -124,6 +124,9 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
     first = fold_for_match(tokens[end_i].text)
     if first != "về" and last not in _DESCRIPTIVE:
         return end_i
+    following = fold_for_match(tokens[end_i + 1].text) if end_i + 1 < len(tokens) else ""
+    if first == "về" and (following == "việc" or is_place(tokens[end_i - 1].text)):
+        return end_i  # "quyết định của Giám đốc Công an tỉnh Bắc Giang | về việc ...": the document's subject
     j = end_i
     end = end_i
     while j < len(tokens) and j - end_i < _MAX_TAIL:

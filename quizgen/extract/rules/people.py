@@ -282,6 +282,11 @@ class PeopleRules(RuleBase):
                     pos = past_place
                     name_end, kind = found
                 title = text[tm.start() : pos].strip()
+                former = re.search(r"(?i)(?:nguyên|cựu)\s+$", text[: tm.start()])
+                if former:
+                    # "Nguyên Thủ tướng Nhật Bản Suga Yoshihide": a former holder; "Ai là Thủ tướng
+                    # Nhật Bản?" would make the one in office (an option) the right answer.
+                    title = f"{former.group(0).strip().lower()} {title}"
                 name = text[pos:name_end]
                 if len(title.split()) > 18 or _CLAUSE_WORD_RE.search(title):
                     break  # a verb between title and name: they belong to different people
