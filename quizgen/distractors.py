@@ -818,16 +818,12 @@ def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
     short, long_ = sorted(bare, key=len)
     if len(short) >= 2 and long_[len(long_) - len(short) :] == short:
         return True
-    if len(short) == len(long_) and all(_spelled_alike(x, y) for x, y in zip(short, long_, strict=True)):
-        return True  # "Hun Sen" and "Hun Xen": one man, transcribed two ways in one article
-    return bool(names(a) & names(b))
-
-
-def _spelled_alike(x: str, y: str) -> bool:
-    """Two transcriptions of one foreign name word: equal, or one letter apart in a word of 3 or more."""
-    if x == y:
+    # "Hun Sen" and "Hun Xen", "Quách Thành Côn" and "Quách Thanh Côn": one man spelled two ways in
+    # one article; without tones, at most one letter apart.
+    ka, kb = (loose_key(_without_rank(x, gaz)) for x in (a, b))
+    if len(ka) == len(kb) and len(ka.split()) >= 2 and sum(p != q for p, q in zip(ka, kb, strict=True)) <= 1:
         return True
-    return len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return bool(names(a) & names(b))
 
 
 def _un_short(name: str) -> str:

@@ -132,12 +132,6 @@ class RuleBase:
             offset += m.end()
         if not seq:
             return None
-        for k in (3, 2):
-            # "Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong": the city ends the title; no name
-            # starts at it ("Hồ Chí Minh Nguyễn"), the one after it is read from its own first word.
-            place = " ".join(w for _, _, w in seq[:k])
-            if len(seq) > k and seq[k][2] in self.gaz.surnames and fold_for_match(place) in self._city_names:
-                return None
         if seq[0][2] in self.gaz.surnames and len(seq) >= 2:
             return seq[-1][1], "vn"
         if seq[0][2] in self.gaz.countries:
