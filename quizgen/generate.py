@@ -29,13 +29,21 @@ from quizgen.extract.quality import (
     giveaway,
     headline_of,
     in_headline,
+    line_of_work_giveaway,
     private_names,
     repeats,
     shared_word_giveaway,
 )
 from quizgen.extract.quotes import OPEN_HEADS
 from quizgen.extract.ranker import score as rank_score
-from quizgen.extract.stems import build_cloze, build_statement, build_stem, finish_stem
+from quizgen.extract.stems import (
+    HARD_MAX_STEM_WORDS,
+    build_cloze,
+    build_statement,
+    build_stem,
+    finish_stem,
+    word_count,
+)
 from quizgen.gazetteer import load_gazetteer
 from quizgen.intake import (
     Article,
@@ -53,7 +61,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/60"
+GENERATOR = "quizgen-rules/61"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -183,6 +191,8 @@ def build_question(
     named = named and not fact.shape.startswith("phrase:")
     if len(wrong) >= 3 and named and shared_word_giveaway(stem, fact.answer, wrong[:3]):
         return None  # "lực lượng CSGT" in the stem, "Cục CSGT" the answer
+    if len(wrong) >= 3 and fact.type == QType.ORG and line_of_work_giveaway(stem, fact.answer, wrong[:3]):
+        return None  # "phòng nào ... chỉ huy chữa cháy?" among the drug and traffic police
     if len(wrong) >= 3:
         options = [fact.answer, *wrong[:3]]
         options.sort(key=lambda o: hashlib.sha1(f"{qid}\x1f{o}".encode()).hexdigest())
@@ -247,6 +257,12 @@ def build_question(
     return question
 
 
+def _rank_key(question: Question) -> tuple[bool, float]:
+    """Best first: a stem no cut brought within HARD_MAX_STEM_WORDS comes after every shorter one,
+    whatever its score (the ranker has no feature for it), then by score."""
+    return (word_count(question.question) > HARD_MAX_STEM_WORDS, -question.score)
+
+
 def draft_questions(
     article: Article, facts: ArticleFacts, pool: DistractorPool, max_per_article: int
 ) -> list[Question]:
@@ -286,9 +302,9 @@ def draft_questions(
     best: dict[tuple[str, str, int], tuple[Question, Fact]] = {}
     for question, fact in built:
         key = (*fact.key, fact.sentence.index)
-        if key not in best or question.score > best[key][0].score:
+        if key not in best or _rank_key(question) < _rank_key(best[key][0]):
             best[key] = (question, fact)
-    ranked = sorted(best.values(), key=lambda qf: (-qf[0].score, qf[1].sentence.index, qf[0].id))
+    ranked = sorted(best.values(), key=lambda qf: (*_rank_key(qf[0]), qf[1].sentence.index, qf[0].id))
     per_answer: Counter[tuple[str, str]] = Counter()
     per_sentence: Counter[int] = Counter()
     kept: list[tuple[Question, Fact]] = []

@@ -195,3 +195,20 @@ def test_a_departments_code_is_not_the_one_option_with_a_code(tmp_path: Path) ->
     assert asked and asked[0].options
     assert not any("(" in o for o in asked[0].options)
     assert asked[0].answer == "Phòng Cảnh sát điều tra tội phạm về ma túy – Công an tỉnh"
+
+
+def test_a_stem_longer_than_any_cut_could_make_it_ranks_after_shorter_ones() -> None:
+    from quizgen.generate import _rank_key
+    from quizgen.models import QType
+
+    def draft(stem: str, score: float) -> Question:
+        return Question(
+            id="q-1a2b3c", type=QType.HOW_MANY, format=QFormat.MCQ, question=stem, answer="31",
+            options=["31", "21", "41", "51"], fact="31 công dân", evidence="x", status=Status.DRAFT, score=score,
+        )  # fmt: skip
+
+    long = draft(" ".join(["từ"] * 44) + " bao nhiêu công dân?", 0.9)
+    short = draft("Công an TPHCM tiếp nhận bao nhiêu công dân?", 0.2)
+    assert _rank_key(short) < _rank_key(long)  # whatever the ranker thinks of the long one
+    better = draft("Công an TPHCM tiếp nhận bao nhiêu công dân từ Campuchia?", 0.5)
+    assert _rank_key(better) < _rank_key(short)

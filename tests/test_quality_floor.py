@@ -79,7 +79,10 @@ def test_second_article_set_meets_the_floor(bank_dir: Path) -> None:
     assert report.drafts_per_fact <= MAX_DRAFTS_PER_FACT
 
 
-REAL_TUNE_RECALL_FLOOR = 0.45  # 73 of 162 (0.40 at 66, 0.28 before titled people, venues and name tails)
+# 72 of 162. It was 73 (0.45) until session 16 dropped "Về kiểm tra nồng độ cồn, cục nào ...?" -> "Cục
+# CSGT": a department asked where the stem names its line of work, which a judge had rejected as
+# given away. (0.40 at 66, 0.28 before titled people, venues and name tails.)
+REAL_TUNE_RECALL_FLOOR = 0.444
 REAL_TUNE_MAX_DRAFTS_PER_FACT = 1.0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from quizgen.distractors import _shift_event
 from quizgen.extract import Fact, extract_article
 from quizgen.extract.analysis import analyse
-from quizgen.extract.quality import giveaway
+from quizgen.extract.quality import giveaway, line_of_work_giveaway
 from quizgen.extract.stems import (
     _BROKEN_AI,
     _REPORTED_TAIL,
@@ -1406,3 +1406,44 @@ def test_a_news_agency_line_leaves_the_stem_and_a_cut_report_is_not_asked() -> N
     assert not _REPORTED_TAIL.search(
         "Cục trưởng nhấn mạnh, đơn vị đã cử bao nhiêu sĩ quan, nhiều hơn năm trước?"
     )
+
+
+def test_a_connective_left_by_the_cut_and_a_breakdown_without_its_whole_go() -> None:
+    found = _facts(
+        "Qua kiểm tra cư trú, Công an xã Sông Khoai, thị xã Quảng Yên, tỉnh Quảng Ninh đã bắt quả tang "
+        "1 đối tượng mua bán trái phép chất ma túy, đồng thời phát hiện 5 đối tượng sử dụng trái phép "
+        "chất ma túy."
+    )
+    assert ("count", "5") in found
+    stem = _stem(
+        "count",
+        "5",
+        "Qua kiểm tra cư trú, Công an xã Sông Khoai, thị xã Quảng Yên, tỉnh Quảng Ninh đã bắt quả tang "
+        "1 đối tượng mua bán trái phép chất ma túy, đồng thời phát hiện 5 đối tượng sử dụng trái phép "
+        "chất ma túy.",
+    )
+    assert stem is None  # was "Đồng thời phát hiện bao nhiêu đối tượng ...?", with no one doing it
+    sentence = _sentence("Lực lượng gồm Cao Bằng 155 chiến sĩ, Bắc Kạn 140 chiến sĩ.")
+    fact = Fact(
+        QType.HOW_MANY, "count", "140", "140 chiến sĩ", sentence, 0, 0, shape="count", head="chiến sĩ"
+    )
+    assert finish_stem("Gồm Cao Bằng 155 chiến sĩ, Bắc Kạn bao nhiêu chiến sĩ?", fact) is None
+    assert finish_stem("Trong đó có 35 học viên quốc tế và bao nhiêu học viên của Việt Nam?", fact) is None
+
+
+def test_a_department_whose_line_of_work_the_stem_names_is_given_away() -> None:
+    fire = "Phòng Cảnh sát PCCC&CNCH"
+    others = ["Phòng Hậu cần", "Phòng Cảnh sát kinh tế", "Phòng Cảnh sát hình sự"]
+    stem = "Phòng nào đã cử 01 xe chỉ huy và 08 cán bộ, chiến sĩ đến nơi để trực tiếp chỉ huy chữa cháy?"
+    assert line_of_work_giveaway(stem, fire, others)
+    # Options of the same line of work, or a stem about something else, leave the question fair.
+    peers = ["Phòng Cảnh sát PCCC&CNCH Công an tỉnh Nghệ An", "Cục Cảnh sát PCCC và CNCH", "Đội PCCC"]
+    assert line_of_work_giveaway(stem, fire, peers) is None
+    assert line_of_work_giveaway("Phòng nào tổ chức hội nghị tổng kết năm 2024?", fire, others) is None
+    traffic = "Cục nào yêu cầu tuân thủ nghiêm quy trình kiểm tra nồng độ cồn?"
+    assert line_of_work_giveaway(traffic, "Cục CSGT", ["Cục An ninh mạng", "Cục Truyền thông CAND"])
+
+
+def test_a_day_of_tet_is_no_count() -> None:
+    found = _facts("Đúng 29 Tết Nguyên đán Đinh Dậu, chị M.H đã được giải cứu an toàn và đưa về trụ sở Cục.")
+    assert not any(kind == "count" and answer == "29" for kind, answer in found)

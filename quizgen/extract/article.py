@@ -372,6 +372,8 @@ def misread_number(fact: Fact) -> bool:
     at = fact.sentence.text.find(fact.answer, max(0, fact.start - 5))
     if at > 0 and re.fullmatch(r"\d+", fact.answer) and _NAMED_BY_NUMBER.search(fact.sentence.text[:at]):
         return True  # a bare number after a name's word: the counted noun would follow it
+    if at >= 0 and re.match(r"\s+(?:Tết|tháng Chạp)\b", fact.sentence.text[at + len(fact.answer) :]):
+        return True  # "Đúng 29 Tết", "23 tháng Chạp": a day of the lunar year, not a count
     m = re.search(r"(?<!\w)năm(?!\w)", fact.answer)
     if not m or re.search(r"\d", fact.answer[: m.start()]):
         return False

@@ -307,6 +307,32 @@ def shared_word_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None
     return None
 
 
+# A force's line of work, as its name says it (left) and as a stem about that work does (right).
+_LINES_OF_WORK = (
+    (r"PCCC|[Pp]hòng cháy|[Cc]hữa cháy|[Cc]ứu nạn", r"cháy|lửa|PCCC|cứu nạn|cứu hộ"),
+    (
+        r"CSGT|[Gg]iao thông",
+        r"giao thông|phân luồng|TNGT|phương tiện|tài xế|lái xe|đường bộ|đường sắt|nồng độ cồn",
+    ),
+    (r"[Mm]a túy|[Mm]a tuý", r"ma túy|ma tuý|heroin|MDMA|ketamine|thuốc lắc"),
+    (r"[Xx]uất nhập cảnh", r"xuất nhập cảnh|hộ chiếu|xuất cảnh|nhập cảnh|thị thực"),
+    (r"[Mm]ôi trường", r"môi trường|chất thải|ô nhiễm"),
+    (r"[Tt]ham nhũng", r"tham nhũng"),
+    (r"[Cc]ông nghệ cao|[Aa]n ninh mạng", r"không gian mạng|trực tuyến|công nghệ cao|tin tặc"),
+)
+
+
+def line_of_work_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None:
+    """The stem is about the answer's line of work and an option is of another line: "phòng nào
+    ... trực tiếp chỉ huy chữa cháy?" among the drug and economic police, "cục nào ... kiểm tra
+    nồng độ cồn?" beside the cyber police. Judges rejected 9 of the 11 such drafts."""
+    for name, topic in _LINES_OF_WORK:
+        other_line = any(not re.search(name, w) for w in wrong)
+        if other_line and re.search(name, answer) and re.search(rf"(?i){topic}", stem):
+            return "the stem names the answer's line of work"
+    return None
+
+
 _RESIDENCE = re.compile(r"(?i)(?:trú|ngụ|cư trú|thường trú|tạm trú|quê)\s*(?:tại|ở|quán)?\s*$")
 
 
