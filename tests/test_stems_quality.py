@@ -1442,6 +1442,10 @@ def test_a_department_whose_line_of_work_the_stem_names_is_given_away() -> None:
     assert line_of_work_giveaway("Phòng nào tổ chức hội nghị tổng kết năm 2024?", fire, others) is None
     traffic = "Cục nào yêu cầu tuân thủ nghiêm quy trình kiểm tra nồng độ cồn?"
     assert line_of_work_giveaway(traffic, "Cục CSGT", ["Cục An ninh mạng", "Cục Truyền thông CAND"])
+    cyber = "Ngoài phiên diễn tập phòng thủ mạng, chiến sĩ từ phòng nào của Công an 34 tỉnh tham gia?"
+    assert line_of_work_giveaway(
+        cyber, "Phòng An ninh mạng", ["Phòng Cảnh sát kinh tế", "Phòng An ninh điều tra"]
+    )
 
 
 def test_a_day_of_tet_is_no_count() -> None:

@@ -318,7 +318,10 @@ _LINES_OF_WORK = (
     (r"[Xx]uất nhập cảnh", r"xuất nhập cảnh|hộ chiếu|xuất cảnh|nhập cảnh|thị thực"),
     (r"[Mm]ôi trường", r"môi trường|chất thải|ô nhiễm"),
     (r"[Tt]ham nhũng", r"tham nhũng"),
-    (r"[Cc]ông nghệ cao|[Aa]n ninh mạng", r"không gian mạng|trực tuyến|công nghệ cao|tin tặc"),
+    (
+        r"[Cc]ông nghệ cao|[Aa]n ninh mạng",
+        r"không gian mạng|an ninh mạng|phòng thủ mạng|tấn công mạng|trực tuyến|công nghệ cao|tin tặc",
+    ),
 )
 
 
