@@ -328,7 +328,7 @@ _LINES_OF_WORK = (
 def line_of_work_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None:
     """The stem is about the answer's line of work and an option is of another line: "phòng nào
     ... trực tiếp chỉ huy chữa cháy?" among the drug and economic police, "cục nào ... kiểm tra
-    nồng độ cồn?" beside the cyber police. Judges rejected 9 of the 11 such drafts."""
+    nồng độ cồn?" beside the cyber police. Judges rejected 10 of the 11 such drafts (one EDIT)."""
     for name, topic in _LINES_OF_WORK:
         other_line = any(not re.search(name, w) for w in wrong)
         if other_line and re.search(name, answer) and re.search(rf"(?i){topic}", stem):
