@@ -342,7 +342,11 @@ def candidates_for(
         kind = shape.split(":")[1]
         # Other articles' people in an order of this fact's own (not the same first three names in
         # every article), then the gazetteer's.
-        people = gaz.people.get("vietnamese" if kind == "vn" else "foreign", ())
+        # No invented foreigners: "Kenji Tanaka, Ahmed Hassan, Jean-Marie Laurent" beside an
+        # Australian police chief gave him away (judges rejected 4 of the 5 such drafts and
+        # accepted none); a foreigner of a country the gazetteer does not list gets the corpus's
+        # real people, or too few options and no multiple-choice question.
+        people = gaz.people.get("vietnamese", ()) if kind == "vn" else ()
         if pool.is_private(fact.answer):
             people = ()  # the gazetteer lists officials
         names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)

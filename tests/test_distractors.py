@@ -513,3 +513,24 @@ def test_an_option_placed_where_the_stem_says_is_no_option() -> None:
     )
     options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
     assert not any("Trung Phi" in o for o in options)
+
+
+def test_a_foreigner_gets_his_own_countrys_officials_and_never_invented_names() -> None:
+    s = (
+        "Ngày 15/10, Thứ trưởng Lê Văn Tuyến làm việc với Tổng Tư lệnh Cảnh sát Liên bang Australia "
+        "(AFP) Reece Kershaw về hợp tác phòng, chống tội phạm xuyên quốc gia."
+    )
+    result = extract_article("t", (s,))
+    fact = next(f for f in result.facts if f.answer == "Reece Kershaw")
+    assert fact.shape == "person:Australia"
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    australians = set(load_gazetteer().people["Australia"])
+    assert len(options) == 3 and set(options) <= australians, options
+    # A country the gazetteer does not list: real people from the corpus, or no options at all.
+    s = "Bộ trưởng Lương Tam Quang tiếp ông Ali Naghiyev, Giám đốc Cơ quan an ninh quốc gia Cộng hòa Azerbaijan."
+    result = extract_article("t", (s,))
+    fact = next(f for f in result.facts if f.answer == "Ali Naghiyev")
+    pool = DistractorPool()
+    pool.add(fact.shape, "Paulo Chachine", "other")
+    assert "foreign" not in load_gazetteer().people
+    assert set(choose_distractors(fact, pool, "t", set())) <= {"Paulo Chachine"}

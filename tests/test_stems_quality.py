@@ -1451,3 +1451,62 @@ def test_a_department_whose_line_of_work_the_stem_names_is_given_away() -> None:
 def test_a_day_of_tet_is_no_count() -> None:
     found = _facts("Đúng 29 Tết Nguyên đán Đinh Dậu, chị M.H đã được giải cứu an toàn và đưa về trụ sở Cục.")
     assert not any(kind == "count" and answer == "29" for kind, answer in found)
+
+
+def test_a_place_after_trên_is_no_pointer_back_and_a_bullet_goes() -> None:
+    s = (
+        "Toàn bộ 215 cơ sở đang hoạt động trên địa bàn đã được Công an các huyện và Phòng Cảnh sát "
+        "PCCC và CNCH của Công an tỉnh Bắc Giang kiểm tra."
+    )
+    stem = _stem("org", "Phòng Cảnh sát PCCC và CNCH", s)
+    assert stem is not None and "hoạt động trên địa bàn" in stem and not stem.startswith("Theo bài báo")
+    assert (
+        strip_dateline("* Ngày 15/10, Thứ trưởng làm việc với đoàn.")
+        == "Ngày 15/10, Thứ trưởng làm việc với đoàn."
+    )
+
+
+def test_the_partner_asked_keeps_its_verb_and_a_department_keeps_its_ministry() -> None:
+    s = (
+        "Từ ngày 10-11/7, Cục Đối ngoại, Bộ Công an đã phối hợp với Tổ chức Di cư Quốc tế (IOM) tổ chức "
+        "Hội thảo tập huấn về phát hiện các vụ việc mua bán người."
+    )
+    facts = dict((a, k) for k, a in _facts(s))
+    kind = facts.get("IOM") or facts.get("Tổ chức Di cư Quốc tế (IOM)")
+    assert kind is not None
+    stem = _stem(kind, "IOM" if "IOM" in facts else "Tổ chức Di cư Quốc tế (IOM)", s)
+    assert stem is not None and "phối hợp với tổ chức nào" in stem, stem
+    assert stem.startswith("Cục Đối ngoại, Bộ Công an đã")
+
+
+def test_what_links_the_subject_to_the_asked_clause_stays() -> None:
+    s = (
+        "Nhằm thúc đẩy quan hệ toàn diện giữa Bộ Công an và các lực lượng Cảnh sát Australia, Đoàn đại "
+        "biểu cấp cao Bộ Công an Việt Nam do Trung tướng Lê Văn Tuyến, Thứ trưởng Bộ Công an làm Trưởng "
+        "đoàn đã thăm, làm việc tại Australia từ ngày 14-18/10."
+    )
+    stem = _stem("date_range", "ngày 14-18/10", s)
+    assert (
+        stem is not None and "đã thăm, làm việc" in stem and "Thứ trưởng Bộ Công an làm Trưởng đoàn" in stem
+    )
+    who = _stem("person", "Trung tướng Lê Văn Tuyến", s)
+    assert who is None or who.rstrip("?").endswith("làm việc từ ngày 14-18/10"), who
+
+
+def test_a_passive_agent_keeps_its_verb_past_the_comma() -> None:
+    s = (
+        "Kết quả điều tra ban đầu cho thấy, vào tháng 12/2025, Khải được một người đàn ông không rõ nhân "
+        "thân, lai lịch giao 3 tài khoản đăng nhập của 1 website cá độ."
+    )
+    stem = _stem("month", "tháng 12/2025", s)
+    assert stem is not None and "lai lịch giao 3 tài khoản" in stem and stem.endswith("vào tháng nào?")
+
+
+def test_có_after_a_comma_has_no_subject_of_its_own() -> None:
+    s = (
+        "Ngày 30/1, Công an tỉnh Đắk Lắk thông tin đơn vị vừa triệt phá thành công một đường dây tổ chức "
+        "đánh bạc và đánh bạc dưới hình thức cá độ bóng đá quy mô lớn, có tổng số tiền giao dịch lên tới "
+        "gần 25 tỷ đồng chỉ trong 2 tháng."
+    )
+    stem = _stem("duration", "2 tháng", s)
+    assert stem is None or not stem.startswith("Có "), stem

@@ -186,7 +186,11 @@ _EVENT_NOUNS = (
     r"đợt|cuộc thi|diễn đàn|đoàn|giải|phong trào|chiến dịch|quyết định|văn bản|hiệp định|"
     r"thỏa thuận|bản ghi nhớ|tọa đàm|hội nghị trực tuyến"
 )
-_EVENT_DEMONSTRATIVE = re.compile(rf"(?i)(?<!\w)({_EVENT_NOUNS})\s+(?:này|trên|nói trên|đó)(?!\w)")
+# "trên" points back only where no place follows it: "hoạt động trên địa bàn" is a place.
+_EVENT_DEMONSTRATIVE = re.compile(
+    rf"(?i)(?<!\w)({_EVENT_NOUNS})\s+(?:này|nói trên|đó|trên(?=\s*(?:[,.;:?!)]|$)|\s+(?:đã|đang|sẽ|được|là|"
+    r"có|của|diễn ra|với|nhằm|tại|vào|do)(?!\w)))(?!\w)"
+)
 _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|như vậy)\s")
 _OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
 _ANCHOR = "Theo bài báo, "
@@ -219,6 +223,7 @@ _SOURCE_DATELINE = re.compile(
 
 def strip_dateline(text: str) -> str:
     """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
+    text = re.sub(r"^\s*[*•+]\s+", "", text)  # a list's bullet: "* Ngày 15/10, Thứ trưởng ..."
     m = _DATELINE.match(text)
     if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
         return text[m.end() :]
@@ -250,6 +255,12 @@ _PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức
 _LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")
 
 
+_PARENT_AFTER_BODY = re.compile(
+    rf"^(?:Cục|Vụ|Phòng|Văn phòng|Viện|Học viện|Trường|Tổng cục|Ban|Trung tâm|Bộ Tư lệnh|Bệnh viện)"
+    rf"\s+[{UPPER}][^\s,]*(?:\s+[^\s,]+){{0,5}},\s+(?:Bộ|Tổng cục|Công an|UBND|Ủy ban nhân dân)\s+[{UPPER}]"
+)
+
+
 def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[str, bool]]:
     """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it.
 
@@ -263,10 +274,16 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
             raw[-1] = f"{raw[-1]} {piece}"
         else:
             raw.append(piece)
+    for i in range(len(raw) - 1, 0, -1):
+        if _PARENT_AFTER_BODY.match(f"{raw[i - 1]} {raw[i]}"):
+            # "Cục Đối ngoại, Bộ Công an đã ...": a department and its ministry are one name.
+            raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
     merged: list[str] = []
     for piece in raw:
         # "phụ nữ, hòa bình và an ninh": a list's items are one piece, not clauses.
-        if merged and _LIST_TAIL.match(piece) and not _QUESTION_WORDS.search(merged[-1]):
+        if merged and _PARENT_AFTER_BODY.match(piece):
+            merged.append(piece)  # "..., Cục Đối ngoại, Bộ Công an đã": a name, not a list's tail
+        elif merged and _LIST_TAIL.match(piece) and not _QUESTION_WORDS.search(merged[-1]):
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
@@ -319,6 +336,28 @@ def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
     return any(t.pos == "V" for t in analyse(core).tokens) if core else False
 
 
+# A piece that continues the clause before it: lower case, and no conjunction opening a new clause.
+_GOES_ON = re.compile(
+    rf"^(?!(?:dù|mặc dù|nhưng|song|tuy|khi|nếu|vì|bởi|do|trong đó|đồng thời)(?!\w))[{LOWER}]"
+)
+
+
+def _agent_only(piece: str, sentence: SentenceAnalysis | None) -> bool:
+    """Whether ``piece`` ends in a passive's agent without its verb ("đã được Công an các huyện"),
+    which a later comma-separated piece holds."""
+    passive = re.search(r"(?<!\w)(?:được|bị)\s+(?=\S)(.*)$", piece)
+    if passive is None or sentence is None:
+        return False
+    # Any verb the tagger saw counts here, even one read as part of a name ("Bộ trưởng Công an
+    # tặng bằng khen"): a piece is held back only when plainly verbless.
+    return not any(
+        t.pos == "V"
+        and t.text[:1].islower()
+        and re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", passive.group(1))
+        for t in sentence.tokens
+    )
+
+
 def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
@@ -365,14 +404,35 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         keep.add(head)  # without its subject and verb the question piece means nothing
         total += word_count(pieces[head][0])
     first_allowed = head if head is not None else 0
-    for i in [*range(target - 1, first_allowed - 1, -1), *range(target + 1, len(pieces))]:
-        if i in keep:
-            continue
-        n = word_count(pieces[i][0])
-        if total + n > limit:
-            break
-        keep.add(i)
-        total += n
+    # "Đoàn ... do X, Thứ trưởng ... làm Trưởng đoàn đã thăm, làm việc từ ngày nào": a question piece
+    # that opens in lower case goes on from the piece before it, so what stands between it and the
+    # head stays as long as the stem can be asked at all.
+    continued = head is not None and pieces[target][0][:1].islower()
+    # "bao nhiêu cơ sở ... đã được Công an các huyện, | thành phố và Phòng ... kiểm tra": a passive
+    # whose agent runs past the comma has its verb in a later piece, which the stem needs.
+    agent_only = _agent_only(pieces[target][0], sentence)
+    verb_at = next((j for j in range(target + 1, len(pieces)) if pieces[j][1]), None) if agent_only else None
+    # Left of the question piece first, then right; each side stops at the first piece that does
+    # not fit, so what is kept runs on from the question piece.
+    left_full = False
+    for side in (range(target - 1, first_allowed - 1, -1), range(target + 1, len(pieces))):
+        for i in side:
+            if i in keep:
+                continue
+            n = word_count(pieces[i][0])
+            between = continued and head is not None and head < i < target
+            bound = (
+                HARD_MAX_STEM_WORDS if between or (verb_at is not None and target < i <= verb_at) else limit
+            )
+            if total + n > bound:
+                left_full = left_full or i < target
+                break
+            if left_full and i > target and not _GOES_ON.match(pieces[i][0]):
+                # With the left side cut, only the question clause's own continuation ("đã thăm, |
+                # làm việc từ ngày ...") follows; a new item ("384 lượt ...") or clause ("dù ...") not.
+                break
+            keep.add(i)
+            total += n
     if not any(pieces[i][1] for i in keep):
         return stem  # no verb left: a fragment; the length check decides on the whole
     kept = " ".join(pieces[i][0] for i in sorted(keep)).strip()
@@ -524,6 +584,8 @@ def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
             return stem
         cut = verb
     removed = stem[m.start() : cut]
+    if re.match(r"(?i)(?:\S+\s+){0,2}nào(?!\w)|ai(?!\w)", stem[cut:]):
+        return stem  # "phối hợp với tổ chức nào": the partner is what is asked
     if _QUESTION_WORDS.search(removed) or len(removed.split()) > 24:
         return stem
     return stem[: m.start()].rstrip(", ") + " " + stem[cut:]
@@ -1119,6 +1181,14 @@ def _no_subject(stem: str, sentence: SentenceAnalysis) -> bool:
     if comma >= 0 and asked.start() > comma:
         return False
     first = _first_word(stem, sentence)
+    if (
+        first is not None
+        and first.text.casefold() == "có"
+        and sentence.text[: first.start].rstrip().endswith(",")
+    ):
+        # "..., có tổng số tiền giao dịch lên tới ...": "có" after a comma is the earlier
+        # subject's verb, not "there are".
+        return True
     if first is None or first.pos != "V" or first.text.casefold() in _VERB_FIRST_OK:
         return False
     after = stem[len(first.text) :].split()
@@ -1191,6 +1261,8 @@ def finish_stem(
         # "X cho biết, thời gian nào, lực lượng CSGT sẽ ra quân?": the time is asked at the end.
         after = stem[asked_inside.end() :]
         first_comma = after.find(", ")
+        while first_comma >= 0 and _agent_only(after[:first_comma], sentence):
+            first_comma = after.find(", ", first_comma + 2)  # "X được một người ..., lai lịch giao"
         if first_comma >= 0 and word_count(after[:first_comma]) >= 4:
             after = after[:first_comma]  # the asked event's clause, not what follows it
         rest = (stem[: asked_inside.start()] + ", " + after).rstrip("?. ")
