@@ -27,6 +27,7 @@ SPLITS = (
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh23",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
