@@ -34,7 +34,7 @@ JUDGED = (
     *((DATA / f"drafts-round{r}.json", DATA / f"verdicts-round{r}.jsonl") for r in range(1, 7)),
     *(
         (DATA / s / "side-by-side-drafts.json", DATA / s / "side-by-side-verdicts.jsonl")
-        for s in ("fresh", *(f"fresh{i}" for i in range(2, 22)))
+        for s in ("fresh", *(f"fresh{i}" for i in range(2, 23)))
     ),
     (DATA / "heldout" / "old-generator-drafts.json", DATA / "heldout" / "old-generator-verdicts.jsonl"),
 )
@@ -62,7 +62,7 @@ def _judged() -> tuple[list[tuple[str, Question]], dict[str, str]]:
 
 def test_cross_validated_auc_meets_the_floor() -> None:
     rows, labels, groups = _rows()
-    assert len(rows) == 2640 and sum(labels) == 1195
+    assert len(rows) == 2718 and sum(labels) == 1235
     assert cross_validated_auc(rows, labels, groups) >= CV_AUC_FLOOR
 
 
