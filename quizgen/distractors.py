@@ -827,7 +827,22 @@ def _shares_a_name(a: str, b: str, gaz: Gazetteer) -> bool:
     ka, kb = (loose_key(_without_rank(x, gaz)) for x in (a, b))
     if len(ka) == len(kb) and len(ka.split()) >= 2 and sum(p != q for p, q in zip(ka, kb, strict=True)) <= 1:
         return True
+    # "Thongloun Sisoulith" and "Thonglun Sisulith": a foreign name romanised two ways differs in
+    # its vowels; the consonants of each word are the same.
+    sa, sb = (_skeleton(_without_rank(x, gaz)) for x in (a, b))
+    if sa and sa == sb:
+        return True
     return bool(names(a) & names(b))
+
+
+def _skeleton(name: str) -> tuple[str, ...] | None:
+    """A foreign (unaccented) name's consonants word by word, or None for a Vietnamese name, whose
+    tones and vowels are what tell "Hùng" from "Hưng"."""
+    words = name.split()
+    if len(words) < 2 or not name.isascii():
+        return None
+    keys = tuple(re.sub(r"[aeiouy\W]", "", w.casefold()) for w in words)
+    return keys if all(len(k) >= 3 for k in keys) else None
 
 
 def _un_short(name: str) -> str:

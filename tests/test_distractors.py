@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from quizgen.distractors import DistractorPool, candidates_for, choose_distractors, is_place_name
+from quizgen.distractors import (
+    DistractorPool,
+    _shares_a_name,
+    _skeleton,
+    candidates_for,
+    choose_distractors,
+    is_place_name,
+)
 from quizgen.extract import Fact, extract_article
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
@@ -534,3 +541,16 @@ def test_a_foreigner_gets_his_own_countrys_officials_and_never_invented_names() 
     pool.add(fact.shape, "Paulo Chachine", "other")
     assert "foreign" not in load_gazetteer().people
     assert set(choose_distractors(fact, pool, "t", set())) <= {"Paulo Chachine"}
+
+
+def test_one_foreigner_spelled_two_ways_is_one_option_and_an_ambassador_posted_abroad_is_ours() -> None:
+    gaz = load_gazetteer()
+    assert _shares_a_name("Thongloun Sisoulith", "Thonglun Sisulith", gaz)
+    assert not _shares_a_name("Thongloun Sisoulith", "Thongbanh Sengaphone", gaz)
+    assert _skeleton("Nguyễn Văn Hùng") is None  # a Vietnamese name keeps its vowels and tones
+    s = (
+        "Tham dự buổi tiếp có đồng chí Nguyễn Bá Hùng, Đại sứ đặc mệnh toàn quyền CHXHCN Việt Nam tại "
+        "CHDCND Lào."
+    )
+    shapes = {f.answer: f.shape for f in extract_article("t", (s,)).facts if f.type == QType.WHO}
+    assert shapes.get("Nguyễn Bá Hùng") == "person:vn", shapes

@@ -607,7 +607,8 @@ def _names(text: str, country: str) -> bool:
 
 _VISITED = re.compile(
     r"(?<!\w)(?:thăm|sang|tới|đến|tại|ở)"
-    r"(?:\s+(?:chính thức|cấp Nhà nước|làm việc|và làm việc(?:\s+tại)?))?\s+$"
+    r"(?:\s+(?:chính thức|cấp Nhà nước|làm việc|và làm việc(?:\s+tại)?))?"
+    r"(?:\s+(?:CHDCND|CHND|nước|Vương quốc))?\s+$"  # "Đại sứ Việt Nam tại CHDCND Lào" is Vietnamese
 )
 
 
