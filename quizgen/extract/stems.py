@@ -414,7 +414,7 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     verb_at = next((j for j in range(target + 1, len(pieces)) if pieces[j][1]), None) if agent_only else None
     # Left of the question piece first, then right; each side stops at the first piece that does
     # not fit, so what is kept runs on from the question piece.
-    left_full = False
+    left_cut = False
     for side in (range(target - 1, first_allowed - 1, -1), range(target + 1, len(pieces))):
         for i in side:
             if i in keep:
@@ -425,9 +425,9 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
                 HARD_MAX_STEM_WORDS if between or (verb_at is not None and target < i <= verb_at) else limit
             )
             if total + n > bound:
-                left_full = left_full or i < target
+                left_cut = left_cut or i < target
                 break
-            if left_full and i > target and not _GOES_ON.match(pieces[i][0]):
+            if left_cut and i > target and not _GOES_ON.match(pieces[i][0]):
                 # With the left side cut, only the question clause's own continuation ("đã thăm, |
                 # làm việc từ ngày ...") follows; a new item ("384 lượt ...") or clause ("dù ...") not.
                 break
