@@ -599,6 +599,9 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
 # What a police department does, by the words of its name: options of the same line of work come
 # first ("Phòng Hậu cần" is no plausible unit to detain a suspect; "Cục Đối ngoại" hosts a UN course).
 _FUNCTIONS = (
+    # Ministries of the state's security and its order abroad: "Bộ Quốc phòng" is not set beside
+    # "Bộ Giáo dục và Đào tạo" (a judge: too easy, options from outside defence and security).
+    re.compile(r"^Bộ (?:Công an|Quốc phòng|Ngoại giao|Nội vụ|Tư pháp)$"),
     re.compile(r"(?i)hình sự|ma túy|kinh tế|điều tra|an ninh|tham nhũng|công nghệ cao"),
     re.compile(r"(?i)giao thông|phòng cháy|cơ động|hành chính|cảnh vệ|biên phòng"),
     re.compile(r"(?i)đối ngoại|hợp tác quốc tế|gìn giữ hòa bình|xuất nhập cảnh"),

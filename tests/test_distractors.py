@@ -554,3 +554,13 @@ def test_one_foreigner_spelled_two_ways_is_one_option_and_an_ambassador_posted_a
     )
     shapes = {f.answer: f.shape for f in extract_article("t", (s,)).facts if f.type == QType.WHO}
     assert shapes.get("Nguyễn Bá Hùng") == "person:vn", shapes
+
+
+def test_a_ministry_of_security_gets_the_other_ministries_of_security() -> None:
+    s = "Sáng 22/9, Bộ Quốc phòng tổ chức lễ xuất quân cho Bệnh viện dã chiến cấp 2 số 7 tại Hà Nội."
+    result = extract_article("t", (s,))
+    fact = next(f for f in result.facts if f.answer == "Bộ Quốc phòng")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3 and set(options) <= {"Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp"}, (
+        options
+    )

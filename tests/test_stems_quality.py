@@ -1509,3 +1509,38 @@ def test_có_after_a_comma_has_no_subject_of_its_own() -> None:
     )
     stem = _stem("duration", "2 tháng", s)
     assert stem is None or not stem.startswith("Có "), stem
+
+
+def test_a_list_of_people_keeps_its_verb_and_is_not_cut_at_an_item() -> None:
+    s = (
+        "Ngày 13/2, hơn 150 lãnh đạo, chỉ huy, cán bộ, chiến sỹ lực lượng Cảnh sát PCCC và CNCH Sơn La đã "
+        "tham gia chương trình huấn luyện nghiệp vụ chữa cháy và cứu nạn cứu hộ năm 2023 do Công an tỉnh tổ chức."
+    )
+    # "chỉ huy" between commas is an item of the list, not the clause's verb.
+    count = _stem("count", "hơn 150", s)
+    assert count is not None and "bao nhiêu lãnh đạo, chỉ huy, cán bộ, chiến sỹ" in count, count
+    assert "đã tham gia chương trình huấn luyện" in count
+    year = _stem("year", "năm 2023", s)
+    assert year is None or not year.startswith("Chiến sỹ"), year
+
+
+def test_a_post_whose_body_has_a_dash_is_asked_whole() -> None:
+    s = (
+        "Quyết định tặng thưởng Huân chương được ông Phạm Huy Giang, Trưởng Ban Thi đua - Khen thưởng "
+        "Trung ương, công bố tại buổi lễ."
+    )
+    posts = [a for k, a in _facts(s) if k == "title_of"]
+    assert posts and all(p.endswith("Khen thưởng Trung ương") for p in posts), posts
+    # A dash that opens another post still ends the first.
+    s = "Đại tá Nguyễn Văn Hải – Phó Giám đốc Công an tỉnh Nam Định – Trưởng Ban Chỉ đạo đã phát biểu."
+    assert ("title_of", "Phó Giám đốc Công an tỉnh Nam Định") in _facts(s), _facts(s)
+
+
+def test_two_missions_in_one_list_are_not_one_name() -> None:
+    s = (
+        "Năm 2019, Việt Nam đã cử 11 sĩ quan tới làm nhiệm vụ tại các Phái bộ Cộng hòa Trung Phi "
+        "(MINUSCA) và Cộng hòa Nam Sudan (UNMISS), nhiệm kỳ 2019-2020."
+    )
+    answers = [a for _, a in _facts(s)]
+    assert not any("(" in a for a in answers), answers
+    assert "MINUSCA" not in answers  # "các phái bộ nào" would ask for both

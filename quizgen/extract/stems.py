@@ -319,8 +319,21 @@ def _verbs(sentence: SentenceAnalysis) -> list[Token]:
         prev = sentence.tokens[i - 1] if i else None
         if prev is not None and prev.text[:1].isupper() and " " not in t.text and t.start - prev.end <= 1:
             continue
+        if _listed_noun(sentence.tokens, i):
+            continue
         out.append(t)
     return out
+
+
+def _listed_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the verb at ``i`` stands alone between commas in a run of nouns ("lãnh đạo, chỉ
+    huy, cán bộ, chiến sỹ"): an item of the list, not the clause's verb."""
+    if i < 2 or i + 2 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.text != "," or after.text not in (",", "và"):
+        return False
+    return tokens[i - 2].pos in ("N", "Nc") and tokens[i + 2].pos in ("N", "Nc")
 
 
 def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
@@ -435,9 +448,28 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             total += n
     if not any(pieces[i][1] for i in keep):
         return stem  # no verb left: a fragment; the length check decides on the whole
+    if left_cut and target - 1 not in keep and _list_item_before(pieces, target):
+        return stem  # "cán bộ, | chiến sỹ lực lượng ... đã tham gia": the subject is the whole list
     kept = " ".join(pieces[i][0] for i in sorted(keep)).strip()
     kept = re.sub(r"[,;:]\s*$", "", kept)
     return kept[:1].upper() + kept[1:] + end_mark
+
+
+def _list_item_before(pieces: list[tuple[str, bool]], target: int) -> bool:
+    """Whether the question piece opens as the last item of a list of nouns cut away before it."""
+    if target == 0 or not pieces[target][0][:1].islower() or _ADVERBIAL_START.match(pieces[target][0]):
+        return False
+    before, verb = pieces[target - 1]
+    items = before.rstrip(", ").split(", ")  # a list's items were merged into one piece
+    # Two short lower-case items ("chỉ huy, cán bộ"), not the place "Nam Sudan" ending an adverbial.
+    return (
+        not verb
+        and all(
+            word_count(item) <= 3 and item[:1].islower() and not _ADVERBIAL_START.match(item)
+            for item in items[-2:]
+        )
+        and len(items) >= 2
+    )
 
 
 # "Dịp này, ...", "Nhân dịp này, ...": an opener pointing at the article's event; the stem
@@ -458,6 +490,9 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms,
     a theme's title, glosses in brackets and the place (unless the place is asked)."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
+    organiser = _ORGANISED_BY.search(stem)
+    if word_count(stem) > MAX_STEM_WORDS and organiser and _QUESTION_WORDS.search(stem[: organiser.start()]):
+        stem = stem[: organiser.start()] + stem[organiser.end() :]
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _BASED_AT.sub("", stem)
     if word_count(stem) > MAX_STEM_WORDS:
@@ -476,6 +511,12 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     return stem
 
 
+# "... chương trình huấn luyện năm 2023 do Công an tỉnh tổ chức?": who organised the event the
+# question only names; asked of the participants, the organiser can go.
+_ORGANISED_BY = re.compile(
+    rf",?\s+do\s+(?:[{UPPER}]\w*|các|lực lượng)(?:\s+[^\s,?]+){{0,6}}?\s+(?:đồng\s+|phối hợp\s+)?"
+    rf"(?:tổ chức|chủ trì)(?=[?.]$)"
+)
 _THEME = re.compile(
     r",?\s+(?:với|có)\s+(?:chủ đề|khẩu hiệu|thông điệp)(?:\s+là)?\s*:?\s*[\"“][^\"”]{3,200}[\"”]"
 )
@@ -1343,7 +1384,10 @@ def finish_stem(
         return None  # "Đây là ..." points at something the stem does not name
     if malformed(stem, question):
         return None
-    verbless = not _has_verb(stem, sentence) and not any(t.pos == "V" for t in analyse(stem).tokens)
+    own = analyse(stem).tokens
+    verbless = not _has_verb(stem, sentence) and not any(
+        t.pos == "V" and not _listed_noun(own, i) for i, t in enumerate(own)
+    )
     if question and not fact.template and verbless:
         return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
     if question and not fact.template and _no_main_clause(stem, sentence):

@@ -52,6 +52,9 @@ class OrgRules(RuleBase):
             phrase = text[h.start() : m.start()].strip()
             if (re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase)) or len(phrase.split()) > 16:
                 continue
+            if re.search(r"[()]", phrase):
+                continue  # "Phái bộ Cộng hòa Trung Phi (MINUSCA) và Cộng hòa Nam Sudan (UNMISS)": two bodies
+
             if len(phrase.split()) < 2 or acr in self.gaz.common_acronyms:
                 continue
             if re.fullmatch(r"P?[A-K]\d{2}", acr) and h.group("head") in ("Đội", "Tổ", "Trạm"):
@@ -77,6 +80,10 @@ class OrgRules(RuleBase):
                 cloze_ok=False,
             )
             head_l = h.group("head").lower()
+            if re.search(r"(?:các|những|hai|ba)\s+$", text[: h.start()]):
+                # "tại các Phái bộ Cộng hòa Trung Phi (MINUSCA) và Cộng hòa Nam Sudan (UNMISS)": the
+                # head word is shared by a list; "các phái bộ nào" would ask for all of them.
+                continue
             if "." in acr or re.search(r"\w{3,}\d", acr):
                 # "BVDC2.7", "VNFPU1": coined for this article, with no like to stand beside it
                 # (unlike a unit's code: "C06", "PC04").

@@ -95,6 +95,21 @@ def _dash_in_place(text: str, at: int) -> bool:
 
 
 class PeopleRules(RuleBase):
+    def _dash_in_body(self, text: str, at: int) -> bool:
+        """ "Trưởng Ban Thi đua | – Khen thưởng Trung ương": the dash at ``at`` joins the two halves
+        of a body's name; one that opens another post or a clause ("– Giám đốc ...", "– cho biết")
+        ends the title."""
+        dash = re.match(r"\s[-\u2013]\s+(?=[A-ZĐ])", text[at:])
+        if (
+            dash is None
+            or self.title_re.match(text, at + dash.end())
+            or self.rank_re.match(text, at + dash.end())
+        ):
+            return False
+        rest = re.match(r"[^,;.()\-\u2013]*", text[at + dash.end() :])
+        words = rest.group(0).split() if rest else []
+        return 0 < len(words) <= 4
+
     def _people(self, s: Sentence, people: dict[str, dict[str, str]]) -> Iterator[Fact]:
         text = s.text
         seen_spans: list[tuple[int, int]] = []
@@ -138,7 +153,12 @@ class PeopleRules(RuleBase):
                         r"|phiên|sự kiện)\b)",
                         text[t_start:],
                     )
-                    stops_here = [m for m in stops if not _dash_in_place(text, t_start + m.start())]
+                    stops_here = [
+                        m
+                        for m in stops
+                        if not _dash_in_place(text, t_start + m.start())
+                        and not self._dash_in_body(text, t_start + m.start())
+                    ]
                     stop = stops_here[0] if stops_here else None
                     if (
                         stop is not None
