@@ -1544,3 +1544,12 @@ def test_two_missions_in_one_list_are_not_one_name() -> None:
     answers = [a for _, a in _facts(s)]
     assert not any("(" in a for a in answers), answers
     assert "MINUSCA" not in answers  # "các phái bộ nào" would ask for both
+
+
+def test_a_department_with_an_acronym_is_asked_by_its_full_name() -> None:
+    s = (
+        "Sự kiện có sự góp mặt của đại diện các Quốc gia Thành viên, Phòng Cảnh sát Liên hợp quốc "
+        "(UNPOL) và nhiều tổ chức quốc tế."
+    )
+    brands = [a for k, a in _facts(s) if k == "brand"]
+    assert brands == ["Phòng Cảnh sát Liên hợp quốc"], brands  # not the head alone, "Liên hợp quốc"

@@ -12,6 +12,9 @@ from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence
 
 
+_BRAND_ROOM = re.compile(r"(?<!\w)(?P<head>Phòng)(?=\s[A-ZĐ])")
+
+
 class OrgRules(RuleBase):
     def _acronyms(self, s: Sentence) -> Iterator[Fact]:
         text = s.text
@@ -42,14 +45,20 @@ class OrgRules(RuleBase):
             # The name starts at the leftmost organisation head with no verb between it and the
             # acronym: "phối hợp cùng Quỹ Dân số Liên hợp quốc (UNFPA)" -> "Quỹ Dân số Liên hợp quốc".
             clause_start = max(text.rfind(";", 0, m.start()), 0)
-            heads = [
-                h for h in self.org_head_re.finditer(text, clause_start, m.start())
-                if not _NAME_BREAK_RE.search(text[h.start() : m.start()])
-            ]  # fmt: skip
+            # "Phòng" is no head in running text ("phòng, chống"), but a capitalised one before a
+            # bracketed acronym opens the name: "Phòng Cảnh sát Liên hợp quốc (UNPOL)".
+            found = [*self.org_head_re.finditer(text, clause_start, m.start())]
+            found += [*_BRAND_ROOM.finditer(text, clause_start, m.start())]
+            heads = sorted(
+                (h for h in found if not _NAME_BREAK_RE.search(text[h.start() : m.start()])),
+                key=lambda h: h.start(),
+            )
             if not heads:
                 continue
             h = heads[0]
             phrase = text[h.start() : m.start()].strip()
+            if phrase == h.group("head"):
+                continue  # "Liên hợp quốc (UNPOL)": the head alone is no body's full name
             if (re.search(r"[,;]", phrase) and not re.search(r"\svề\s", phrase)) or len(phrase.split()) > 16:
                 continue
             if re.search(r"[()]", phrase):
