@@ -375,6 +375,14 @@ def candidates_for(
         return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
+    if shape.startswith("charge:"):
+        # The same family's other offences, written in the case the text writes the answer.
+        family = gaz.charges.get(shape.split(":", 1)[1], ())
+        lower = fact.answer[:1].islower()
+        asked = fold_for_match(fact.answer)
+        # "Mua bán người" beside "Mua bán người dưới 16 tuổi": one holds the other, both may be right.
+        apart = [n for n in family if fold_for_match(n) not in asked and asked not in fold_for_match(n)]
+        return [n[:1].lower() + n[1:] if lower else n for n in _rank(seed, apart)]
     if shape == "title":
         # The same post's family in the same body, or the same post in a sibling body: another
         # article's posts ("Bộ trưởng Bộ Công an" for a provincial deputy chairman) were absurd

@@ -32,6 +32,7 @@ class Gazetteer:
     famous: frozenset[str] = frozenset()  # folded names every officer knows (famous_leaders)
     historical: frozenset[str] = frozenset()  # folded names of the founders the text only recalls
     local_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # options for local police
+    charges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Penal Code offences by family
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -101,4 +102,5 @@ def load_gazetteer() -> Gazetteer:
         famous=frozenset(fold_for_match(n) for n in _tuple(raw.get("famous_leaders", []))),
         historical=frozenset(fold_for_match(n) for n in _tuple(raw.get("historical_figures", []))),
         local_units={k: _tuple(v) for k, v in raw.get("local_units", {}).items()},
+        charges={k: _tuple(v) for k, v in raw.get("charges", {}).items()},
     )

@@ -5,9 +5,11 @@ from pathlib import Path
 
 from quizgen.bank import CACHE_NAME, Bank
 from quizgen.checks import check_question
-from quizgen.generate import generate
+from quizgen.distractors import DistractorPool
+from quizgen.extract import Fact, extract_article
+from quizgen.generate import build_question, generate
 from quizgen.intake import read_article
-from quizgen.models import QFormat, Question, ReviewRecord, Status
+from quizgen.models import QFormat, QType, Question, ReviewRecord, Status
 from tests.conftest import Invoke
 
 
@@ -190,11 +192,23 @@ def test_a_missions_short_name_is_among_short_names(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"Phái bộ [A-Z]{4,}", o) for o in asked[0].options)
 
 
-def test_a_departments_code_is_not_the_one_option_with_a_code(tmp_path: Path) -> None:
-    asked = [q for q in _drafts(tmp_path, "fresh17", "c-danviet-01") if "20 triệu" in q.question]
-    assert asked and asked[0].options
-    assert not any("(" in o for o in asked[0].options)
-    assert asked[0].answer == "Phòng Cảnh sát điều tra tội phạm về ma túy – Công an tỉnh"
+def test_a_departments_code_is_not_the_one_option_with_a_code() -> None:
+    # The fact is made by hand: on the article itself the acronym's own question ("PC04 là tên
+    # viết tắt của phòng nào?") now takes this department's name.
+    real = Path(__file__).parent / "data" / "real" / "fresh17" / "c-danviet-01.txt"
+    article = read_article(real)
+    found = extract_article(article.id, article.paragraphs)
+    sentence = next(f.sentence for f in found.facts if "20 triệu" in f.sentence.text)
+    name = "Phòng Cảnh sát điều tra tội phạm về ma túy (PC04) – Công an tỉnh"
+    start = sentence.text.index(name)
+    fact = Fact(
+        QType.ORG, "org", name, name, sentence, start, start + len(name),
+        qphrase="phòng nào", shape="org:Phòng", head="Phòng", score=0.8,
+    )  # fmt: skip
+    asked = build_question(fact, article, found.main_ministry, DistractorPool(), {name})
+    assert asked is not None and asked.options and "20 triệu" in asked.question
+    assert not any("(" in o for o in asked.options)
+    assert asked.answer == "Phòng Cảnh sát điều tra tội phạm về ma túy – Công an tỉnh"
 
 
 def test_a_stem_longer_than_any_cut_could_make_it_ranks_after_shorter_ones() -> None:

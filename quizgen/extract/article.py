@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, analyse
+from quizgen.extract.charges import charge_facts
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.events import HEADLINE_KEY, event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
@@ -459,6 +460,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         for fact in event_facts(sentence, analyses[sentence.index], named):
             facts.append(fact)
         quoted = {fold_for_match(f.answer) for f in facts if f.sentence.index == sentence.index}
+        for fact in charge_facts(sentence, quoted):
+            facts.append(fact)  # before the quoted family: "tội “Cưỡng đoạt tài sản”" is a charge
         for fact in quoted_facts(sentence, quoted):
             facts.append(fact)  # the quotation marks are its edges
         people = {

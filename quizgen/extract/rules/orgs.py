@@ -11,7 +11,6 @@ from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import Sentence
 
-
 _BRAND_ROOM = re.compile(r"(?<!\w)(?P<head>Phòng)(?=\s[A-ZĐ])")
 
 

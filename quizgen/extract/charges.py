@@ -1,0 +1,75 @@
+"""The charges family: the offence a suspect is prosecuted for ("khởi tố bị can ... về tội
+“Cưỡng đoạt tài sản”", "truy tố bị can Nguyễn Văn Tuấn về tội Mua bán người").
+
+An offence is a name of the Penal Code. Quotation marks give its edges when the text has them;
+otherwise the gazetteer's list of offences does, and an offence it does not list is not asked
+(its end cannot be told from the words after it). The question asks "về tội gì"; the options are
+the same family's other offences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.extract.facts import Fact
+from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.models import QType
+from quizgen.normalize import fold_for_match
+from quizgen.sentences import Sentence
+
+_ABOUT = re.compile(r"(?<!\w)về (?P<charge>tội\s+)")
+# A charge is a fact of a case: a prosecution, an arrest or a trial names it, not a warning about
+# a kind of crime ("cảnh báo về tội phạm lừa đảo").
+_CASE = re.compile(r"(?i)khởi tố|truy tố|tạm giam|tạm giữ|xét xử|tuyên phạt|cáo trạng|bị can|bị cáo")
+_QUOTED = re.compile(r"[“\"](?P<name>[^”\"]{3,120})[”\"]")
+
+
+def _family(name: str, gaz: Gazetteer) -> str | None:
+    key = fold_for_match(name)
+    return next((k for k, names in gaz.charges.items() if any(fold_for_match(n) == key for n in names)), None)
+
+
+def _listed(rest: str, gaz: Gazetteer) -> str | None:
+    """The longest listed offence that ``rest`` starts with, as ``rest`` writes it."""
+    folded = fold_for_match(rest)
+    for name in sorted((n for names in gaz.charges.values() for n in names), key=len, reverse=True):
+        key = fold_for_match(name)
+        if folded.startswith(key) and not folded[len(key) : len(key) + 1].isalnum():
+            return rest[: len(name)]
+    return None
+
+
+def charge_facts(sentence: Sentence, known: set[str], gaz: Gazetteer | None = None) -> Iterator[Fact]:
+    """ "What" facts for the offence a case is about."""
+    gaz = gaz or load_gazetteer()
+    text = sentence.text
+    for m in _ABOUT.finditer(text):
+        if not _CASE.search(text[: m.start()]):
+            continue
+        rest = text[m.end() :]
+        quoted = _QUOTED.match(rest)
+        name = quoted.group("name").strip() if quoted else _listed(rest, gaz)
+        if not name:
+            continue
+        end = m.end() + (quoted.end() if quoted else len(name))
+        after = text[end:]
+        if re.match(r"\s*(?:,\s*[“\"]|và (?:tội\s)?[“\"A-ZĐ])", after):
+            continue  # "về tội “A”, “B” và “C”": several charges, one of them is not the answer
+        family = _family(name, gaz)
+        if family is None or fold_for_match(name) in known:
+            continue
+        known.add(fold_for_match(name))
+        yield Fact(
+            QType.WHAT,
+            "charge",
+            name,
+            text[m.start("charge") : end],
+            sentence,
+            m.start("charge"),
+            end,
+            qphrase="tội gì",
+            shape=f"charge:{family}",
+            head="tội",
+            score=0.7,
+        )
