@@ -1553,3 +1553,36 @@ def test_a_department_with_an_acronym_is_asked_by_its_full_name() -> None:
     )
     brands = [a for k, a in _facts(s) if k == "brand"]
     assert brands == ["Phòng Cảnh sát Liên hợp quốc"], brands  # not the head alone, "Liên hợp quốc"
+
+
+def test_a_scope_and_its_place_stay_and_two_verbs_keep_their_object() -> None:
+    s = (
+        "Riêng tại TP HCM, Phòng CSGT Công an thành phố cho biết từ 12 giờ đến hết ngày 18-10, lực "
+        "lượng CSGT đã kiểm tra, xử lý 680 trường hợp vi phạm nồng độ cồn."
+    )
+    stem = _stem("count", "680", s)
+    assert stem is not None and stem.startswith("Riêng tại TP HCM, Phòng CSGT"), stem  # not "Riêng," alone
+    assert "đã kiểm tra, xử lý bao nhiêu trường hợp" in stem
+
+
+def test_a_question_inside_a_leading_adverbial_keeps_the_main_clause() -> None:
+    s = (
+        "Sau vụ cháy đặc biệt nghiêm trọng làm 8 người thiệt mạng tại cư xá Độc Lập (phường Phú Thọ Hòa) "
+        "vào tối 6/7, TP Hồ Chí Minh đã khẩn trương rà soát, tăng cường công tác đảm bảo an toàn phòng "
+        "cháy, chữa cháy (PCCC) tại toàn bộ khu dân cư, nhất là nhà ở trong hẻm sâu, khu nhà trọ."
+    )
+    stem = _stem("date", "tối 6/7", s)
+    assert stem is not None and "TP Hồ Chí Minh đã khẩn trương rà soát, tăng cường công tác" in stem, stem
+
+
+def test_an_address_is_whole_and_a_date_takes_no_name_after_it() -> None:
+    s = (
+        "Khoảng 2h50 sáng 25/10, một khu kho xưởng chứa đệm mút tại xã Bình Minh, huyện Thanh Oai, Hà Nội "
+        "đã bốc cháy."
+    )
+    assert ("place", "xã Bình Minh, huyện Thanh Oai, Hà Nội") in _facts(s), _facts(s)
+    s = (
+        "Theo báo Công an Nhân dân, vào ngày 6/7/2023 Phòng Cảnh sát Hình sự, Công an tỉnh Nghệ An đã phá "
+        "thành công chuyên án."
+    )
+    assert not any(a.endswith("Phòng") for _, a in _facts(s)), _facts(s)

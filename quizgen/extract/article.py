@@ -426,6 +426,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         if fact.kind in ("unit", "org") and re.match(r"\S+ (?:trưởng|phó)\b", fact.answer):
             continue  # "Đội trưởng đội ...", "Cục phó ...": a post, not a unit
         kept = whole_constituent(fact, analyses[fact.sentence.index])
+        if kept is not None and kept.type == QType.WHEN and re.search(r"\d\s[A-ZĐ]\w*$", kept.answer):
+            kept = None  # "ngày 6/7/2023 Phòng": the subject after a date is no part of it
         if kept is not None:
             facts.append(kept)
     # People the rules missed, found from the toolkit's proper nouns and the gazetteer's titles.

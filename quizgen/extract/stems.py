@@ -285,9 +285,36 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
             merged.append(piece)  # "..., Cục Đối ngoại, Bộ Công an đã": a name, not a list's tail
         elif merged and _LIST_TAIL.match(piece) and not _QUESTION_WORDS.search(merged[-1]):
             merged[-1] = f"{merged[-1]} {piece}"
+        elif merged and _verb_pair(merged[-1], piece, sentence):
+            merged[-1] = f"{merged[-1]} {piece}"  # "đã kiểm tra, | xử lý 680 trường hợp": one object
         else:
             merged.append(piece)
     return [(piece, _has_verb(piece, sentence)) for piece in merged]
+
+
+def _edge_verb(piece: str, sentence: SentenceAnalysis | None, last: bool) -> bool:
+    """Whether ``piece`` (copied from ``sentence``) ends (``last``) or starts with a verb."""
+    core = piece.strip(" ,;:?.")
+    at = sentence.text.find(core) if sentence is not None and core else -1
+    if sentence is None or at < 0:
+        return False
+    inside = [t for t in sentence.tokens if t.start >= at and t.end <= at + len(core)]
+    if not inside:
+        return False
+    edge = inside[-1] if last else inside[0]
+    return edge.pos == "V" and edge.text[:1].islower()
+
+
+def _verb_pair(before: str, piece: str, sentence: SentenceAnalysis | None) -> bool:
+    """ "lực lượng CSGT đã kiểm tra, xử lý 680 trường hợp": two verbs over a comma share the object
+    after the second; cut between them, the first is left without it."""
+    return (
+        piece[:1].islower()
+        and word_count(piece) <= 10  # a long second clause is a clause of its own, cut if need be
+        and not _ADVERBIAL_START.match(piece)
+        and _edge_verb(before, sentence, last=True)
+        and _edge_verb(piece, sentence, last=False)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -424,7 +451,14 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     # "bao nhiêu cơ sở ... đã được Công an các huyện, | thành phố và Phòng ... kiểm tra": a passive
     # whose agent runs past the comma has its verb in a later piece, which the stem needs.
     agent_only = _agent_only(pieces[target][0], sentence)
-    verb_at = next((j for j in range(target + 1, len(pieces)) if pieces[j][1]), None) if agent_only else None
+    # "Sau vụ cháy ... vào thời gian nào, | TP Hồ Chí Minh đã khẩn trương rà soát ...": a question
+    # asked inside a leading adverbial needs the main clause that follows it.
+    needs_main = head is None and _ADVERBIAL_START.match(pieces[target][0]) is not None
+    verb_at = (
+        next((j for j in range(target + 1, len(pieces)) if pieces[j][1]), None)
+        if agent_only or needs_main
+        else None
+    )
     # Left of the question piece first, then right; each side stops at the first piece that does
     # not fit, so what is kept runs on from the question piece.
     left_cut = False
@@ -446,6 +480,12 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
                 break
             keep.add(i)
             total += n
+    if head is not None and any(_BARE_BACK_REFERENCE.search(pieces[i][0]) for i in keep):
+        # "Riêng tại TP HCM, | Phòng CSGT Công an thành phố ...": the city is only in the scope.
+        scope = next((i for i in range(head) if _AT_WORDS.search(pieces[i][0])), None)
+        if scope is not None and total + word_count(pieces[scope][0]) <= HARD_MAX_STEM_WORDS:
+            keep.add(scope)
+            total += word_count(pieces[scope][0])
     if not any(pieces[i][1] for i in keep):
         return stem  # no verb left: a fragment; the length check decides on the whole
     if left_cut and target - 1 not in keep and _list_item_before(pieces, target):
@@ -596,8 +636,19 @@ def _without_place(stem: str) -> str:
             if j:
                 end = second.start("caps") + len(" ".join(more[:j]))
         # ", tại Quảng Ninh, Đồn ...": the commas that set the place off go with it.
-        return re.sub(r",\s*,", ",", stem[: m.start()] + stem[end:])
+        shorter = re.sub(r",\s*,", ",", stem[: m.start()] + stem[end:])
+        if re.match(r"^\w+(?:\s\w+)?,", shorter) and not re.match(r"^\w+(?:\s\w+)?,", stem):
+            return stem  # "Riêng tại TP HCM, ...": the place is the scope; "Riêng," alone says nothing
+        if _BARE_BACK_REFERENCE.search(shorter):
+            return stem  # "Phòng CSGT Công an thành phố": which city, only the place said
+        return shorter
     return stem
+
+
+# "Công an thành phố", "UBND tỉnh" with no name after them: the place the stem names elsewhere.
+_BARE_BACK_REFERENCE = re.compile(
+    r"(?:Công an|UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy)\s(?:tỉnh|thành phố|huyện|quận)(?!\s[A-ZĐ])"
+)
 
 
 def _drop_partner(stem: str, sentence: SentenceAnalysis | None = None) -> str:
@@ -879,6 +930,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
             if not verb
             and (p[:1].isupper() or _GROUP_SUBJECT.match(p))
             and not _ADVERBIAL_START.match(p)
+            and not re.match(r"(?:Riêng|Còn|Đối với|Ở)\s", p)  # "Riêng tại TP HCM": a scope, not who
             and word_count(p) >= 2
             and not (_title_only(p) and not _names_someone(p, sentence))
         ),

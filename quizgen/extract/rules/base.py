@@ -101,10 +101,16 @@ class RuleBase:
             rf"(?:{'|'.join(re.escape(p) for p in sorted(foreign + local, key=len, reverse=True))})"
             rf"(?:\s\([^()]{{2,30}}\))?)(?![{LOWER}{UPPER}\w])"
         )
+        # "xã Bình Minh, huyện Thanh Oai, Hà Nội": an address may end on its province's bare name.
+        province = "|".join(
+            re.escape(re.sub(r"^Thành phố ", "", n)) for n in sorted(local, key=len, reverse=True)
+        )
         self.place_re = re.compile(
             r"(?P<prep>[Tt]ại|[Ởở])\s+(?P<place>"
-            rf"(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"
-            rf"(?:,\s*(?:huyện|quận|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+)*)"
+            rf"(?:(?:(?:thôn|bản|ấp|khóm|tổ dân phố|khu phố)\s+(?:{CAPW}|\d+)(?:\s{CAPW})*,\s*)?"
+            rf"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"
+            rf"(?:,\s*(?:(?:huyện|quận|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"
+            rf"|(?:{province})(?![{LOWER}{UPPER}])))*)"
             rf"|(?:{'|'.join(re.escape(p) for p in sorted(place_names, key=len, reverse=True))})"
             rf"(?:\s\((?:{'|'.join(re.escape(c) for c in g.countries)})\))?)(?![{LOWER}])"
         )
