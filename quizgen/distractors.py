@@ -664,7 +664,18 @@ def _other_city(own: str, gaz: Gazetteer, seed: str) -> list[str]:
     def names(p: str) -> frozenset[str]:
         return gaz.aliases_of(p) | gaz.aliases_of(f"Thành phố {p}") | {fold_for_match(p)}
 
-    return [before + p for p in _rank(seed, bare) if not names(p) & mine]
+    guarded = _GUARDS_A_BORDER.search(own) is not None
+    return [
+        before + p
+        for p in _rank(seed, bare)
+        if not names(p) & mine and not (guarded and fold_for_match(p) in _INLAND)
+    ]
+
+
+# Border guards and the coast guard serve provinces on a border or the sea: "Bộ đội Biên phòng tỉnh
+# Bắc Ninh" was struck as impossible. The provinces (since July 2025) with neither.
+_GUARDS_A_BORDER = re.compile(r"(?i)biên phòng|BĐBP|cảnh sát biển")
+_INLAND = frozenset(fold_for_match(p) for p in ("Bắc Ninh", "Phú Thọ", "Thái Nguyên", "Hà Nội"))
 
 
 def is_place_name(name: str, gaz: Gazetteer) -> bool:

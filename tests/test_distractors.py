@@ -564,3 +564,15 @@ def test_a_ministry_of_security_gets_the_other_ministries_of_security() -> None:
     assert len(options) == 3 and set(options) <= {"Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp"}, (
         options
     )
+
+
+def test_border_guards_are_offered_only_where_there_is_a_border_or_a_coast() -> None:
+    s = (
+        "Ngày 20-11, Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa thông tin đơn vị vừa bắt quả tang một "
+        "đối tượng đang vận chuyển 32 bánh heroin."
+    )
+    result = extract_article("t", (s,))
+    fact = next(f for f in result.facts if f.answer == "Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa")
+    options = candidates_for(fact, DistractorPool(), "t", load_gazetteer())
+    assert options and all(o.startswith("Ban Chỉ huy Bộ đội Biên phòng tỉnh ") for o in options)
+    assert not any(o.endswith(("Bắc Ninh", "Phú Thọ", "Thái Nguyên")) for o in options), options

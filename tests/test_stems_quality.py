@@ -1586,3 +1586,15 @@ def test_an_address_is_whole_and_a_date_takes_no_name_after_it() -> None:
         "thành công chuyên án."
     )
     assert not any(a.endswith("Phòng") for _, a in _facts(s)), _facts(s)
+
+
+def test_a_body_holds_a_ceremony_and_a_ceremony_takes_place() -> None:
+    s = (
+        "Ngày 15/3, tại căn cứ Bentiu, Phái bộ gìn giữ hòa bình Liên Hợp Quốc ở Cộng hòa Nam Sudan "
+        "(UNMISS) đã diễn ra lễ trao Huy chương."
+    )
+    stem = _stem("date", "ngày 15/3", s)
+    assert stem is not None and "(UNMISS) đã tổ chức lễ trao Huy chương" in stem, stem
+    s = "Sáng 13/6, tại tỉnh Hà Nam đã diễn ra hội thảo quốc tế về nâng cao năng lực cho nữ cán bộ công an."
+    stem = _stem("date", "sáng 13/6", s)
+    assert stem is None or "diễn ra hội thảo" in stem, stem

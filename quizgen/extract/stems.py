@@ -1394,6 +1394,18 @@ def finish_stem(
     if stem.count('"') % 2 == 1 and stem.startswith('"'):
         stem = stem[1:]  # the quotation opened the sentence and closes past the asked clause
     stem = re.sub(r"\s+", " ", stem).strip()
+    # "Phái bộ ... đã diễn ra lễ trao Huy chương": an event takes place, a body holds it.
+    # "Sáng 13/6, đã diễn ra hội thảo" has no body before it and stays.
+    stem = re.sub(
+        r"((?:\)|(?<!\w)nào|(?<!\w)[A-ZĐ]\w*)\s+(?:đã\s+)?)diễn ra "
+        r"(?=(?:lễ|buổi|hội nghị|hội thảo|lớp|cuộc)(?!\w))",
+        lambda m: (
+            m.group(0)  # "tại tỉnh Hà Nam đã diễn ra hội thảo": a place before it, not a body
+            if re.search(r"(?i)(?<!\w)(?:tại|ở)\s+(?:\S+\s+){0,4}$", stem[: m.start(1)] + " ")
+            else f"{m.group(1)}tổ chức "
+        ),
+        stem,
+    )
     stem = stem[:1].upper() + stem[1:]
     # "chủ trì buổi trao thưởng thời gian nào?": a time asked after a noun or a verb takes "vào".
     stem = _BARE_TIME_QUESTION.sub(r"\1 vào \2", stem)
@@ -1436,9 +1448,11 @@ def finish_stem(
         return None  # "Đây là ..." points at something the stem does not name
     if malformed(stem, question):
         return None
-    own = analyse(stem).tokens
+    # The stem is analysed on its own only when the sentence's verbs are not in it (a toolkit call).
     verbless = not _has_verb(stem, sentence) and not any(
-        t.pos == "V" and not _listed_noun(own, i) for i, t in enumerate(own)
+        t.pos == "V" and not _listed_noun(own, i)
+        for own in (analyse(stem).tokens,)
+        for i, t in enumerate(own)
     )
     if question and not fact.template and verbless:
         return None  # no verb: "Hội Phụ nữ Việt Nam, bộ nào, Tổng Công ty Mobifone cùng 500 hội viên?"
