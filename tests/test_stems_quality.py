@@ -1598,3 +1598,25 @@ def test_a_body_holds_a_ceremony_and_a_ceremony_takes_place() -> None:
     s = "Sáng 13/6, tại tỉnh Hà Nam đã diễn ra hội thảo quốc tế về nâng cao năng lực cho nữ cán bộ công an."
     stem = _stem("date", "sáng 13/6", s)
     assert stem is None or "diễn ra hội thảo" in stem, stem
+
+
+def test_a_passive_with_a_long_agent_is_whole_and_an_adverbial_is_no_list_item() -> None:
+    s = (
+        "Chiều 19/8, tại Hà Nội, Chủ nhiệm Ủy ban Hành chính công và An toàn của Quốc hội Hàn Quốc Shin "
+        "Jung Hoon đã được Đại tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an tiếp."
+    )
+    stem = _stem("date", "chiều 19/8", s)
+    assert stem is not None and stem.endswith("Bộ trưởng Bộ Công an tiếp vào thời gian nào?"), stem
+    s = (
+        "Chiều 10/2, Đại tướng Tô Lâm – Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an Việt Nam, trong chuyến "
+        "thăm và làm việc tại Lào, đã được Ủy viên Bộ Chính trị, Thủ tướng Chính phủ nước Cộng hòa Dân chủ "
+        "Nhân dân Lào Thongloun Sisoulith tiếp tại Thủ đô Vientiane."
+    )
+    stem = _stem("date", "chiều 10/2", s)
+    assert stem is None or "Thongloun Sisoulith tiếp" in stem, (
+        stem
+    )  # never "..., trong chuyến thăm và làm việc"
+    # "bị can" is a noun: "đã khởi tố bị can" is no passive waiting for its verb.
+    s = "Ngày 9/1, Phòng Cảnh sát hình sự, Công an TP.HCM đã khởi tố bị can, bắt tạm giam Nguyễn Quốc Tấn."
+    stem = _stem("date", "ngày 9/1", s)
+    assert stem is not None and "đã khởi tố bị can" in stem, stem

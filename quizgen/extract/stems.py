@@ -283,7 +283,13 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
         # "phụ nữ, hòa bình và an ninh": a list's items are one piece, not clauses.
         if merged and _PARENT_AFTER_BODY.match(piece):
             merged.append(piece)  # "..., Cục Đối ngoại, Bộ Công an đã": a name, not a list's tail
-        elif merged and _LIST_TAIL.match(piece) and not _QUESTION_WORDS.search(merged[-1]):
+        elif (
+            merged
+            and _LIST_TAIL.match(piece)
+            and not _QUESTION_WORDS.search(merged[-1])
+            # "trong chuyến thăm và làm việc tại Lào": an adverbial, not a list's next item
+            and not re.match(r"(?:trong|tại|ở|theo|sau|trước|khi|nhằm|để)\s", piece)
+        ):
             merged[-1] = f"{merged[-1]} {piece}"
         elif merged and _verb_pair(merged[-1], piece, sentence):
             merged[-1] = f"{merged[-1]} {piece}"  # "đã kiểm tra, | xử lý 680 trường hợp": one object
@@ -385,7 +391,8 @@ _GOES_ON = re.compile(
 def _agent_only(piece: str, sentence: SentenceAnalysis | None) -> bool:
     """Whether ``piece`` ends in a passive's agent without its verb ("đã được Công an các huyện"),
     which a later comma-separated piece holds."""
-    passive = re.search(r"(?<!\w)(?:được|bị)\s+(?=\S)(.*)$", piece)
+    # "bị can", "bị cáo", "bị hại": nouns, not a passive's marker.
+    passive = re.search(r"(?<!\w)(?:được|bị(?!\s+(?:can|cáo|hại)(?!\w)))\s+(?=\S)(.*)$", piece)
     if passive is None or sentence is None:
         return False
     # Any verb the tagger saw counts here, even one read as part of a name ("Bộ trưởng Công an
@@ -822,7 +829,10 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
             if _ONLY_REPORTS.search(piece):
                 return None  # "X thông báo, từ ngày nào?": what was reported is not asked here
-            return with_subject(pieces, i, sentence).rstrip(",;: ")
+            clause = with_subject(pieces, i, sentence).rstrip(",;: ")
+            if _agent_only(clause, sentence):
+                return None  # "X đã được Ủy viên Bộ Chính trị, | Thủ tướng ... tiếp": the verb is further on
+            return clause
     return None
 
 
@@ -1017,8 +1027,9 @@ def malformed(stem: str, question: bool = True) -> str | None:
     if _NOTHING_REPORTED.search(stem):
         return "what was reported is missing"  # "Ngày 12-2, cục nào cho biết?"
     cut = _VERB_THEN_QUESTION.search(stem)
-    if cut and "được" in stem[: cut.start()].split()[-6:]:
+    if cut and "được" in stem[: cut.start()].split()[-16:]:
         cut = None  # "Hội nghị ... đã được Công an tỉnh tổ chức vào thời gian nào?": the passive has it
+        # (its agent may be long: "đã được Đại tướng X, Bộ trưởng Bộ Công an tiếp")
     if re.search(r"\s\?$", stem) or cut:
         return "cut before its object"  # "..., Ban Chỉ huy BĐBP tỉnh Quảng Trị chủ trì ?"
     if re.search(r",\s+(?:[^\s,]+\s+){0,2}(?:nào|ai)\?$", stem):
