@@ -1620,3 +1620,14 @@ def test_a_passive_with_a_long_agent_is_whole_and_an_adverbial_is_no_list_item()
     s = "Ngày 9/1, Phòng Cảnh sát hình sự, Công an TP.HCM đã khởi tố bị can, bắt tạm giam Nguyễn Quốc Tấn."
     stem = _stem("date", "ngày 9/1", s)
     assert stem is not None and "đã khởi tố bị can" in stem, stem
+
+
+def test_an_army_article_asks_an_officers_quân_hàm_and_a_post_stops_before_its_ministry() -> None:
+    lead = "Bộ Quốc phòng tổ chức lễ trao quyết định cử sĩ quan đi làm nhiệm vụ gìn giữ hòa bình."
+    s = "Thiếu tá Ngô Quốc Cường nhận vị trí Sĩ quan Tham mưu Tác chiến tại phái bộ."
+    result = extract_article("t", (lead, s))
+    ranks = [f.template for f in result.facts if f.kind == "rank_of"]
+    assert ranks == ["Ngô Quốc Cường có quân hàm gì?"], ranks
+    s = "Đại tá Phạm Quang Tuyển, Phó Cục trưởng Cục Tổ chức cán bộ – Bộ Công an, đọc quyết định."
+    posts = [a for k, a in _facts(s) if k == "title_of"]
+    assert posts == ["Phó Cục trưởng Cục Tổ chức cán bộ"], posts  # the options carry no ministry either

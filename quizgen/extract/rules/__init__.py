@@ -32,6 +32,7 @@ class Extractor(PeopleRules, DateRules, ProgrammeRules, NumberRules, PlaceRules,
     # -- the rules -----------------------------------------------------------
     def facts_for(self, sentences: list[Sentence], main_org: str | None) -> Iterator[Fact]:
         people: dict[str, dict[str, str]] = {}
+        self.army = main_org == "Bộ Quốc phòng"  # the article's ministry: its officers hold "quân hàm"
         lead = ""
         # An acronym is defined where it is first bracketed ("Phụ nữ, Hòa bình và An ninh (WPS)");
         # a later bracket ("Hội nghị Quốc tế về Phụ nữ, Hòa bình và An ninh (WPS)") names something

@@ -77,6 +77,7 @@ def _date_shape(date: str) -> str:
 class RuleBase:
     def __init__(self, gaz: Gazetteer | None = None):
         self.gaz = gaz or load_gazetteer()
+        self.army = False  # set per article: whether its ministry is Bộ Quốc phòng
         g = self.gaz
         self.rank_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<rank>{_alt(g.all_ranks)})\s+")
         self.title_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<title>{_alt(g.titles)})(?![{LOWER}])")

@@ -106,6 +106,8 @@ class PeopleRules(RuleBase):
             or self.rank_re.match(text, at + dash.end())
         ):
             return False
+        if re.match(r"(?:Bộ|Tổng cục|Công an|UBND)\s", text[at + dash.end() :]):
+            return False  # "Phó Cục trưởng Cục Tổ chức cán bộ – Bộ Công an": the parent, which options lack
         rest = re.match(r"[^,;.()\-\u2013]*", text[at + dash.end() :])
         words = rest.group(0).split() if rest else []
         return 0 < len(words) <= 4
@@ -242,6 +244,7 @@ class PeopleRules(RuleBase):
                 )
             if rank_cap:
                 ref = name
+                term = "quân hàm" if self.army or _ARMY.search(text) else "cấp bậc hàm"
                 yield Fact(
                     QType.WHO,
                     "rank_of",
@@ -250,7 +253,7 @@ class PeopleRules(RuleBase):
                     s,
                     0,
                     0,
-                    template=f"{ref} có {'quân hàm' if _ARMY.search(text) else 'cấp bậc hàm'} gì?",
+                    template=f"{ref} có {term} gì?",
                     shape="rank",
                     score=0.8,
                 )
