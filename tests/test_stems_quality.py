@@ -1631,3 +1631,22 @@ def test_an_army_article_asks_an_officers_quân_hàm_and_a_post_stops_before_its
     s = "Đại tá Phạm Quang Tuyển, Phó Cục trưởng Cục Tổ chức cán bộ – Bộ Công an, đọc quyết định."
     posts = [a for k, a in _facts(s) if k == "title_of"]
     assert posts == ["Phó Cục trưởng Cục Tổ chức cán bộ"], posts  # the options carry no ministry either
+
+
+def test_a_ministry_named_with_và_is_kept_whole_and_a_district_keeps_its_province() -> None:
+    s = (
+        "Tại buổi lễ, Đại tướng Lương Tam Quang công bố Quyết định số 397/QĐ-TTg ngày 25-2 của Thủ tướng "
+        "Chính phủ về việc bổ nhiệm Trung tướng Nguyễn Hải Trung giữ chức Thứ trưởng Bộ Dân tộc và Tôn giáo."
+    )
+    templates = [f.template for f in extract_article("t", (s,)).facts if f.template]
+    asked = [t for t in templates if "Thứ trưởng Bộ Dân tộc" in t]
+    assert asked and all("Bộ Dân tộc và Tôn giáo" in t for t in asked), templates
+    s = (
+        "Ngày 21/3, Công an huyện Ngọc Hồi, Kon Tum cho biết đơn vị vừa phối hợp cùng Công an các tỉnh "
+        "triệt phá một đường dây vận chuyển, mua bán trái phép chất ma túy liên tỉnh, thu giữ tổng cộng "
+        "5kg ma túy đá."
+    )
+    stem = _stem("measure", "5kg", s)
+    assert stem is not None and stem.startswith("Công an huyện Ngọc Hồi, Kon Tum cho biết"), stem
+    # The day the police reported it is no day of the raid.
+    assert _stem("date", "ngày 21/3", s) is None

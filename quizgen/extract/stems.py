@@ -261,6 +261,16 @@ _PARENT_AFTER_BODY = re.compile(
 )
 
 
+_PROVINCE_AFTER_PLACE = re.compile(
+    rf"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường)\s+[{UPPER}]\S*(?:\s[{UPPER}]\S*)*,$"
+)
+
+
+def _opens_with_province(piece: str) -> bool:
+    words = piece.split()
+    return any(is_place(" ".join(words[:k])) for k in (3, 2, 1) if len(words) > k)
+
+
 def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[str, bool]]:
     """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it.
 
@@ -275,7 +285,10 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
         else:
             raw.append(piece)
     for i in range(len(raw) - 1, 0, -1):
-        if _PARENT_AFTER_BODY.match(f"{raw[i - 1]} {raw[i]}"):
+        if _PROVINCE_AFTER_PLACE.search(raw[i - 1]) and _opens_with_province(raw[i]):
+            # "Công an huyện Ngọc Hồi, | Kon Tum cho biết": the province ends the district's name.
+            raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
+        elif _PARENT_AFTER_BODY.match(f"{raw[i - 1]} {raw[i]}"):
             # "Cục Đối ngoại, Bộ Công an đã ...": a department and its ministry are one name.
             raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
     merged: list[str] = []
@@ -1051,6 +1064,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
     return None
 
 
+_REPORTED_WHEN = re.compile(
+    r"^(?:Theo bài báo, )?[^,?]{0,70}?(?:,\s[^,?]{1,25}?)?"  # "Công an huyện X, Kon Tum"
+    r"\s(?:cho biết|thông tin|thông báo|cho hay|nhắc lại)(?:,|\s)"
+)
 _LEADER_THEN_TIME = re.compile(
     rf"(?<!\w)do\s+(?:(?:[{UPPER}][^\s,?]*|tướng|tá|úy)\s+)+(?:vào\s+)?(?:thời gian|ngày|thời điểm)\s+nào\?$"
 )
@@ -1470,6 +1487,10 @@ def finish_stem(
     if question and not fact.template and _no_main_clause(stem, sentence):
         return None
     if question and fact.type.value in ("when", "where") and not names_an_event(stem):
+        return None
+    if question and fact.type.value == "when" and fact.move_to_end and _REPORTED_WHEN.match(stem):
+        # "Ngày 21/3, Công an huyện X cho biết đơn vị vừa triệt phá ...": the day is the report's,
+        # and asked at the end it reads as the raid's (both readers rejected it).
         return None
     anchored = False
     if _EVENT_DEMONSTRATIVE.search(stem):

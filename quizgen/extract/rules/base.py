@@ -74,6 +74,16 @@ def _date_shape(date: str) -> str:
     return f"date:{sep.group(0) if sep else '/'}:{len(parts)}"
 
 
+def whole_ministry(about: str, rest: str) -> str:
+    """``about`` with the rest of a ministry's name when a "và" cut it ("... Thứ trưởng Bộ Dân tộc"
+    + " và Tôn giáo"); ``rest`` is the text after ``about``."""
+    for name in load_gazetteer().orgs.get("Bộ", ()):
+        head, _, tail = name.partition(" và ")
+        if tail and about.endswith(head) and rest.startswith(f" và {tail}"):
+            return f"{about} và {tail}"
+    return about
+
+
 class RuleBase:
     def __init__(self, gaz: Gazetteer | None = None):
         self.gaz = gaz or load_gazetteer()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizgen.extract.facts import Fact
-from quizgen.extract.rules.base import RuleBase, _date_shape
+from quizgen.extract.rules.base import RuleBase, _date_shape, whole_ministry
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
@@ -71,6 +71,8 @@ class DateRules(RuleBase):
         after = self._DOCUMENT_AFTER.match(text[end:])
         issuer = (after.group("issuer") or "").strip() if after else ""
         about = (after.group("about") or "").strip() if after else ""
+        if about and after is not None:
+            about = whole_ministry(about, text[end + after.end() :])  # "Bộ Dân tộc | và Tôn giáo"
         if len(about.split()) > 20:
             about = ""  # a long subject is the sentence's, not the document's name
         parts = [doc.group("doc"), issuer, about]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizgen.extract.facts import Fact
-from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase
+from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase, whole_ministry
 from quizgen.models import QType
 from quizgen.sentences import UPPER, Sentence
 
@@ -31,7 +31,7 @@ def dated_document_question(name: str, head: str, after: str) -> str:
         return ""
     issuer = (m.group("issuer") or "").strip()
     kind = head.lower()
-    intro, about = m.group("intro"), m.group("about").strip()
+    intro, about = m.group("intro"), whole_ministry(m.group("about").strip(), after[m.end() :])
     # "ban hành chỉ thị nào về ...", but "ký quyết định nào ban hành Kế hoạch ...": one "ban hành".
     verb = "ban hành" if intro == "về" else "ký"
     if issuer and len(issuer.split()) <= 8:
