@@ -1650,3 +1650,11 @@ def test_a_ministry_named_with_và_is_kept_whole_and_a_district_keeps_its_provin
     assert stem is not None and stem.startswith("Công an huyện Ngọc Hồi, Kon Tum cho biết"), stem
     # The day the police reported it is no day of the raid.
     assert _stem("date", "ngày 21/3", s) is None
+
+
+def test_a_post_ends_before_the_task_it_is_given() -> None:
+    s = (
+        "Bộ Công an đồng thời giao Thiếu tướng Nguyễn Thanh Tùng, Phó Giám đốc Công an TP Hà Nội điều hành "
+        "Công an Thành phố."
+    )
+    assert ("title_of", "Phó Giám đốc Công an TP Hà Nội") in _facts(s), _facts(s)

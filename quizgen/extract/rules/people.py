@@ -145,7 +145,9 @@ class PeopleRules(RuleBase):
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
-                        r"|\s(?:làm|dẫn đầu|chủ trì|tham dự)(?=\s|[.,;:]|$)"
+                        r"|\s(?:làm|dẫn đầu|chủ trì|tham dự|giữ chức)(?=\s|[.,;:]|$)"
+                        # "... điều hành Công an Thành phố": the task given; "Ủy ban điều hành tỉnh" a name
+                        r"|\sđiều hành(?=\s[A-ZĐ])"
                         # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the verb
                         # after the post ends the sentence.
                         r"|\s(?:tiếp|đón|trao|thăm)(?=[.,;:]|$)"
