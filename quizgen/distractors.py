@@ -22,7 +22,7 @@ from quizgen.extract.quality import number_of
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import core_name, fold_for_match, loose_key
+from quizgen.normalize import core_name, fold_for_match, loose_key, word_re
 from quizgen.sentences import UPPER
 
 WANTED = 3
@@ -198,10 +198,10 @@ def _shift_number(answer: str) -> list[str]:
             out.append(answer[: m.start()] + text + answer[m.end() :])
         return out
     for word in sorted(NUM_WORDS, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", answer) and word in _NUM_WORD_LIST:
+        if word_re(word).search(answer) and word in _NUM_WORD_LIST:
             i = _NUM_WORD_LIST.index(word)
             picks = [_NUM_WORD_LIST[j] for j in (i + 1, i - 1, i + 2, i + 3) if 0 <= j < len(_NUM_WORD_LIST)]
-            return [re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", p, answer, count=1) for p in picks]
+            return [word_re(word).sub(p, answer, count=1) for p in picks]
     return []
 
 
@@ -463,7 +463,7 @@ def candidates_for(
         head = shape.split(":")[1]
         places = gaz.places.get("provinces" if head.endswith("tỉnh") else "cities", ())
         lao = gaz.places.get("lao_provinces", ())
-        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", fact.answer) for p in lao):
+        if any(word_re(p).search(fact.answer) for p in lao):
             return [f"{head} {p}" for p in _rank(seed, lao)]
         # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
         bare = [_without_city_word(p) for p in places]
@@ -719,7 +719,7 @@ def _variant_of(candidate: str, answer: str) -> bool:
     a, c = fold_for_match(answer), fold_for_match(candidate)
     if not a or not c:
         return False
-    if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", c):
+    if word_re(c).search(a) or word_re(a).search(c):
         return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
     # Two names of one body that share no words: the Government's crime steering committee.
     for x, y in _ONE_BODY:
@@ -809,9 +809,7 @@ def _shift_document(m: re.Match[str], seed: str) -> list[str]:
 
 
 def _former_province(name: str, gaz: Gazetteer) -> bool:
-    return any(
-        re.search(rf"(?<!\w){re.escape(p)}(?!\w)", name) for p in gaz.places.get("former_provinces", ())
-    )
+    return any(word_re(p).search(name) for p in gaz.places.get("former_provinces", ()))
 
 
 def _female(name: str) -> bool:
@@ -881,26 +879,26 @@ def sphere(name: str, gaz: Gazetteer) -> str:
     if (
         "liên hợp quốc" in folded
         or "lhq" in words
-        or any(re.search(rf"(?<!\w){re.escape(fold_for_match(k))}(?!\w)", folded) for k in gaz.un_bodies)
+        or any(word_re(fold_for_match(k)).search(folded) for k in gaz.un_bodies)
         or any(_un_short(folded) == _un_short(v) for v in gaz.un_bodies.values())
     ):
         return "un"  # "Cục Hoạt động Hòa bình": the UN's, named without "Liên hợp quốc"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
-    if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in gaz.places.get("lao_provinces", ())):
+    if any(word_re(p).search(text) for p in gaz.places.get("lao_provinces", ())):
         return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:
-        if country != "Việt Nam" and re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text):
+        if country != "Việt Nam" and word_re(country).search(text):
             return f"foreign:{fold_for_match(country)}"
     for kind in ("provinces", "cities", "former_provinces"):
         for place in gaz.places.get(kind, ()):
-            if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
+            if word_re(place).search(text):
                 return "local"
     # "Ban An toàn Giao thông TP HCM": a city under another of its names.
     folded_text = fold_for_match(text)
     for city in gaz.places.get("cities", ()):
         for alias in gaz.aliases_of(city):
-            if len(alias) > 3 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded_text):
+            if len(alias) > 3 and word_re(alias).search(folded_text):
                 return "local"
     return "national"
 
@@ -948,12 +946,7 @@ def _placed_as_the_stem_says(candidate: str, answer: str, stem_fold: str, gaz: G
     cand, own = fold_for_match(candidate), fold_for_match(answer)
     for place in places:
         key = fold_for_match(place)
-        if (
-            len(key) > 3
-            and key in cand
-            and key not in own
-            and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", stem_fold)
-        ):
+        if len(key) > 3 and key in cand and key not in own and word_re(key).search(stem_fold):
             return True
     return False
 

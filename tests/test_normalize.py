@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from quizgen.normalize import core_name, fold_for_match, normalize_text
+from quizgen.normalize import core_name, fold_for_match, normalize_text, word_re
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,10 @@ def test_a_list_item_dash_at_the_start_of_a_line_is_kept() -> None:
 
     assert normalize_text("Tiêu đề\n\n- Mục một\n- Mục hai") == "Tiêu đề\n\n- Mục một\n- Mục hai"
     assert normalize_text("Hà Nội - Việt Nam") == "Hà Nội – Việt Nam"
+
+
+def test_word_re_finds_whole_words_and_compiles_each_once() -> None:
+    assert word_re("Hà Nội").search("tại Hà Nội, sáng 3/9")
+    assert not word_re("Nam").search("Namibia")
+    assert word_re("C06 (Bộ Công an)").search("Cục C06 (Bộ Công an) chủ trì")  # brackets taken literally
+    assert word_re("Hà Nội") is word_re("Hà Nội")

@@ -19,7 +19,7 @@ from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType, Question
-from quizgen.normalize import fold_for_match
+from quizgen.normalize import fold_for_match, word_re
 from quizgen.sentences import LOWER, UPPER
 
 MAX_PER_SENTENCE = 4
@@ -205,7 +205,7 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         words = fold_for_match(fact.answer).split()
         for i in range(len(words) - 1):
             pair = " ".join(words[i : i + 2])
-            if re.search(rf"(?<!\w){re.escape(pair)}(?!\w)", folded):
+            if word_re(pair).search(folded):
                 return "part of the name is in the stem"
     for mission in gaz.orgs.get("Phái bộ", ()) if fact.answer.startswith("Phái bộ") else ():
         # "tại phái bộ nào, khu vực Abyei?" -> "Phái bộ UNISFA": each mission is named by its place.
@@ -219,7 +219,7 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "a word of the short form translates the answer"
         return None  # the acronym's question names its other form by design
     for alias in gaz.aliases_of(fact.answer) - {fold_for_match(fact.answer)}:
-        if len(alias) > 2 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
+        if len(alias) > 2 and word_re(alias).search(folded):
             return "another name of the answer is in the stem"
     return None
 
@@ -300,8 +300,8 @@ def shared_word_giveaway(stem: str, answer: str, wrong: list[str]) -> str | None
     keys = [w for w in re.findall(r"[^\W\d_]+", answer) if len(w) >= 2 and w.isupper()]
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words) if not ({a, b} <= _GENERIC_NAME_WORDS)]
     for key in [*(fold_for_match(k) for k in keys), *pairs]:
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", stem_f):
-            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+        if word_re(key).search(stem_f):
+            pattern = word_re(key)
             if sum(bool(pattern.search(fold_for_match(w))) for w in wrong) < 2:
                 return f"'{key}' is in the stem and the answer"
     return None
@@ -404,7 +404,7 @@ def anchor_headline(paragraphs: tuple[str, ...]) -> str | None:
     body = " ".join(re.findall(r"\w+", fold_for_match(" ".join(paragraphs[1:]))))
     words = re.findall(r"\w+", fold_for_match(first))
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(words) if not (a.isdigit() or b.isdigit())}
-    shared = {p for p in pairs if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", body)}
+    shared = {p for p in pairs if word_re(p).search(body)}
     return first if len(shared) >= max(2, len(pairs) // 4) else None
 
 
@@ -415,7 +415,7 @@ def in_headline(fact: Fact, headline: str) -> bool:
     if not headline or fact.type in (QType.WHO, QType.HOW_MANY, QType.ACRONYM):
         return False
     answer = fold_for_match(fact.answer)
-    return len(answer) > 3 and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", headline) is not None
+    return len(answer) > 3 and word_re(answer).search(headline) is not None
 
 
 def name_of(answer: str) -> str:
@@ -446,7 +446,7 @@ def private_names(facts: Iterable[Fact]) -> frozenset[str]:
         if not f.shape.startswith("person:") or name_of(f.answer) != f.answer:
             continue  # a rank makes an officer
         text = f.sentence.text
-        for m in re.finditer(rf"(?<!\w){re.escape(f.answer)}(?!\w)", text):
+        for m in word_re(f.answer).finditer(text):
             if _PRIVATE_BEFORE.search(text[: m.start()].rstrip()) or _PRIVATE_AFTER.match(text, m.end()):
                 out.add(fold_for_match(f.answer))
     return frozenset(out)
@@ -460,7 +460,7 @@ def post_holder(fact: Fact) -> str:
 def _names(answer: str, stem: str) -> bool:
     """True when ``stem`` names ``answer`` (a person's name with or without the rank before it)."""
     folded = fold_for_match(name_of(answer))
-    return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold_for_match(stem)) is not None
+    return word_re(folded).search(fold_for_match(stem)) is not None
 
 
 def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -> bool:
@@ -487,8 +487,5 @@ def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -
     holder = post_holder(post)
     if body.kind in ("org", "unit") and post.kind == "title_of" and holder in body.sentence.text:
         # Only about the same person: "Sáng 22.9, bộ nào tổ chức lễ" stays beside the post.
-        return (
-            re.search(rf"(?<!\w){re.escape(fold_for_match(body.answer))}(?!\w)", fold_for_match(post.answer))
-            is not None
-        )
+        return word_re(fold_for_match(body.answer)).search(fold_for_match(post.answer)) is not None
     return False

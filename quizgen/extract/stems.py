@@ -20,7 +20,7 @@ from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import body_head_re, lower_tail, name_end
 from quizgen.extract.places import is_place
 from quizgen.gazetteer import load_gazetteer
-from quizgen.normalize import unglue
+from quizgen.normalize import unglue, word_re
 from quizgen.sentences import LOWER, UPPER
 
 BLANK = "_____"
@@ -391,7 +391,7 @@ def _has_verb(piece: str, sentence: SentenceAnalysis | None) -> bool:
             return any(t.start >= at and t.end <= end for t in _verbs(sentence))
         # A piece the stem builder changed ("ai" in place of a name): the sentence's verbs that
         # it still holds, word for word.
-        return any(re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", core) for t in _verbs(sentence))
+        return any(word_re(t.text).search(core) for t in _verbs(sentence))
     return any(t.pos == "V" for t in analyse(core).tokens) if core else False
 
 
@@ -411,9 +411,7 @@ def _agent_only(piece: str, sentence: SentenceAnalysis | None) -> bool:
     # Any verb the tagger saw counts here, even one read as part of a name ("Bộ trưởng Công an
     # tặng bằng khen"): a piece is held back only when plainly verbless.
     return not any(
-        t.pos == "V"
-        and t.text[:1].islower()
-        and re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", passive.group(1))
+        t.pos == "V" and t.text[:1].islower() and word_re(t.text).search(passive.group(1))
         for t in sentence.tokens
     )
 
@@ -614,7 +612,7 @@ def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
     head = stem[: asked.start()]
     if _ADVERBIAL_START.match(head):
         return stem  # "Sau khi X hoàn thành ...", "Nhân dịp ...": the act is not the main clause
-    found = (re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", head) for t in _verbs(sentence))
+    found = (word_re(t.text).search(head) for t in _verbs(sentence))
     verb = next((m for m in found if m), None)
     if verb is None or "," in head[: verb.start()]:
         return stem  # the subject is not one plain phrase before its verb
@@ -630,7 +628,7 @@ def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
             return stem  # "chủ trì, phối hợp": a list of acts, not one act and its object
         if _PREDICATE_AHEAD.search(dropped) or _QUESTION_WORDS.search(dropped):
             return stem  # "gồm ba sĩ quan ... đã về đến": the verb found first is not the main one
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", dropped) for a in acts):
+        if any(word_re(a).search(dropped) for a in acts):
             continue  # "A cùng B tổ chức ...": the act is in what would go
         if (kept.count('"') + kept.count("“") + kept.count("”")) % 2:
             return stem  # the cut would fall inside a quoted title
@@ -789,7 +787,7 @@ def _first_lower_verb(stem: str, after: int, sentence: SentenceAnalysis | None) 
             return -1
         for t in sentence.tokens:
             if _clause_verb(t):
-                hit = re.compile(rf"(?<!\w){re.escape(t.text)}(?!\w)").search(stem, after)
+                hit = word_re(t.text).search(stem, after)
                 if hit:
                     return hit.start()
         return -1
@@ -964,7 +962,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     verbs = _verbs(sentence) if sentence is not None else []
     tense = _TENSE.search(piece)
     starts = [m.start() for m in (tense,) if m] + [
-        m.start() for t in verbs for m in [re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", piece)] if m
+        m.start() for t in verbs for m in [word_re(t.text).search(piece)] if m
     ]
     at = min(starts, default=-1)
     if at == 0 or (at > 0 and piece[:1].islower()):
