@@ -522,21 +522,24 @@ def test_an_option_placed_where_the_stem_says_is_no_option() -> None:
     assert not any("Trung Phi" in o for o in options)
 
 
+def _fact(sentence: str, answer: str) -> Fact:
+    """The fact the rules find in ``sentence`` whose answer is ``answer``."""
+    return next(f for f in extract_article("t", (sentence,)).facts if f.answer == answer)
+
+
 def test_a_foreigner_gets_his_own_countrys_officials_and_never_invented_names() -> None:
     s = (
         "Ngày 15/10, Thứ trưởng Lê Văn Tuyến làm việc với Tổng Tư lệnh Cảnh sát Liên bang Australia "
         "(AFP) Reece Kershaw về hợp tác phòng, chống tội phạm xuyên quốc gia."
     )
-    result = extract_article("t", (s,))
-    fact = next(f for f in result.facts if f.answer == "Reece Kershaw")
+    fact = _fact(s, "Reece Kershaw")
     assert fact.shape == "person:Australia"
     options = choose_distractors(fact, DistractorPool(), "t", set())
     australians = set(load_gazetteer().people["Australia"])
     assert len(options) == 3 and set(options) <= australians, options
     # A country the gazetteer does not list: real people from the corpus, or no options at all.
     s = "Bộ trưởng Lương Tam Quang tiếp ông Ali Naghiyev, Giám đốc Cơ quan an ninh quốc gia Cộng hòa Azerbaijan."
-    result = extract_article("t", (s,))
-    fact = next(f for f in result.facts if f.answer == "Ali Naghiyev")
+    fact = _fact(s, "Ali Naghiyev")
     pool = DistractorPool()
     pool.add(fact.shape, "Paulo Chachine", "other")
     assert "foreign" not in load_gazetteer().people
@@ -558,8 +561,7 @@ def test_one_foreigner_spelled_two_ways_is_one_option_and_an_ambassador_posted_a
 
 def test_a_ministry_of_security_gets_the_other_ministries_of_security() -> None:
     s = "Sáng 22/9, Bộ Quốc phòng tổ chức lễ xuất quân cho Bệnh viện dã chiến cấp 2 số 7 tại Hà Nội."
-    result = extract_article("t", (s,))
-    fact = next(f for f in result.facts if f.answer == "Bộ Quốc phòng")
+    fact = _fact(s, "Bộ Quốc phòng")
     options = choose_distractors(fact, DistractorPool(), "t", set())
     assert len(options) == 3 and set(options) <= {"Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp"}, (
         options
@@ -571,8 +573,7 @@ def test_border_guards_are_offered_only_where_there_is_a_border_or_a_coast() -> 
         "Ngày 20-11, Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa thông tin đơn vị vừa bắt quả tang một "
         "đối tượng đang vận chuyển 32 bánh heroin."
     )
-    result = extract_article("t", (s,))
-    fact = next(f for f in result.facts if f.answer == "Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa")
+    fact = _fact(s, "Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa")
     options = candidates_for(fact, DistractorPool(), "t", load_gazetteer())
     assert options and all(o.startswith("Ban Chỉ huy Bộ đội Biên phòng tỉnh ") for o in options)
     assert not any(o.endswith(("Bắc Ninh", "Phú Thọ", "Thái Nguyên")) for o in options), options
