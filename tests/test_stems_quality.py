@@ -293,7 +293,9 @@ def test_a_run_of_results_borrows_the_subject_before_it() -> None:
     vague = analyse("Lực lượng đã điều tra, làm rõ 811 vụ.")
     assert lend_subject("Phát hiện bao nhiêu vụ vi phạm?", (vague,)) == "Phát hiện bao nhiêu vụ vi phạm?"
     s = "Năm 2019, Công an tỉnh đã điều tra, làm rõ 811 vụ; phát hiện 132 vụ vi phạm pháp luật về kinh tế."
-    assert _stem("count", "132", s) == "Công an tỉnh phát hiện bao nhiêu vụ vi phạm pháp luật về kinh tế?"
+    assert _stem("count", "132", s) == (
+        "Năm 2019, Công an tỉnh phát hiện bao nhiêu vụ vi phạm pháp luật về kinh tế?"
+    )
 
 
 def test_press_release_days_and_stems_without_what_was_reported_go() -> None:
@@ -1658,3 +1660,41 @@ def test_a_post_ends_before_the_task_it_is_given() -> None:
         "Công an Thành phố."
     )
     assert ("title_of", "Phó Giám đốc Công an TP Hà Nội") in _facts(s), _facts(s)
+
+
+def test_a_bare_provincial_police_is_named_after_the_articles_province() -> None:
+    from quizgen.extract.places import home_province, name_province
+
+    lead = "Chiều 17/10, Công an tỉnh Thanh Hóa tổ chức buổi gặp mặt nhân kỷ niệm ngày 20/10."
+    body = "Hiện toàn tỉnh có 404 cán bộ nữ; Công an tỉnh Thanh Hóa biểu dương 20 tập thể."
+    result = extract_article("t", (lead, body))
+    fact = next(f for f in result.facts if f.answer == "404")
+    stem = finish_stem("Hiện toàn tỉnh có bao nhiêu cán bộ nữ?", fact, events=dict(result.events))
+    assert stem == "Hiện toàn tỉnh Thanh Hóa có bao nhiêu cán bộ nữ?"
+    # Named where the article's province leads; a partner province or a question on it stays.
+    assert home_province("Công an tỉnh Quảng Nam và Công an tỉnh Quảng Ngãi ký kết.") is None
+    assert home_province("Công an tỉnh Quảng Nam làm việc với Sê Kông. Tỉnh Quảng Nam ...") == "Quảng Nam"
+    assert name_province("Công an tỉnh nào tổ chức hội nghị?", "Quảng Nam", "Quảng Nam") == (
+        "Công an tỉnh nào tổ chức hội nghị?"
+    )
+    assert name_province("Công an tỉnh Kandal giải cứu bao nhiêu nạn nhân?", "An Giang", "hai") == (
+        "Công an tỉnh Kandal giải cứu bao nhiêu nạn nhân?"
+    )
+    assert name_province(
+        "Các địa phương trình UBND tỉnh kế hoạch vào ngày nào?", "Khánh Hòa", "ngày 1/7"
+    ) == ("Các địa phương trình UBND tỉnh kế hoạch vào ngày nào?")
+
+
+def test_clauses_after_a_semicolon_keep_the_period_the_sentence_opened_with() -> None:
+    s = (
+        "Cụ thể, trong 4 ngày nghỉ lễ 2/9, lực lượng CSGT các địa phương đã phát hiện, xử lý hơn 38.000 "
+        "trường hợp vi phạm; tước quyền sử dụng giấy phép lái xe đối với gần 1.200 trường hợp; hơn 4.400 "
+        "giấy phép lái xe bị trừ điểm; tạm giữ 180 ô tô và hơn 8.800 mô tô."
+    )
+    assert (
+        _stem("count", "hơn 4.400", s) == "Trong 4 ngày nghỉ lễ 2/9, bao nhiêu giấy phép lái xe bị trừ điểm?"
+    )
+    assert _stem("count", "gần 1.200", s) == (
+        "Trong 4 ngày nghỉ lễ 2/9, lực lượng CSGT các địa phương tước quyền sử dụng giấy phép lái xe "
+        "đối với bao nhiêu trường hợp?"
+    )

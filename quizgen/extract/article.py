@@ -15,11 +15,11 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, analyse
 from quizgen.extract.charges import charge_facts
 from quizgen.extract.constituents import edge_problem, split_glued_title
-from quizgen.extract.events import HEADLINE_KEY, event_facts, event_names
+from quizgen.extract.events import HEADLINE_KEY, PROVINCE_KEY, event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import asked_by_post, cut_short, lower_tail, name_end, org_facts
 from quizgen.extract.people import person_facts
-from quizgen.extract.places import BEFORE_A_COUNTRY, is_place, mentions_country, venue_facts
+from quizgen.extract.places import BEFORE_A_COUNTRY, home_province, is_place, mentions_country, venue_facts
 from quizgen.extract.quality import (
     a_pair,
     anchor_headline,
@@ -509,6 +509,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     headline = anchor_headline(paragraphs)
     if headline:
         names[HEADLINE_KEY] = headline
+    province = home_province("\n".join(paragraphs))
+    if province:
+        names[PROVINCE_KEY] = province
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
 

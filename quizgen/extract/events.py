@@ -159,6 +159,9 @@ _CEREMONY_VERBS = {
 # The key under which an article's headline travels with its event names: a stem that still
 # points at "buổi lễ" or "vụ cháy" after ``resolve`` is anchored in the headline instead.
 HEADLINE_KEY = "^"
+# The key under which the article's home province travels: a bare "Công an tỉnh" in a stem is
+# that province's police, which a paper mixing articles must name.
+PROVINCE_KEY = "@"
 # A bare mention of the article's event or incident, with no name after it.
 BARE_REFERENCE = re.compile(
     r"(?<!\w)(?i:buổi lễ|lễ bế giảng|lễ khai giảng|lễ xuất quân|lễ ra quân|hội nghị|hội thảo|"
@@ -172,7 +175,7 @@ BARE_REFERENCE = re.compile(
 def resolve(stem: str, names: dict[str, str]) -> str:
     """The first bare event noun of ``stem`` (not followed by a name) replaced by its full name
     ("Ai phát biểu chỉ đạo lớp tập huấn?" -> "... lớp bồi dưỡng cán bộ Công an chính quy năm 2019?")."""
-    mentions = [(n, n) for n in names if n not in ("*", HEADLINE_KEY)]
+    mentions = [(n, n) for n in names if n not in ("*", HEADLINE_KEY, PROVINCE_KEY)]
     mentions += [(alias, key) for alias, key in _ALIASES.items()]
     for mention, key in sorted(mentions, key=lambda m: -len(m[0])):
         name = names.get(key)

@@ -11,7 +11,7 @@ from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import fold_for_match
+from quizgen.normalize import fold_for_match, word_re
 from quizgen.sentences import Sentence
 
 
@@ -164,3 +164,44 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             shape=f"place:venue:{venue_word(venue)}",
             score=0.55,
         )
+
+
+def home_province(text: str) -> str | None:
+    """The province that an article's bare "Công an tỉnh", "toàn tỉnh" stand for: the Vietnamese
+    province it names most, when it names it at least twice and at least twice as often as any
+    other ("Công an tỉnh Quảng Nam" beside its partner "Công an tỉnh Sê Kông", a Lao province)."""
+    gaz = load_gazetteer()
+    counts = sorted(
+        (
+            (len(word_re(name).findall(text)), name)
+            for name in (*gaz.places.get("provinces", ()), *gaz.places.get("former_provinces", ()))
+        ),
+        reverse=True,
+    )
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+# A province's body or the whole province with no name after it ("Công an tỉnh đã tổ chức",
+# "Hiện toàn tỉnh có 404 cán bộ nữ"): the name belongs after "tỉnh".
+_BARE_PROVINCE = re.compile(
+    r"(?<!\w)((?:[Cc]ông an|[Tt]oàn|địa bàn|UBND|Ủy ban nhân dân|của) tỉnh)"
+    r"(?!\w|\s+[A-ZĐ0-9]|\s+(?:nào|ủy|lộ|đoàn|bạn|nhà)(?!\w))"
+)
+
+
+_EVERY_PROVINCE = re.compile(
+    r"(?i)(?<!\w)(?:toàn quốc|cả nước|các địa phương|các tỉnh|mỗi tỉnh|từng tỉnh)(?!\w)"
+)
+
+
+def name_province(stem: str, province: str | None, answer: str) -> str:
+    """``stem`` with the article's province named after its first bare "Công an tỉnh", "toàn tỉnh"
+    ("Công an tỉnh đã tổ chức ..." -> "Công an tỉnh Thanh Hóa đã tổ chức ..."). Not when the stem
+    already names it, nor when the answer holds it (the stem would give it away)."""
+    if not province or word_re(province).search(stem) or word_re(province).search(answer):
+        return stem
+    if _EVERY_PROVINCE.search(stem):
+        return stem  # "các địa phương ... trình UBND tỉnh": each province's, not the article's
+    return _BARE_PROVINCE.sub(lambda m: f"{m.group(1)} {province}", stem, count=1)

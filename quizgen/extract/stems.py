@@ -14,11 +14,11 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
-from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY
+from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY, PROVINCE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import body_head_re, lower_tail, name_end
-from quizgen.extract.places import is_place
+from quizgen.extract.places import is_place, name_province
 from quizgen.gazetteer import load_gazetteer
 from quizgen.normalize import unglue, word_re
 from quizgen.sentences import LOWER, UPPER
@@ -73,12 +73,40 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, int, int]:
                 whole = analyse(text)  # cached: the sentence was analysed once
                 earlier = [_part(whole, bounds[k], bounds[k + 1]) for k in range(i)]
                 lead = next((x for c in reversed(earlier) if (x := subject_of(c))), "") or ""
+            scope = "" if _OWN_SCOPE.search(clause) else _first_clause_scope(first)
+            if scope:
+                # "...; hơn 4.400 giấy phép lái xe bị trừ điểm": the period the first clause set
+                # ("trong 4 ngày nghỉ lễ 2/9") holds for the clauses after it; without it the figure
+                # has no period (both readers struck "Bao nhiêu giấy phép lái xe bị trừ điểm?").
+                lead = f"{scope}, {lead}" if lead else f"{scope},"
             if lead:
                 joined = f"{lead} {clause}"
                 shift = len(lead) + 1 - c_start
                 return joined, start + shift, end + shift
             return clause, start - c_start, end - c_start
     return text, start, end
+
+
+# A period or place that opens a sentence and scopes all its clauses ("Trong 4 ngày nghỉ lễ 2/9",
+# "Năm 2023", "Từ đầu năm đến nay", "Tại Hà Nội"); not the day of a report ("Sáng 3/9, C08 thông tin").
+_SCOPE_PIECE = re.compile(r"(?i)^(?:trong|từ|năm|qua|tính đến|tính từ|riêng|tại|ở)(?!\w)")
+# A clause with a period of its own keeps it alone.
+_OWN_SCOPE = re.compile(r"(?i)(?<!\w)(?:trong|từ|năm|tháng|qua|tính đến|tại)\s+\S")
+
+
+def _first_clause_scope(first: str) -> str:
+    opener = LEADING_OPENERS.match(first)
+    rest = first[opener.end() :] if opener else first
+    pieces: list[str] = []
+    for piece in rest.split(","):
+        piece = piece.strip()
+        if not _SCOPE_PIECE.match(piece) or word_count(piece) > 10 or "bao nhiêu" in piece:
+            break
+        pieces.append(piece)
+    if not pieces or len(pieces) == len(rest.split(",")):
+        return ""  # all scope and no clause: not an opener
+    scope = ", ".join(pieces)
+    return scope[:1].upper() + scope[1:]
 
 
 # "Được biết, ...": the writer's aside; alone on a quiz it reads as a slip ("Riêng ..." stays: it
@@ -416,6 +444,12 @@ def _agent_only(piece: str, sentence: SentenceAnalysis | None) -> bool:
     )
 
 
+# A period that opens the sentence: "Trong 4 ngày nghỉ lễ 2/9", "Năm 2019", "Từ đầu năm đến nay".
+_PERIOD_PIECE = re.compile(
+    r"(?i)^(?:trong|năm|từ|qua|tính đến|tính từ)\s+(?=[^,]*(?:\d|năm|tháng|quý|ngày|tuần))[^,]{2,60},?$"
+)
+
+
 def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
@@ -504,6 +538,13 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         if scope is not None and total + word_count(pieces[scope][0]) <= HARD_MAX_STEM_WORDS:
             keep.add(scope)
             total += word_count(pieces[scope][0])
+    if head is not None and head in keep and head != target and not any(i < head for i in keep):
+        # "Trong 4 ngày nghỉ lễ 2/9, | lực lượng CSGT ... tước quyền ... bao nhiêu trường hợp": a
+        # figure without the period it was counted over cannot be checked (readers' "no period").
+        period = next((i for i in range(head) if _PERIOD_PIECE.match(pieces[i][0])), None)
+        if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS - 5:
+            keep.add(period)
+            total += word_count(pieces[period][0])
     if not any(pieces[i][1] for i in keep):
         return stem  # no verb left: a fragment; the length check decides on the whole
     if left_cut and target - 1 not in keep and _list_item_before(pieces, target):
@@ -1084,7 +1125,7 @@ _LEADING_TIME_QUESTION = re.compile(
 _ACTION_START = re.compile(
     r"^(?:Phát hiện|Bắt giữ|Bắt quả tang|Triệt phá|Tăng cường|Khám xét|Điều tra|Làm rõ|Xử lý|Thu giữ|"
     r"Khởi tố|Giải cứu|Tiếp nhận|Xử phạt|Kiểm tra|Tuyên truyền|Huy động|Tạm giữ|Vận động|Truy bắt|"
-    r"Lập biên bản|Đấu tranh|Ngăn chặn|Trao|Cử|Đã)(?!\w)"
+    r"Lập biên bản|Đấu tranh|Ngăn chặn|Trao|Cử|Đã|Tước|Thu hồi|Bắt)(?!\w)"
 )
 # Who acts in police news: a force, a body, a unit ("lực lượng Công an tỉnh", "Bộ đội Biên phòng").
 _AGENT = re.compile(
@@ -1100,8 +1141,9 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
     text = analysis.text
     start = 0
     for piece in re.finditer(r"[^,;:]+", text):
-        if _ADVERBIAL_START.match(piece.group(0).strip()):
-            continue
+        said = piece.group(0).strip()
+        if _ADVERBIAL_START.match(said) or LEADING_OPENERS.fullmatch(f"{said}, "):
+            continue  # "Cụ thể, trong 4 ngày ..., lực lượng CSGT ... đã": the subject is after both
         start = piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
         break
     words = [t for t in analysis.tokens if t.start >= start]
@@ -1545,6 +1587,8 @@ def finish_stem(
             return None  # "Ai là Thứ trưởng?", "Ai là Chủ tịch nước?": depends on when it is read
         anchored = True
     stem = stem[:1].upper() + stem[1:]
+    if events:
+        stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
     if anchored and not stem.startswith("Theo bài"):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
