@@ -348,7 +348,8 @@ def candidates_for(
         # real people, or too few options and no multiple-choice question.
         people = gaz.people.get("vietnamese", ()) if kind == "vn" else ()
         if pool.is_private(fact.answer):
-            people = ()  # the gazetteer lists officials
+            # The gazetteer's officials stand out beside a suspect; its ordinary names do not.
+            people = gaz.people.get("ordinary", ())
         names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.

@@ -1698,3 +1698,21 @@ def test_clauses_after_a_semicolon_keep_the_period_the_sentence_opened_with() ->
         "Trong 4 ngày nghỉ lễ 2/9, lực lượng CSGT các địa phương tước quyền sử dụng giấy phép lái xe "
         "đối với bao nhiêu trường hợp?"
     )
+
+
+def test_a_suspect_is_asked_by_name_without_age_and_address_but_not_from_a_list() -> None:
+    s = (
+        "Công an huyện Ngọc Hồi phối hợp với Công an tỉnh Bình Thuận bắt quả tang Xa Văn Tiến "
+        "(29 tuổi, xã Đắk Kan, Ngọc Hồi) khi đang vận chuyển 1kg ma túy đá."
+    )
+    fact = next(f for f in extract_article("t", (s,)).facts if f.kind == "person")
+    assert (fact.answer, fact.fact) == ("Xa Văn Tiến", "Xa Văn Tiến (29 tuổi, xã Đắk Kan, Ngọc Hồi)")
+    assert _stem("person", "Xa Văn Tiến", s) == (
+        "Công an huyện Ngọc Hồi phối hợp với Công an tỉnh Bình Thuận bắt quả tang ai khi đang vận chuyển "
+        "1kg ma túy đá?"
+    )
+    listed = (
+        "Những đối tượng bị bắt giữ gồm: Huỳnh Dương Khải (32 tuổi), Nguyễn Văn Sỹ (32 tuổi) và Lê Lâm Huy."
+    )
+    caption = "Đối tượng Nguyễn Ngọc Quang (SN 1990) làm việc tại cơ quan công an."
+    assert not [f for f in extract_article("t", (listed, caption)).facts if f.kind == "person"]

@@ -34,6 +34,19 @@ _VERB_IN_TITLE = re.compile(
     # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the sentence's last verb.
     r"|\s(?:tiếp|đón|trao|thăm)(?=\s*(?:[.,;:]|$))"
 )
+# An address as a suspect's is written: "trú tại xã Nghi Phú, TP Vinh", "ngụ phường 5, quận 8".
+_PLACE_PIECE = (
+    r"(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp)\s+)?"
+    r"[A-ZĐ0-9][\w.]*(?:\s+[A-ZĐ0-9][\w.]*)*"
+)
+_ADDRESS = rf",?\s*(?:thường trú|trú|ngụ|ở)(?:\s+tại)?\s+{_PLACE_PIECE}(?:,\s*{_PLACE_PIECE})*"
+# What follows a private person's name: an age or a birth year in brackets, closed, and the
+# address after it; the stem asks "ai" without them.
+_PRIVATE_AFTER = re.compile(
+    rf"\s*\((?:\d{{1,3}}\s*tuổi|SN\s*\d{{4}}|sinh năm\s*\d{{4}})[^()]{{0,80}}\)(?:{_ADDRESS})?|{_ADDRESS}"
+)
+# The part a private person plays in the case, said before the name.
+_CAST = {"đối tượng", "bị can", "bị cáo", "nghi phạm", "nghi can", "nạn nhân", "chị", "anh", "cháu"}
 _ACADEMIC = {"pgs.ts", "gs.ts", "pgs.ts.", "gs.ts.", "ts.", "ts", "ths.", "ths", "pgs", "gs"}
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
 
@@ -67,6 +80,28 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
     if not _VIETNAMESE_MARKS.search(name.casefold()) or "-" in name or "'" in name:
         return "foreign"
     return "vn" if len(words) <= 4 else None
+
+
+def _asked_private(
+    text: str, tokens: tuple[Token, ...], i: int, aged: re.Match[str] | None, cast: bool
+) -> bool:
+    """A private person worth a question: the object of what was done ("bắt quả tang X (29 tuổi)",
+    "do X cầm đầu"), not a caption's subject ("Đối tượng X làm việc tại cơ quan công an"), one name
+    of a list ("gồm: A (32 tuổi), B, C và D") nor a name an apposition after it still describes."""
+    first = i - 1 if cast else i
+    if first == 0 or not tokens[first - 1].text[:1].islower():
+        return False
+    if tokens[first - 1].text.casefold() in ("các", "những", "hai", "ba", "bốn", "năm", "gồm"):
+        return False  # "nơi ở của các đối tượng A, B; C": one of several
+    if re.match(r"\s+[A-ZĐ]", text[tokens[i].end :]):
+        return False  # "Tẩn Lèng | Mẩy": the toolkit cut the name short
+    start = tokens[first].start
+    end = aged.end() if aged else tokens[i].end
+    if re.search(r"(?:,|\svà)\s*$", text[:start]) or re.search(
+        r"gồm(?!\w)", text[max(0, start - 120) : start]
+    ):
+        return False
+    return not re.match(r"\s*(?:,\s*|\s+và\s+)[A-ZĐ]|\s*[–-]\s", text[end:])
 
 
 def person_facts(
@@ -123,9 +158,19 @@ def person_facts(
         if rank and first_title is None:
             k = i - 1  # the rank is asked with the name: "do ai dẫn đầu", not "do Đại tá ai"
         honoured = before is not None and fold_for_match(before.text) in _HONORIFICS | _ACADEMIC
-        if not (rank or titled or honoured):
+        # A suspect or a victim: "bắt quả tang Xa Văn Tiến (29 tuổi, xã Đắk Kan)", "bị can Nguyễn
+        # Văn A". Gold writers ask who was arrested; the age and address go with the name.
+        aged = _PRIVATE_AFTER.match(text, name_end_at) if kind == "vn" and not glued else None
+        cast = before is not None and kind == "vn" and fold_for_match(before.text) in _CAST
+        if (
+            (aged or cast)
+            and not (rank or titled or honoured)
+            and not _asked_private(text, tokens, i, aged, cast)
+        ):
             continue
-        start = tokens[i - 1].start if honoured and before else tokens[k].start
+        if not (rank or titled or honoured or aged or cast):
+            continue
+        start = tokens[i - 1].start if (honoured or cast) and before else tokens[k].start
         answer = f"{before.text[:1].upper()}{before.text[1:]} {name}" if rank and before else name
         if academic is not None:
             # "Đại tá, PGS.TS Phạm Công Nguyên": the rank before the degree goes with the name.
@@ -137,7 +182,7 @@ def person_facts(
             start = tokens[academic - 2].start if ranked else tokens[academic].start
             answer = text[start:name_end_at] if ranked else name
         known.add(fold_for_match(name))
-        end = name_end_at
+        end = aged.end() if aged else name_end_at
         # "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, và ...": the title after the name goes
         # with it, or the stem reads "ai, Bộ trưởng ..., " and names the answer's post.
         after = _APPOSITION.match(text, end) if not glued else None
