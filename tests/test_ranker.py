@@ -23,7 +23,8 @@ from quizgen.models import Question
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "real" / "judged"
-# Measured 0.736 (5 folds by article, L2 = 1) on all 2,908 with fresh24, 0.740 on the 2,808 with
+# Measured 0.733 (5 folds by article, L2 = 1) on all 2,974 with fresh25 (the model before it scored
+# fresh25 itself at 0.52 and 0.49, two readers), 0.736 on the 2,908 with fresh24, 0.740 on the 2,808 with
 # fresh23, 0.740 on the 2,718 with
 # fresh22, 0.738 on the 2,640 with fresh21, 0.738 on the 2,552 with
 # fresh20, 0.737 on the 2,485 with
@@ -36,7 +37,7 @@ JUDGED = (
     *((DATA / f"drafts-round{r}.json", DATA / f"verdicts-round{r}.jsonl") for r in range(1, 7)),
     *(
         (DATA / s / "side-by-side-drafts.json", DATA / s / "side-by-side-verdicts.jsonl")
-        for s in ("fresh", *(f"fresh{i}" for i in range(2, 25)))
+        for s in ("fresh", *(f"fresh{i}" for i in range(2, 26)))
     ),
     (DATA / "heldout" / "old-generator-drafts.json", DATA / "heldout" / "old-generator-verdicts.jsonl"),
 )
@@ -64,7 +65,7 @@ def _judged() -> tuple[list[tuple[str, Question]], dict[str, str]]:
 
 def test_cross_validated_auc_meets_the_floor() -> None:
     rows, labels, groups = _rows()
-    assert len(rows) == 2908 and sum(labels) == 1332
+    assert len(rows) == 2974 and sum(labels) == 1364
     assert cross_validated_auc(rows, labels, groups) >= CV_AUC_FLOOR
 
 
