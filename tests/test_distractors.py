@@ -577,3 +577,19 @@ def test_border_guards_are_offered_only_where_there_is_a_border_or_a_coast() -> 
     options = candidates_for(fact, DistractorPool(), "t", load_gazetteer())
     assert options and all(o.startswith("Ban Chỉ huy Bộ đội Biên phòng tỉnh ") for o in options)
     assert not any(o.endswith(("Bắc Ninh", "Phú Thọ", "Thái Nguyên")) for o in options), options
+
+
+def test_a_place_spelled_another_way_is_no_distractor() -> None:
+    from quizgen.distractors import _variant_of
+
+    assert _variant_of("thủ đô Phnôm Pênh", "thủ đô Phnom Pênh")
+    assert not _variant_of("thủ đô Viêng Chăn", "thủ đô Phnom Pênh")
+
+
+def test_a_shifted_range_of_days_stays_inside_its_month() -> None:
+    from quizgen.distractors import _shift_range
+
+    shifted = _shift_range("ngày 24 – 26/2/2022")
+    assert shifted and "ngày 27 – 29/2/2022" not in shifted
+    assert all(int(s.split("–")[1].split("/")[0]) <= 28 for s in shifted)
+    assert "ngày 29 – 30/12" in _shift_range("ngày 26 – 27/12")

@@ -1716,3 +1716,9 @@ def test_a_suspect_is_asked_by_name_without_age_and_address_but_not_from_a_list(
     )
     caption = "Đối tượng Nguyễn Ngọc Quang (SN 1990) làm việc tại cơ quan công an."
     assert not [f for f in extract_article("t", (listed, caption)).facts if f.kind == "person"]
+
+
+def test_the_day_a_source_spoke_is_not_asked_as_the_day_of_what_it_reported() -> None:
+    s = "Ngày 12/9, theo Ban Chỉ huy BĐBP tỉnh Lào Cai, Ban chuyên án LC825 đã bắt giữ 4 đối tượng."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.type == QType.WHEN)
+    assert finish_stem(build_stem(fact, None), fact) is None

@@ -1528,6 +1528,14 @@ def finish_stem(
         return None
     if question and fact.type.value in ("when", "where") and not names_an_event(stem):
         return None
+    if (
+        question
+        and fact.type.value == "when"
+        and re.match(rf"(?i)\s*{re.escape(fact.answer)}\s*,\s*theo\s", fact.sentence.text)
+    ):
+        # "Ngày 12/9, theo Ban Chỉ huy BĐBP tỉnh Lào Cai, Ban chuyên án đã bắt giữ ...": the day the
+        # source spoke, not the day of the arrest (4/9), which both readers said the stem claims.
+        return None
     if question and fact.type.value == "when" and fact.move_to_end and _REPORTED_WHEN.match(stem):
         # "Ngày 21/3, Công an huyện X cho biết đơn vị vừa triệt phá ...": the day is the report's,
         # and asked at the end it reads as the raid's (both readers rejected it).
