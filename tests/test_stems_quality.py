@@ -1722,3 +1722,23 @@ def test_the_day_a_source_spoke_is_not_asked_as_the_day_of_what_it_reported() ->
     s = "Ngày 12/9, theo Ban Chỉ huy BĐBP tỉnh Lào Cai, Ban chuyên án LC825 đã bắt giữ 4 đối tượng."
     fact = next(f for f in extract_article("t", (s,)).facts if f.type == QType.WHEN)
     assert finish_stem(build_stem(fact, None), fact) is None
+
+
+def test_a_bracketed_outlet_tag_and_a_pronoun_for_the_suspects_leave_no_stem() -> None:
+    assert strip_dateline("(CAO) Hội nghị ASEANAPOL lần thứ 40 được tổ chức.") == (
+        "Hội nghị ASEANAPOL lần thứ 40 được tổ chức."
+    )
+    lead = "Ngày 12/9, Công an tỉnh Lào Cai bắt giữ 4 đối tượng vận chuyển vàng."
+    s = "Gần đây, chúng chuyển sang chở vàng thuê với giá 100.000 đồng/miếng."
+    result = extract_article("t", (lead, s))
+    fact = next(f for f in result.facts if f.sentence.index == 1 and f.type == QType.HOW_MANY)
+    assert finish_stem(build_stem(fact, None), fact, events=dict(result.events)) is None
+
+
+def test_a_place_that_ends_inside_a_bodys_name_is_not_asked() -> None:
+    s = (
+        "Lễ khai mạc khóa huấn luyện đã được tổ chức tại trụ sở Cục Gìn giữ hòa bình Việt Nam, "
+        "Bộ Quốc phòng vào ngày 1/12."
+    )
+    answers = [f.answer for f in extract_article("t", (s,)).facts if f.type == QType.WHERE]
+    assert "trụ sở Cục Gìn giữ" not in answers

@@ -477,6 +477,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             if kept is not None:
                 facts.append(kept)
     facts = [fixed for f in facts if (fixed := whole_org_name(f)) is not None]
+    facts = [f for f in facts if not _cuts_a_longer(f, facts)]
     facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
     # A person's country, once found near one mention, holds for every mention in the article,
     # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an
@@ -514,6 +515,30 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         names[PROVINCE_KEY] = province
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
+
+
+def _answer_span(fact: Fact) -> tuple[int, int] | None:
+    at = fact.sentence.text.find(fact.answer, fact.start)
+    at = at if at >= 0 else fact.sentence.text.find(fact.answer)
+    return (at, at + len(fact.answer)) if at >= 0 else None
+
+
+def _cuts_a_longer(fact: Fact, facts: list[Fact]) -> bool:
+    """True when ``fact``'s answer and a longer answer of the same sentence overlap without one
+    holding the other: "trụ sở Cục Gìn giữ" beside "Cục Gìn giữ hòa bình Việt Nam" ends inside a
+    name (both readers rejected it), and the longer one is the constituent."""
+    span = _answer_span(fact) if fact.type in (QType.WHERE, QType.WHICH_PROGRAMME) else None
+    if span is None:
+        return False  # a post's body and the post itself overlap by design
+    for other in facts:
+        if other is fact or other.sentence.index != fact.sentence.index:
+            continue
+        them = _answer_span(other)
+        if them is None or them[1] - them[0] <= span[1] - span[0]:
+            continue
+        if span[0] < them[0] < span[1] < them[1] or them[0] < span[0] < them[1] < span[1]:
+            return True
+    return False
 
 
 # What ends the stretch before a name that may hold its country: a new clause, another person

@@ -220,7 +220,9 @@ _EVENT_DEMONSTRATIVE = re.compile(
     r"có|của|diễn ra|với|nhằm|tại|vào|do)(?!\w)))(?!\w)"
 )
 _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|như vậy)\s")
-_OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên)(?!\w)")
+# "ở đây" and "chúng" (the suspects) point back as "này" does: "lực lượng đang làm nhiệm vụ ở đây",
+# "chúng chuyển sang chở vàng thuê" (both readers: nothing to point to).
+_OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên|ở đây|chúng(?!\s+(?:ta|tôi|mình)))(?!\w)")
 _ANCHOR = "Theo bài báo, "
 _TIME_ASKED_INSIDE = re.compile(
     r",\s*((?:vào )?(?:(?:sáng|chiều|tối) )?(?:thời gian|những ngày|ngày|thời điểm|tháng|năm) nào),\s+(?=\w)"
@@ -258,7 +260,8 @@ def strip_dateline(text: str) -> str:
     m = _SOURCE_DATELINE.match(text)
     if m:
         return text[m.end() :]
-    return text
+    m = re.match(rf"^\s*\([A-Z]{{2,8}}\)\s+(?=[{UPPER}])", text)  # "(CAO) Hội nghị ...": no dash after it
+    return text[m.end() :] if m else text
 
 
 def word_count(text: str) -> int:
