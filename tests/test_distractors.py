@@ -593,3 +593,9 @@ def test_a_shifted_range_of_days_stays_inside_its_month() -> None:
     assert shifted and "ngày 27 – 29/2/2022" not in shifted
     assert all(int(s.split("–")[1].split("/")[0]) <= 28 for s in shifted)
     assert "ngày 29 – 30/12" in _shift_range("ngày 26 – 27/12")
+
+
+def test_a_dated_answer_gets_no_option_a_year_later() -> None:
+    from quizgen.distractors import _shift_date
+
+    assert all(not o.endswith("/2026") for o in _shift_date("ngày 16/11/2025", "s"))

@@ -1742,3 +1742,8 @@ def test_a_place_that_ends_inside_a_bodys_name_is_not_asked() -> None:
     )
     answers = [f.answer for f in extract_article("t", (s,)).facts if f.type == QType.WHERE]
     assert "trụ sở Cục Gìn giữ" not in answers
+
+
+def test_a_bracket_the_cut_left_open_goes() -> None:
+    s = "Ngày 13-4, lực lượng công an triệu tập 22 đối tượng (Thái Bình 6; Hà Nội 4; Nam Định 12)."
+    assert _stem("count", "22", s) == "Ngày 13-4, lực lượng công an triệu tập bao nhiêu đối tượng?"

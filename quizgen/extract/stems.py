@@ -862,6 +862,16 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
     return stem[: m.start(1) + 2] + (" " + rest[cut:] if verb >= 0 else rest[cut:])
 
 
+def _without_open_bracket(stem: str) -> str:
+    """ "... triệu tập bao nhiêu đối tượng (Thái Bình 6?" -> "... bao nhiêu đối tượng?": a bracket the
+    cut left open, after the question word, goes with what it held (both readers struck it)."""
+    body = stem.rstrip("?. ")
+    at = body.rfind("(")
+    if at < 0 or ")" in body[at:] or not _QUESTION_WORDS.search(body[:at]):
+        return stem
+    return body[:at].rstrip(" ,;:") + "?"
+
+
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """ "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
@@ -1513,6 +1523,7 @@ def finish_stem(
             if described is None:
                 return None
             stem = described
+    stem = _without_open_bracket(stem)
     if word_count(stem) > LONGEST_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
