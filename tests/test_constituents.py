@@ -55,6 +55,11 @@ def test_every_answer_falls_on_constituent_edges(name: str, tmp_path: Path) -> N
         ("Ông gặp Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn.", "Bộ Nông", "edge inside a word"),
         ("Đại diện Bộ Công an và đối tác đã dự.", "Bộ Công an và", "ends on a function word"),
         ("Phái bộ (UNMISS tại Nam Sudan) hoạt động.", "Phái bộ (UNMISS", "unbalanced brackets or quotes"),
+        (
+            "Phòng Xây dựng phong trào bảo vệ an ninh Tổ quốc được sáp nhập vào Phòng Tham mưu.",
+            "Phòng Xây dựng phong trào bảo vệ an ninh",
+            "a body's name continues after the answer",
+        ),
     ],
 )
 def test_fragments_are_not_constituents(sentence: str, answer: str, why: str) -> None:

@@ -89,6 +89,8 @@ def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None
             return "name glued to a title"
     if _continues_name(analysis, words, end):
         return "name continues after the answer"
+    if _BODY_HEAD.match(span) and _body_name_goes_on(analysis, end):
+        return "a body's name continues after the answer"
     after = re.match(r"\s+và\s+(\S+)", text[end:])
     if after and span[:1].isupper() and after.group(1)[:1].isupper():
         if re.search(r"(?i)(?<!\w)giữa(?!\w)", span):
@@ -100,6 +102,22 @@ def edge_problem(analysis: SentenceAnalysis, start: int, end: int) -> str | None
         if prev and prev[-1].text[:1].isupper() and len(prev) > 1 and prev[-2].text[:1].isupper():
             return "starts inside a name"
     return None
+
+
+_BODY_HEAD = re.compile(r"(?:Phòng|Cục|Ban|Đội|Vụ|Viện|Trung tâm|Sở|Tổng cục|Học viện|Trường)\s")
+# The words a body's name goes on with past a cut: "Phòng Cảnh sát điều tra | tội phạm về ma túy",
+# "Phòng Xây dựng phong trào bảo vệ an ninh | Tổ quốc", "Phòng CSGT | đường bộ".
+_NAME_TAILS = {
+    "tội phạm", "tổ quốc", "hành chính", "đường bộ", "đường thủy", "kinh tế", "môi trường", "ma túy",
+}  # fmt: skip
+
+
+def _body_name_goes_on(analysis: SentenceAnalysis, end: int) -> bool:
+    """ "Phòng Cảnh sát điều tra | tội phạm về ma túy": the body's name goes on past the answer."""
+    following = [t for t in analysis.tokens if t.start >= end]
+    if not following or analysis.text[end : following[0].start] != " ":
+        return False
+    return following[0].text.casefold() in _NAME_TAILS
 
 
 def _continues_name(analysis: SentenceAnalysis, words: tuple[Token, ...], end: int) -> bool:
