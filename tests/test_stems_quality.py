@@ -1747,3 +1747,29 @@ def test_a_place_that_ends_inside_a_bodys_name_is_not_asked() -> None:
 def test_a_bracket_the_cut_left_open_goes() -> None:
     s = "Ngày 13-4, lực lượng công an triệu tập 22 đối tượng (Thái Bình 6; Hà Nội 4; Nam Định 12)."
     assert _stem("count", "22", s) == "Ngày 13-4, lực lượng công an triệu tập bao nhiêu đối tượng?"
+
+
+def test_a_this_that_only_ties_the_clause_to_the_last_one_goes() -> None:
+    lead = "Ngày 7/12, Cục Cảnh sát giao thông tổ chức hội nghị tại Hà Nội."
+    s = (
+        "Trước tình hình này, Cục Cảnh sát giao thông triển khai cao điểm kiểm soát, xử lý nghiêm vi phạm "
+        'với tinh thần "không vùng cấm, không ngoại lệ".'
+    )
+    result = extract_article("t", (lead, s))
+    fact = next(f for f in result.facts if f.sentence.index == 1 and f.type == QType.ORG)
+    stem = finish_stem(build_stem(fact, None), fact, events=dict(result.events))
+    assert stem is not None and stem.startswith("Cục nào triển khai cao điểm")
+    listed = (
+        "Ba sĩ quan được cử đi trong đợt này gồm: Trung tá Hoàng Quốc An, cán bộ Viện Nghiên cứu Quân nhu."
+    )
+    assert _stem("person", "Trung tá Hoàng Quốc An", listed) is None
+
+
+def test_a_body_that_runs_on_through_a_persons_name_is_no_answer() -> None:
+    s = (
+        "Cục trưởng Cục Cảnh sát giao thông Đỗ Thanh Bình yêu cầu lực lượng cảnh sát giao thông "
+        "triển khai đồng bộ các giải pháp."
+    )
+    assert all(
+        "Đỗ Thanh Bình" not in f.answer for f in extract_article("t", (s,)).facts if f.type == QType.ORG
+    )

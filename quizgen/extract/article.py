@@ -35,7 +35,7 @@ from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import fold_for_match, loose_key
+from quizgen.normalize import fold_for_match, loose_key, word_re
 from quizgen.sentences import LOWER, Sentence, article_sentences
 
 # "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
@@ -477,7 +477,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             if kept is not None:
                 facts.append(kept)
     facts = [fixed for f in facts if (fixed := whole_org_name(f)) is not None]
-    facts = [f for f in facts if not _cuts_a_longer(f, facts)]
+    facts = [f for f in facts if not _cuts_a_longer(f, facts) and not _runs_through_a_name(f, facts)]
     facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
     # A person's country, once found near one mention, holds for every mention in the article,
     # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an
@@ -515,6 +515,19 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         names[PROVINCE_KEY] = province
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
+
+
+def _runs_through_a_name(fact: Fact, facts: list[Fact]) -> bool:
+    """ "Cục Cảnh sát giao thông Đỗ Thanh Bình yêu cầu lực lượng ...": a body's answer that runs on
+    through the person the sentence names after it, and past his verb."""
+    if fact.type not in (QType.ORG, QType.WHAT, QType.WHICH_PROGRAMME):
+        return False
+    names = {
+        name_of(f.answer)
+        for f in facts
+        if f.type == QType.WHO and f.sentence.index == fact.sentence.index and f.shape.startswith("person")
+    }
+    return any(len(n.split()) >= 2 and word_re(n).search(fact.answer[1:]) for n in names)
 
 
 def _answer_span(fact: Fact) -> tuple[int, int] | None:

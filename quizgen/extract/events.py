@@ -130,7 +130,9 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             if name:
                 # "Diễn đàn quốc tế với chủ đề: “…”": the theme is too long for a stem; the kind stays.
                 name = re.sub(r"\s+(?:với|có)\s+(?:chủ đề|tên gọi|tên|khẩu hiệu)\s*:?$", "", name)
-            if name and not re.search(r"[;:(]", name) and len(name.split()) > 1:
+            # "đợt này gồm": a pointer back and a list's opener, not a name.
+            pointer = name is not None and re.search(r"(?<!\w)(?:này|gồm)(?!\w)", name) is not None
+            if name and not pointer and not re.search(r"[;:(]", name) and len(name.split()) > 1:
                 names[noun.casefold()] = name[:1].upper() + name[1:]
                 names.setdefault("*", names[noun.casefold()])
     for analysis in lead:

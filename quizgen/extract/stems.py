@@ -862,6 +862,23 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
     return stem[: m.start(1) + 2] + (" " + rest[cut:] if verb >= 0 else rest[cut:])
 
 
+# A "này" that only ties the clause to the last one: "Với tinh thần này, ...", "nhân dịp này",
+# "đợt kiểm tra lần này", "theo cách này". Without it the question still says what happened; the
+# other "này" (a thing named before: "số ma túy này") leave the stem pointing at nothing.
+_SOFT_LEAD = re.compile(
+    r"^(?:Với tinh thần|Trước thực tế|Trước tình hình|Từ thực tế|Nhân dịp|Trong dịp|Với cách làm|"
+    r"Trên cơ sở|Theo hướng|(?:Với|Trong|Qua|Sau) (?:đợt|lần)) này,\s*"
+)
+_SOFT_INSIDE = re.compile(r",?\s+(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này)(?=[\s,?])")
+
+
+def _without_soft_demonstratives(stem: str) -> str:
+    bare = _SOFT_LEAD.sub("", stem)
+    bare = _SOFT_INSIDE.sub("", bare)
+    bare = re.sub(r"\s{2,}", " ", bare).strip()
+    return bare[:1].upper() + bare[1:] if bare != stem else stem
+
+
 def _without_open_bracket(stem: str) -> str:
     """ "... triệu tập bao nhiêu đối tượng (Thái Bình 6?" -> "... bao nhiêu đối tượng?": a bracket the
     cut left open, after the question word, goes with what it held (both readers struck it)."""
@@ -1072,7 +1089,7 @@ def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
         return "no question word"
-    if re.search(r"(?:\scó (?:các |những )?ai|:\s*ai)\?$", stem):
+    if re.search(r"(?:\scó (?:các |những )?ai|:\s*ai)\?$|(?<!\w)gồm\s*:?\s*ai,\s", stem):
         return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
     if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem) or re.match(r"Ai,\s", stem):
         return "an apposition left after 'ai'"
@@ -1555,6 +1572,7 @@ def finish_stem(
         # and asked at the end it reads as the raid's (both readers rejected it).
         return None
     anchored = False
+    stem = _without_soft_demonstratives(stem)
     if _EVENT_DEMONSTRATIVE.search(stem):
         # "Khóa tập huấn này": the article's own event, named when the headline or lead names it
         # ("Lớp này là lớp đầu tiên" -> "Lớp bồi dưỡng cán bộ Công an chính quy năm 2019 là ...").
