@@ -1773,3 +1773,17 @@ def test_a_body_that_runs_on_through_a_persons_name_is_no_answer() -> None:
     assert all(
         "Đỗ Thanh Bình" not in f.answer for f in extract_article("t", (s,)).facts if f.type == QType.ORG
     )
+
+
+def test_a_time_glossed_in_brackets_is_asked_plainly_unless_relative_or_an_anniversary() -> None:
+    from quizgen.extract.stems import _bracketed_question_said_plainly
+
+    assert _bracketed_question_said_plainly(
+        "Hội nghị Công an toàn quốc lần thứ 80 kéo dài 2 ngày (thời gian nào)?", "26 – 27/12"
+    ) == ("Hội nghị Công an toàn quốc lần thứ 80 kéo dài 2 ngày vào thời gian nào?")
+    assert _bracketed_question_said_plainly(
+        "Gần 8 năm trước (tháng nào), Việt Nam chính thức cử lực lượng tham gia hoạt động GGHB?",
+        "tháng 7/2014",
+    ) == ("Vào tháng nào, Việt Nam chính thức cử lực lượng tham gia hoạt động GGHB?")
+    kept = "Cục đã tổ chức Lễ kỷ niệm 10 năm Ngày truyền thống (thời gian nào)?"
+    assert _bracketed_question_said_plainly(kept, "27/5/2014- 27/5/2024") == kept

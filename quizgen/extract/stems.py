@@ -879,6 +879,33 @@ def _without_soft_demonstratives(stem: str) -> str:
     return bare[:1].upper() + bare[1:] if bare != stem else stem
 
 
+_BRACKETED_TIME = re.compile(
+    r"\s*\(((?:vào |từ |tức )?(?:(?:sáng|chiều|tối) )?(?:thời gian|ngày|tháng|năm|thời điểm)(?: nào)"
+    r"(?: đến (?:ngày|tháng|năm) nào)?)\)"
+)
+
+
+def _bracketed_question_said_plainly(stem: str, answer: str) -> str:
+    """ "Hội nghị ... kéo dài 2 ngày (thời gian nào)?" -> "... kéo dài 2 ngày vào thời gian nào?",
+    "sau chuyến thăm Trung Quốc của Tổng Bí thư (tháng nào)" -> "... vào tháng nào": a bracket that
+    glossed the time holds only the question, said as the sentence would. An anniversary's span of
+    years ("19/8/2005-19/8/2025") stays unasked: the stem's "80 năm" gives it."""
+    time = _BRACKETED_TIME.search(stem)
+    if not time or len(re.findall(r"(?:19|20)\d{2}", answer)) > 1:
+        return stem
+    asked = time.group(1).removeprefix("tức ")
+    lead = "" if asked.startswith(("vào ", "từ ")) else "vào "
+    before = stem[: time.start()]
+    if _RELATIVE_TIME.fullmatch(before):
+        # "Gần 8 năm trước (tháng nào), Việt Nam ...": counted from the day it was written; the
+        # question asks the month itself.
+        return f"{lead[:1].upper()}{lead[1:]}{asked}{stem[time.end() :]}"
+    return f"{before} {lead}{asked}{stem[time.end() :]}"
+
+
+_RELATIVE_TIME = re.compile(r"(?:Gần|Hơn|Khoảng|Sau)?\s*\S+ (?:năm|tháng|ngày) (?:trước|sau đó|sau)")
+
+
 def _without_open_bracket(stem: str) -> str:
     """ "... triệu tập bao nhiêu đối tượng (Thái Bình 6?" -> "... bao nhiêu đối tượng?": a bracket the
     cut left open, after the question word, goes with what it held (both readers struck it)."""
@@ -1093,8 +1120,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
     if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem) or re.match(r"Ai,\s", stem):
         return "an apposition left after 'ai'"
-    if _FRAGMENT_START.match(stem):
-        return "starts as a fragment"
+    if _FRAGMENT_START.match(stem) or re.match(r"[^,?]{1,25}\s,\s+(?:các|những)\s", stem):
+        return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
     if word_count(stem) < 4:
         return "too short to say what is asked"
     if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
@@ -1305,6 +1332,8 @@ def _orphan_connective(stem: str, sentence: SentenceAnalysis) -> bool:
     and no subject of its own follows (no subject could be lent from the sentences before)."""
     if re.match(r"^(?:Trong số đó|Trong đó)\s*,?\s", stem):
         return True  # "trong đó" counts or picks out of what the cut clause named
+    if re.match(r"^(?:Nhất là|Đặc biệt là|Nhất)\s", stem):
+        return True  # "Nhất là sau chuyến thăm ...": the clause it stresses was cut away
     opener = _BARE_CONNECTIVE.match(stem) or _OPENER_BEFORE_ACTION.match(stem)
     if not opener or stem.startswith(("Bước đầu", "Cùng ngày")):
         return False  # "Bước đầu xác định, ...", "Cùng ngày, ...": a frame, what follows has its subject
@@ -1541,6 +1570,7 @@ def finish_stem(
                 return None
             stem = described
     stem = _without_open_bracket(stem)
+    stem = _bracketed_question_said_plainly(stem, fact.answer)
     if word_count(stem) > LONGEST_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
