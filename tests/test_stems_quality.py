@@ -1787,3 +1787,15 @@ def test_a_time_glossed_in_brackets_is_asked_plainly_unless_relative_or_an_anniv
     ) == ("Vào tháng nào, Việt Nam chính thức cử lực lượng tham gia hoạt động GGHB?")
     kept = "Cục đã tổ chức Lễ kỷ niệm 10 năm Ngày truyền thống (thời gian nào)?"
     assert _bracketed_question_said_plainly(kept, "27/5/2014- 27/5/2024") == kept
+
+
+def test_titles_the_cut_left_between_ai_and_its_verb_go() -> None:
+    s = (
+        "Chiều 31-7, Đại tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, đã tới Công an "
+        "tỉnh Thanh Hóa dự lễ trao tặng danh hiệu Anh hùng lực lượng vũ trang nhân dân cho Phòng Cảnh sát "
+        "điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa."
+    )
+    assert _stem("person", "Đại tướng Lương Tam Quang", s) == (
+        "Chiều 31-7, ai đã tới Công an tỉnh Thanh Hóa dự lễ trao tặng danh hiệu Anh hùng lực lượng vũ trang "
+        "nhân dân cho Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa?"
+    )

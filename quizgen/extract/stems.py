@@ -1571,6 +1571,10 @@ def finish_stem(
             stem = described
     stem = _without_open_bracket(stem)
     stem = _bracketed_question_said_plainly(stem, fact.answer)
+    if question and not fact.template:
+        # "..., ai – Ủy viên ..., Bí thư Tỉnh ủy Hà Giang đã chúc mừng": the cut took the first title
+        # and left the second between "ai" and its verb.
+        stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     if word_count(stem) > LONGEST_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
