@@ -1799,3 +1799,14 @@ def test_titles_the_cut_left_between_ai_and_its_verb_go() -> None:
         "Chiều 31-7, ai đã tới Công an tỉnh Thanh Hóa dự lễ trao tặng danh hiệu Anh hùng lực lượng vũ trang "
         "nhân dân cho Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa?"
     )
+
+
+def test_a_verb_used_as_a_noun_is_the_stems_subject() -> None:
+    s = (
+        "Báo cáo của Tổng thư ký cho thấy phụ nữ chỉ chiếm 4,2% quân số trong các phái bộ gìn giữ hòa bình "
+        "Liên Hợp Quốc."
+    )
+    assert _stem("measure", "4,2%", s) == (
+        "Báo cáo của Tổng thư ký cho thấy phụ nữ chỉ chiếm bao nhiêu phần trăm quân số trong các phái bộ "
+        "gìn giữ hòa bình Liên Hợp Quốc?"
+    )

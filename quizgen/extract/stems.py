@@ -1412,7 +1412,12 @@ def _no_subject(stem: str, sentence: SentenceAnalysis) -> bool:
     if first is None or first.pos != "V" or first.text.casefold() in _VERB_FIRST_OK:
         return False
     after = stem[len(first.text) :].split()
-    # "Hợp tác giữa Bộ Công an Việt Nam với bộ nào ...": the verb names the subject.
+    # "Hợp tác giữa Bộ Công an Việt Nam với bộ nào ...": the verb names the subject; "Báo cáo của
+    # Tổng thư ký cho thấy ...", "Cầm đầu đường dây này là ai": a verb used as a noun is the subject.
+    if after and after[0].casefold() == "của":
+        return False
+    if re.search(r"\slà\s+(?:ai|gì)\?$", stem):
+        return False
     return not (after and after[0].casefold() == "giữa")
 
 
