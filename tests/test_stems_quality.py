@@ -1810,3 +1810,13 @@ def test_a_verb_used_as_a_noun_is_the_stems_subject() -> None:
         "Báo cáo của Tổng thư ký cho thấy phụ nữ chỉ chiếm bao nhiêu phần trăm quân số trong các phái bộ "
         "gìn giữ hòa bình Liên Hợp Quốc?"
     )
+
+
+def test_a_short_stem_that_names_no_case_is_anchored_in_the_headline() -> None:
+    title = "Hội An thực tập chữa cháy và cứu nạn"
+    lead = "Sáng 28/10, UBND TP Hội An tổ chức thực tập chữa cháy và cứu nạn tại chợ Hội An."
+    s = "Có 5 xe cơ giới được huy động."
+    result = extract_article("t", (title, lead, s))
+    fact = next(f for f in result.facts if f.answer == "5")
+    stem = finish_stem(build_stem(fact, None), fact, events=dict(result.events))
+    assert stem == "Theo bài “Hội An thực tập chữa cháy và cứu nạn”, có bao nhiêu xe cơ giới được huy động?"

@@ -20,7 +20,7 @@ from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import body_head_re, lower_tail, name_end
 from quizgen.extract.places import is_place, name_province
 from quizgen.gazetteer import load_gazetteer
-from quizgen.normalize import unglue, word_re
+from quizgen.normalize import fold_for_match, unglue, word_re
 from quizgen.sentences import LOWER, UPPER
 
 BLANK = "_____"
@@ -1668,6 +1668,13 @@ def finish_stem(
     stem = stem[:1].upper() + stem[1:]
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
+    title = (events or {}).get(HEADLINE_KEY)
+    if question and title and not anchored and _unanchored(stem, fact, title):
+        # "Cả bao nhiêu người đã tử vong?", "Các nạn nhân được đưa đi cấp cứu vào thời gian nào?":
+        # no name, place or date says which case; readers asked for it ("which fire? add the place").
+        capital = _starts_with_name(stem) or (bool(_NAME_HEAD.match(stem)) and not stem.startswith("Tổng số"))
+        capital = capital or re.match(r"[A-ZĐ]\.\s", stem) is not None  # "P. nhận được cuộc gọi": an initial
+        stem = f"Theo bài “{title}”, {stem if capital else stem[:1].lower() + stem[1:]}"
     if anchored and not stem.startswith("Theo bài"):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
@@ -1679,6 +1686,31 @@ _NAME_HEAD = re.compile(
     r"Phó|Giám đốc|Tư lệnh|Chính phủ|Hội|Liên hợp quốc|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Việt Nam|[A-ZĐ]{2,})(?!\w)"
 )
+
+
+def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
+    """A stem about a figure, a time or a person with nothing that says which case or event: no
+    capitalised word after its first, no number; the headline would say it, and does not give the
+    answer away."""
+    if fact.template or stem.startswith("Theo bài") or fact.sentence.index == 0:
+        return False
+    if fact.type.value not in ("how_many", "when", "who"):
+        return False
+    words = stem.rstrip("?").split()
+    if any(w[:1].isupper() for w in words[1:]) or re.search(r"\d", stem):
+        return False
+    if word_count(stem) > 20 or word_count(stem) + word_count(headline) + 3 > HARD_MAX_STEM_WORDS:
+        return False  # a long stem says enough of what happened without a name
+    told = fold_for_match(headline)
+    numbers = re.findall(r"\d+(?:[.,]\d+)*", fact.answer)
+    return fold_for_match(name_or_answer(fact)) not in told and not any(
+        re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", headline) for n in numbers
+    )
+
+
+def name_or_answer(fact: Fact) -> str:
+    words = fact.answer.split()
+    return " ".join(words[-3:]) if fact.type.value == "who" else fact.answer
 
 
 def _in_the_headline(stem: str, fact: Fact, headline: str | None) -> bool:
