@@ -1668,13 +1668,13 @@ def finish_stem(
     stem = stem[:1].upper() + stem[1:]
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
-    title = (events or {}).get(HEADLINE_KEY)
-    if question and title and not anchored and _unanchored(stem, fact, title):
+    article_title = (events or {}).get(HEADLINE_KEY)
+    if question and article_title and not anchored and _unanchored(stem, fact, article_title):
         # "Cả bao nhiêu người đã tử vong?", "Các nạn nhân được đưa đi cấp cứu vào thời gian nào?":
         # no name, place or date says which case; readers asked for it ("which fire? add the place").
         capital = _starts_with_name(stem) or (bool(_NAME_HEAD.match(stem)) and not stem.startswith("Tổng số"))
         capital = capital or re.match(r"[A-ZĐ]\.\s", stem) is not None  # "P. nhận được cuộc gọi": an initial
-        stem = f"Theo bài “{title}”, {stem if capital else stem[:1].lower() + stem[1:]}"
+        stem = f"Theo bài “{article_title}”, {stem if capital else stem[:1].lower() + stem[1:]}"
     if anchored and not stem.startswith("Theo bài"):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
