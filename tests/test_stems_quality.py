@@ -1820,3 +1820,23 @@ def test_a_short_stem_that_names_no_case_is_anchored_in_the_headline() -> None:
     fact = next(f for f in result.facts if f.answer == "5")
     stem = finish_stem(build_stem(fact, None), fact, events=dict(result.events))
     assert stem == "Theo bài “Hội An thực tập chữa cháy và cứu nạn”, có bao nhiêu xe cơ giới được huy động?"
+
+
+def test_a_lower_case_provincial_police_is_the_kind_and_keeps_no_province() -> None:
+    from quizgen.extract.places import name_province
+
+    stem = "Bộ Công an đã bổ nhiệm gần 10 giám đốc công an tỉnh, bao nhiêu phó giám đốc?"
+    assert name_province(stem, "Thừa Thiên Huế", "gần 20") == stem
+    assert name_province("Công an tỉnh đã bắt giữ bao nhiêu đối tượng?", "Thừa Thiên Huế", "5") == (
+        "Công an tỉnh Thừa Thiên Huế đã bắt giữ bao nhiêu đối tượng?"
+    )
+
+
+def test_a_suspects_address_with_accented_capitals_leaves_the_stem() -> None:
+    s = (
+        "Phòng An ninh mạng bắt giữ nhóm 12 đối tượng do Nguyễn Văn Minh (SN 1995), trú tại thôn Ngọ Xá, "
+        "xã Tân Phương, huyện Ứng Hòa, TP. Hà Nội cầm đầu."
+    )
+    assert (
+        _stem("person", "Nguyễn Văn Minh", s) == "Phòng An ninh mạng bắt giữ nhóm 12 đối tượng do ai cầm đầu?"
+    )

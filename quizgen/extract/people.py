@@ -18,7 +18,7 @@ from quizgen.extract.places import is_place, mentions_country
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
-from quizgen.sentences import Sentence
+from quizgen.sentences import UPPER, Sentence
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # Vietnamese given names written without a mark ("Lan Anh", "Minh Long"): a name made only of these
@@ -37,7 +37,7 @@ _VERB_IN_TITLE = re.compile(
 # An address as a suspect's is written: "trú tại xã Nghi Phú, TP Vinh", "ngụ phường 5, quận 8".
 _PLACE_PIECE = (
     r"(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp)\s+)?"
-    r"[A-ZĐ0-9][\w.]*(?:\s+[A-ZĐ0-9][\w.]*)*"
+    rf"[{UPPER}0-9][\w.]*(?:\s+[{UPPER}0-9][\w.]*)*"
 )
 _ADDRESS = rf",?\s*(?:thường trú|trú|ngụ|ở)(?:\s+tại)?\s+{_PLACE_PIECE}(?:,\s*{_PLACE_PIECE})*"
 # What follows a private person's name: an age or a birth year in brackets, closed, and the

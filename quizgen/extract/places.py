@@ -184,9 +184,10 @@ def home_province(text: str) -> str | None:
 
 
 # A province's body or the whole province with no name after it ("Công an tỉnh đã tổ chức",
-# "Hiện toàn tỉnh có 404 cán bộ nữ"): the name belongs after "tỉnh".
+# "Hiện toàn tỉnh có 404 cán bộ nữ"): the name belongs after "tỉnh". A lower-case "công an tỉnh"
+# is the kind, not the article's force ("gần 10 giám đốc công an tỉnh": naming it made a false fact).
 _BARE_PROVINCE = re.compile(
-    r"(?<!\w)((?:[Cc]ông an|[Tt]oàn|địa bàn|UBND|Ủy ban nhân dân|của) tỉnh)"
+    r"(?<!\w)((?:Công an|[Tt]oàn|địa bàn|UBND|Ủy ban nhân dân|của) tỉnh)"
     r"(?!\w|\s+[A-ZĐ0-9]|\s+(?:nào|ủy|lộ|đoàn|bạn|nhà)(?!\w))"
 )
 
