@@ -723,6 +723,10 @@ def _initials(text: str) -> str:
 _ONE_BODY = (("ban chỉ đạo 138", "ban chỉ đạo phòng, chống tội phạm"),)
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s.]+", "", text)
+
+
 def _variant_of(candidate: str, answer: str) -> bool:
     """True when ``candidate`` may denote what ``answer`` does: a fragment, a superset (whole
     words), its abbreviation or the reverse."""
@@ -1009,6 +1013,10 @@ def choose_distractors(
             continue
         if stem_fold and len(key) > 3 and key in stem_fold:
             continue  # an option printed in the stem would give itself away
+        if stem_fold and any(
+            len(a) > 3 and _squeezed(a) in _squeezed(stem_fold) for a in {key, *gaz.aliases_of(cand)}
+        ):
+            continue  # "TP. Hồ Chí Minh" or "Thành phố Hồ Chí Minh" when the stem has "TP.Hồ Chí Minh"
         if fact.type == QType.HOW_MANY and not _within_stated_bounds(excluded_text, cand):
             continue
         if fact.type in (QType.ORG, QType.WHERE) and _placed_as_the_stem_says(

@@ -599,3 +599,9 @@ def test_a_dated_answer_gets_no_option_a_year_later() -> None:
     from quizgen.distractors import _shift_date
 
     assert all(not o.endswith("/2026") for o in _shift_date("ngày 16/11/2025", "s"))
+
+
+def test_an_option_the_stem_prints_in_another_spacing_or_name_is_left_out() -> None:
+    from quizgen.distractors import _squeezed
+
+    assert _squeezed("tp. hồ chí minh") in _squeezed("lan sang tp.hồ chí minh, lôi kéo")

@@ -1840,3 +1840,45 @@ def test_a_suspects_address_with_accented_capitals_leaves_the_stem() -> None:
     assert (
         _stem("person", "Nguyễn Văn Minh", s) == "Phòng An ninh mạng bắt giữ nhóm 12 đối tượng do ai cầm đầu?"
     )
+
+
+def test_a_total_with_its_other_part_in_brackets_gives_the_part_away() -> None:
+    from dataclasses import replace
+
+    count = next(
+        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
+    )
+    stem = "Lực lượng thu giữ 3.000 bao thuốc lá (gồm bao nhiêu bao hiệu Jet, 700 bao hiệu Hero)?"
+    assert giveaway(stem, replace(count, answer="2.300")) == "the stem gives the total and the other parts"
+
+
+def test_openers_that_point_at_the_articles_day_or_result_go_and_a_pronoun_subject_is_anchored() -> None:
+    s = "Cũng trong sáng cùng ngày, lãnh đạo Bộ Công an trao quyết định bổ nhiệm Thiếu tướng Nguyễn Hải Trung."
+    stem = _stem("person", "Thiếu tướng Nguyễn Hải Trung", "Sáng 31/7, Bộ Công an tổ chức hội nghị.", s)
+    assert stem is not None and stem.startswith("Lãnh đạo Bộ Công an trao quyết định bổ nhiệm ai")
+    title = "Tiếp nhận 15 công dân Việt Nam do Campuchia trao trả"
+    lead = "Ngày 20-10, Phòng Quản lý xuất nhập cảnh tiếp nhận công dân Việt Nam do Campuchia trao trả."
+    said = (
+        "Đơn vị vừa hoàn tất thủ tục tiếp nhận 15 công dân Việt Nam do cơ quan chức năng Campuchia trao trả."
+    )
+    result = extract_article("t", (title, lead, said))
+    count = next(f for f in result.facts if f.sentence.index == 2 and f.answer == "15")
+    assert finish_stem(build_stem(count, None), count, events=dict(result.events)) is None  # the title has 15
+    title = "Triệt phá đường dây ma túy liên tỉnh ở Sơn La"
+    lead = "Ngày 5/3, Công an tỉnh Sơn La triệt phá đường dây ma túy liên tỉnh."
+    said = "Đơn vị đã bắt giữ 12 đối tượng, thu giữ 3 bánh heroin."
+    result = extract_article("t", (title, lead, said))
+    count = next(f for f in result.facts if f.sentence.index == 2 and f.answer == "12")
+    assert finish_stem(build_stem(count, None), count, events=dict(result.events)) == (
+        "Theo bài “Triệt phá đường dây ma túy liên tỉnh ở Sơn La”, đơn vị đã bắt giữ bao nhiêu đối tượng, "
+        "thu giữ 3 bánh heroin?"
+    )
+
+
+def test_a_vietnamese_name_takes_no_western_country_from_the_clause_before_it() -> None:
+    from quizgen.intake import read_article
+
+    article = read_article(Path(__file__).parent / "data" / "real" / "fresh26" / "ab-vov-01.txt")
+    facts = extract_article(article.id, article.paragraphs).facts
+    shapes = {f.shape for f in facts if f.type == QType.WHO and "Trần Đại Quang" in f.answer}
+    assert shapes and "person:Australia" not in shapes

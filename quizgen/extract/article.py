@@ -491,7 +491,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         name = name_of(f.answer)
         if f.shape in ("person:vn", "person:foreign") and fold_for_match(name) not in country:
             origin = _country_before(name, sentences)
-            if origin:
+            if origin and _could_be_from(name, origin, load_gazetteer()):
                 country[fold_for_match(name)] = f"person:{origin}"
     facts = [
         replace(f, shape=country[fold_for_match(name_of(f.answer))])
@@ -602,7 +602,7 @@ def with_country(fact: Fact) -> Fact:
     gaz = load_gazetteer()
     # The name itself says no country: "Hà Thị Nga" is not Russian ("Nga").
     window = window.replace(name_of(fact.answer), " ")
-    found = _countries_in(window, gaz)
+    found = [c for c in _countries_in(window, gaz) if _could_be_from(name_of(fact.answer), c, gaz)]
     if not found and at >= 0:
         # "Thượng tá Kẹo U Don, đại diện Bộ An ninh Lào tại Việt Nam": the title after the name.
         title = re.match(
@@ -610,7 +610,9 @@ def with_country(fact: Fact) -> Fact:
             text[at + len(name_of(fact.answer)) :],
         )
         if title and not _ACTS.search(title.group(1)):
-            found = _countries_in(title.group(1), gaz)
+            found = [
+                c for c in _countries_in(title.group(1), gaz) if _could_be_from(name_of(fact.answer), c, gaz)
+            ]
     if found:
         nearest = max(found, key=window.rfind)
         return replace(fact, shape=f"person:{nearest}")
@@ -623,7 +625,14 @@ def with_country(fact: Fact) -> Fact:
     if re.match(r"(?i)ngài\s", fact.fact) or fact.shape == "person:foreign":
         # "do ngài Tiêu Chí Hiền ... làm Trưởng đoàn": "ngài" is for a foreign guest; the country
         # is the one the sentence names ("Đoàn đại biểu cấp cao Singapore").
-        named = [c for c in gaz.countries if c != "Việt Nam" and c in text and c in gaz.people]
+        named = [
+            c
+            for c in gaz.countries
+            if c != "Việt Nam"
+            and c in text
+            and c in gaz.people
+            and _could_be_from(name_of(fact.answer), c, gaz)
+        ]
         if named:
             before = [c for c in named if 0 <= text.find(c) < max(at, 0)]
             nearest = max(before, key=text.rfind) if before else min(named, key=text.find)
@@ -636,6 +645,21 @@ def with_country(fact: Fact) -> Fact:
 
 # Verbs that make what follows a name the clause's own, not the person's title ("X tiếp ... Lào").
 _ACTS = re.compile(r"(?<!\w)(?:tiếp|gặp|hội đàm|thăm|làm việc|chào|cảm ơn|trao|ký|dẫn đầu|cho biết)(?!\w)")
+
+
+# Countries whose officials Vietnamese news names in Sino-Vietnamese ("Quách Thanh Côn", "Lý Hiển Long").
+_SINITIC = frozenset({"Trung Quốc", "Singapore", "Đài Loan"})
+
+
+def _could_be_from(name: str, country: str, gaz: Gazetteer) -> bool:
+    """ "Trần Đại Quang" is no Australian, whatever country the clause before his name holds: a name
+    with a Vietnamese surname and tone marks belongs to Việt Nam or to a country written that way."""
+    words = name.split()
+    vietnamese = bool(words) and words[0] in gaz.surnames and bool(_TONE_MARKED.search(name))
+    return not vietnamese or country in _SINITIC
+
+
+_TONE_MARKED = re.compile(r"[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵđ]", re.I)
 
 
 def _countries_in(text: str, gaz: Gazetteer) -> list[str]:

@@ -27,6 +27,11 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mư
 _PARTS = re.compile(
     rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
 )
+# A total, then its parts in brackets with the one asked among numbers given.
+_TOTAL_THEN_PARTS = re.compile(
+    r"\d[\d.,]*\s+[^()\d]{1,40}\((?:gồm|trong đó|bao gồm)\s*:?\s*"
+    r"(?=[^()]*bao nhiêu)(?=[^()]*\d)[^()]*\)"
+)
 # "lần thứ tư", "lần tổ chức thứ tư": the ordinal tells how many came before.
 _ORDINAL = re.compile(r"(?i)(?<!\w)(?:lần|khóa|kỳ|đợt|năm|mùa|phiên|đại hội)(?:\s+\w+){0,2}\s+thứ\s+\w+")
 _ALL_OF_THEM = re.compile(r"(?i)(?<!\w)(?:đều|tất cả|toàn bộ)(?!\w)")
@@ -135,6 +140,9 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         asked = stem.find("bao nhiêu")
         if parts and 0 <= asked < parts.start():
             return "the stem lists the parts of the total"
+        if _TOTAL_THEN_PARTS.search(stem):
+            # "thu giữ 3.000 bao (gồm bao nhiêu bao hiệu Jet, 700 bao hiệu Hero)": a subtraction.
+            return "the stem gives the total and the other parts"
         if _ORDINAL.search(stem):
             return "an ordinal in the stem gives the count"
         if _ENUMERATION.search(stem):

@@ -1506,7 +1506,7 @@ def finish_stem(
     # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
     stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
     # "do đồng chí ai làm Tổ trưởng": the honorific belonged to the name the question replaced.
-    stem = re.sub(r"(?<!\w)(?:đồng chí|ông|bà|ngài) (ai)(?!\w)", r"\1", stem)
+    stem = re.sub(r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Nn]gài)(?: tân)? ([Aa]i)(?!\w)", r"\1", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     # "Chiều nay (27/10)", "Hôm nay (7/12/2021)": "nay" is the day of publication; the date says it.
     stem = re.sub(
@@ -1669,6 +1669,14 @@ def finish_stem(
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
     article_title = (events or {}).get(HEADLINE_KEY)
+    if question and not fact.template and fact.sentence.index > 0 and _PRONOUN_SUBJECT.match(stem):
+        # "Ông được điều động ...", "Đơn vị đã triệt phá ...", "Chương trình đã tổ chức 46 khóa":
+        # who or which the text said in an earlier sentence; the headline says it, or nothing does.
+        if not article_title or word_count(stem) + word_count(article_title) + 3 > HARD_MAX_STEM_WORDS:
+            return None
+        if _headline_tells(fact, article_title):
+            return None  # "Tiếp nhận 15 công dân ...": the headline would give the count away
+        return f"Theo bài “{article_title}”, {stem[:1].lower()}{stem[1:]}"
     if question and article_title and not anchored and _unanchored(stem, fact, article_title):
         # "Cả bao nhiêu người đã tử vong?", "Các nạn nhân được đưa đi cấp cứu vào thời gian nào?":
         # no name, place or date says which case; readers asked for it ("which fire? add the place").
@@ -1688,6 +1696,9 @@ _NAME_HEAD = re.compile(
 )
 
 
+_PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
+
+
 def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
     """A stem about a figure, a time or a person with nothing that says which case or event: no
     capitalised word after its first, no number; the headline would say it, and does not give the
@@ -1701,9 +1712,13 @@ def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
         return False
     if word_count(stem) > 20 or word_count(stem) + word_count(headline) + 3 > HARD_MAX_STEM_WORDS:
         return False  # a long stem says enough of what happened without a name
-    told = fold_for_match(headline)
+    return not _headline_tells(fact, headline)
+
+
+def _headline_tells(fact: Fact, headline: str) -> bool:
+    """The headline holds the answer: its name, or its number."""
     numbers = re.findall(r"\d+(?:[.,]\d+)*", fact.answer)
-    return fold_for_match(name_or_answer(fact)) not in told and not any(
+    return fold_for_match(name_or_answer(fact)) in fold_for_match(headline) or any(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", headline) for n in numbers
     )
 
