@@ -1882,3 +1882,13 @@ def test_a_vietnamese_name_takes_no_western_country_from_the_clause_before_it() 
     facts = extract_article(article.id, article.paragraphs).facts
     shapes = {f.shape for f in facts if f.type == QType.WHO and "Trần Đại Quang" in f.answer}
     assert shapes and "person:Australia" not in shapes
+
+
+def test_a_count_of_days_before_the_time_asked_and_one_of_two_people_go() -> None:
+    from quizgen.extract.stems import malformed
+
+    s = "Trong 2 ngày 16 – 17/12, Hội Phụ nữ Bộ Công an đã tiến hành Đại hội đại biểu lần thứ X."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.type == QType.WHEN)
+    stem = finish_stem(build_stem(fact, None), fact)
+    assert stem is not None and "Trong 2" not in stem
+    assert malformed("Chủ tịch UBND tỉnh đã trao Huân chương tặng tập thể và hai cá nhân là ai?")

@@ -1153,6 +1153,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
         return "one of several people named together"  # "Ai và bà Catherine Rossi sẽ ..."
+    if re.search(
+        r"(?i)(?<!\w)(?:hai|ba|bốn|năm|\d+)\s+(?:cá nhân|người|đồng chí|sĩ quan|sỹ quan)\s+là\s+ai\?", stem
+    ):
+        return "one of several people named together"  # "... và hai cá nhân là ai?": one answer for two
     if _LEADER_THEN_TIME.search(stem):
         return "what the leader did is cut away"  # "Đoàn ... do Trung tướng Nguyễn Duy Ngọc vào ngày nào?"
     if re.search(r"(?<!\w)(?:gồm|bao gồm|như|là|của|với|và|cho)\s*:?\?$", stem):
@@ -1505,6 +1509,7 @@ def finish_stem(
     stem = re.sub(r"\s*:\s+(nào|gì)(?=\?$)", r" \1", stem)
     # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
     stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
+    stem = re.sub(r"(?<!\w)([Tt]rong) (?:\d{1,2}|hai|ba|bốn|năm) (thời gian nào)", r"\1 \2", stem)
     # "do đồng chí ai làm Tổ trưởng": the honorific belonged to the name the question replaced.
     stem = re.sub(r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Nn]gài)(?: tân)? ([Aa]i)(?!\w)", r"\1", stem)
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
