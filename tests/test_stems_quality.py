@@ -1892,3 +1892,10 @@ def test_a_count_of_days_before_the_time_asked_and_one_of_two_people_go() -> Non
     stem = finish_stem(build_stem(fact, None), fact)
     assert stem is not None and "Trong 2" not in stem
     assert malformed("Chủ tịch UBND tỉnh đã trao Huân chương tặng tập thể và hai cá nhân là ai?")
+
+
+def test_ai_joined_to_a_posts_tail_is_no_question_but_ai_and_an_officer_is() -> None:
+    from quizgen.extract.stems import malformed
+
+    assert malformed("Trong chuyến thăm Australia, ai và Bảo vệ biên giới Australia?")
+    assert not malformed("Sau hội đàm, ai và Giám đốc Zolotov Victor Vasilyevich đã ký Bản ghi nhớ?")

@@ -1112,6 +1112,14 @@ _VERB_THEN_QUESTION = re.compile(
 )
 
 
+def _opens_with_office(text: str) -> bool:
+    """ "Thứ trưởng Bộ An ninh ...", "Đại úy Nguyễn Lan Anh", "Phu nhân": someone, not a post's tail."""
+    gaz = load_gazetteer()
+    folded = fold_for_match(text)
+    heads = (*gaz.all_ranks, *gaz.titles, *gaz.honorifics, "Phu nhân")
+    return any(folded.startswith(fold_for_match(h) + " ") or folded == fold_for_match(h) for h in heads)
+
+
 def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
@@ -1157,6 +1165,9 @@ def malformed(stem: str, question: bool = True) -> str | None:
         r"(?i)(?<!\w)(?:hai|ba|bốn|năm|\d+)\s+(?:cá nhân|người|đồng chí|sĩ quan|sỹ quan)\s+là\s+ai\?", stem
     ):
         return "one of several people named together"  # "... và hai cá nhân là ai?": one answer for two
+    joined = re.search(rf"(?<!\w)[Aa]i và ([{UPPER}]\w* [{LOWER}][^?]*)", stem)
+    if joined and not _opens_with_office(joined.group(1)):
+        return "a title cut around 'ai'"  # "ai và Bảo vệ biên giới Australia?": a post's tail
     if _LEADER_THEN_TIME.search(stem):
         return "what the leader did is cut away"  # "Đoàn ... do Trung tướng Nguyễn Duy Ngọc vào ngày nào?"
     if re.search(r"(?<!\w)(?:gồm|bao gồm|như|là|của|với|và|cho)\s*:?\?$", stem):
