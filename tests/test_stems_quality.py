@@ -1899,3 +1899,11 @@ def test_ai_joined_to_a_posts_tail_is_no_question_but_ai_and_an_officer_is() -> 
 
     assert malformed("Trong chuyến thăm Australia, ai và Bảo vệ biên giới Australia?")
     assert not malformed("Sau hội đàm, ai và Giám đốc Zolotov Victor Vasilyevich đã ký Bản ghi nhớ?")
+
+
+def test_a_shops_name_with_its_address_is_no_private_person() -> None:
+    s = (
+        "Khi khám xét cơ sở đóng gói đường cát Ngọc Duyên ở ấp 4, xã Vĩnh Châu B, huyện Tân Hưng, "
+        "Cảnh sát thu giữ thêm 105 tấn đường cát nhập lậu."
+    )
+    assert not [f for f in extract_article("t", (s,)).facts if f.kind == "person"]

@@ -18,7 +18,7 @@ from quizgen.extract.places import is_place, mentions_country
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
-from quizgen.sentences import UPPER, Sentence
+from quizgen.sentences import LOWER, UPPER, Sentence
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # Vietnamese given names written without a mark ("Lan Anh", "Minh Long"): a name made only of these
@@ -35,9 +35,12 @@ _VERB_IN_TITLE = re.compile(
     r"|\s(?:tiếp|đón|trao|thăm)(?=\s*(?:[.,;:]|$))"
 )
 # An address as a suspect's is written: "trú tại xã Nghi Phú, TP Vinh", "ngụ phường 5, quận 8".
+# A piece led by an administrative word, or a bare place name that no lower-case word follows
+# ("..., huyện Tân Hưng, | Cảnh sát thu giữ": "Cảnh" starts the next clause, not a place).
 _PLACE_PIECE = (
-    r"(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp)\s+)?"
+    r"(?:(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP\.?|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp)\s+)"
     rf"[{UPPER}0-9][\w.]*(?:\s+[{UPPER}0-9][\w.]*)*"
+    rf"|(?>[{UPPER}][\w.]*(?:\s+[{UPPER}0-9][\w.]*)*)(?!\s+[{LOWER}]))"
 )
 _ADDRESS = rf",?\s*(?:thường trú|trú|ngụ|ở)(?:\s+tại)?\s+{_PLACE_PIECE}(?:,\s*{_PLACE_PIECE})*"
 # What follows a private person's name: an age or a birth year in brackets, closed, and the
@@ -161,6 +164,8 @@ def person_facts(
         # A suspect or a victim: "bắt quả tang Xa Văn Tiến (29 tuổi, xã Đắk Kan)", "bị can Nguyễn
         # Văn A". Gold writers ask who was arrested; the age and address go with the name.
         aged = _PRIVATE_AFTER.match(text, name_end_at) if kind == "vn" and not glued else None
+        if aged and not aged.group(0).lstrip().startswith("(") and name.split()[0] not in gaz.surnames:
+            aged = None  # "đường cát Ngọc Duyên ở ấp 4": a shop's name and its address, not a person
         cast = before is not None and kind == "vn" and fold_for_match(before.text) in _CAST
         if (
             (aged or cast)
