@@ -105,6 +105,8 @@ class DistractorPool:
         self.private: set[str] = set()  # folded names of the people an article presents as private persons
 
     def add(self, shape: str, answer: str, article_id: str, private: bool = False) -> None:
+        if shape.startswith("person") and re.search(r"\s[A-ZĐ]\.?$", answer):
+            return  # "Diệp Thế H": a suspect's name cut to an initial is no option for anyone
         self.by_shape[shape].setdefault(fold_for_match(answer), answer)
         self.by_shape[f"{shape}@{article_id}"].setdefault(fold_for_match(answer), answer)
         if private:
@@ -735,6 +737,13 @@ def _variant_of(candidate: str, answer: str) -> bool:
         return False
     if not re.search(r"\d", a) and loose_key(answer) == loose_key(candidate):
         return True  # "thủ đô Phnôm Pênh" beside "thủ đô Phnom Pênh": one city spelled two ways
+
+    def _placeless(x: str) -> str:
+        return re.sub(r"\s+tại\s+", " ", core_name(x))
+
+    placed = " tại " in f" {a} " or " tại " in f" {c} "
+    if placed and len(a.split()) >= 3 and _placeless(answer) == _placeless(candidate):
+        return True  # "Phái bộ Liên hợp quốc Nam Sudan" and "... tại Nam Sudan (UNMISS)": one mission
     if word_re(c).search(a) or word_re(a).search(c):
         return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
     # Two names of one body that share no words: the Government's crime steering committee.

@@ -605,3 +605,14 @@ def test_an_option_the_stem_prints_in_another_spacing_or_name_is_left_out() -> N
     from quizgen.distractors import _squeezed
 
     assert _squeezed("tp. hồ chí minh") in _squeezed("lan sang tp.hồ chí minh, lôi kéo")
+
+
+def test_a_name_cut_to_an_initial_and_a_missions_other_name_are_no_options() -> None:
+    from quizgen.distractors import DistractorPool, _variant_of
+
+    pool = DistractorPool()
+    pool.add("person:vn", "Diệp Thế H", "a")
+    pool.add("person:vn", "Nguyễn Văn Hùng", "a")
+    assert pool.own("person:vn", "a") == ["Nguyễn Văn Hùng"]
+    assert _variant_of("Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS)", "Phái bộ Liên hợp quốc Nam Sudan")
+    assert not _variant_of("Tết Dương lịch 2021", "Tết Dương lịch 2022")

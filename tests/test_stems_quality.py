@@ -1907,3 +1907,14 @@ def test_a_shops_name_with_its_address_is_no_private_person() -> None:
         "Cảnh sát thu giữ thêm 105 tấn đường cát nhập lậu."
     )
     assert not [f for f in extract_article("t", (s,)).facts if f.kind == "person"]
+
+
+def test_a_list_of_goods_a_cut_between_and_a_bracketed_value_are_handled() -> None:
+    from quizgen.extract.stems import _bracketed_question_said_plainly, malformed
+
+    assert malformed("Cơ quan chức năng thu giữ nhiều công cụ như: vỏ bao bì bột giặt hiệu Omo bao nhiêu kg?")
+    assert malformed("Bao nhiêu đối tượng bị bắt trong đợt phối hợp giữa Phòng Cảnh sát Hình sự?")
+    assert not malformed("Hai bên đã ký bản ghi nhớ hợp tác giữa hai nước vào ngày nào?")
+    assert _bracketed_question_said_plainly(
+        "Lực lượng thu giữ 91,55 tấn đường cát (trị giá ước tính bao nhiêu tỷ đồng) cùng nhiều xe cộ?", "x"
+    ) == ("Lực lượng thu giữ 91,55 tấn đường cát, trị giá ước tính bao nhiêu tỷ đồng, cùng nhiều xe cộ?")

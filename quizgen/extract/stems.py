@@ -890,6 +890,13 @@ def _bracketed_question_said_plainly(stem: str, answer: str) -> str:
     "sau chuyến thăm Trung Quốc của Tổng Bí thư (tháng nào)" -> "... vào tháng nào": a bracket that
     glossed the time holds only the question, said as the sentence would. An anniversary's span of
     years ("19/8/2005-19/8/2025") stays unasked: the stem's "80 năm" gives it."""
+    figure = re.search(r"\s*\((?!trong đó|trong số|gồm|bao gồm)([^()\d]*\w\s+bao nhiêu[^()\d]*)\)", stem)
+    if figure:
+        # "91,55 tấn đường cát (trị giá ước tính bao nhiêu tỷ đồng) cùng nhiều xe cộ": said between
+        # commas, as a trainer would write it.
+        rest = stem[figure.end() :].lstrip()
+        joiner = "" if rest.startswith(("?", ",")) else ", "
+        return f"{stem[: figure.start()]}, {figure.group(1)}{joiner}{rest}"
     time = _BRACKETED_TIME.search(stem)
     if not time or len(re.findall(r"(?:19|20)\d{2}", answer)) > 1:
         return stem
@@ -1134,6 +1141,11 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "too short to say what is asked"
     if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
         return "the question word inside brackets"
+    if re.search(r"(?<!\w)như\s*:\s*[^?]*bao nhiêu", stem):
+        return "one item of a list of goods"  # "... như: vỏ bao bì bột giặt hiệu Omo bao nhiêu kg?"
+    between = re.search(rf"(?<!\w)giữa\s+([{UPPER}][^,?]*)\?$", stem)
+    if between and not re.search(r"(?<!\w)(?:và|với|nào|đâu|ai|bao nhiêu|gì|hai)(?!\w)", between.group(1)):
+        return "'giữa' cut before its second party"  # "... phối hợp giữa Phòng Cảnh sát Hình sự?"
     if re.search(r"(?:nào|ai|bao nhiêu|đâu)\s*\([^)]*\)\?$", stem):
         return "a bracket after the question word"  # "tầm nhìn đến năm nào (Đề án 06)?"
     named = re.search(rf"[{UPPER}]", stem[1:]) or re.search(r"(?i)(?<!\w)ai(?!\w)", stem)
