@@ -1918,3 +1918,14 @@ def test_a_list_of_goods_a_cut_between_and_a_bracketed_value_are_handled() -> No
     assert _bracketed_question_said_plainly(
         "Lực lượng thu giữ 91,55 tấn đường cát (trị giá ước tính bao nhiêu tỷ đồng) cùng nhiều xe cộ?", "x"
     ) == ("Lực lượng thu giữ 91,55 tấn đường cát, trị giá ước tính bao nhiêu tỷ đồng, cùng nhiều xe cộ?")
+
+
+def test_a_place_whose_country_the_stem_names_or_the_hosts_capital_is_given_away() -> None:
+    from dataclasses import replace
+
+    s = "Nhiều công dân Việt Nam đã sang Philippines làm việc cho một tổ chức lừa đảo ở Thủ đô Manila, Philippines."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.type == QType.WHERE)
+    manila = replace(fact, answer="Thủ đô Manila, Philippines")
+    stem = "Nhiều công dân Việt Nam đã sang Philippines làm việc cho một tổ chức lừa đảo ở đâu?"
+    assert giveaway(stem, manila) == "the stem names the answer's country"
+    assert giveaway("Bộ Công an đăng cai Hội nghị ở đâu?", replace(fact, answer="thủ đô Hà Nội"))

@@ -133,6 +133,14 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     spelled = re.search(rf"(?<![{UPPER}]){re.escape(initials)}(?![{UPPER}])", stem)
     if fact.type == QType.ORG and len(initials) >= 3 and spelled:
         return "the body's initials are in the stem"
+    if fact.type == QType.WHERE:
+        country = re.search(r",\s*([^,]+)$", fact.answer)
+        if country and country.group(1) in gaz.countries and word_re(country.group(1)).search(stem):
+            return (
+                "the stem names the answer's country"  # "sang Philippines ... ở đâu?" / "Manila, Philippines"
+            )
+        if re.fullmatch(r"(?i)thủ đô hà nội", fact.answer.strip()):
+            return "the host's own capital"  # among foreign capitals, Hà Nội is the one a reader picks
     if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
         return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:
