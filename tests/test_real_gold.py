@@ -32,6 +32,7 @@ SPLITS = (
     "fresh25",
     "fresh26",
     "fresh27",
+    "fresh28",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
