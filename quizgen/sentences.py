@@ -9,6 +9,7 @@ word is split too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,26 @@ class Sentence:
 
 
 def split_sentences(paragraph: str) -> list[str]:
+    lines = paragraph.strip().split("\n")
+    if len(lines) > 1:
+        # "<headline>\nQPTĐ-Sáng 8-8, Lễ tiễn ...": a line with no end mark is a title or a caption,
+        # not the start of the sentence on the next line.
+        return (
+            [s for line in lines for s in split_sentences(line)] if _lines_apart(lines) else _split(paragraph)
+        )
+    return _split(paragraph)
+
+
+def _lines_apart(lines: list[str]) -> bool:
+    return any(
+        line.strip()
+        and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
+        and nxt.strip()[:1].isupper()
+        for line, nxt in itertools.pairwise(lines)
+    )
+
+
+def _split(paragraph: str) -> list[str]:
     paragraph = _GLUED_RE.sub(". ", paragraph.strip())
     pieces: list[str] = []
     start = 0

@@ -1929,3 +1929,17 @@ def test_a_place_whose_country_the_stem_names_or_the_hosts_capital_is_given_away
     stem = "Nhiều công dân Việt Nam đã sang Philippines làm việc cho một tổ chức lừa đảo ở đâu?"
     assert giveaway(stem, manila) == "the stem names the answer's country"
     assert giveaway("Bộ Công an đăng cai Hội nghị ở đâu?", replace(fact, answer="thủ đô Hà Nội"))
+
+
+def test_a_line_without_an_end_mark_is_no_part_of_the_next_lines_sentence() -> None:
+    from quizgen.sentences import split_sentences
+
+    block = (
+        "Đội Công binh số 2 lên đường tham gia gìn giữ hòa bình tại Abyei\n"
+        "QPTĐ-Sáng 8-8, Lễ tiễn Đội Công binh số 2 đã được Bộ Quốc phòng tổ chức."
+    )
+    assert split_sentences(block) == [
+        "Đội Công binh số 2 lên đường tham gia gìn giữ hòa bình tại Abyei",
+        "QPTĐ-Sáng 8-8, Lễ tiễn Đội Công binh số 2 đã được Bộ Quốc phòng tổ chức.",
+    ]
+    assert split_sentences("Một câu.\nHai câu.") == ["Một câu.", "Hai câu."]
