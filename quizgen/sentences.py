@@ -58,6 +58,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _lines_apart(lines: list[str]) -> bool:
+    if any(re.search(r"(?i)ảnh\s*\d+\s*$", line) for line in lines):
+        return False  # "... – ảnh 1\n<caption>": a photo's alt text and caption, dropped as one
     return any(
         line.strip()
         and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
