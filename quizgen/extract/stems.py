@@ -1119,12 +1119,16 @@ _VERB_THEN_QUESTION = re.compile(
 )
 
 
+@functools.cache
+def _office_heads() -> tuple[str, ...]:
+    gaz = load_gazetteer()
+    return tuple(fold_for_match(h) for h in (*gaz.all_ranks, *gaz.titles, *gaz.honorifics, "Phu nhân"))
+
+
 def _opens_with_office(text: str) -> bool:
     """ "Thứ trưởng Bộ An ninh ...", "Đại úy Nguyễn Lan Anh", "Phu nhân": someone, not a post's tail."""
-    gaz = load_gazetteer()
     folded = fold_for_match(text)
-    heads = (*gaz.all_ranks, *gaz.titles, *gaz.honorifics, "Phu nhân")
-    return any(folded.startswith(fold_for_match(h) + " ") or folded == fold_for_match(h) for h in heads)
+    return any(folded.startswith(h + " ") or folded == h for h in _office_heads())
 
 
 def malformed(stem: str, question: bool = True) -> str | None:
@@ -1664,11 +1668,7 @@ def finish_stem(
         elif question and _in_the_headline(stem, fact, events.get(HEADLINE_KEY)):
             # "Buổi lễ diễn ra vào thời gian nào?" when the article names its ceremony only by
             # what happened ("Tiểu đoàn CSĐN số 2 nhận Huân chương ..."): the headline says which.
-            headline = events[HEADLINE_KEY]
-            opening = (
-                stem if _starts_with_name(stem) or _NAME_HEAD.match(stem) else stem[:1].lower() + stem[1:]
-            )
-            stem = f"Theo bài “{headline}”, {opening}"
+            stem = _under_headline(stem, events[HEADLINE_KEY])
             anchored = False
     if question and not fact.template and _BROKEN_AI.search(stem):
         return None  # "Sáng 20/9, ai, trưởng Đoàn ...?", "... đã được ai?": the name's slot, not a question
@@ -1704,13 +1704,11 @@ def finish_stem(
             return None
         if _headline_tells(fact, article_title):
             return None  # "Tiếp nhận 15 công dân ...": the headline would give the count away
-        return f"Theo bài “{article_title}”, {stem[:1].lower()}{stem[1:]}"
+        return _under_headline(stem, article_title)
     if question and article_title and not anchored and _unanchored(stem, fact, article_title):
         # "Cả bao nhiêu người đã tử vong?", "Các nạn nhân được đưa đi cấp cứu vào thời gian nào?":
         # no name, place or date says which case; readers asked for it ("which fire? add the place").
-        capital = _starts_with_name(stem) or (bool(_NAME_HEAD.match(stem)) and not stem.startswith("Tổng số"))
-        capital = capital or re.match(r"[A-ZĐ]\.\s", stem) is not None  # "P. nhận được cuộc gọi": an initial
-        stem = f"Theo bài “{article_title}”, {stem if capital else stem[:1].lower() + stem[1:]}"
+        stem = _under_headline(stem, article_title)
     if anchored and not stem.startswith("Theo bài"):
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
@@ -1722,6 +1720,14 @@ _NAME_HEAD = re.compile(
     r"Phó|Giám đốc|Tư lệnh|Chính phủ|Hội|Liên hợp quốc|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Việt Nam|[A-ZĐ]{2,})(?!\w)"
 )
+
+
+def _under_headline(stem: str, headline: str) -> str:
+    """ "Theo bài “<headline>”, <stem>": the stem's first letter stays capital only for a name, a
+    body or a post ("Công an tỉnh ...", "P. nhận được ..."), not for "Tổng số", "Đơn vị", "Có"."""
+    capital = _starts_with_name(stem) or (bool(_NAME_HEAD.match(stem)) and not stem.startswith("Tổng số"))
+    capital = capital or re.match(r"[A-ZĐ]\.\s", stem) is not None  # "P. nhận được cuộc gọi": an initial
+    return f"Theo bài “{headline}”, {stem if capital else stem[:1].lower() + stem[1:]}"
 
 
 _PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
@@ -1746,12 +1752,13 @@ def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
 def _headline_tells(fact: Fact, headline: str) -> bool:
     """The headline holds the answer: its name, or its number."""
     numbers = re.findall(r"\d+(?:[.,]\d+)*", fact.answer)
-    return fold_for_match(name_or_answer(fact)) in fold_for_match(headline) or any(
+    return fold_for_match(_asked_name(fact)) in fold_for_match(headline) or any(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", headline) for n in numbers
     )
 
 
-def name_or_answer(fact: Fact) -> str:
+def _asked_name(fact: Fact) -> str:
+    """What a headline would print of the answer: a person's name without the rank before it."""
     words = fact.answer.split()
     return " ".join(words[-3:]) if fact.type.value == "who" else fact.answer
 
