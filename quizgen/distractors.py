@@ -215,11 +215,17 @@ def _acronyms_like(answer: str, head: str, gaz: Gazetteer) -> list[str]:
     if code:
         n, width = int(code.group(2)), len(code.group(2))
         return [f"{code.group(1)}{k:0{width}d}" for k in (n + 1, n - 1, n + 2, n + 3, n - 2) if k > 0]
+    if answer in gaz.police_codes:
+        return [c for c in gaz.police_codes if c != answer]  # "CSMT" among the other departments' codes
     listed = [m.group(1) for name in gaz.orgs.get(head, ()) if (m := re.search(r"\(([^)]+)\)$", name))]
     if head == "Phái bộ":
         return listed
     missions = {m.group(1) for name in gaz.orgs.get("Phái bộ", ()) if (m := re.search(r"\(([^)]+)\)$", name))}
-    return listed + [a for a in gaz.un_bodies if a not in missions]
+    agencies = [a for a in gaz.un_bodies if a not in missions]
+    if answer in gaz.un_bodies:
+        return listed + agencies
+    # A partner that is no UN agency (a foreign police, a US bureau): other police bodies first.
+    return listed + [a for a in gaz.law_partners if a != answer] + agencies
 
 
 def _titles(answer: str, gaz: Gazetteer) -> list[str]:
@@ -234,7 +240,15 @@ def _titles(answer: str, gaz: Gazetteer) -> list[str]:
     for head in sorted(gaz.orgs, key=len, reverse=True):
         m = re.match(rf"(.*\s)({re.escape(head)} [{UPPER}][^,()]*?)(\s\([^)]*\))?$", answer)
         if m:
-            out += [m.group(1) + org for org in gaz.orgs[head] if core_name(org) != core_name(m.group(2))][:6]
+            own = sphere(m.group(2), gaz)  # the army's department among the army's, not the first six
+            names = list(gaz.orgs[head])
+            if _BARE_MISSION.fullmatch(m.group(2)):
+                names = [f"Phái bộ {a.group(1)}" for n in names if (a := re.search(r"\(([A-Z]+)\)$", n))]
+            out += [
+                m.group(1) + org
+                for org in names
+                if core_name(org) != core_name(m.group(2)) and sphere(org, gaz) == own
+            ][:6]
             break
     m = re.match(r"(.*?\sCông an (?:tỉnh|thành phố) )(.+)$", answer)
     if m:
@@ -447,6 +461,9 @@ def candidates_for(
         ranked = corpus + _rank(seed, listed)
         return sorted(ranked, key=lambda c: bool(re.search(r"\d{4}", c)) != with_period)
     if shape.startswith("org:acronym"):  # before the generic org: rule below
+        if fact.answer in gaz.police_codes:  # "CSMT": the codes of the same line of work first
+            by_line = {gaz.police_codes[c]: c for c in _acronyms_like(fact.answer, "", gaz)}
+            return [by_line[x] for x in _by_function(gaz.police_codes[fact.answer], list(by_line))]
         return corpus + _rank(seed, _acronyms_like(fact.answer, shape.split(":")[2], gaz))
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
@@ -480,6 +497,10 @@ def candidates_for(
         # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
         bare = [_without_city_word(p) for p in places]
         return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
+    if shape.startswith("org:") and _BARE_MISSION.fullmatch(fact.answer):
+        # "Phái bộ UNISFA": the other missions by their acronyms, the answer's own form.
+        listed = [m.group(1) for n in gaz.orgs.get("Phái bộ", ()) if (m := re.search(r"\(([A-Z]+)\)$", n))]
+        return corpus + [f"Phái bộ {a}" for a in _rank(seed, listed)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
         siblings = _siblings(fact.answer, head, gaz, seed, stem)
@@ -630,6 +651,8 @@ _FUNCTIONS = (
 
 
 def _by_function(own: str, names: list[str]) -> list[str]:
+    codes = load_gazetteer().police_codes
+    own = re.sub(r"\w+", lambda m: codes.get(m.group(0), m.group(0)), own)  # "Phòng CSMT": ma túy
     kind = next((i for i, f in enumerate(_FUNCTIONS) if f.search(own)), None)
     if kind is None:
         return names
@@ -708,12 +731,15 @@ _ABBREVIATIONS = {
 
 
 def _same_name(a: str, b: str) -> bool:
-    """ "Phòng Cảnh sát PCCC và CNCH" and "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ": one
-    department, written with and without its abbreviations."""
+    """ "Phòng Cảnh sát PCCC và CNCH" and "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", or
+    "Phòng CSMT" and "Phòng Cảnh sát điều tra tội phạm về ma túy": one department, written with and
+    without its abbreviations."""
+    codes = {fold_for_match(k): fold_for_match(v) for k, v in load_gazetteer().police_codes.items()}
 
     def spelled(text: str) -> str:
         words = re.findall(r"\w+", fold_for_match(text))
-        return " ".join(_ABBREVIATIONS.get(w, w) for w in words if w not in ("và", "về"))
+        full = " ".join(codes.get(w) or _ABBREVIATIONS.get(w, w) for w in words)
+        return " ".join(w for w in re.findall(r"\w+", full) if w not in ("và", "về"))
 
     return spelled(a) == spelled(b)
 
@@ -741,6 +767,8 @@ def _variant_of(candidate: str, answer: str) -> bool:
     def _placeless(x: str) -> str:
         return re.sub(r"\s+tại\s+", " ", core_name(x))
 
+    if _same_name(candidate, answer):
+        return True  # "Phòng CSMT Công an tỉnh X" beside "Phòng Cảnh sát điều tra tội phạm về ma túy ..."
     placed = " tại " in f" {a} " or " tại " in f" {c} "
     if placed and len(a.split()) >= 3 and _placeless(answer) == _placeless(candidate):
         return True  # "Phái bộ Liên hợp quốc Nam Sudan" and "... tại Nam Sudan (UNMISS)": one mission
@@ -759,6 +787,8 @@ def _variant_of(candidate: str, answer: str) -> bool:
     pa, pc = place.search(a), place.search(c)
     if pa and pc and pa.group(1) == pc.group(1) and a.split()[0] == c.split()[0]:
         return True  # "Phái bộ Liên hợp quốc tại Nam Sudan" is a reading of UNMISS's full name too
+    if _one_un_body(candidate, answer):
+        return True
     short, long_ = sorted((candidate, answer), key=len)
     if short.isupper() and len(short) >= 2 and _initials(long_).startswith(short.replace(".", "")):
         return True
@@ -833,6 +863,26 @@ def _shift_document(m: re.Match[str], seed: str) -> list[str]:
     return out
 
 
+_UN_GENERIC = frozenset(
+    re.findall(r"\w+", "phái bộ lực lượng liên hợp quốc tại của ở khu vực cộng hòa gìn giữ hòa bình")
+)
+
+
+def _one_un_body(candidate: str, answer: str) -> bool:
+    """ "Phái bộ Liên hợp quốc tại khu vực Abyei (UNISFA)" beside "Phái bộ An ninh lâm thời Liên hợp
+    quốc": the acronym's gazetteer name shares two words of its own with the other name, so both
+    may be right (a reader struck the pair)."""
+    bodies = load_gazetteer().un_bodies
+    for one, other in ((candidate, answer), (answer, candidate)):
+        for acr in re.findall(r"\(([A-Z][A-Za-z ]+)\)", one):
+            if acr in bodies and acr not in other:
+                own = set(re.findall(r"\w+", fold_for_match(bodies[acr]))) - _UN_GENERIC
+                said = set(re.findall(r"\w+", fold_for_match(re.sub(r"\([^)]*\)", "", other)))) - _UN_GENERIC
+                if len(own & said) >= 2:
+                    return True
+    return False
+
+
 def _former_province(name: str, gaz: Gazetteer) -> bool:
     return any(word_re(p).search(name) for p in gaz.places.get("former_provinces", ()))
 
@@ -896,6 +946,14 @@ def _un_short(name: str) -> str:
     return short.replace("gìn giữ ", "")
 
 
+# The army's bodies, by the words of their names (folded).
+_DEFENCE = re.compile(
+    r"(?<!\w)(?:quân đội|quân sự|quân y|quân huấn|quân khu|quân chủng|bộ đội|hải quân|phòng không|"
+    r"công binh|dã chiến|tác chiến|dân quân|cứu hộ - cứu nạn|tổng tham mưu|biên phòng|bđbp|"
+    r"(?:gìn giữ hòa bình|gghb) việt nam)(?!\w)"
+)
+
+
 def sphere(name: str, gaz: Gazetteer) -> str:
     """Where a body belongs, so that options come from the same world as the answer: the UN, a
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
@@ -908,6 +966,10 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         or any(_un_short(folded) == _un_short(v) for v in gaz.un_bodies.values())
     ):
         return "un"  # "Cục Hoạt động Hòa bình": the UN's, named without "Liên hợp quốc"
+    if _DEFENCE.search(folded) and not folded.startswith("bộ "):
+        # "Cục GGHB Việt Nam" is the army's: police departments beside it were out of place to a
+        # reader. A ministry is set among the ministries of security whatever its own.
+        return "defence"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
     if any(word_re(p).search(text) for p in gaz.places.get("lao_provinces", ())):
@@ -976,6 +1038,9 @@ def _placed_as_the_stem_says(candidate: str, answer: str, stem_fold: str, gaz: G
     return False
 
 
+_BARE_MISSION = re.compile(r"Phái bộ [A-Z]{3,}")
+
+
 def choose_distractors(
     fact: Fact,
     pool: DistractorPool,
@@ -1009,6 +1074,10 @@ def choose_distractors(
         same = [c for c in candidates if sphere(c, gaz) == own]
         if own.startswith("foreign:"):
             same += [c for c in candidates if sphere(c, gaz).startswith("foreign:") and c not in same]
+        if own in ("national", "defence"):
+            # The army's bodies after the state's, or the reverse, when too few of its own world are
+            # known: "Trung tâm Gìn giữ hòa bình Việt Nam" still beside a police training centre.
+            same += [c for c in candidates if sphere(c, gaz) in ("national", "defence") and c not in same]
         candidates = same
     for cand in candidates:
         key = fold_for_match(cand)
@@ -1050,6 +1119,10 @@ def choose_distractors(
         mission = fact.answer.startswith("Phái bộ ") and re.search(r"[A-Z]{3,}", fact.answer)
         if mission and cand.startswith("Phái bộ ") and not re.search(r"[A-Z]{3,}", cand):
             continue  # "Phái bộ Gìn giữ hòa bình Liên Hợp Quốc" beside "Phái bộ UNISFA": true as well
+        if fact.answer.startswith("Phái bộ ") and bool(_BARE_MISSION.fullmatch(cand)) != bool(
+            _BARE_MISSION.fullmatch(fact.answer)
+        ):
+            continue  # "Phái bộ UNISFA" among missions named in full: the one option of its form
         if _variant_of(cand, fact.answer) or any(_variant_of(cand, c) for c in chosen):
             continue  # "New York" beside "New York (Hoa Kỳ)"; "Cục CSGT" beside "Cục CSGT (Bộ Công an)"
         seen.add(key)

@@ -33,6 +33,8 @@ class Gazetteer:
     historical: frozenset[str] = frozenset()  # folded names of the founders the text only recalls
     local_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # options for local police
     charges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Penal Code offences by family
+    law_partners: dict[str, str] = field(default_factory=dict)  # foreign police bodies by acronym
+    police_codes: dict[str, str] = field(default_factory=dict)  # "CSMT" -> its department's line of work
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -103,4 +105,6 @@ def load_gazetteer() -> Gazetteer:
         historical=frozenset(fold_for_match(n) for n in _tuple(raw.get("historical_figures", []))),
         local_units={k: _tuple(v) for k, v in raw.get("local_units", {}).items()},
         charges={k: _tuple(v) for k, v in raw.get("charges", {}).items()},
+        law_partners={normalize_text(k): normalize_text(v) for k, v in raw.get("law_partners", {}).items()},
+        police_codes={normalize_text(k): normalize_text(v) for k, v in raw.get("police_codes", {}).items()},
     )

@@ -35,6 +35,15 @@ _ABBREVIATIONS = {
     "p",
     "no",
 }
+# "H." (huyện), "X." (xã), "TX." (thị xã) in an address; a person's initial ("Nguyễn Văn H.") may end
+# a sentence, so these count only after a bracket or a comma, where an address starts.
+_PLACE_INITIALS = {"h", "x", "tx"}
+
+
+def _opens_a_place(before: str, last_word: str) -> bool:
+    return last_word.startswith("(") or before[: len(before) - len(last_word)].rstrip().endswith(",")
+
+
 _BOUNDARY_RE = re.compile(rf"([.!?…]+[\"')\]]*)(\s+)(?=[\"'(\[]?[{UPPER}0-9])")
 _GLUED_RE = re.compile(rf"(?<=[{LOWER}]{{2}})\.(?=[{UPPER}][{LOWER}])")
 
@@ -75,8 +84,11 @@ def _split(paragraph: str) -> list[str]:
     for match in _BOUNDARY_RE.finditer(paragraph):
         before = paragraph[start : match.start()].rstrip()
         last_word = re.split(r"\s+", before)[-1].casefold() if before else ""
-        if match.group(1) == "." and last_word.rstrip(".") in _ABBREVIATIONS:
+        bare = last_word.lstrip("(\"'[").rstrip(".")
+        if match.group(1) == "." and bare in _ABBREVIATIONS:
             continue
+        if match.group(1) == "." and bare in _PLACE_INITIALS and _opens_a_place(before, last_word):
+            continue  # "xã Thành Sơn (H. Quan Hóa, tỉnh Thanh Hóa)": "H." is the district, not an end
         pieces.append(paragraph[start : match.end(1)].strip())
         start = match.end()
     tail = paragraph[start:].strip()

@@ -150,7 +150,11 @@ def test_options_come_from_the_answers_world() -> None:
     assert sphere("Công an tỉnh Hủa Phăn", gaz) == "foreign:lào"
     # "pháp luật" is no France, "Việt Nam" no province.
     assert sphere("Trung tâm Hợp tác An ninh và Thực thi pháp luật Mê Công – Lan Thương", gaz) == "national"
-    assert sphere("Trung tâm Gìn giữ hòa bình Việt Nam", gaz) == "national"
+    assert sphere("Trung tâm Hợp tác quốc tế Việt Nam", gaz) == "national"
+    # The army's peacekeeping department is set among the army's departments, not the police's.
+    assert sphere("Trung tâm Gìn giữ hòa bình Việt Nam", gaz) == "defence"
+    assert sphere("Cục GGHB Việt Nam", gaz) == "defence"
+    assert sphere("Bộ Quốc phòng", gaz) == "national"  # a ministry among the ministries of security
 
 
 def test_an_initials_form_of_the_answer_is_no_option() -> None:
@@ -616,3 +620,47 @@ def test_a_name_cut_to_an_initial_and_a_missions_other_name_are_no_options() -> 
     assert pool.own("person:vn", "a") == ["Nguyễn Văn Hùng"]
     assert _variant_of("Phái bộ Liên hợp quốc tại Nam Sudan (UNMISS)", "Phái bộ Liên hợp quốc Nam Sudan")
     assert not _variant_of("Tết Dương lịch 2021", "Tết Dương lịch 2022")
+
+
+def test_a_police_code_is_one_department_and_is_asked_among_codes() -> None:
+    s = (
+        "Vì thành tích xuất sắc, Ban chuyên án của Phòng Cảnh sát điều tra tội phạm về ma túy (CSMT) Công an "
+        "tỉnh đã được Giám đốc Công an tỉnh Thanh Hóa thưởng 30 triệu đồng vào ngày 17-3. Trước đó, Phòng CSMT "
+        "Công an tỉnh Thanh Hóa đã phá thành công Chuyên án 202L tại địa bàn xã Thành Sơn."
+    )
+    facts = extract_article("t", (s,)).facts
+    # The code spells the department's line of work: it names the department, not its team.
+    assert "Phòng Cảnh sát điều tra tội phạm về ma túy" in {
+        f.answer for f in facts if f.type == QType.ACRONYM
+    }
+    code = next(f for f in facts if f.answer == "CSMT")
+    options = choose_distractors(code, DistractorPool(), "t", set())
+    assert len(options) == 3 and set(options) <= set(load_gazetteer().police_codes), options
+    unit = next(f for f in facts if f.answer == "Phòng CSMT Công an tỉnh Thanh Hóa")
+    options = choose_distractors(unit, DistractorPool(), "t", set())
+    assert len(options) == 3 and not any("ma túy" in o for o in options), options
+
+
+def test_a_foreign_police_bureau_is_asked_among_police_bodies_and_missions_by_one_form() -> None:
+    from quizgen.distractors import _acronyms_like
+
+    gaz = load_gazetteer()
+    assert _acronyms_like("INL", "Cục", gaz)[:3] == ["INTERPOL", "UNODC", "ASEANAPOL"]
+    assert "UNICEF" in _acronyms_like("UNFPA", "Quỹ", gaz)
+    s = (
+        "Đại tá Nguyễn Văn A được cử làm sĩ quan tham mưu tại Phái bộ Gìn giữ hòa bình Liên hợp quốc tại Cộng "
+        "hòa Nam Sudan (UNMISS) từ tháng 3/2024."
+    )
+    fact = _fact(s, "Phái bộ Gìn giữ hòa bình Liên hợp quốc tại Cộng hòa Nam Sudan")
+    pool = DistractorPool()
+    pool.add(fact.shape, "Phái bộ UNISFA", "other")
+    options = choose_distractors(fact, pool, "t", set())
+    assert "Phái bộ UNISFA" not in options, options
+
+
+def test_the_armys_department_gets_the_armys_departments() -> None:
+    s = "Ngày 8-8, Cục Gìn giữ hòa bình Việt Nam tổ chức lễ xuất quân cho Đội Công binh số 3 tại Hà Nội."
+    fact = _fact(s, "Cục Gìn giữ hòa bình Việt Nam")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    police = set(load_gazetteer().orgs["Cục"][:20])
+    assert len(options) == 3 and not set(options) & police, options

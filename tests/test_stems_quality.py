@@ -1943,3 +1943,23 @@ def test_a_line_without_an_end_mark_is_no_part_of_the_next_lines_sentence() -> N
         "QPTĐ-Sáng 8-8, Lễ tiễn Đội Công binh số 2 đã được Bộ Quốc phòng tổ chức.",
     ]
     assert split_sentences("Một câu.\nHai câu.") == ["Một câu.", "Hai câu."]
+
+
+def test_a_list_cut_away_takes_its_colon_lead() -> None:
+    s = (
+        "Cụ thể, từ ngày 15/12/2025 đến ngày 16/3/2026, các đơn vị, lực lượng được Công an TP Hà Nội giao "
+        "thực hiện 7 nhóm chỉ tiêu chung và 10 nhóm chỉ tiêu cụ thể, thuộc các lĩnh vực: bảo vệ an ninh quốc "
+        "gia; phòng, chống tội phạm; quản lý nhà nước về an ninh, trật tự."
+    )
+    stem = _stem("count", "10", s)
+    assert stem is not None and not stem.endswith("lĩnh vực?"), stem
+    assert stem.endswith("7 nhóm chỉ tiêu chung và bao nhiêu nhóm chỉ tiêu cụ thể?"), stem
+
+
+def test_here_pointing_back_to_the_last_sentences_place_goes() -> None:
+    s = (
+        "Tổ công tác kiểm tra nhà nghỉ Tư Út ở xã Vĩnh Châu. Tổ công tác phát hiện 2 phòng nghỉ tại đây đang "
+        "chứa 40.081 sản phẩm tiêu dùng nghi là hàng giả."
+    )
+    stem = _stem("count", "40.081", s)
+    assert stem is not None and "tại đây" not in stem, stem

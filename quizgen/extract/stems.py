@@ -548,6 +548,9 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS - 5:
             keep.add(period)
             total += word_count(pieces[period][0])
+    last = max(keep)
+    if last > target and pieces[last][0].endswith(":") and last + 1 < len(pieces):
+        keep.discard(last)  # "..., thuộc các lĩnh vực:" with its list cut away says nothing
     if not any(pieces[i][1] for i in keep):
         return stem  # no verb left: a fragment; the length check decides on the whole
     if left_cut and target - 1 not in keep and _list_item_before(pieces, target):
@@ -867,9 +870,13 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
 # other "này" (a thing named before: "số ma túy này") leave the stem pointing at nothing.
 _SOFT_LEAD = re.compile(
     r"^(?:Với tinh thần|Trước thực tế|Trước tình hình|Từ thực tế|Nhân dịp|Trong dịp|Với cách làm|"
-    r"Trên cơ sở|Theo hướng|(?:Với|Trong|Qua|Sau) (?:đợt|lần)) này,\s*"
+    r"Trên cơ sở|Theo hướng|(?:Với|Trong|Qua|Sau) (?:đợt|lần)) này,\s*|^Tại đây,\s*"
 )
-_SOFT_INSIDE = re.compile(r",?\s+(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này)(?=[\s,?])")
+# "phát hiện 2 phòng nghỉ tại đây đang chứa ...": the place the last sentence named, which the stem
+# cannot (a reader: "tại đây" points nowhere); the question stands without it.
+_SOFT_INSIDE = re.compile(
+    r",?\s+(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này|tại đây)(?=[\s,?])"
+)
 
 
 def _without_soft_demonstratives(stem: str) -> str:

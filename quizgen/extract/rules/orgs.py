@@ -55,6 +55,12 @@ class OrgRules(RuleBase):
             if not heads:
                 continue
             h = heads[0]
+            line = self.gaz.police_codes.get(acr)
+            if line and fold_for_match(text[: m.start()].rstrip()).endswith(fold_for_match(line)):
+                # "Ban chuyên án của Phòng Cảnh sát điều tra tội phạm về ma túy (CSMT)": a police code
+                # names the department whose line of work it spells, not the team of that department.
+                at = len(text[: m.start()].rstrip()) - len(line)
+                h = max((x for x in heads if x.start() < at), key=lambda x: x.start(), default=h)
             phrase = text[h.start() : m.start()].strip()
             if phrase == h.group("head"):
                 continue  # "Liên hợp quốc (UNPOL)": the head alone is no body's full name
