@@ -1963,3 +1963,23 @@ def test_here_pointing_back_to_the_last_sentences_place_goes() -> None:
     )
     stem = _stem("count", "40.081", s)
     assert stem is not None and "tại đây" not in stem, stem
+
+
+def test_a_clause_cut_from_between_the_kept_pieces_splices_nothing() -> None:
+    s = (
+        "Qua kiểm tra, Công an tỉnh Bắc Giang đã phát hiện, xử lý 75 trường hợp vi phạm quy định về an toàn "
+        "PCCC và CNCH, trong đó xử phạt hành chính 41 trường hợp, yêu cầu nộp ngân sách hơn 56 triệu đồng."
+    )
+    stem = _stem("measure", "hơn 56 triệu đồng", s)
+    # Never "Công an tỉnh Bắc Giang đã phát hiện, trong đó xử phạt hành chính 41 trường hợp, ...".
+    assert stem is not None and "xử lý 75 trường hợp vi phạm" in stem, stem
+
+
+def test_a_period_the_subject_already_carries_is_not_said_twice() -> None:
+    s = (
+        "Tính đến tháng 11 năm 2024, lực lượng Cảnh sát điều tra tội phạm ma túy trên toàn quốc đã đấu tranh, "
+        "khám phá hơn 28.700 vụ, bắt giữ gần 48.700 đối tượng phạm tội về ma túy, thu giữ 645 kg heroin, 1,5 "
+        "tấn cần sa, 3,1 tấn và 3,6 triệu viên ma túy tổng hợp cùng 115 khẩu súng."
+    )
+    stem = _stem("count", "hơn 28.700", s)
+    assert stem is not None and stem.count("Tính đến") == 1, stem

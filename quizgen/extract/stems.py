@@ -548,6 +548,23 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS - 5:
             keep.add(period)
             total += word_count(pieces[period][0])
+    cut = [i for i in range(min(keep), max(keep)) if pieces[i][1] and i not in keep]
+    if cut:
+        # A clause with its own verb cut from between the kept pieces splices two clauses into
+        # one that the article never wrote ("Công an tỉnh đã phát hiện, | trong đó xử phạt ... 41
+        # trường hợp, yêu cầu nộp ..."): readers' first complaint on every split. The pieces run
+        # on whole when they fit a stem. Too long for one, a cut modifier ("cứu hộ huy động nhiều
+        # lực lượng") may still go; a cut clause (its own tense or subject) leaves the sentence to
+        # the length check.
+        whole = set(range(min(keep), max(keep) + 1))
+        if sum(word_count(pieces[i][0]) for i in whole) <= LONGEST_STEM_WORDS:
+            keep = whole
+        elif any(_TENSE.search(pieces[i][0]) or pieces[i][0][:1].isupper() for i in cut):
+            return stem
+    # "Tính đến tháng 11 năm 2024, | Tính đến tháng 11 năm 2024 lực lượng ...": the head's subject
+    # may already carry the period piece before it.
+    said = {i: pieces[i][0].rstrip(", ") for i in keep}
+    keep = {i for i in keep if i == target or not any(j != i and said[i] in pieces[j][0] for j in keep)}
     last = max(keep)
     if last > target and pieces[last][0].endswith(":") and last + 1 < len(pieces):
         keep.discard(last)  # "..., thuộc các lĩnh vực:" with its list cut away says nothing
