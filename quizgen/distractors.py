@@ -1074,10 +1074,6 @@ def choose_distractors(
         same = [c for c in candidates if sphere(c, gaz) == own]
         if own.startswith("foreign:"):
             same += [c for c in candidates if sphere(c, gaz).startswith("foreign:") and c not in same]
-        if own in ("national", "defence"):
-            # The army's bodies after the state's, or the reverse, when too few of its own world are
-            # known: "Trung tâm Gìn giữ hòa bình Việt Nam" still beside a police training centre.
-            same += [c for c in candidates if sphere(c, gaz) in ("national", "defence") and c not in same]
         candidates = same
     for cand in candidates:
         key = fold_for_match(cand)

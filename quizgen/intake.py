@@ -444,7 +444,9 @@ def _caption_lines(lines: list[str], headline_first: bool) -> list[str]:
             run = []
             continue
         starts_headline = headline_first and i + 1 == len(run)
-        if lines[i + 1][:1].isupper() and run[0][:1].isupper() and not starts_headline:
+        # "3 sĩ quan ... nhận nhiệm vụ": a next line may open with a figure, as a linked headline does.
+        opens = lines[i + 1][:1].isupper() or lines[i + 1][:1].isdigit()
+        if opens and run[0][:1].isupper() and not starts_headline:
             if _word_count(" ".join(run)) <= 30:
                 found += run
             run = []

@@ -44,6 +44,9 @@ def _opens_a_place(before: str, last_word: str) -> bool:
     return last_word.startswith("(") or before[: len(before) - len(last_word)].rstrip().endswith(",")
 
 
+_INITIAL = re.compile(rf"(?<!\S)[{UPPER}]$")
+_MORE_OF_A_NAME = re.compile(rf"[{UPPER}]\.|\(")
+
 _BOUNDARY_RE = re.compile(rf"([.!?…]+[\"')\]]*)(\s+)(?=[\"'(\[]?[{UPPER}0-9])")
 _GLUED_RE = re.compile(rf"(?<=[{LOWER}]{{2}})\.(?=[{UPPER}][{LOWER}])")
 
@@ -89,6 +92,9 @@ def _split(paragraph: str) -> list[str]:
             continue
         if match.group(1) == "." and bare in _PLACE_INITIALS and _opens_a_place(before, last_word):
             continue  # "xã Thành Sơn (H. Quan Hóa, tỉnh Thanh Hóa)": "H." is the district, not an end
+        initial = _INITIAL.search(before) is not None
+        if match.group(1) == "." and initial and _MORE_OF_A_NAME.match(paragraph, match.end()):
+            continue  # "tài xế Nguyễn T. Q. (24 tuổi)": initials of a name, then its bracket
         pieces.append(paragraph[start : match.end(1)].strip())
         start = match.end()
     tail = paragraph[start:].strip()

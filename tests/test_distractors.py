@@ -664,3 +664,12 @@ def test_the_armys_department_gets_the_armys_departments() -> None:
     options = choose_distractors(fact, DistractorPool(), "t", set())
     police = set(load_gazetteer().orgs["Cục"][:20])
     assert len(options) == 3 and not set(options) & police, options
+
+
+def test_a_police_team_gets_no_army_teams_from_other_articles() -> None:
+    s = "Đội Cảnh sát Hình sự Công an quận Hải Châu đã bắt giữ 3 đối tượng trộm cắp tài sản."
+    fact = _fact(s, "Đội Cảnh sát Hình sự Công an quận Hải Châu")
+    pool = DistractorPool()
+    for other in ("Đội Công binh số 2", "Đội Công binh số 3", "Đội Công binh số 4"):
+        pool.add(fact.shape, other, "other")
+    assert not any("Công binh" in o for o in choose_distractors(fact, pool, "t", set()))

@@ -272,3 +272,17 @@ def test_a_section_line_and_a_posting_clock_run_into_the_headline_are_page_furni
     )
     article = read_article(write(tmp_path / "page.txt", page))
     assert article.paragraphs[0] == "Đột kích nhiều quán karaoke ở Sài Gòn, 87 dân chơi phê ma túy"
+
+
+def test_a_linked_headline_before_one_that_opens_with_a_figure_is_set_aside(tmp_path: Path) -> None:
+    page = (
+        "Australia bàn giao vật tư cho Cục Gìn giữ hòa bình Việt Nam\n\n"
+        "Ngày 12/8 tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam đã tiếp nhận một gói vật tư.\n"
+        "Việt Nam thúc đẩy thông qua ngân sách cho Phái bộ gìn giữ hòa bình tại Abyei\n"
+        "3 sĩ quan Quân đội nhân dân Việt Nam nhận nhiệm vụ gìn giữ hòa bình Liên hợp quốc\n\n"
+        "Đồng chủ trì lễ bàn giao có Thượng tướng Hoàng Xuân Chiến."
+    )
+    article = read_article(write(tmp_path / "links.txt", page))
+    text = "\n".join(article.paragraphs)
+    assert "ngân sách cho Phái bộ" not in text, text
+    assert "Đồng chủ trì lễ bàn giao" in text

@@ -33,6 +33,8 @@ SPLITS = (
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
+    "fresh30",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))

@@ -29,3 +29,12 @@ def test_an_abbreviation_and_a_number_do_not_end_a_sentence() -> None:
         "Đại diện TP. Hồ Chí Minh nhận 1.000 suất quà.",
         "Buổi lễ kết thúc.",
     ]
+
+
+def test_a_names_initials_and_their_bracket_stay_in_one_sentence() -> None:
+    assert split_sentences(
+        "Xe do tài xế Nguyễn T. Q. (24 tuổi), trú tại Nam Định điều khiển. Xe bị giữ."
+    ) == [
+        "Xe do tài xế Nguyễn T. Q. (24 tuổi), trú tại Nam Định điều khiển.",
+        "Xe bị giữ.",
+    ]

@@ -1983,3 +1983,42 @@ def test_a_period_the_subject_already_carries_is_not_said_twice() -> None:
     )
     stem = _stem("count", "hơn 28.700", s)
     assert stem is not None and stem.count("Tính đến") == 1, stem
+
+
+def test_a_backpack_is_no_count_and_yesterday_is_dated() -> None:
+    from quizgen.extract.stems import _said_without_the_page
+
+    found = _facts("Lực lượng chức năng phát hiện Lê Trung Tình mang theo một ba lô màu đen.")
+    assert not any(answer == "ba" for _, answer in found), found
+    assert _said_without_the_page("Tối qua (4/4), lực lượng cảnh sát phát hiện bao nhiêu lái xe?") == (
+        "Tối 4/4, lực lượng cảnh sát phát hiện bao nhiêu lái xe?"
+    )
+    assert _said_without_the_page("Ai và ông Hugh Jeffrey (thứ sáu từ trái sang) đã cắt băng?") == (
+        "Ai và ông Hugh Jeffrey đã cắt băng?"
+    )
+
+
+def test_an_example_opener_leaves_the_stem() -> None:
+    s = (
+        "Nổi bật là 3 cán bộ nữ đã được mang cấp bậc hàm thiếu tướng, 2 cán bộ nữ nằm trong quy hoạch thứ "
+        "trưởng."
+    )
+    stem = _stem("count", "3", s)
+    assert stem is not None and not stem.startswith("Nổi bật"), stem
+
+
+def test_a_post_cut_off_is_not_asked_and_one_at_the_sentences_end_keeps_its_province() -> None:
+    found = _facts(
+        "Tới dự có Đại tá Ngô Tiến Khải – Phó Viện trưởng Viện khoa học hình sự, Bộ Công an và Đại tá Lê Văn "
+        "Hà – Phó Giám đốc Công an tỉnh."
+    )
+    posts = {answer for kind, answer in found if kind == "title_of"}
+    assert "Phó Viện trưởng Viện" not in posts, posts
+    assert "Phó Giám đốc Công an tỉnh" in posts, posts
+
+
+def test_a_provincial_council_is_named_by_the_articles_province() -> None:
+    from quizgen.extract.places import name_province
+
+    stem = name_province("Theo bài báo, ai là Chủ tịch Hội đồng Nhân dân tỉnh?", "Kon Tum", "Trần Văn Hiện")
+    assert stem == "Theo bài báo, ai là Chủ tịch Hội đồng Nhân dân tỉnh Kon Tum?"

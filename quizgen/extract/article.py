@@ -36,7 +36,7 @@ from quizgen.extract.rules import Extractor, rule_facts
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match, loose_key, word_re
-from quizgen.sentences import LOWER, Sentence, article_sentences
+from quizgen.sentences import LOWER, UPPER, Sentence, article_sentences
 
 # "... - Ảnh 1.": a picture's alt text that repeats the headline, numbered by the page.
 _CAPTION = re.compile(
@@ -199,6 +199,9 @@ def _gazetteer_name_at(text: str, at: int, answer: str) -> str | None:
         if len(name) > len(answer) and name.startswith(answer + " ") and text.startswith(name, at):
             return name
     return None
+
+
+_INITIALLED = re.compile(rf"(?<!\S)[{UPPER}]\.$")
 
 
 def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
@@ -506,6 +509,8 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     holders = {fold_for_match(name_of(f.answer)) for f in facts if f.kind == "holder_of"}
     facts = [f for f in facts if f.kind != "title_of" or fold_for_match(post_holder(f)) not in holders]
     facts = [asked for f in facts if (asked := asked_by_post(f, people, held)) is not None]
+    # "Diệp Thế H.", "Nguyễn T. C.": a name the paper cut to initials is withheld; it is no answer.
+    facts = [f for f in facts if f.type != QType.WHO or not _INITIALLED.search(f.answer)]
     names = event_names(analyses)
     headline = anchor_headline(paragraphs)
     if headline:

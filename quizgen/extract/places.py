@@ -187,7 +187,7 @@ def home_province(text: str) -> str | None:
 # "Hiện toàn tỉnh có 404 cán bộ nữ"): the name belongs after "tỉnh". A lower-case "công an tỉnh"
 # is the kind, not the article's force ("gần 10 giám đốc công an tỉnh": naming it made a false fact).
 _BARE_PROVINCE = re.compile(
-    r"(?<!\w)((?:Công an|[Tt]oàn|địa bàn|UBND|Ủy ban nhân dân|của) tỉnh)"
+    r"(?<!\w)((?:Công an|[Tt]oàn|địa bàn|UBND|Ủy ban nhân dân|Hội đồng [Nn]hân dân|HĐND|của) tỉnh)"
     r"(?!\w|\s+[A-ZĐ0-9]|\s+(?:nào|ủy|lộ|đoàn|bạn|nhà)(?!\w))"
 )
 

@@ -257,6 +257,10 @@ class RuleBase:
             ):
                 end = pos + wm.end()
                 continue
+            if word.rstrip(".") == "tỉnh" and text[: pos + wm.start()].endswith("Công an") and not nxt:
+                # "Phó Giám đốc Công an tỉnh." at the sentence's end: the article's own province,
+                # and the post is cut without it ("Phó Giám đốc Công an", both readers).
+                end = pos + wm.start(1) + len("tỉnh")
             break
         pm = re.match(r"\s\((Bộ|Tổng cục|Cục) [^()]{2,40}\)", text[end:])
         if pm:

@@ -37,6 +37,10 @@ def _noun_after(after: str, most: int) -> tuple[int, list[str]]:
     return nm.start(1), words
 
 
+# Number words that begin another word: "ba lô" (backpack), "ba gác" (cart), "năm châu".
+_WORD_NOT_NUMBER = re.compile(r"\s+(?:lô|gác|láp|châu|bốn biển)(?!\w)")
+
+
 class NumberRules(RuleBase):
     # "tới" stays out of the answer: "có tới 56 người" stresses the number and "từ UBND tỉnh tới 148
     # điểm cầu" reaches it; neither changes it, and "tới" on every option read as padding (fresh19).
@@ -56,6 +60,8 @@ class NumberRules(RuleBase):
                 raw = raw[:1].lower() + raw[1:]  # "Hơn 200 đại biểu" opens the sentence: "hơn 200"
             if bare in NUM_WORDS and re.search(r"\d\s*$", text[: m.start()]):
                 continue  # "10 năm": the word is the unit of the number before it, not a number
+            if bare in NUM_WORDS and _WORD_NOT_NUMBER.match(text[m.end() :]):
+                continue  # "mang theo một ba lô": a backpack, not three of anything (both readers)
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
             # "điều 2 xe" dispatches two vehicles; "Điều 2", "điều 5 khoản 1" cite a law.

@@ -20,6 +20,9 @@ _ARMY = re.compile(
 )
 
 
+_BODY_CUT_OFF = re.compile(r"\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
+
+
 def _with_lower_tail(text: str, end: int) -> int:
     """ "Trưởng phòng Kỹ | thuật hình sự": a post's body whose name carries on in lower case ends
     where that tail does (the word the capitals stopped inside, then its lower-case words)."""
@@ -176,6 +179,8 @@ class PeopleRules(RuleBase):
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                 if tm:
                     title = text[t_start:t_end].strip()
+                    if _BODY_CUT_OFF.search(title):
+                        title = ""  # "Phó Viện trưởng Viện | khoa học hình sự": the body's name cut off
                     # "Trưởng Ban ... Thái Bình Dương | - Ấn Độ Dương": a dash may carry the title on.
                     dashed = re.match(r"\s*[-\u2013]\s*\S", text[t_end:]) is not None
                     if len(title.split()) <= 16:
