@@ -74,6 +74,12 @@ class EvalReport:
 _APPROXIMATE = re.compile(r"^(?:ít nhất|tối thiểu|trên|dưới|hơn|gần|khoảng|chừng|tới|đến|hàng)\s+(?=\d)")
 
 
+_UNDER_A_POLICE = re.compile(
+    r"^((?:phòng|đội|cơ quan|trung tâm|ban)\s.+?)\s*[,–-]?\s*\(?"
+    r"công an (?:tỉnh|thành phố|tp\.?|quận|huyện|thị xã)\s[^()]+\)?$"
+)
+
+
 def _variants(text: str) -> set[str]:
     base = fold_for_match(text)
     out = {base}
@@ -108,6 +114,11 @@ def _variants(text: str) -> set[str]:
     out.add(re.sub(r"\s*\([^()]*\)?$", "", base))
     # "Chương trình ... (WPS) 2024–2030": the programme's period and acronym qualify its name.
     out.add(re.sub(r"\s*\([^()]*\)?$", "", re.sub(r"\s+\d{4}\s*[–-]\s*\d{4}$", "", base)))
+    # "Phòng Cảnh sát hình sự, Công an tỉnh Hà Tĩnh": a department is the same with or without the
+    # police it belongs to, which a draft's stem names ("phòng nào của Công an tỉnh Hà Tĩnh").
+    parent = _UNDER_A_POLICE.match(base)
+    if parent:
+        out.add(parent.group(1))
     # "ít nhất 5%", "khoảng 450 bị hại": a draft asks the number and keeps the "at least" or
     # "about" in its stem ("giảm ít nhất bao nhiêu phần trăm").
     approx = _APPROXIMATE.sub("", base)

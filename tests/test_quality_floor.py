@@ -43,6 +43,11 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("Thứ trưởng Bộ công an Lê Quý Vương", "Lê Quý Vương")
     assert not answers_match("Bộ trưởng Bộ Công an", "Bộ Công an")  # a post is no body
     assert not answers_match("Thứ trưởng Lê Quý Vương", "Lê Quý")
+    # A department with or without the police it belongs to.
+    assert answers_match("Phòng Cảnh sát Hình sự, công an tỉnh Hà Tĩnh", "Phòng Cảnh sát Hình sự")
+    assert answers_match("Phòng CSĐT Tội phạm về ma túy (Công an tỉnh Sơn La)", "Phòng CSĐT Tội phạm về ma túy")
+    assert not answers_match("Công an tỉnh Sơn La", "Phòng CSĐT Tội phạm về ma túy")
+    assert not answers_match("Phòng Cảnh sát hình sự Công an tỉnh Nghệ An", "Phòng Cảnh sát kinh tế")
     # A numbered document with or without its date or issuer.
     assert answers_match("Quyết định số 1137/QĐ-TTg ngày 13/6/2025", "Quyết định số 1137/QĐ-TTg")
     assert answers_match("Công điện số 281/CĐ-TTg", "Công điện số 281/CĐ-TTg của Thủ tướng Chính phủ")

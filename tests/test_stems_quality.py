@@ -681,6 +681,7 @@ def test_the_two_parties_of_a_bilateral_meeting_an_age_and_a_lost_counted_noun_a
     fact = Fact(QType.HOW_MANY, "count", "hai", "hai", _sentence("x"), 0, 0)
     assert giveaway("Trong ba năm qua, hợp tác giữa bao nhiêu Bộ Công an đã đạt nhiều kết quả?", fact)
     assert giveaway("Hội nghị do Bộ trưởng, Trưởng bao nhiêu Ban Chỉ đạo chủ trì?", fact)
+    assert giveaway("Bao nhiêu Bộ Công an cũng ký Kế hoạch hợp tác năm 2025?", fact)  # "hai Bộ cũng ký"
     age = Fact(QType.HOW_MANY, "count", "15", "15", _sentence("x"), 0, 0)
     assert giveaway("Công an phát hiện 6 bé gái từ 14 đến bao nhiêu tuổi?", age)
     lost = Fact(QType.HOW_MANY, "count", "1.155 tân binh", "1.155 tân binh", _sentence("x"), 0, 0)
@@ -2015,6 +2016,8 @@ def test_a_post_cut_off_is_not_asked_and_one_at_the_sentences_end_keeps_its_prov
     posts = {answer for kind, answer in found if kind == "title_of"}
     assert "Phó Viện trưởng Viện" not in posts, posts
     assert "Phó Giám đốc Công an tỉnh" in posts, posts
+    found = _facts("Tại hội thi, ông Nguyễn Đức Thọ – Phó Chủ tịch UBND TP Hải Phòng phát biểu khẳng định.")
+    assert ("title_of", "Phó Chủ tịch UBND TP Hải Phòng") in found, found  # a city, not a body cut off
 
 
 def test_a_provincial_council_is_named_by_the_articles_province() -> None:

@@ -193,8 +193,16 @@ def whole_org_name(fact: Fact) -> Fact | None:
     return fact
 
 
+# The cyber-security department's second half, as outlets write it: "Phòng An ninh mạng | và Phòng
+# chống tội phạm công nghệ cao", "... | và PCTP sử dụng công nghệ cao" (gold facts ask it whole).
+_CYBER_TAIL = re.compile(r" và (?:[Pp]hòng,? chống tội phạm|PCTP) (?:sử dụng )?công nghệ cao")
+
+
 def _gazetteer_name_at(text: str, at: int, answer: str) -> str | None:
     """The gazetteer's longer name of the body that ``answer`` (at ``at``) starts, if the text has it."""
+    tail = _CYBER_TAIL.match(text, at + len(answer)) if answer.endswith("An ninh mạng") else None
+    if tail:
+        return text[at : tail.end()]
     for name in _org_names():
         if len(name) > len(answer) and name.startswith(answer + " ") and text.startswith(name, at):
             return name

@@ -106,7 +106,7 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
 # "bao nhiêu Bộ Công an", "quan hệ bao nhiêu Đảng", "Trưởng bao nhiêu Ban Chỉ đạo": in a bilateral
 # article the answer is two, and readers reject the question as trivial every time.
 _TWO_OF_A_KIND = re.compile(
-    r"bao nhiêu\s+(?:Bộ|bộ(?!\s+(?:thiết bị|hồ sơ|tài liệu|máy|quần áo|đồ))|Đảng|Ban|Nhà nước|Chính phủ"
+    r"[Bb]ao nhiêu\s+(?:Bộ|bộ(?!\s+(?:thiết bị|hồ sơ|tài liệu|máy|quần áo|đồ))|Đảng|Ban|Nhà nước|Chính phủ"
     r"|Quân đội|nước|bên)(?!\w)"
 )
 

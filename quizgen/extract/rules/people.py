@@ -11,7 +11,7 @@ from quizgen.extract.orgs import lower_tail
 from quizgen.extract.places import BEFORE_A_COUNTRY, STATE_WORDS, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
-from quizgen.sentences import Sentence
+from quizgen.sentences import LOWER, Sentence
 
 # An army officer's rank is his "quân hàm"; "cấp bậc hàm" is the police's word.
 _ARMY = re.compile(
@@ -20,7 +20,9 @@ _ARMY = re.compile(
 )
 
 
-_BODY_CUT_OFF = re.compile(r"\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
+# "Phó Viện trưởng Viện": the post's own word, then its body's head with nothing after it (not
+# "Phó Chủ tịch UBND TP Hải Phòng", whose last word is a city's).
+_BODY_CUT_OFF = re.compile(rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
 
 
 def _with_lower_tail(text: str, end: int) -> int:
