@@ -35,6 +35,7 @@ SPLITS = (
     "fresh28",
     "fresh29",
     "fresh30",
+    "fresh31",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
