@@ -2025,3 +2025,11 @@ def test_a_provincial_council_is_named_by_the_articles_province() -> None:
 
     stem = name_province("Theo bài báo, ai là Chủ tịch Hội đồng Nhân dân tỉnh?", "Kon Tum", "Trần Văn Hiện")
     assert stem == "Theo bài báo, ai là Chủ tịch Hội đồng Nhân dân tỉnh Kon Tum?"
+
+
+def test_two_provinces_police_are_not_one_body() -> None:
+    found = _facts(
+        "Ngày 18/7, nhiều đối tượng mua bán trái phép chất ma túy đã bị lực lượng Biên phòng, Công an tỉnh "
+        "Sơn La và Hưng Yên bắt quả tang, tạm giữ."
+    )
+    assert not any(answer.endswith("và Hưng Yên") for _, answer in found), found

@@ -77,6 +77,9 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
                 break  # "Bộ Nội vụ Singapore", "... Trung Quốc": the country closes the name
             continue
         joined = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+        two_places = joined and j > 0 and is_place(tokens[j - 1].text) and is_place(tokens[j + 1].text)
+        if tok.text == "và" and two_places:
+            break  # "Công an tỉnh Sơn La | và Hưng Yên": two provinces' police, the second one elided
         if tok.text in ("và", "-", "–") and joined:  # "và 14 cán bộ": a count, not the name's second part
             if tok.text == "và" and tokens[j + 1].text.split()[0] in _SECOND_BODY:
                 break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
