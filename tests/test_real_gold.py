@@ -36,6 +36,7 @@ SPLITS = (
     "fresh29",
     "fresh30",
     "fresh31",
+    "fresh32",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
