@@ -941,7 +941,7 @@ _RELATIVE_TIME = re.compile(r"(?:Gần|Hơn|Khoảng|Sau)?\s*\S+ (?:năm|tháng|
 
 # "Tối qua (4/4)": yesterday as the day it was written, which a quiz printed later cannot keep.
 _YESTERDAY = re.compile(
-    r"(?i)(?<!\w)(?P<part>sáng|trưa|chiều|tối|đêm|rạng sáng)?\s*(?:hôm\s+)?qua\s*"
+    r"(?i)(?<!\w)(?:(?P<part>sáng|trưa|chiều|tối|đêm|rạng sáng)|hôm)\s+qua\s*"
     r"\((?P<day>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)\)"
 )
 # "(thứ sáu từ trái sang)", "(ngoài cùng bên phải)": where a person stands in a photo.
