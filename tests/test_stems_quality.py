@@ -2033,3 +2033,30 @@ def test_two_provinces_police_are_not_one_body() -> None:
         "Sơn La và Hưng Yên bắt quả tang, tạm giữ."
     )
     assert not any(answer.endswith("và Hưng Yên") for _, answer in found), found
+
+
+def test_a_post_ends_where_the_next_guest_and_the_sentence_do() -> None:
+    found = _facts(
+        "Dự hội thảo có Thiếu tướng Lê Hồng Nam - Giám đốc Công an TP.HCM và Đại tá Nguyễn Giang Nam - Phó "
+        "Giám đốc Công an TP.HCM."
+    )
+    posts = [a for k, a in found if k in ("title_of", "holder_of")]
+    assert not any("và Đại tá" in a or a.endswith(".") for a in posts), found
+
+
+def test_a_total_the_stem_multiplies_out_is_given_away_and_a_unit_is_its_polices() -> None:
+    from quizgen.extract.quality import arithmetic_giveaway
+    from quizgen.extract.stems import _unit_of_a_police
+
+    each = "phát hiện 35 thùng carton, mỗi thùng nặng khoảng 30 kg, tổng trọng lượng"
+    assert arithmetic_giveaway(f"Lực lượng {each} bao nhiêu kg?", "1.050 kg")
+    assert arithmetic_giveaway("Phát hiện bao nhiêu thùng, mỗi thùng nặng khoảng 30 kg, tổng 1.050 kg?", "35")
+    assert not arithmetic_giveaway("Bắt 2 đối tượng, thu giữ bao nhiêu bánh heroin ở 3 địa điểm?", "6")
+    assert _unit_of_a_police("Phòng nào, Công an tỉnh Bắc Kạn, đã phát hiện đường dây?") == (
+        "Phòng nào của Công an tỉnh Bắc Kạn đã phát hiện đường dây?"
+    )
+    assert _unit_of_a_police("Bằng nghiệp vụ, phòng nào Công an tỉnh Thái Bình đã phát hiện đường dây?") == (
+        "Bằng nghiệp vụ, phòng nào của Công an tỉnh Thái Bình đã phát hiện đường dây?"
+    )
+    listed = "Chuyên án do Cục C04 phối hợp cùng cục nào, Công an TP HCM và các địa phương khám phá?"
+    assert _unit_of_a_police(listed) == listed

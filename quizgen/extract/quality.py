@@ -90,7 +90,8 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
         return False
     # Counts only: no dates ("15/12"), times, years or numbered names ("số 4").
     # "Trong số 11 người", "Tổng số 11 người": a count, not a numbered name.
-    plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:(?<!trong )(?<!tổng )số|khóa|lần thứ)\s+\d+", " ", stem)
+    whole = re.sub(r"\b\d{1,3}(?:\.\d{3})+\b", lambda m: m.group(0).replace(".", ""), stem)  # "1.050"
+    plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:(?<!trong )(?<!tổng )số|khóa|lần thứ)\s+\d+", " ", whole)
     numbers = [
         float(n.replace(",", "."))
         for n in re.findall(r"(?<![\w/])\d+(?:,\d+)?(?![\w/])", plain)
@@ -100,7 +101,16 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
         return False
     if abs(sum(numbers) - asked) < 1e-9:
         return True
-    return any(abs(a - b - asked) < 1e-9 for a, b in itertools.permutations(numbers, 2))
+    if any(abs(a - b - asked) < 1e-9 for a, b in itertools.permutations(numbers, 2)):
+        return True
+    if not re.search(r"(?<!\w)mỗi(?!\w)", stem):
+        return False
+    # "35 thùng, mỗi thùng nặng khoảng 30 kg, tổng trọng lượng bao nhiêu kg?" -> 1.050, and either
+    # factor from the total and the other (both readers: worked out from the stem).
+    return any(
+        abs(a * b - asked) < 1e-9 or (b and abs(a / b - asked) < 1e-9)
+        for a, b in itertools.permutations(numbers, 2)
+    )
 
 
 # "bao nhiêu Bộ Công an", "quan hệ bao nhiêu Đảng", "Trưởng bao nhiêu Ban Chỉ đạo": in a bilateral

@@ -948,6 +948,24 @@ _YESTERDAY = re.compile(
 _IN_THE_PHOTO = re.compile(r"\s*\((?:[^()]{0,25}\s)?(?:từ (?:trái|phải) sang|bên (?:trái|phải)|đứng giữa)\)")
 
 
+_UNIT_OF_A_POLICE = re.compile(
+    r"(?<!\w)(?<!của )(?P<unit>(?:[Pp]hòng|[Đđ]ội|[Cc]ục|[Tt]rung tâm|[Bb]an) nào)(?P<comma>,?)\s+"
+    r"(?P<police>Công an (?:tỉnh|thành phố|TP|quận|huyện)\s[^,?]+)(?P<close>,\s*)?"
+)
+
+
+def _unit_of_a_police(stem: str) -> str:
+    """ "phòng nào, Công an tỉnh Bắc Kạn, đã ..." -> "phòng nào của Công an tỉnh Bắc Kạn đã ..."."""
+
+    def joined(m: re.Match[str]) -> str:
+        if re.search(r"\svà\s", m.group("police")):
+            return m.group(0)  # "cùng cục nào, Công an TP HCM và các địa phương": a list, not a parent
+        close = " " if m.group("comma") and m.group("close") else (m.group("close") or "")
+        return f"{m.group('unit')} của {m.group('police')}{close}"
+
+    return _UNIT_OF_A_POLICE.sub(joined, stem)
+
+
 def _said_without_the_page(stem: str) -> str:
     """The stem without what only the page it was printed on makes sense of."""
 
@@ -1655,6 +1673,8 @@ def finish_stem(
     stem = _without_open_bracket(stem)
     stem = _bracketed_question_said_plainly(stem, fact.answer)
     stem = _said_without_the_page(stem)
+    # "phòng nào, Công an tỉnh Bắc Kạn, ...": the department of that police, as a reader would ask it.
+    stem = _unit_of_a_police(stem)
     if question and not fact.template:
         # "..., ai – Ủy viên ..., Bí thư Tỉnh ủy Hà Giang đã chúc mừng": the cut took the first title
         # and left the second between "ai" and its verb.

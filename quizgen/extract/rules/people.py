@@ -181,6 +181,15 @@ class PeopleRules(RuleBase):
                     t_end = t_start + (stop.start() if stop else len(text) - t_start)
                 if tm:
                     title = text[t_start:t_end].strip()
+                    # "Giám đốc Công an TP.HCM | và Đại tá Nguyễn Giang Nam – Phó Giám đốc": the next
+                    # guest begins at "và" and a rank; a sentence's full stop is no part of a post.
+                    ands = re.finditer(r"\s+và\s+", title)
+                    joined = next((j for j in ands if self.rank_re.match(title + " ", j.end())), None)
+                    if joined:
+                        title = title[: joined.start()]
+                    title = re.sub(r"(?<=[A-ZĐ]{2})\.$", "", title)
+                    lead = len(text[t_start:t_end]) - len(text[t_start:t_end].lstrip())
+                    t_end = min(t_end, t_start + lead + len(title))
                     if _BODY_CUT_OFF.search(title):
                         title = ""  # "Phó Viện trưởng Viện | khoa học hình sự": the body's name cut off
                     # "Trưởng Ban ... Thái Bình Dương | - Ấn Độ Dương": a dash may carry the title on.
