@@ -2058,5 +2058,9 @@ def test_a_total_the_stem_multiplies_out_is_given_away_and_a_unit_is_its_polices
     assert _unit_of_a_police("Bằng nghiệp vụ, phòng nào Công an tỉnh Thái Bình đã phát hiện đường dây?") == (
         "Bằng nghiệp vụ, phòng nào của Công an tỉnh Thái Bình đã phát hiện đường dây?"
     )
+    clause = "Những năm qua, phòng nào, Công an tỉnh Hà Giang đã kịp thời tham mưu, đề xuất với cấp ủy?"
+    assert _unit_of_a_police(clause) == (
+        "Những năm qua, phòng nào của Công an tỉnh Hà Giang đã kịp thời tham mưu, đề xuất với cấp ủy?"
+    )
     listed = "Chuyên án do Cục C04 phối hợp cùng cục nào, Công an TP HCM và các địa phương khám phá?"
     assert _unit_of_a_police(listed) == listed

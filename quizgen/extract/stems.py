@@ -950,7 +950,9 @@ _IN_THE_PHOTO = re.compile(r"\s*\((?:[^()]{0,25}\s)?(?:từ (?:trái|phải) san
 
 _UNIT_OF_A_POLICE = re.compile(
     r"(?<!\w)(?<!của )(?P<unit>(?:[Pp]hòng|[Đđ]ội|[Cc]ục|[Tt]rung tâm|[Bb]an) nào)(?P<comma>,?)\s+"
-    r"(?P<police>Công an (?:tỉnh|thành phố|TP|quận|huyện)\s[^,?]+)(?P<close>,\s*)?"
+    r"(?P<police>Công an (?:tỉnh|thành phố|TP|quận|huyện)\s[A-ZĐ][^\s,?]*(?:\s[A-ZĐ][^\s,?]*)*)"
+    r"(?P<close>,\s*)?"
+    r"(?P<listed>(?<!,\s)\svà\s)?"
 )
 
 
@@ -958,7 +960,7 @@ def _unit_of_a_police(stem: str) -> str:
     """ "phòng nào, Công an tỉnh Bắc Kạn, đã ..." -> "phòng nào của Công an tỉnh Bắc Kạn đã ..."."""
 
     def joined(m: re.Match[str]) -> str:
-        if re.search(r"\svà\s", m.group("police")):
+        if m.group("listed"):
             return m.group(0)  # "cùng cục nào, Công an TP HCM và các địa phương": a list, not a parent
         close = " " if m.group("comma") and m.group("close") else (m.group("close") or "")
         return f"{m.group('unit')} của {m.group('police')}{close}"
