@@ -10,6 +10,7 @@ Choice among candidates is deterministic: it depends only on the fact.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -730,11 +731,17 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+@functools.cache
+def _folded_police_codes() -> dict[str, str]:
+    """ "csmt" -> "cảnh sát điều tra tội phạm về ma túy": built once, read for every option compared."""
+    return {fold_for_match(k): fold_for_match(v) for k, v in load_gazetteer().police_codes.items()}
+
+
 def _same_name(a: str, b: str) -> bool:
     """ "Phòng Cảnh sát PCCC và CNCH" and "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", or
     "Phòng CSMT" and "Phòng Cảnh sát điều tra tội phạm về ma túy": one department, written with and
     without its abbreviations."""
-    codes = {fold_for_match(k): fold_for_match(v) for k, v in load_gazetteer().police_codes.items()}
+    codes = _folded_police_codes()
 
     def spelled(text: str) -> str:
         words = re.findall(r"\w+", fold_for_match(text))
