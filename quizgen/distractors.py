@@ -543,6 +543,12 @@ def candidates_for(
         same = [c for c in corpus if c.split()[0].casefold() == level and sphere(c, gaz) == own]
         if level == "tỉnh" and own == "local":
             same += [f"tỉnh {p}" for p in _rank(seed, gaz.places.get("provinces", ()))]
+        if level in ("tp.", "tp", "thành phố") and own == "local":
+            # "TP. Huế" among the other cities, written the answer's way ("TP. Đà Nẵng").
+            lead = fact.answer.split()[0]
+            big = [_without_city_word(p) for p in gaz.places.get("cities", ())]
+            provincial = _rank(seed, gaz.local_units.get("provincial_cities", ()))
+            same += [f"{lead} {c}" for c in [*_rank(seed, big), *provincial]]
         return same
     if shape == "place:countries":
         # "sang Campuchia" among Vietnam's neighbours, "sang Nam Sudan" among peacekeeping countries:
@@ -561,7 +567,13 @@ def candidates_for(
         if m:
             n = int(m.group(1))
             out += [fact.answer[: m.start(1)] + str(k) for k in (n + 1, n + 2, n + 3) if k != n]
+        in_a_row = _numbered_unit(fact.answer)
+        if in_a_row:
+            return in_a_row + corpus
         head = shape.split(":")[1]
+        lines = _other_lines(fact.answer, gaz, seed)
+        if lines:
+            return lines + corpus  # a team by its line of work: the other lines, not other bodies
         return corpus + out + _rank(seed, gaz.orgs.get(head, ()))
     if shape.startswith("event:"):
         return _shift_event(fact.answer)
@@ -621,6 +633,9 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
     if number:
         n = int(number.group(1))
         return [answer[: number.start(1)] + str(k) for k in (n + 1, n + 2, n - 1, n + 3) if k > 0]
+    numbered = _numbered_unit(answer)
+    if numbered:
+        return numbered
     if re.search(r"\([^()]*\)$", answer) and not _PARENT.search(answer):
         return []  # "Phòng Cảnh sát hình sự (PC02)": the code would need its own table
     parent = _PARENT.search(answer)
@@ -635,7 +650,43 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
         return [n + suffix for n in _by_function(own, _rank(seed, listed))]
     if any(_same_name(own, n) for n in gaz.orgs.get(head, ())):
         return _by_function(own, [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)])
-    return _other_city(own, gaz, seed)
+    return _other_city(own, gaz, seed) or _other_lines(own, gaz, seed)
+
+
+# Units named by a number after their kind ("Tiểu đoàn 38", "Đội 3 Cục CSGT"); not "Ban Chỉ đạo
+# 138" nor "Bệnh viện Quân y 175", whose numbers are names, not places in a row.
+_NUMBERED_UNIT = re.compile(
+    r"^(?:Tiểu đoàn|Trung đoàn|Lữ đoàn|Sư đoàn|Quân đoàn|Đại đội|Đội|Tổ)\s+(\d{1,3})(?!\S)"
+)
+
+
+def _numbered_unit(answer: str) -> list[str]:
+    """The same kind of unit by the next numbers: "Đội 3 Cục CSGT" -> "Đội 4 Cục CSGT"."""
+    m = _NUMBERED_UNIT.match(answer)
+    if not m or answer[m.end() :].strip()[:1].islower():
+        return []  # "Đội 3 làm nhiệm vụ": a clause ran into the name
+    n = int(m.group(1))
+    return [answer[: m.start(1)] + str(k) + answer[m.end(1) :] for k in (n + 1, n + 2, n - 1, n + 3) if k > 0]
+
+
+def _other_lines(own: str, gaz: Gazetteer, seed: str) -> list[str]:
+    """ "Đội Cảnh sát Hình sự" -> "Đội Cảnh sát kinh tế", "Đội An ninh điều tra": a team or a
+    department named by its line of work, among the same level's other lines (the police codes'
+    table), written in the answer's case."""
+    m = re.fullmatch(r"(Đội|Phòng|Cục)\s+(.+)", own)
+    if not m:
+        return []
+    lines = list(gaz.police_codes.values())
+    mine = next((x for x in lines if fold_for_match(x) == fold_for_match(m.group(2))), None)
+    if mine is None:
+        return []
+    titled = all(w[:1].isupper() for w in m.group(2).split())
+
+    def written(line: str) -> str:
+        return " ".join(w[:1].upper() + w[1:] for w in line.split()) if titled else line
+
+    others = [f"{m.group(1)} {written(x)}" for x in _rank(seed, [x for x in lines if x != mine])]
+    return _by_function(own, others)
 
 
 # What a police department does, by the words of its name: options of the same line of work come
@@ -768,6 +819,10 @@ def _variant_of(candidate: str, answer: str) -> bool:
     a, c = fold_for_match(answer), fold_for_match(candidate)
     if not a or not c:
         return False
+    if re.search(r"\d", a) and re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", c):
+        # "3 giờ 15 phút, ngày 24.5.2021" beside "..., ngày 21.5.2021": the same words around other
+        # numbers are another value, unless the numbers are the same ("03/5" and "3/5").
+        return [int(x) for x in re.findall(r"\d+", a)] == [int(x) for x in re.findall(r"\d+", c)]
     if not re.search(r"\d", a) and loose_key(answer) == loose_key(candidate):
         return True  # "thủ đô Phnôm Pênh" beside "thủ đô Phnom Pênh": one city spelled two ways
 

@@ -673,3 +673,37 @@ def test_a_police_team_gets_no_army_teams_from_other_articles() -> None:
     for other in ("Đội Công binh số 2", "Đội Công binh số 3", "Đội Công binh số 4"):
         pool.add(fact.shape, other, "other")
     assert not any("Công binh" in o for o in choose_distractors(fact, pool, "t", set()))
+
+
+def test_a_time_with_a_clock_gets_other_days_as_options() -> None:
+    from quizgen.distractors import _variant_of
+
+    # The same words around other numbers are another day, not the answer written another way.
+    assert not _variant_of("3 giờ 15 phút, ngày 24.5.2021", "3 giờ 15 phút, ngày 21.5.2021")
+    assert _variant_of("ngày 03/5", "ngày 3/5")
+    s = "Lúc 3 giờ 15 phút, ngày 21.5.2021, Đội CSGT Công an TP Tây Ninh lập chốt chặn trên đường ĐT 784."
+    fact = _fact(s, "3 giờ 15 phút, ngày 21.5.2021")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3 and all(o.startswith("3 giờ 15 phút, ngày ") for o in options), options
+
+
+def test_numbered_units_teams_by_line_of_work_and_cities_get_their_own_kind() -> None:
+    from quizgen.distractors import _numbered_unit, _other_lines
+
+    assert _numbered_unit("Đội 3 Cục CSGT") == [
+        "Đội 4 Cục CSGT",
+        "Đội 5 Cục CSGT",
+        "Đội 2 Cục CSGT",
+        "Đội 6 Cục CSGT",
+    ]
+    assert _numbered_unit("Tiểu đoàn 38")[:3] == ["Tiểu đoàn 39", "Tiểu đoàn 40", "Tiểu đoàn 37"]
+    assert _numbered_unit("Đội 3 làm nhiệm vụ") == []  # a clause ran into the name
+    assert _numbered_unit("Ban Chỉ đạo 138") == []
+    gaz = load_gazetteer()
+    lines = _other_lines("Đội Cảnh sát Hình sự", gaz, "s")
+    assert "Đội Cảnh sát kinh tế" in lines and not any(o.casefold() == "đội cảnh sát hình sự" for o in lines)
+    assert all(o.startswith("Đội ") for o in lines)
+    s = "Sáng 12/9, Bộ Công an tổ chức tại TP. Huế hội nghị tổng kết Chương trình bình đẳng giới trong CAND."
+    fact = _fact(s, "TP. Huế")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3 and all(o.startswith("TP. ") for o in options), options

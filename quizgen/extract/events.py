@@ -23,7 +23,7 @@ EVENT_NOUNS = (
 _NAME_WORDS = {
     "toàn quốc", "quốc tế", "cấp cao", "đại biểu", "công tác", "hợp tác", "tổng kết", "sơ kết",
     "bồi dưỡng", "tập huấn", "khai giảng", "bế giảng", "xuất quân", "lần", "thứ", "trực tuyến",
-    "tội phạm", "ma túy", "chống", "phòng", "cán bộ", "an ninh", "trật tự",
+    "tội phạm", "ma túy", "chống", "phòng", "cán bộ", "an ninh", "trật tự", "tư lệnh",
 }  # fmt: skip
 _MAX_WORDS = 12
 # Words after a bare event noun: a verb or a function word, not more of a name ("Đoàn | công tác").
@@ -82,6 +82,15 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
                 j += 1  # "về Phụ nữ, Hòa bình và An ninh": a list of capitalised items, one name
                 continue
             break
+        acronym = (
+            t.text == "("
+            and j + 2 < len(tokens)
+            and re.fullmatch(r"[A-ZĐ]{2,}", tokens[j + 1].text) is not None
+            and tokens[j + 2].text == ")"
+        )
+        if acronym:
+            j += 3  # "Hội nghị Tư lệnh Cảnh sát các nước ASEAN (ASEANAPOL) lần thứ 40": one name
+            continue
         if t.pos == "CH" and t.text not in ('"', "“", "”", "-", "–"):
             break
         if word in _DESCRIPTION_STOP:
@@ -124,6 +133,8 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             noun = next((n for n in EVENT_NOUNS if tok.text.casefold() == n.casefold()), None)
             if noun is None or noun.casefold() in names:
                 continue
+            if i and tokens[i - 1].text.casefold() in ("chủ tịch", "trưởng", "phó", "thành viên", "ủy viên"):
+                continue  # "Chủ tịch Hội nghị ASEANAPOL lần thứ 39": a post, held at an earlier meeting
             name = _description(analysis, i)
             if noun == "Đoàn" and name and not re.match(r"Đoàn (?:đại biểu|công tác|cấp cao)", name):
                 continue  # "Đoàn Đặc nhiệm miền Nam": a unit, not a visit
@@ -132,6 +143,8 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
                 name = re.sub(r"\s+(?:với|có)\s+(?:chủ đề|tên gọi|tên|khẩu hiệu)\s*:?$", "", name)
             # "đợt này gồm": a pointer back and a list's opener, not a name.
             pointer = name is not None and re.search(r"(?<!\w)(?:này|gồm)(?!\w)", name) is not None
+            if name:
+                name = re.sub(r"\s\([A-ZĐ]{2,}\)", "", name)  # "(ASEANAPOL)": the name says it in full
             if name and not pointer and not re.search(r"[;:(]", name) and len(name.split()) > 1:
                 names[noun.casefold()] = name[:1].upper() + name[1:]
                 names.setdefault("*", names[noun.casefold()])

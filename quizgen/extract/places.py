@@ -105,15 +105,22 @@ def venue_span(tokens: tuple[Token, ...], i: int) -> int:
         j += 1
         if j < len(tokens) and fold_for_match(tokens[j].text) in _VENUE_TAIL:
             j += 1
-    # "Bắc Kinh, Trung Quốc": the country after a city.
+    # "Bắc Kinh, Trung Quốc", "thủ đô Phnom Pênh, Vương quốc Campuchia": the country after a city.
+    state = j + 2 < len(tokens) and re.fullmatch(STATE_WORDS, tokens[j + 1].text) is not None
+    k = j + 2 if state else j + 1
     if (
-        j + 1 < len(tokens)
+        k < len(tokens)
         and tokens[j].text == ","
-        and is_place(tokens[j + 1].text)
-        and mentions_country(tokens[j + 1].text)
+        and is_place(tokens[k].text)
+        and mentions_country(tokens[k].text)
     ):
-        j += 2
+        j = k + 1
     return j
+
+
+def venue_span_has_country(tokens: tuple[Token, ...], start: int, end_i: int) -> bool:
+    """Whether the venue from ``start`` to ``end_i`` ends with ", <country>" (``venue_span``'s tail)."""
+    return any(t.text == "," for t in tokens[start:end_i]) and mentions_country(tokens[end_i - 1].text)
 
 
 def venue_word(venue: str) -> str:
@@ -139,7 +146,11 @@ def venue_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
             continue
         # "(Hà Nội)" after "Cảng hàng không quốc tế Nội Bài" stays out: on the answer alone it marks it.
         end = tokens[end_i - 1].end
-        venue = text[tokens[i + 1].start : end]
+        # "thủ đô Phnom Pênh, Vương quốc Campuchia": the country goes out of the stem with the
+        # place, and out of the answer, which is asked among other capitals in their own form.
+        venue = re.sub(rf",\s*(?:{STATE_WORDS}\s+)?[^,]+$", "", text[tokens[i + 1].start : end])
+        if not venue_span_has_country(tokens, i + 1, end_i):
+            venue = text[tokens[i + 1].start : end]
         folded = fold_for_match(venue)
         if fold_for_match(text[tokens[i + 2].start : tokens[end_i - 1].end]) in _GENERIC_SEATS:
             continue  # "trụ sở UBND tỉnh", "trụ sở Liên hợp quốc": a kind of building, not a venue's name

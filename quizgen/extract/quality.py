@@ -67,6 +67,38 @@ _BILATERAL = re.compile(
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
+_ORDINAL_WORDS = {
+    "nhất": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _ordinal_counts(ordinal: str, asked: float | None) -> bool:
+    """Whether "lần thứ tư" gives the count asked (3 before it, or 4 in all). An ordinal of some
+    other thing ("Hội nghị ... lần thứ 38" before "bao nhiêu đại biểu": 1.200) gives nothing; one
+    that cannot be read is taken to give it away."""
+    word = ordinal.split()[-1]
+    if word.isdigit():
+        n = int(word)
+    elif word.casefold() in _ORDINAL_WORDS:
+        n = _ORDINAL_WORDS[word.casefold()]
+    elif re.fullmatch(r"[IVXLC]+", word):
+        values = [_ROMAN[c] for c in word]
+        n = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    else:
+        return True
+    return asked is None or asked in (n, n - 1)
+
+
 def number_of(text: str) -> float | None:
     m = re.search(r"\d+(?:[.,]\d+)?", text)
     if m:
@@ -161,7 +193,7 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         if _TOTAL_THEN_PARTS.search(stem):
             # "thu giữ 3.000 bao (gồm bao nhiêu bao hiệu Jet, 700 bao hiệu Hero)": a subtraction.
             return "the stem gives the total and the other parts"
-        if _ORDINAL.search(stem):
+        if any(_ordinal_counts(m.group(0), number_of(fact.answer)) for m in _ORDINAL.finditer(stem)):
             return "an ordinal in the stem gives the count"
         if _ENUMERATION.search(stem):
             return "the stem enumerates what is counted"

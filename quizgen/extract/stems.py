@@ -550,7 +550,13 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS - 5:
             keep.add(period)
             total += word_count(pieces[period][0])
-    cut = [i for i in range(min(keep), max(keep)) if pieces[i][1] and i not in keep]
+    # "Lê Xuân Chung, | sinh năm 1982 ... cùng Phạm Bá Quyền, | sinh năm 1990 ...": a piece that
+    # brings in another party, cut from between, gives one person the other's facts.
+    cut = [
+        i
+        for i in range(min(keep), max(keep))
+        if i not in keep and (pieces[i][1] or _ANOTHER_PARTY.search(pieces[i][0]))
+    ]
     if cut:
         # A clause with its own verb cut from between the kept pieces splices two clauses into
         # one that the article never wrote ("Công an tỉnh đã phát hiện, | trong đó xử phạt ... 41
@@ -561,7 +567,10 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         whole = set(range(min(keep), max(keep) + 1))
         if sum(word_count(pieces[i][0]) for i in whole) <= LONGEST_STEM_WORDS:
             keep = whole
-        elif any(_TENSE.search(pieces[i][0]) or pieces[i][0][:1].isupper() for i in cut):
+        elif any(
+            _TENSE.search(pieces[i][0]) or pieces[i][0][:1].isupper() or _ANOTHER_PARTY.search(pieces[i][0])
+            for i in cut
+        ):
             return stem
     # "Tính đến tháng 11 năm 2024, | Tính đến tháng 11 năm 2024 lực lượng ...": the head's subject
     # may already carry the period piece before it.
@@ -577,6 +586,9 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     kept = " ".join(pieces[i][0] for i in sorted(keep)).strip()
     kept = re.sub(r"[,;:]\s*$", "", kept)
     return kept[:1].upper() + kept[1:] + end_mark
+
+
+_ANOTHER_PARTY = re.compile(rf"(?<!\w)cùng(?: với)?\s+[{UPPER}]")
 
 
 def _list_item_before(pieces: list[tuple[str, bool]], target: int) -> bool:
@@ -607,18 +619,56 @@ _TRAILING_PURPOSE = re.compile(
     r"(?:nhằm|để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
 )
 # "phối hợp với Cơ quan X (USAID)" between a subject and its verb: a partner, not the fact.
-_PARTNER = re.compile(r"\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
+# Not "với sự phối hợp của": there "phối hợp" is a noun, and the phrase goes whole (_HELPED_BY).
+_PARTNER = re.compile(r"(?<!\bsự)\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
+# The time or place asked at the end of a stem, which a trailing phrase is cut before.
+_ASKED_LAST = (
+    r"\s+(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày|thời gian|thời điểm|tháng|năm)\s+nào"
+    r"|(?:ở|tại)\s+đâu)\?$"
+)
+# ", với sự phối hợp của Tập đoàn bảo mật Kaspersky": who helped, said in passing.
+_HELPED_BY = re.compile(
+    r",?\s+với sự (?:phối hợp|tham dự|hỗ trợ|giúp đỡ|chứng kiến|đồng hành|tài trợ)(?:\s+của)?"
+    rf"\s[^,?]+?(?=\s*,|{_ASKED_LAST}|[?.]$)"
+)
+
+
+def _without_helpers(stem: str) -> str:
+    """The stem without ", với sự tham dự của ...": to the end when what follows its comma is more of
+    the list (names and titles, no verb), to that comma when a clause follows; kept when what follows
+    asks ("với sự phối hợp của cán bộ Phòng X, công an tỉnh nào?")."""
+    m = _HELPED_BY.search(stem)
+    if not m or _QUESTION_WORDS.search(m.group(0)):
+        return stem
+    rest = stem[m.end() :]
+    last = re.search(rf"{_ASKED_LAST}|[?.]$", rest)
+    tail = rest[: last.start()] if last else rest
+    if tail.strip(", ") and _QUESTION_WORDS.search(tail):
+        return stem
+    if tail.strip(", ") and not any(t.pos == "V" for t in analyse(tail.strip(", ")).tokens):
+        return stem[: m.start()] + rest[len(tail) :]  # the list of guests runs to the end
+    return stem[: m.start()] + rest
 
 
 def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bool = False) -> str:
     """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms,
     a theme's title, glosses in brackets and the place (unless the place is asked)."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        stem = _without_helpers(stem)
     organiser = _ORGANISED_BY.search(stem)
-    if word_count(stem) > MAX_STEM_WORDS and organiser and _QUESTION_WORDS.search(stem[: organiser.start()]):
+    if (
+        word_count(stem) > MAX_STEM_WORDS
+        and organiser
+        and _QUESTION_WORDS.search(stem.replace(organiser.group(0), " "))
+        and not _QUESTION_WORDS.search(organiser.group(0))
+    ):
         stem = stem[: organiser.start()] + stem[organiser.end() :]
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _BASED_AT.sub("", stem)
+    if word_count(stem) > MAX_STEM_WORDS:
+        # "Thao Chống Lâu (54 tuổi, trú tại bản Kéo Té, ...)": who the person is, not what is asked.
+        stem = _PERSONAL_DETAILS.sub(lambda m: m.group(0) if _QUESTION_WORDS.search(m.group(0)) else "", stem)
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _drop_partner(stem, sentence)
     if word_count(stem) > MAX_STEM_WORDS:
@@ -635,11 +685,17 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     return stem
 
 
+# A person's age, birth year and home in brackets after the name.
+_PERSONAL_DETAILS = re.compile(r"\s*\((?:\d{1,3} tuổi|SN\s*\d{4}|sinh năm \d{4})[^()]*\)")
+
+
 # "... chương trình huấn luyện năm 2023 do Công an tỉnh tổ chức?": who organised the event the
 # question only names; asked of the participants, the organiser can go.
+# "do Trung tâm huấn luyện, Cục An ninh mạng ..., Bộ Công an chủ trì vào ngày nào?": the
+# organiser's name may hold commas; the time asked at the end stays.
 _ORGANISED_BY = re.compile(
-    rf",?\s+do\s+(?:[{UPPER}]\w*|các|lực lượng)(?:\s+[^\s,?]+){{0,6}}?\s+(?:đồng\s+|phối hợp\s+)?"
-    rf"(?:tổ chức|chủ trì)(?=[?.]$)"
+    rf",?\s+do\s+(?:[{UPPER}]\w*|các|lực lượng)(?:,?\s+[^\s,?]+){{0,24}}?\s+(?:đồng\s+|phối hợp\s+)?"
+    rf"(?:tổ chức|chủ trì)(?=[?.]$|{_ASKED_LAST})"
 )
 _THEME = re.compile(
     r",?\s+(?:với|có)\s+(?:chủ đề|khẩu hiệu|thông điệp)(?:\s+là)?\s*:?\s*[\"“][^\"”]{3,200}[\"”]"
@@ -712,6 +768,8 @@ def _without_place(stem: str) -> str:
             k = len(words)
         if not k:
             continue
+        if re.search(r"(?i)(?<!\w)(?:trú|ngụ|quê|sinh sống)\s*$", stem[: m.start()]):
+            continue  # "Nguyễn Thị Tiên, trú tại xã X": where she lives, said only with its place
         end = m.start("caps") + len(" ".join(words[:k]))
         second = _SECOND_PLACE.match(stem, end)
         if second:
@@ -1254,6 +1312,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "what the leader did is cut away"  # "Đoàn ... do Trung tướng Nguyễn Duy Ngọc vào ngày nào?"
     if re.search(r"(?<!\w)(?:gồm|bao gồm|như|là|của|với|và|cho)\s*:?\?$", stem):
         return "ends on a word that needs what follows"  # "... đến từ năm quốc gia gồm?"
+    if " | " in stem:
+        return "page debris"  # "07/09/2017 | – Khóa đào tạo ...": a time line glued to the text
+    if stem.count("(") != stem.count(")") or re.search(r",\s*\?$", stem):
+        return "a bracket or a clause cut in half"  # "Tỉnh Hưng Yên) là bao nhiêu ...", "... Kỳ,?"
     return None
 
 

@@ -25,11 +25,22 @@ _ARMY = re.compile(
 _BODY_CUT_OFF = re.compile(rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
 
 
+_BODY_HEAD_END = re.compile(r"(?<!\S)(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Trung tâm|Sở)\s*$")
+
+
 def _with_lower_tail(text: str, end: int) -> int:
     """ "Trưởng phòng Kỹ | thuật hình sự": a post's body whose name carries on in lower case ends
     where that tail does (the word the capitals stopped inside, then its lower-case words)."""
     tokens = analyse(text).tokens
     inside = next((t for t in tokens if t.start < end < t.end), None)
+    if inside is None and _BODY_HEAD_END.search(text[:end]):
+        # "Phó Viện trưởng Viện | khoa học hình sự": a body's head with its name in lower case, up
+        # to the comma or the "và" that ends the post.
+        first = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        j = first
+        while j < len(tokens) and j - first < 5 and tokens[j].pos == "N" and tokens[j].text[:1].islower():
+            j += 1
+        return tokens[j - 1].end if j > first else end
     if inside is None:
         return end  # the capitals ended on a word's edge: the name is whole
     end = inside.end
