@@ -2164,3 +2164,13 @@ def test_a_capital_with_its_country_leaves_the_stem_whole() -> None:
         "Pênh, Vương quốc Campuchia.",
     )
     assert stem is not None and "Campuchia" not in stem and stem.endswith("từ ngày 1-4/3/2022 ở đâu?"), stem
+
+
+def test_the_titles_after_do_go_and_the_event_before_them_stays() -> None:
+    from quizgen.extract.stems import _drop_leading_titles
+
+    assert _drop_leading_titles("Hội nghị do Giám đốc Công an tỉnh, ai chủ trì?") == "Hội nghị do ai chủ trì?"
+    assert _drop_leading_titles("Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì?") == "Ai chủ trì?"
+    # One of two co-chairs with the other unnamed: either is right.
+    assert malformed("Hội nghị hợp tác năm 2023 do ai đồng chủ trì?", True)
+    assert not malformed("Hội nghị lần thứ 3 do Thượng tướng Bùi Văn Na và ai đồng chủ trì?", True)

@@ -1053,6 +1053,12 @@ def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) ->
     if not m or m.start(1) == 0:
         return stem
     before = stem[: m.start(1)]
+    agent = list(re.finditer(r"(?<!\w)(?:do|bởi)\s", before))
+    if agent and agent[-1].start() > 0:
+        # "Hội nghị do Giám đốc Công an tỉnh, ai chủ trì?": the titles after "do" go, the event stays.
+        titles = _pieces(before[agent[-1].end() :].rstrip(", "), sentence)
+        if titles and not any(verb for _, verb in titles):
+            return before[: agent[-1].end()] + stem[m.start(1) :]
     pieces = _pieces(before.rstrip(", "), sentence)
     if pieces and not any(verb for _, verb in pieces) and not _ADVERBIAL_START.match(before):
         rest = stem[m.start(1) :]
@@ -1267,6 +1273,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
     if word_count(stem) < 4:
         return "too short to say what is asked"
+    if re.search(r"(?i)(?:^|(?<!\w)do\s+)ai\s+(?:làm\s+)?đồng chủ trì", stem) and not re.search(
+        r"(?i)phía|bên", stem
+    ):
+        return "one of two co-chairs"  # "Hội nghị do ai đồng chủ trì?": which side, the stem does not say
     if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
         return "the question word inside brackets"
     if re.search(r"(?<!\w)như\s*:\s*[^?]*bao nhiêu", stem):
