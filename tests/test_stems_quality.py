@@ -2174,3 +2174,21 @@ def test_the_titles_after_do_go_and_the_event_before_them_stays() -> None:
     # One of two co-chairs with the other unnamed: either is right.
     assert malformed("Hội nghị hợp tác năm 2023 do ai đồng chủ trì?", True)
     assert not malformed("Hội nghị lần thứ 3 do Thượng tướng Bùi Văn Na và ai đồng chủ trì?", True)
+
+
+def test_today_like_yesterday_is_said_by_its_date() -> None:
+    from quizgen.extract.stems import _said_without_the_page
+
+    assert _said_without_the_page("Chiều nay (ngày 4.10), Phòng Cảnh sát PCCC tổ chức") == (
+        "Chiều 4.10, Phòng Cảnh sát PCCC tổ chức"
+    )
+    assert (
+        _said_without_the_page("Sáng nay 04/1, hội nghị được tổ chức") == "Sáng 04/1, hội nghị được tổ chức"
+    )
+    assert (
+        _said_without_the_page("Tại Đà Nẵng, chiều qua 26/1, khi kiểm tra")
+        == "Tại Đà Nẵng, chiều 26/1, khi kiểm tra"
+    )
+    assert (
+        _said_without_the_page("Hội nghị thông qua (12/3) kế hoạch") == "Hội nghị thông qua (12/3) kế hoạch"
+    )

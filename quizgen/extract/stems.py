@@ -998,9 +998,11 @@ _RELATIVE_TIME = re.compile(r"(?:Gần|Hơn|Khoảng|Sau)?\s*\S+ (?:năm|tháng|
 
 
 # "Tối qua (4/4)": yesterday as the day it was written, which a quiz printed later cannot keep.
+# "Chiều nay (ngày 4.10)", "Sáng nay 04/1", "chiều qua 26/1": today and yesterday likewise.
 _YESTERDAY = re.compile(
-    r"(?i)(?<!\w)(?:(?P<part>sáng|trưa|chiều|tối|đêm|rạng sáng)|hôm)\s+qua\s*"
-    r"\((?P<day>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)\)"
+    r"(?i)(?<!\w)(?:(?P<part>sáng|trưa|chiều|tối|đêm|rạng sáng)|hôm)\s+(?:qua|nay)\s*"
+    r"(?:\((?:ngày\s+)?(?P<day>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)\)"
+    r"|(?:ngày\s+)?(?P<bare>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)(?![\d/.-]))"
 )
 # "(thứ sáu từ trái sang)", "(ngoài cùng bên phải)": where a person stands in a photo.
 _IN_THE_PHOTO = re.compile(r"\s*\((?:[^()]{0,25}\s)?(?:từ (?:trái|phải) sang|bên (?:trái|phải)|đứng giữa)\)")
@@ -1031,7 +1033,9 @@ def _said_without_the_page(stem: str) -> str:
 
     def dated(m: re.Match[str]) -> str:
         lead = (m.group("part") or "ngày").lower()
-        return f"{lead[:1].upper() + lead[1:] if m.start() == 0 else lead} {m.group('day')}"
+        return (
+            f"{lead[:1].upper() + lead[1:] if m.start() == 0 else lead} {m.group('day') or m.group('bare')}"
+        )
 
     stem = _YESTERDAY.sub(dated, stem)
     return _IN_THE_PHOTO.sub("", stem)
