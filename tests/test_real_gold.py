@@ -38,6 +38,7 @@ SPLITS = (
     "fresh31",
     "fresh32",
     "fresh33",
+    "fresh34",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
