@@ -10,6 +10,7 @@ Choice among candidates is deterministic: it depends only on the fact.
 from __future__ import annotations
 
 import calendar
+import difflib
 import functools
 import hashlib
 import re
@@ -823,6 +824,8 @@ def _variant_of(candidate: str, answer: str) -> bool:
         # "3 giờ 15 phút, ngày 24.5.2021" beside "..., ngày 21.5.2021": the same words around other
         # numbers are another value, unless the numbers are the same ("03/5" and "3/5").
         return [int(x) for x in re.findall(r"\d+", a)] == [int(x) for x in re.findall(r"\d+", c)]
+    if _one_name_spelled_twice(answer, candidate):
+        return True  # "Thongbanh Sengaphone" beside "Thongban Seng Aphon": one minister, two spellings
     if not re.search(r"\d", a) and loose_key(answer) == loose_key(candidate):
         return True  # "thủ đô Phnôm Pênh" beside "thủ đô Phnom Pênh": one city spelled two ways
 
@@ -870,8 +873,26 @@ _CAN_CHI_YEARS = {  # the lunar year's name, for "Tết Nguyên đán Ất Tỵ 
 
 def _shift_event(answer: str) -> list[str]:
     """The same event another time: its ordinal (XIX -> XVIII, XX, XVII; 80 -> 79, 81, 78) or its
-    year (and the lunar year's name with it)."""
+    year (and the lunar year's name with it). A term ("nhiệm kỳ 2016-2021") moves whole, by its own
+    length, with the ordinal when there is one (IV is 2011-2016 when V is 2016-2021)."""
     m = ORDINAL.search(answer)
+    term = re.search(r"\b((?:19|20)\d{2})\s*([-–])\s*((?:19|20)\d{2})\b", answer)
+    if term and int(term.group(3)) > int(term.group(1)):
+        first, last = int(term.group(1)), int(term.group(3))
+        length = last - first
+        terms = []
+        for k in (-1, 1, -2, 2):
+            span = f"{first + k * length}{term.group(2)}{last + k * length}"
+            terms.append((k, answer[: term.start()] + span + answer[term.end() :]))
+        if not m:
+            return [text for _, text in terms]
+        moved = []
+        for k, text in terms:
+            at = ORDINAL.search(text)
+            value = _ordinal_moved(m.group("n"), k)
+            if at and value:
+                moved.append(text[: at.start("n")] + value + text[at.end("n") :])
+        return moved
     out = []
     if m:
         raw = m.group("n")
@@ -901,6 +922,37 @@ def _shift_event(answer: str) -> list[str]:
                 shifted = shifted.replace(old_name, new_name)
             out.append(shifted)
     return out
+
+
+def _one_name_spelled_twice(a: str, b: str) -> bool:
+    """Two foreign names that differ only as two transliterations do: written without spaces and
+    marks, nine tenths the same letters (Vietnamese names, told apart by one syllable, are not)."""
+    words = re.compile(r"^(?:[A-ZĐ][^\s\d]*\s*){2,5}$")
+    if not (words.match(a) and words.match(b)) or a == b:
+        return False
+    x, y = (re.sub(r"\W", "", loose_key(n)) for n in (a, b))
+    if len(x) < 8 or len(y) < 8 or _looks_vietnamese(a) or _looks_vietnamese(b):
+        return False
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _looks_vietnamese(name: str) -> bool:
+    return any(ch in name for ch in "ăâđêôơưĂÂĐÊÔƠƯ") or bool(
+        re.search(r"[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", name)
+    )
+
+
+def _ordinal_moved(raw: str, k: int) -> str | None:
+    """The ordinal ``k`` places on from ``raw`` ("V", 1 -> "VI"), in the same form, or None."""
+    if raw in WORD_ORDINALS:
+        at = WORD_ORDINALS.index(raw) + k
+        return WORD_ORDINALS[at] if 0 <= at < len(WORD_ORDINALS) else None
+    if raw.isdigit():
+        return str(int(raw) + k) if int(raw) + k > 0 else None
+    if raw in _ROMANS:
+        at = _ROMANS.index(raw) + k
+        return _ROMANS[at] if 0 <= at < len(_ROMANS) else None
+    return None
 
 
 _NUMBERED_DOCUMENT = re.compile(

@@ -707,3 +707,19 @@ def test_numbered_units_teams_by_line_of_work_and_cities_get_their_own_kind() ->
     fact = _fact(s, "TP. Huế")
     options = choose_distractors(fact, DistractorPool(), "t", set())
     assert len(options) == 3 and all(o.startswith("TP. ") for o in options), options
+
+
+def test_a_term_moves_whole_and_with_its_ordinal_and_two_spellings_are_one_name() -> None:
+    from quizgen.distractors import _shift_event, _variant_of
+
+    assert _shift_event("Đại hội phụ nữ lần thứ V nhiệm kỳ 2016-2021")[:2] == [
+        "Đại hội phụ nữ lần thứ IV nhiệm kỳ 2011-2016",
+        "Đại hội phụ nữ lần thứ VI nhiệm kỳ 2021-2026",
+    ]
+    assert (
+        _shift_event("Đại hội Phụ nữ CATP nhiệm kỳ 2016-2021")[0] == "Đại hội Phụ nữ CATP nhiệm kỳ 2011-2016"
+    )
+    # One Lao minister in two transliterations is one option; two Vietnamese names a syllable apart are two.
+    assert _variant_of("Thongbanh Sengaphone", "Thongban Seng Aphon")
+    assert not _variant_of("Trần Văn Sinh", "Trần Văn Sơn")
+    assert not _variant_of("Samuel Jones", "Samuel Juett")

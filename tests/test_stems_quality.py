@@ -2192,3 +2192,26 @@ def test_today_like_yesterday_is_said_by_its_date() -> None:
     assert (
         _said_without_the_page("Hội nghị thông qua (12/3) kế hoạch") == "Hội nghị thông qua (12/3) kế hoạch"
     )
+
+
+def test_a_terms_years_a_topic_and_a_department_of_a_named_police_are_read_whole() -> None:
+    found = _facts(
+        "Hội Phụ nữ Phòng Tham mưu tổ chức đại hội điểm",
+        "Sáng 30-3, Hội Phụ nữ Phòng Tham mưu CATP tổ chức Đại hội phụ nữ lần thứ V nhiệm kỳ 2016-2021.",
+        'Các đại biểu đã trình bày 13 bài tham luận, trong đó tham luận của Học viện CSND về chủ đề "Vai trò '
+        'của lực lượng Cảnh sát" được đánh giá cao.',
+        "Công an tỉnh Vĩnh Phúc cho biết, theo tham mưu của Phòng Cảnh sát giao thông Công an tỉnh Vĩnh Phúc, "
+        "Ban giám đốc Công an tỉnh này đã mở lớp tập huấn.",
+    )
+    answers = {a for _, a in found}
+    assert "Đại hội phụ nữ lần thứ V nhiệm kỳ 2016-2021" in answers, found
+    assert "Học viện CSND" in answers and "Học viện CSND về chủ đề" not in answers, found
+    assert "Phòng Cảnh sát giao thông Công an tỉnh Vĩnh Phúc" in answers, found
+
+
+def test_an_agreement_between_asks_no_count_of_its_sides() -> None:
+    fact = Fact(
+        QType.HOW_MANY, "count", "hai", "hai", Sentence("x", 0, 1), 0, 3, qphrase="bao nhiêu", shape="count"
+    )
+    stem = "Bộ Công an sẽ giúp Lào đào tạo cán bộ trên cơ sở thỏa thuận giữa bao nhiêu chính phủ?"
+    assert giveaway(stem, fact)

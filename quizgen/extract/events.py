@@ -252,6 +252,15 @@ def event_facts(sentence: Sentence, analysis: SentenceAnalysis, known: set[str])
         while j < len(tokens) and j - i <= _MAX_WORDS:
             t = tokens[j]
             word = t.text.casefold()
+            span = (
+                t.text in ("-", "–")
+                and j + 1 < len(tokens)
+                and _YEAR.fullmatch(tokens[j - 1].text) is not None
+                and _YEAR.fullmatch(tokens[j + 1].text) is not None
+            )
+            if span:
+                j += 2  # "nhiệm kỳ 2016-2021": the term's two years are one
+                continue
             if t.pos == "CH" and t.text not in ('"', "“", "”"):
                 break
             owner = word == "của" and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()

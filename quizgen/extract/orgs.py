@@ -85,8 +85,8 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
                 break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
             j += 1
             continue
-        if tok.text.casefold() in _TIME_WORDS:
-            break  # "Học viện Cảnh sát | sáng 27/11": the time of the clause, not the name
+        if tok.text.casefold() in _TIME_WORDS or tok.text.casefold() in ("cùng", "với"):
+            break  # "Học viện Cảnh sát | sáng 27/11", "Phòng CSGT | cùng 30 Đội": the name has ended
         if tok.pos in _NOUNISH and tok.text[:1].islower():
             # A lower-case word stays inside only when a capitalised word of the name follows.
             k = j
@@ -128,7 +128,7 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
     if first != "về" and last not in _DESCRIPTIVE:
         return end_i
     following = fold_for_match(tokens[end_i + 1].text) if end_i + 1 < len(tokens) else ""
-    if first == "về" and (following == "việc" or is_place(tokens[end_i - 1].text)):
+    if first == "về" and (following in ("việc", "chủ đề", "vấn đề") or is_place(tokens[end_i - 1].text)):
         return end_i  # "quyết định của Giám đốc Công an tỉnh Bắc Giang | về việc ...": the document's subject
     j = end_i
     end = end_i
@@ -216,7 +216,12 @@ def org_facts(
             continue  # cut short, or the ministry every trainee serves in
         if len(name.split()) <= len(head.split()) + 0 or fold_for_match(name) in known:
             continue
-        if any(fold_for_match(name) in k or k in fold_for_match(name) for k in known):
+        # The same body said again, or with more after it ("Cục CSGT (C08)"); a department is no
+        # repeat of the police it belongs to ("Phòng Cảnh sát giao thông Công an tỉnh Vĩnh Phúc").
+        if any(
+            fold_for_match(name) in k or (k in fold_for_match(name) and not _its_parent(k, name))
+            for k in known
+        ):
             continue
         if fold_for_match(name) in {fold_for_match(c) for c in gaz.countries}:
             continue
@@ -234,6 +239,13 @@ def org_facts(
             head=head,
             score=0.6,
         )
+
+
+def _its_parent(known: str, name: str) -> bool:
+    """ "công an tỉnh vĩnh phúc" at the end of "Phòng Cảnh sát giao thông Công an tỉnh Vĩnh Phúc": the
+    police or ministry the department belongs to, not the department said again."""
+    folded = fold_for_match(name)
+    return folded.endswith(known) and folded != known and known.startswith(("công an ", "bộ ", "ubnd "))
 
 
 @functools.cache

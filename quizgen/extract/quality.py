@@ -63,6 +63,8 @@ _DATE_SPAN = re.compile(
 _BILATERAL = re.compile(
     r"(?i)(?:biên giới|giáp|hai bên|song phương)[^?]{0,40}bao nhiêu (?:tỉnh|nước|bên|quốc gia)"
     r"|bao nhiêu (?:tỉnh|nước|bên|quốc gia)[^?]{0,30}(?:biên giới|giáp ranh)"
+    # "trên cơ sở thỏa thuận giữa bao nhiêu chính phủ": an agreement "between" is two-sided.
+    r"|giữa bao nhiêu (?:chính phủ|nước|bộ|bên|quốc gia|ngành|lực lượng)"
 )
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 

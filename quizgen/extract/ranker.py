@@ -109,7 +109,37 @@ def features(question: Question, siblings: Sequence[Question]) -> dict[str, floa
     f["numbers_in_stem"] = min(len(re.findall(r"\d+", stem)), 5) / 5
     f["asks_at_end"] = float(bool(re.search(r"(?:nào|ai|đâu|gì|bao nhiêu)\?$", stem)))
     f["answer_lower_start"] = float(question.answer[:1].islower())
+    body = re.sub(r"^Theo bài[^,]*,\s*", "", stem)
+    f["vague_subject"] = float(bool(_VAGUE_SUBJECT.match(body)))
+    f["pointing_word"] = float(bool(_POINTING.search(body)))
+    # A count whose answer is the smallest or largest option: options built one way from it.
+    f["answer_extreme"] = 0.0
+    numbers = [_number(o) for o in question.options or []]
+    asked = _number(question.answer)
+    if asked is not None and len(numbers) >= 4 and all(n is not None for n in numbers):
+        known = [n for n in numbers if n is not None]
+        f["answer_extreme"] = float(asked in (min(known), max(known)))
     return f
+
+
+# A subject with nothing to say which one: "Đơn vị đã ...", "Hai bên trao đổi ...", "Lớp học là ...".
+_VAGUE_SUBJECT = re.compile(
+    r"(?i)^(?:đơn vị|hai bên|lớp học|lực lượng chức năng|lực lượng công an|công an tỉnh (?=[a-zđ])|"
+    r"các đối tượng|đối tượng|ông|bà|chị|anh)\b"
+)
+_POINTING = re.compile(r"(?i)(?<!\w)(?:nơi đây|này|đó|trên|nói trên|vừa qua|hiện nay)(?=[\s,?])")
+
+
+def _number(text: str) -> float | None:
+    m = re.search(r"\d+(?:[.,]\d+)*", text)
+    if not m:
+        return None
+    raw = m.group(0)
+    raw = raw.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else raw.replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
 
 
 _FRAME = re.compile(
