@@ -2215,3 +2215,10 @@ def test_an_agreement_between_asks_no_count_of_its_sides() -> None:
     )
     stem = "Bộ Công an sẽ giúp Lào đào tạo cán bộ trên cơ sở thỏa thuận giữa bao nhiêu chính phủ?"
     assert giveaway(stem, fact)
+
+
+def test_a_stem_opening_on_a_list_or_a_clauses_tail_or_in_a_witness_words_is_malformed() -> None:
+    assert malformed("Mà còn mở khóa tập huấn kéo dài gần hai tháng cho bao nhiêu cán bộ?", True)
+    assert malformed("Gồm: tăng cường hệ thống thông tin an ninh toàn cầu và bao nhiêu ngày/tuần?", True)
+    assert malformed("Có lẽ tôi may mắn khi được công tác tại cục nào?", True)
+    assert not malformed('Chị Hương nói "tôi rất tự hào" khi được công tác tại cục nào?', True)

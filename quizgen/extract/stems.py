@@ -1234,7 +1234,9 @@ def _names_someone(text: str, sentence: SentenceAnalysis | None) -> bool:
 # "Ai Phó Chủ nhiệm ...", "ai – kỹ thuật viên ...": a name's apposition left after "ai".
 _AI_APPOSITION = re.compile(rf"(?<!\w)[Aa]i\s*[,–-]?\s+[{UPPER}]")
 _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
-_FRAGMENT_START = re.compile(r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn|[Nn]ơi)\s|^(?:Thời gian|Ngày|Năm|Tháng) nào,")
+_FRAGMENT_START = re.compile(
+    r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn|[Nn]ơi|Mà|Song|Gồm|Bao gồm)[\s:]|^(?:Thời gian|Ngày|Năm|Tháng) nào,"
+)
 
 
 # "đã tổ chức tại huyện Tiên Du (vào thời gian nào)?": the place, but not what was held there.
@@ -1309,8 +1311,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
     holder_next = rf"(?:trưởng|Giám đốc|Chủ tịch)\s+\w+\s+nào\s+[{UPPER}]\w*\s+[{UPPER}]"
     if re.search(three_capitals, stem) or re.search(holder_next, stem):
         return "a post's body asked before its holder's name"  # "Phó Chủ tịch UBND nào Bùi Xuân Cường"
-    if re.match(r"(?i)(?:tôi|chúng tôi)\s", stem):
-        return "a witness's own words"  # "Tôi tiếp nhận tin báo của ai ...": who is "tôi"?
+    if re.match(r"(?i)(?:tôi|chúng tôi)\s", stem) or re.search(r"(?<![\w\"“])(?:tôi|chúng tôi)(?!\w)", stem):
+        return "a witness's own words"  # "Tôi tiếp nhận ...", "Có lẽ tôi may mắn ...": who is "tôi"?
     if re.match(r"(?i)theo ai(?!,)", stem):
         return "'theo ai' without the reported clause"
     if re.search(r"(?i)(?<!\w)ai\s*(?:,|và)\s+(?:ông|bà|ngài)\s", stem):
