@@ -10,6 +10,7 @@ Choice among candidates is deterministic: it depends only on the fact.
 from __future__ import annotations
 
 import calendar
+import datetime
 import difflib
 import functools
 import hashlib
@@ -297,6 +298,51 @@ def _shift_range(answer: str) -> list[str]:
             shifted.append(part[: m.start()] + str(day) + part[m.end() :])
         if len(shifted) == 2:
             out.append(shifted[0] + parts[1] + shifted[1])
+    if len(out) < 3:
+        out += _shift_dated_range(parts, last)
+    return out
+
+
+def _names_a_lao_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] | None = None) -> bool:
+    """Whether ``text`` names a Lao province, written with or without the spaces between its
+    syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay")."""
+    listed = provinces if provinces is not None else gaz.places.get("lao_provinces", ())
+    squeezed = _squeeze(text)
+    return any(word_re(p).search(text) is not None or _squeeze(p) in squeezed for p in listed)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s-]", "", text).casefold()
+
+
+def _shift_dated_range(parts: list[str], last: re.Match[str] | None) -> list[str]:
+    """ "31/10 đến 3/11" -> "27/10 đến 30/10": a range whose parts each write day and month moves
+    by the calendar, across a month's end, in the parts' own form."""
+    dated = [
+        re.search(r"(\d{1,2})([/.\-])(\d{1,2})(?:([/.\-])(\d{4}))?", part) for part in (parts[0], parts[2])
+    ]
+    if not all(dated):
+        return []
+    fallback = int(last.group(2)) if last and last.group(2) else 2023
+    try:
+        days = [
+            datetime.date(int(m.group(5) or fallback), int(m.group(3)), int(m.group(1))) for m in dated if m
+        ]
+    except ValueError:
+        return []
+    if days[1] < days[0]:
+        days[0] = days[0].replace(year=days[0].year - 1)  # "28/12 đến 2/1": across the new year
+    out = []
+    for delta in (-4, 7, -9, 12):
+        written = []
+        for part, m, d in zip((parts[0], parts[2]), dated, days, strict=True):
+            assert m is not None
+            moved = d + datetime.timedelta(days=delta)
+            day = f"{moved.day:02d}" if m.group(1).startswith("0") else str(moved.day)
+            month = f"{moved.month:02d}" if m.group(3).startswith("0") else str(moved.month)
+            year = f"{m.group(4)}{moved.year}" if m.group(5) else ""
+            written.append(part[: m.start()] + f"{day}{m.group(2)}{month}{year}" + part[m.end() :])
+        out.append(written[0] + parts[1] + written[1])
     return out
 
 
@@ -494,8 +540,12 @@ def candidates_for(
         head = shape.split(":")[1]
         places = gaz.places.get("provinces" if head.endswith("tỉnh") else "cities", ())
         lao = gaz.places.get("lao_provinces", ())
-        if any(word_re(p).search(fact.answer) for p in lao):
-            return [f"{head} {p}" for p in _rank(seed, lao)]
+        if _names_a_lao_province(fact.answer, gaz):
+            others = [p for p in _rank(seed, lao) if not _names_a_lao_province(fact.answer, gaz, (p,))]
+            if " và " in fact.answer:
+                # "Công an tỉnh Xiêng Khoảng và Bô Ly Khăm Xay": two provinces' police, offered in pairs.
+                return [f"{head} {a} và {b}" for a, b in zip(others[0::2], others[1::2], strict=False)]
+            return [f"{head} {p}" for p in others]
         # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
         bare = [_without_city_word(p) for p in places]
         return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
@@ -1086,7 +1136,7 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         return "defence"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
-    if any(word_re(p).search(text) for p in gaz.places.get("lao_provinces", ())):
+    if _names_a_lao_province(text, gaz):
         return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:
         if country != "Việt Nam" and word_re(country).search(text):

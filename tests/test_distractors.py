@@ -723,3 +723,16 @@ def test_a_term_moves_whole_and_with_its_ordinal_and_two_spellings_are_one_name(
     assert _variant_of("Thongbanh Sengaphone", "Thongban Seng Aphon")
     assert not _variant_of("Trần Văn Sinh", "Trần Văn Sơn")
     assert not _variant_of("Samuel Jones", "Samuel Juett")
+
+
+def test_a_range_across_a_months_end_and_a_lao_province_spelled_apart_get_options() -> None:
+    from quizgen.distractors import _shift_range
+
+    assert _shift_range("ngày 31/10 đến 3/11")[:2] == ["ngày 27/10 đến 30/10", "ngày 7/11 đến 10/11"]
+    assert "24/12/2023 đến 29/12/2023" in _shift_range("28/12/2023 đến 2/1/2024")
+    s = "Công an tỉnh Nghệ An đã ký biên bản hợp tác với Công an tỉnh Bô Ly Khăm Xay trong năm 2015."
+    fact = _fact(s, "Công an tỉnh Bô Ly Khăm Xay")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    lao = load_gazetteer().places["lao_provinces"]
+    assert len(options) == 3 and all(o.removeprefix("Công an tỉnh ") in lao for o in options), options
+    assert not any("Bôlykhămxay" in o for o in options)
