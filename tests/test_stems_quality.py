@@ -2222,3 +2222,12 @@ def test_a_stem_opening_on_a_list_or_a_clauses_tail_or_in_a_witness_words_is_mal
     assert malformed("Gồm: tăng cường hệ thống thông tin an ninh toàn cầu và bao nhiêu ngày/tuần?", True)
     assert malformed("Có lẽ tôi may mắn khi được công tác tại cục nào?", True)
     assert not malformed('Chị Hương nói "tôi rất tự hào" khi được công tác tại cục nào?', True)
+
+
+def test_a_post_written_before_its_holders_rank_is_the_holders_post() -> None:
+    found = _facts(
+        "Tham dự hội nghị có Thứ trưởng Bộ Công an, Trung tướng Nguyễn Văn Sâm; Bí thư Tỉnh ủy Dương Thanh Bình.",
+        "Hội nghị do Giám đốc Công an tỉnh, Đại tá Phạm Thành Sĩ chủ trì.",
+    )
+    assert ("title_of", "Thứ trưởng Bộ Công an") in found, found
+    assert ("title_of", "Giám đốc Công an tỉnh") not in found, found  # which province, it does not say

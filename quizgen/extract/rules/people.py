@@ -128,6 +128,25 @@ class PeopleRules(RuleBase):
         words = rest.group(0).split() if rest else []
         return 0 < len(words) <= 4
 
+    def _title_before(self, text: str, start: int) -> str:
+        """ "Thứ trưởng Bộ Công an, | Trung tướng Nguyễn Văn Sơn": a post written before its holder's
+        rank and name, after a list's colon, semicolon or "có"; "" when none is."""
+        before = re.search(r",\s*$", text[:start])
+        if not before:
+            return ""
+        head = text[: before.start()]
+        cuts = [m.end() for m in re.finditer(r"[;:,]\s*|(?<!\w)(?:có|gồm|là|do|bởi|của|với)\s+", head)]
+        piece = head[max(cuts, default=0) :].strip()
+        tm = self.title_re.match(piece)
+        if (
+            not tm
+            or _CLAUSE_WORD_RE.search(piece)
+            or not 3 <= len(piece.split()) <= 14
+            or re.search(r"(?:tỉnh|thành phố|huyện|quận|xã|phường)$", piece)
+        ):
+            return ""
+        return piece
+
     def _people(self, s: Sentence, people: dict[str, dict[str, str]]) -> Iterator[Fact]:
         text = s.text
         seen_spans: list[tuple[int, int]] = []
@@ -209,6 +228,8 @@ class PeopleRules(RuleBase):
                         mention_end = t_end + (1 if t_end < len(text) and text[t_end] == "," else 0)
                     else:
                         title = ""
+            if not title and rank:
+                title = self._title_before(text, start)
             seen_spans.append((start, mention_end))
             rank_cap = rank[:1].upper() + rank[1:] if rank else ""
             info = people.setdefault(name, {})
