@@ -308,9 +308,10 @@ def _names_a_lao_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] 
     syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay")."""
     listed = provinces if provinces is not None else gaz.places.get("lao_provinces", ())
     squeezed = _squeeze(text)
-    return any(word_re(p).search(text) is not None or _squeeze(p) in squeezed for p in listed)
+    return any(_squeeze(p) in squeezed for p in listed)
 
 
+@functools.lru_cache(maxsize=4096)
 def _squeeze(text: str) -> str:
     return re.sub(r"[\s-]", "", text).casefold()
 
