@@ -23,6 +23,7 @@ from pathlib import Path
 
 from quizgen.extract.analysis import analyse
 from quizgen.extract.constituents import edge_problem
+from quizgen.extract.quality import number_of
 from quizgen.models import QFormat, QType, Question
 from quizgen.normalize import fold_for_match
 
@@ -131,15 +132,9 @@ _POINTING = re.compile(r"(?i)(?<!\w)(?:nơi đây|này|đó|trên|nói trên|v�
 
 
 def _number(text: str) -> float | None:
-    m = re.search(r"\d+(?:[.,]\d+)*", text)
-    if not m:
-        return None
-    raw = m.group(0)
-    raw = raw.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else raw.replace(",", ".")
-    try:
-        return float(raw)
-    except ValueError:
-        return None
+    """A figure written in digits ("1.200", "14,1"), as the give-away checks read it; a number word
+    ("hai") is no figure to order options by."""
+    return number_of(text) if re.search(r"\d", text) else None
 
 
 _FRAME = re.compile(
