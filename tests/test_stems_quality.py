@@ -2231,3 +2231,21 @@ def test_a_post_written_before_its_holders_rank_is_the_holders_post() -> None:
     )
     assert ("title_of", "Thứ trưởng Bộ Công an") in found, found
     assert ("title_of", "Giám đốc Công an tỉnh") not in found, found  # which province, it does not say
+
+
+def test_a_withheld_name_a_who_without_its_object_and_a_drug_department_are_handled() -> None:
+    found = _facts(
+        "Một buổi chiều tháng 4, Trung tá Nguyễn Tuấn Dũng cùng cán bộ lại tới nhà anh Đỗ X.Đ. để trao đổi.",
+        "Ngày 20-9, Phòng Phòng chống ma túy và tội phạm, BĐBP Long An cho biết đơn vị vừa bắt giữ Nguyễn "
+        "Văn Cường.",
+    )
+    answers = {a for _, a in found}
+    assert not any("X.Đ." in a for a in answers), found
+    assert "Phòng Phòng chống ma túy và tội phạm" in answers, found
+    assert _asks_who_of_nothing("Ai đã ân cần hỏi thăm?")
+
+
+def _asks_who_of_nothing(stem: str) -> bool:
+    from quizgen.extract.stems import _UNPLACED_WHO
+
+    return _UNPLACED_WHO.match(stem) is not None

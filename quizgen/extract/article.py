@@ -209,7 +209,8 @@ def _gazetteer_name_at(text: str, at: int, answer: str) -> str | None:
     return None
 
 
-_INITIALLED = re.compile(rf"(?<!\S)[{UPPER}]\.$")
+# "Nguyễn T.", "Đỗ X.Đ.", "N.V.H.": a name the paper withheld, which options in full would give away.
+_INITIALLED = re.compile(rf"(?<!\S)[{UPPER}]\.(?:[{UPPER}]\.?)*$")
 
 
 def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:

@@ -125,6 +125,9 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
         return end_i
     last = fold_for_match(tokens[end_i - 1].text)
     first = fold_for_match(tokens[end_i].text)
+    pair = [fold_for_match(t.text) for t in tokens[end_i : end_i + 2]]
+    if last == "ma túy" and pair == ["và", "tội phạm"]:
+        return end_i + 2  # "Phòng Phòng chống ma túy | và tội phạm": one department's name
     if first != "về" and last not in _DESCRIPTIVE:
         return end_i
     following = fold_for_match(tokens[end_i + 1].text) if end_i + 1 < len(tokens) else ""

@@ -245,7 +245,7 @@ _AT_AN_EVENT = re.compile(
 )
 
 # "Ai đồng chủ trì?", "Ai đến dự?": a question word and a verb or two, and no name of what.
-_UNPLACED_WHO = re.compile(rf"^Ai(?:\s+[{LOWER}][^\s?]*){{1,3}}\?$")
+_UNPLACED_WHO = re.compile(rf"^Ai(?:\s+[{LOWER}][^\s?]*){{1,5}}\?$")
 
 _SOURCE_DATELINE = re.compile(
     r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
