@@ -2249,3 +2249,11 @@ def _asks_who_of_nothing(stem: str) -> bool:
     from quizgen.extract.stems import _UNPLACED_WHO
 
     return _UNPLACED_WHO.match(stem) is not None
+
+
+def test_a_name_after_a_posts_dash_turned_into_ai_is_malformed() -> None:
+    stem = (
+        "Sau hơn 2 tháng kể từ khi cựu giám đốc Công an tỉnh Đồng Nai – ai bị kỷ luật, tỉnh có giám đốc mới?"
+    )
+    assert malformed(stem, True)
+    assert not malformed("Ai là Giám đốc Công an tỉnh Đồng Nai – đơn vị vừa được khen thưởng?", True)

@@ -1234,6 +1234,8 @@ def _names_someone(text: str, sentence: SentenceAnalysis | None) -> bool:
 # "Ai Phó Chủ nhiệm ...", "ai – kỹ thuật viên ...": a name's apposition left after "ai".
 _AI_APPOSITION = re.compile(rf"(?<!\w)[Aa]i\s*[,–-]?\s+[{UPPER}]")
 _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
+# "cựu giám đốc Công an tỉnh Đồng Nai – ai bị kỷ luật": the name after a post's dash became "ai".
+_DASH_AI = re.compile(rf"\s[–-]\s+ai\s+[{LOWER}]")
 _FRAGMENT_START = re.compile(
     r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn|[Nn]ơi|Mà|Song|Gồm|Bao gồm)[\s:]|^(?:Thời gian|Ngày|Năm|Tháng) nào,"
 )
@@ -1273,7 +1275,12 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "no question word"
     if re.search(r"(?:\scó (?:các |những )?ai|:\s*ai)\?$|(?<!\w)gồm\s*:?\s*ai,\s", stem):
         return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
-    if _AI_APPOSITION.search(stem) or _AI_DASH.search(stem) or re.match(r"Ai,\s", stem):
+    if (
+        _AI_APPOSITION.search(stem)
+        or _AI_DASH.search(stem)
+        or re.match(r"Ai,\s", stem)
+        or _DASH_AI.search(stem)
+    ):
         return "an apposition left after 'ai'"
     if _FRAGMENT_START.match(stem) or re.match(r"[^,?]{1,25}\s,\s+(?:các|những)\s", stem):
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
