@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from quizgen.extract.events import ORDINAL, WORD_ORDINALS
+from quizgen.extract.events import ORDINAL, ROMAN_ORDINALS, WORD_ORDINALS
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import number_of
@@ -307,13 +307,8 @@ def _names_a_lao_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] 
     """Whether ``text`` names a Lao province, written with or without the spaces between its
     syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay")."""
     listed = provinces if provinces is not None else gaz.places.get("lao_provinces", ())
-    squeezed = _squeeze(text)
-    return any(_squeeze(p) in squeezed for p in listed)
-
-
-@functools.lru_cache(maxsize=4096)
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\s-]", "", text).casefold()
+    squeezed = _squeezed(text).casefold()
+    return any(_squeezed(p).casefold() in squeezed for p in listed)
 
 
 def _shift_dated_range(parts: list[str], last: re.Match[str] | None) -> list[str]:
@@ -862,7 +857,8 @@ _ONE_BODY = (("ban chỉ đạo 138", "ban chỉ đạo phòng, chống tội ph
 
 
 def _squeezed(text: str) -> str:
-    return re.sub(r"[\s.]+", "", text)
+    """ "TP.Hồ Chí Minh" and "TP. Hồ Chí Minh", "Bô Ly Khăm Xay" and "Bôlykhămxay": one spelling."""
+    return re.sub(r"[\s.\-]+", "", text)
 
 
 def _variant_of(candidate: str, answer: str) -> bool:
@@ -914,8 +910,6 @@ def _variant_of(candidate: str, answer: str) -> bool:
     return bool(codes[0] & codes[1])
 
 
-_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-           "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]  # fmt: skip
 _CAN_CHI_YEARS = {  # the lunar year's name, for "Tết Nguyên đán Ất Tỵ 2025"
     2022: "Nhâm Dần", 2023: "Quý Mão", 2024: "Giáp Thìn", 2025: "Ất Tỵ", 2026: "Bính Ngọ", 2027: "Đinh Mùi",
     2028: "Mậu Thân", 2021: "Tân Sửu", 2020: "Canh Tý", 2019: "Kỷ Hợi",
@@ -947,20 +941,9 @@ def _shift_event(answer: str) -> list[str]:
     out = []
     if m:
         raw = m.group("n")
-        if raw in WORD_ORDINALS:
-            n = WORD_ORDINALS.index(raw)
-            steps = (n - 1, n + 1, n - 2, n + 2, n + 3)
-            values = [WORD_ORDINALS[k] for k in steps if 0 <= k < len(WORD_ORDINALS)]
-        elif raw.isdigit():
-            n = int(raw)
-            values = [str(k) for k in (n - 1, n + 1, n - 2, n + 2) if k > 0]
-        elif raw in _ROMANS:
-            n = _ROMANS.index(raw)
-            values = [_ROMANS[k] for k in (n - 1, n + 1, n - 2, n + 2) if 0 <= k < len(_ROMANS)]
-        else:
-            values = []
-        out = [answer[: m.start("n")] + v + answer[m.end("n") :] for v in values]
-        return out
+        steps = (-1, 1, -2, 2, 3) if raw in WORD_ORDINALS else (-1, 1, -2, 2)
+        values = [v for k in steps if (v := _ordinal_moved(raw, k))]
+        return [answer[: m.start("n")] + v + answer[m.end("n") :] for v in values]
     y = re.search(r"\b((?:19|20)\d{2})\b", answer)
     if y:
         year = int(y.group(1))
@@ -1000,9 +983,9 @@ def _ordinal_moved(raw: str, k: int) -> str | None:
         return WORD_ORDINALS[at] if 0 <= at < len(WORD_ORDINALS) else None
     if raw.isdigit():
         return str(int(raw) + k) if int(raw) + k > 0 else None
-    if raw in _ROMANS:
-        at = _ROMANS.index(raw) + k
-        return _ROMANS[at] if 0 <= at < len(_ROMANS) else None
+    if raw in ROMAN_ORDINALS:
+        at = ROMAN_ORDINALS.index(raw) + k
+        return ROMAN_ORDINALS[at] if 0 <= at < len(ROMAN_ORDINALS) else None
     return None
 
 

@@ -216,6 +216,24 @@ _ASKED_HEADS = (
     "Đại hội", "Hội nghị", "Hội thảo", "Diễn đàn", "Tết", "Ngày hội", "Hội thi", "Hội diễn", "Đối thoại",
 )  # fmt: skip
 WORD_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+ROMAN_ORDINALS = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
+)  # fmt: skip
+
+
+def ordinal_value(word: str) -> int | None:
+    """ "tư" -> 4, "XIV" -> 14, "38" -> 38; None for a word that is no ordinal."""
+    folded = word.casefold()
+    if word.isdigit():
+        return int(word)
+    if folded in WORD_ORDINALS:
+        return WORD_ORDINALS.index(folded) + 1
+    if folded == "bốn":
+        return 4
+    return ROMAN_ORDINALS.index(word) + 1 if word in ROMAN_ORDINALS else None
+
+
 ORDINAL = re.compile(rf"\b(?:lần thứ|khóa)\s+(?P<n>[IVXLC]+|\d+|{'|'.join(WORD_ORDINALS)})(?!\w)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EVENT_STOP = {

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from quizgen.extract.analysis import SentenceAnalysis
+from quizgen.extract.events import ordinal_value
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
@@ -69,34 +70,12 @@ _BILATERAL = re.compile(
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
-_ORDINAL_WORDS = {
-    "nhất": 1,
-    "hai": 2,
-    "ba": 3,
-    "tư": 4,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
 def _ordinal_counts(ordinal: str, asked: float | None) -> bool:
     """Whether "lần thứ tư" gives the count asked (3 before it, or 4 in all). An ordinal of some
     other thing ("Hội nghị ... lần thứ 38" before "bao nhiêu đại biểu": 1.200) gives nothing; one
     that cannot be read is taken to give it away."""
-    word = ordinal.split()[-1]
-    if word.isdigit():
-        n = int(word)
-    elif word.casefold() in _ORDINAL_WORDS:
-        n = _ORDINAL_WORDS[word.casefold()]
-    elif re.fullmatch(r"[IVXLC]+", word):
-        values = [_ROMAN[c] for c in word]
-        n = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    else:
+    n = ordinal_value(ordinal.split()[-1])
+    if n is None:
         return True
     return asked is None or asked in (n, n - 1)
 

@@ -623,8 +623,8 @@ _TRAILING_PURPOSE = re.compile(
 _PARTNER = re.compile(r"(?<!\bsự)\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
 # The time or place asked at the end of a stem, which a trailing phrase is cut before.
 _ASKED_LAST = (
-    r"\s+(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày|thời gian|thời điểm|tháng|năm)\s+nào"
-    r"|(?:ở|tại)\s+đâu)\?$"
+    r"\s+(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:(?:ngày|thời gian|thời điểm|tháng|năm|dịp)\s+nào"
+    r"|khi nào)|(?:ở|tại)\s+(?:đâu|nơi nào))\?$"
 )
 # ", với sự phối hợp của Tập đoàn bảo mật Kaspersky": who helped, said in passing.
 _HELPED_BY = re.compile(
@@ -711,10 +711,7 @@ _BASED_AT = re.compile(
     rf",\s*(?:đóng quân|có trụ sở|đóng tại|đặt trụ sở)\s(?:tại\s|ở\s)?[^,]{{2,50}}"
     rf"(?:,\s*(?:tỉnh|thành phố|TP\.?)\s[{UPPER}]\w*(?:\s[{UPPER}]\w*)*)?(?:,|(?=\s(?:đã|đang|sẽ|vừa)\s))"
 )
-_ASKED_AT_END = re.compile(
-    r"\s(?:(?:vào\s)?(?:(?:ngày|thời gian|thời điểm|tháng|năm|dịp)\s+nào|khi nào)"
-    r"|(?:ở|tại)\s+(?:đâu|nơi nào))\?$"
-)
+_ASKED_AT_END = re.compile(_ASKED_LAST)
 # Where a verb's object runs on into who it is for, with whom, where or why.
 _OBJECT_TAIL = re.compile(
     r"\s(?:(?:dành\s+)?cho|của|với|cùng|tại|ở|trên|nhằm|để|theo|trong|nhân dịp|thuộc)\s"
