@@ -183,7 +183,9 @@ def _nice_steps(n: float) -> list[float]:
     return [n + step, n - step, n + 2 * step, n - 2 * step, n + 3 * step, n - 3 * step]
 
 
-def _shift_number(answer: str) -> list[str]:
+def _shift_number(answer: str, total: float | None = None) -> list[str]:
+    """Nearby numbers written as ``answer`` writes its own; below ``total`` when the stem states the
+    whole the answer is a part of."""
     m = re.search(r"\d{1,3}(?:[.]\d{3})+|\d+(?:,\d+)?", answer)
     if m:
         raw = m.group(0)
@@ -191,6 +193,14 @@ def _shift_number(answer: str) -> list[str]:
         out = []
         percent = answer.rstrip().endswith("%")
         steps = _nice_steps(value) + ([value - 10 * k for k in (1, 2, 3, 4)] if percent else [])
+        if total is not None:
+            steps = [v for v in steps if 0 < v < total]
+            if len(steps) < WANTED and value.is_integer():
+                # "13 of 17", "12.000 of 15.000": the round steps overshoot; the neighbours that fit
+                # under the total, in its own unit, do.
+                unit = 10 ** max(0, len(str(int(total))) - 2)
+                near = sorted(range(unit, int(total), unit), key=lambda v: (abs(v - value), v))
+                steps += [float(v) for v in near if v != value and float(v) not in steps]
         for v in steps:
             if v <= 0 or (percent and (v > 100 or (v >= 100 and answer.startswith("hơn")))):
                 continue
@@ -490,7 +500,7 @@ def candidates_for(
             return [f"tháng {(k + d - 1) % 12 + 1}{m.group(2)}" for d in (1, 2, -1, 3)]
         return _spread(seed, fact.answer, _shift_years(fact.answer), _years_key)
     if shape.startswith("count"):
-        return _spread(seed, fact.answer, _shift_number(fact.answer), number_of)
+        return _spread(seed, fact.answer, _shift_number(fact.answer, _total_stated(stem)), number_of)
     if shape.startswith("programme:"):
         head = shape.split(":", 1)[1]
         numbered = _NUMBERED_DOCUMENT.fullmatch(fact.answer)
@@ -511,17 +521,15 @@ def candidates_for(
         return corpus + _rank(seed, _acronyms_like(fact.answer, shape.split(":")[2], gaz))
     if shape.startswith("org:Chính phủ:pair"):
         return _country_pairs(fact.answer, gaz, seed)
+    district = _other_districts(fact, gaz, seed)
+    if district is not None:
+        return district
     local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?) ?(.+?)( \(.*\))?", fact.answer)
     if shape in ("org:Công an quận", "org:Công an TP", "org:Công an thành phố") and local:
-        # "Công an quận Gò Vấp" among the same city's districts, "Công an TP Vinh" among other
-        # provinces' cities; a bracket that says where ("(TPHCM)") goes on every option.
+        # "Công an TP Vinh" among other provinces' cities; a bracket that says where ("(TPHCM)") goes
+        # on every option.
         lead, level, name, where = local.group(1), local.group(2), local.group(3), local.group(4) or ""
         if level == "quận":
-            own = fold_for_match(f"quận {name}")
-            for kind in ("hcmc_districts", "hanoi_districts"):
-                districts = gaz.local_units.get(kind, ())
-                if own in {fold_for_match(d) for d in districts}:
-                    return [f"{lead}{d}{where}" for d in _rank(seed, districts) if fold_for_match(d) != own]
             return corpus
         cities = gaz.local_units.get("provincial_cities", ())
         if fold_for_match(name) in {fold_for_match(c) for c in cities}:
@@ -705,6 +713,71 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
 _NUMBERED_UNIT = re.compile(
     r"^(?:Tiểu đoàn|Trung đoàn|Lữ đoàn|Sư đoàn|Quân đoàn|Đại đội|Đội|Tổ)\s+(\d{1,3})(?!\S)"
 )
+
+
+# A district, or its police, as news writes them: "Công an huyện Thạnh Hóa (Long An)", "huyện Thạch
+# An, tỉnh Cao Bằng", "Công an TX.Hương Thủy", "H.Tân Hiệp".
+_DISTRICT = re.compile(
+    r"(?P<lead>Công an\s+)?(?P<level>quận|huyện|thị xã|Quận|Huyện|Thị xã|Q\.|H\.|TX\.)\s?"
+    r"(?P<name>[A-ZĐÂ0-9][^\s,()]*(?:\s[A-ZĐÂ][^\s,()]*){0,3})"
+    r"(?P<where>\s*\((?P<bracket>[^()]+)\)|,\s*(?:tỉnh|thành phố|TP\.?)\s*(?P<tail>.+))?"
+)
+_LEVELS = {"quận": "quận", "huyện": "huyện", "thị xã": "thị xã", "q.": "quận", "h.": "huyện", "tx.": "thị xã"}
+_WRITTEN = {
+    False: {"quận": "quận", "huyện": "huyện", "thị xã": "thị xã"},
+    True: {"quận": "Q.", "huyện": "H.", "thị xã": "TX."},
+}
+
+
+def _district_province(name: str, level: str, named: str, text: str, gaz: Gazetteer) -> str | None:
+    """The province of district ``name``: the one the answer names, else the only one that has such
+    a district, else the one of those the sentence names."""
+    provinces = gaz.provinces_of_district(name, level)
+    if named:
+        # "(TPHCM)", "(Long An)", ", tỉnh Sơn La": the province's name or an alias of it.
+        keys = gaz.aliases_of(named.strip()) | gaz.aliases_of(
+            re.sub(r"^(?:tỉnh|TP\.?)\s*", "", named.strip())
+        )
+        return next(
+            (p for p in provinces if {fold_for_match(p), *gaz.aliases_of(f"Thành phố {p}")} & keys), None
+        )
+    if len(provinces) == 1:
+        return provinces[0]
+    said = [p for p in provinces if word_re(fold_for_match(p)).search(fold_for_match(text))]
+    return said[0] if len(said) == 1 else None
+
+
+def _other_districts(fact: Fact, gaz: Gazetteer, seed: str) -> list[str] | None:
+    """The same province's other districts for a district or its police, written as the answer is
+    ("Công an huyện Thạnh Hóa (Long An)" -> "Công an huyện Tân Thạnh (Long An)"); None when the
+    answer is no district the gazetteer knows."""
+    if not (fact.shape.startswith("org:Công an") or fact.shape.startswith("place:admin")):
+        return None
+    m = _DISTRICT.fullmatch(fact.answer)
+    if not m or bool(m.group("lead")) != fact.shape.startswith("org:"):
+        return None
+    written = m.group("level")
+    level = _LEVELS[written.casefold()]
+    named = m.group("bracket") or m.group("tail") or ""
+    province = _district_province(m.group("name"), level, named, fact.sentence.text, gaz)
+    if province is None:
+        return None
+    levels = gaz.districts[province]
+    own = fold_for_match(m.group("name"))
+    # The answer's own level first; then the province's other rural levels, so that a town
+    # ("thị xã") among the province's one or two towns still gets options.
+    order = [level, *(x for x in ("huyện", "thị xã") if x != level)] if level != "quận" else ["quận"]
+    short = written.endswith(".")
+    capital = written[:1].isupper()
+    gap = fact.answer[m.end("level") : m.start("name")]  # "TX.Hương Thủy" or "TX. Hương Thủy"
+    out: list[str] = []
+    for lv in order:
+        word = _WRITTEN[short][lv]
+        word = word[:1].upper() + word[1:] if capital else word
+        for name in _rank(seed, levels.get(lv, ())):
+            if fold_for_match(name) != own:
+                out.append(f"{m.group('lead') or ''}{word}{gap}{name}{m.group('where') or ''}")
+    return out
 
 
 def _numbered_unit(answer: str) -> list[str]:
@@ -1160,12 +1233,46 @@ _STATED_BOUNDS = (
 )
 
 
+# A part asked of a total the stem states: "17 xe máy (trong đó có bao nhiêu xe ...)", "hơn 200 đại
+# biểu tham dự, trong đó bao nhiêu nữ ...", "Trong 126 cán bộ ..., bao nhiêu cán bộ ...". Options of 18
+# and 28 beside a total of 17 were struck as impossible by both readers.
+_PART_OF_TOTAL = (
+    re.compile(
+        rf"{_NUM}\s+(?P<noun>\w+)[^?]{{0,80}}?(?:trong đó|trong số đó|bao gồm|gồm)(?:\s+có)?\s+"
+        rf"(?:[^?]{{0,80}}?\s)?bao nhiêu\s+(?P<asked>\w+)"
+    ),
+    re.compile(
+        rf"^(?:Trong|Trong số)\s+(?:hơn|gần|khoảng)?\s*{_NUM}\s+(?P<noun>\w+)[^?]*?bao nhiêu\s+(?P<asked>\w+)"
+    ),
+)
+# The first words of counted people: a part of "đại biểu" counted in "nữ" is still a part.
+_PERSON_NOUNS = frozenset(
+    {"người", "cán", "chiến", "đại", "học", "đối", "nữ", "nam", "bị", "sinh", "nạn", "trẻ", "phụ"}
+    | {"thành", "lượt", "công", "giáo", "nhân", "thí"}
+)
+
+
+def _total_stated(stem: str) -> float | None:
+    for pattern in _PART_OF_TOTAL:
+        m = pattern.search(stem)
+        if not m:
+            continue
+        noun, asked = m.group("noun").casefold(), m.group("asked").casefold()
+        if noun == asked or (noun in _PERSON_NOUNS and asked in _PERSON_NOUNS):
+            return number_of(m.group(1))
+    return None
+
+
 def _within_stated_bounds(stem: str, candidate: str) -> bool:
     """False for an option the stem itself rules out: "từ 5 đến bao nhiêu %" -> "5%", "rút từ bao
-    nhiêu năm xuống còn 4 năm" -> "3 năm" (judges struck both as impossible)."""
+    nhiêu năm xuống còn 4 năm" -> "3 năm" (judges struck both as impossible), or a part as large as
+    the stated total."""
     value = number_of(candidate)
     if value is None:
         return True
+    total = _total_stated(stem)
+    if total is not None and value >= total:
+        return False
     for pattern, above in _STATED_BOUNDS:
         m = pattern.search(stem)
         if m:

@@ -35,6 +35,8 @@ class Gazetteer:
     charges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Penal Code offences by family
     law_partners: dict[str, str] = field(default_factory=dict)  # foreign police bodies by acronym
     police_codes: dict[str, str] = field(default_factory=dict)  # "CSMT" -> its department's line of work
+    # Province -> level ("huyện", "quận", "thị xã", "thành phố") -> district names (data/districts.yaml).
+    districts: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -74,6 +76,15 @@ class Gazetteer:
                         return alias_kind
         return None
 
+    def provinces_of_district(self, name: str, level: str) -> tuple[str, ...]:
+        """The provinces that have a district ``name`` of ``level`` ("Châu Thành" is in nine)."""
+        key = fold_for_match(name)
+        return tuple(
+            province
+            for province, levels in self.districts.items()
+            if any(fold_for_match(n) == key for n in levels.get(level, ()))
+        )
+
 
 def _tuple(values: list[str]) -> tuple[str, ...]:
     return tuple(normalize_text(str(v)) for v in values)
@@ -107,4 +118,10 @@ def load_gazetteer() -> Gazetteer:
         charges={k: _tuple(v) for k, v in raw.get("charges", {}).items()},
         law_partners={normalize_text(k): normalize_text(v) for k, v in raw.get("law_partners", {}).items()},
         police_codes={normalize_text(k): normalize_text(v) for k, v in raw.get("police_codes", {}).items()},
+        districts={
+            normalize_text(province): {level: _tuple(names) for level, names in levels.items()}
+            for province, levels in yaml.safe_load(
+                resources.files("quizgen").joinpath("data/districts.yaml").read_text(encoding="utf-8")
+            ).items()
+        },
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -488,6 +489,47 @@ def test_a_district_police_is_asked_among_the_same_citys_districts() -> None:
     assert len(options) == 3 and all(o.startswith("Công an TP ") for o in options)
 
 
+def test_a_district_or_its_police_is_asked_among_the_same_provinces_districts() -> None:
+    gaz = load_gazetteer()
+    long_an = set(gaz.districts["Long An"]["huyện"])
+    police = Fact(
+        QType.ORG, "org", "Công an huyện Thạnh Hóa (Long An)", "Công an huyện Thạnh Hóa (Long An)",
+        Sentence("x", 0, 0), 0, 0, shape="org:Công an huyện",
+    )  # fmt: skip
+    options = choose_distractors(police, DistractorPool(), "x", set())
+    assert len(options) == 3, options
+    for option in options:
+        m = re.fullmatch(r"Công an huyện (.+) \(Long An\)", option)
+        assert m and m.group(1) in long_an and m.group(1) != "Thạnh Hóa", option
+    # A town among the province's towns, then its rural districts, written as the answer is.
+    town = Fact(
+        QType.ORG, "org", "Công an TX.Hương Thủy", "Công an TX.Hương Thủy", Sentence("x", 0, 0), 0, 0,
+        shape="org:Công an thị xã",
+    )  # fmt: skip
+    options = choose_distractors(town, DistractorPool(), "x", set())
+    assert len(options) == 3 and all(re.match(r"Công an (?:TX|H)\.[A-ZĐ]", o) for o in options), options
+    place = Fact(
+        QType.WHERE, "place", "huyện Thạch An, tỉnh Cao Bằng", "huyện Thạch An, tỉnh Cao Bằng",
+        Sentence("x", 0, 0), 0, 0, shape="place:admin",
+    )  # fmt: skip
+    options = choose_distractors(place, DistractorPool(), "x", set())
+    assert len(options) == 3 and all(o.endswith(", tỉnh Cao Bằng") for o in options), options
+    # "Châu Thành" is a district of ten provinces: the one the sentence names, else no options.
+    said = "Công an huyện Châu Thành, tỉnh Tây Ninh vừa bắt giữ một đối tượng."
+    ambiguous = Fact(
+        QType.ORG, "org", "Công an huyện Châu Thành", "Công an huyện Châu Thành", Sentence(said, 0, 0),
+        0, 0, shape="org:Công an huyện",
+    )  # fmt: skip
+    options = choose_distractors(ambiguous, DistractorPool(), "x", set())
+    assert len(options) == 3 and {o.split("huyện ")[1] for o in options} <= set(
+        gaz.districts["Tây Ninh"]["huyện"]
+    )
+    unsaid = replace(
+        ambiguous, sentence=Sentence("Công an huyện Châu Thành vừa bắt giữ một đối tượng.", 0, 0)
+    )
+    assert choose_distractors(unsaid, DistractorPool(), "x", set()) == []
+
+
 def test_one_man_under_two_spellings_is_one_option() -> None:
     fact = Fact(
         QType.WHO, "person", "Hun Sen", "Hun Sen", Sentence("x", 0, 0), 0, 0, shape="person:campuchia"
@@ -508,6 +550,27 @@ def test_numbers_the_stem_rules_out_are_no_options() -> None:
     years = Fact(QType.HOW_MANY, "duration", "5 năm", "5 năm", Sentence("x", 0, 0), 0, 0, shape="count:năm")
     options = choose_distractors(years, DistractorPool(), "x", set(), excluded_text=shorter)
     assert options and all(int(o.split()[0]) > 4 for o in options)
+
+
+def test_a_part_is_never_as_large_as_the_total_the_stem_states() -> None:
+    stems = (
+        "Công an đã tạm giữ 17 xe máy (trong đó có bao nhiêu xe thay đổi kết cấu), một ô tô?",
+        "Trong 17 xe máy bị tạm giữ, bao nhiêu xe bị thay đổi kết cấu?",
+    )
+    fact = Fact(QType.HOW_MANY, "count", "13", "13", Sentence("x", 0, 0), 0, 0, shape="count")
+    for stem in stems:
+        options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+        assert len(options) == 3 and all(int(o) < 17 for o in options), (stem, options)
+    # Delegates counted as women are still a part of the delegates.
+    women = "Có 20 đại biểu tham dự, trong đó bao nhiêu nữ công an đến từ nhiều quốc gia?"
+    fact = Fact(QType.HOW_MANY, "count", "18", "18", Sentence("x", 0, 0), 0, 0, shape="count")
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=women)
+    assert options and all(int(o) < 20 for o in options)
+    # Another kind of thing after "gồm" sets no bound: 5 cases may hold 9 kg.
+    kilos = "Lực lượng chức năng phá 5 vụ án, gồm bao nhiêu kg ma túy?"
+    fact = Fact(QType.HOW_MANY, "count", "9 kg", "9 kg", Sentence("x", 0, 0), 0, 0, shape="count:kg")
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=kilos)
+    assert any(int(o.split()[0]) >= 5 for o in options)
 
 
 def test_an_option_placed_where_the_stem_says_is_no_option() -> None:
