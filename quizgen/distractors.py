@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from quizgen.extract.awards import award_options
 from quizgen.extract.events import ORDINAL, ROMAN_ORDINALS, WORD_ORDINALS
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
@@ -463,6 +464,9 @@ def candidates_for(
         # "Mua bán người" beside "Mua bán người dưới 16 tuổi": one holds the other, both may be right.
         apart = [n for n in family if fold_for_match(n) not in asked and asked not in fold_for_match(n)]
         return [n[:1].lower() + n[1:] if lower else n for n in _rank(seed, apart)]
+    if shape.startswith("award:"):
+        nearest, others = award_options(fact.answer, shape.split(":", 1)[1], gaz)
+        return nearest + _rank(seed, others)
     if shape == "title":
         # The same post's family in the same body, or the same post in a sibling body: another
         # article's posts ("Bộ trưởng Bộ Công an" for a provincial deputy chairman) were absurd

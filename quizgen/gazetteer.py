@@ -35,6 +35,7 @@ class Gazetteer:
     charges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Penal Code offences by family
     law_partners: dict[str, str] = field(default_factory=dict)  # foreign police bodies by acronym
     police_codes: dict[str, str] = field(default_factory=dict)  # "CSMT" -> its department's line of work
+    awards: dict[str, tuple[str, ...]] = field(default_factory=dict)  # orders, medals, titles by kind
     # Province -> level ("huyện", "quận", "thị xã", "thành phố") -> district names (data/districts.yaml).
     districts: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -118,6 +119,7 @@ def load_gazetteer() -> Gazetteer:
         charges={k: _tuple(v) for k, v in raw.get("charges", {}).items()},
         law_partners={normalize_text(k): normalize_text(v) for k, v in raw.get("law_partners", {}).items()},
         police_codes={normalize_text(k): normalize_text(v) for k, v in raw.get("police_codes", {}).items()},
+        awards={k: _tuple(v) for k, v in raw.get("awards", {}).items()},
         districts={
             normalize_text(province): {level: _tuple(names) for level, names in levels.items()}
             for province, levels in yaml.safe_load(

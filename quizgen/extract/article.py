@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, analyse
+from quizgen.extract.awards import award_facts
 from quizgen.extract.charges import charge_facts
 from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.events import HEADLINE_KEY, PROVINCE_KEY, event_facts, event_names
@@ -476,6 +477,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         quoted = {fold_for_match(f.answer) for f in facts if f.sentence.index == sentence.index}
         for fact in charge_facts(sentence, quoted):
             facts.append(fact)  # before the quoted family: "tội “Cưỡng đoạt tài sản”" is a charge
+        for fact in award_facts(sentence):
+            facts.append(fact)
+            quoted.add(fold_for_match(fact.answer))
         for fact in quoted_facts(sentence, quoted):
             facts.append(fact)  # the quotation marks are its edges
         people = {
