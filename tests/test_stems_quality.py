@@ -83,6 +83,10 @@ def test_malformed_stems() -> None:
     assert malformed("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái đã phát hiện ở đâu?")
     assert not malformed("Hội nghị tổng kết đã được Công an tỉnh tổ chức vào thời gian nào?")
     assert not malformed("Ai đã trao quyết định cho Bệnh viện dã chiến cấp 2 số 7?")
+    # "Cùng dự ... có ..." is a whole sentence, but not with its list's first item asked.
+    assert not malformed("Cùng tham dự cuộc hội đàm còn có bao nhiêu quan chức cấp tướng của Việt Nam?")
+    assert malformed("Cùng dự lễ bế giảng có ai lãnh đạo Trung tâm huấn luyện và 15 cán bộ?")
+    assert malformed("Cùng với đó, bao nhiêu cán bộ đã được điều động?")
 
 
 def test_give_aways() -> None:
@@ -1764,6 +1768,24 @@ def test_a_this_that_only_ties_the_clause_to_the_last_one_goes() -> None:
         "Ba sĩ quan được cử đi trong đợt này gồm: Trung tá Hoàng Quốc An, cán bộ Viện Nghiên cứu Quân nhu."
     )
     assert _stem("person", "Trung tá Hoàng Quốc An", listed) is None
+
+
+def test_a_frame_that_points_back_goes_and_this_province_is_named() -> None:
+    lead = "Công an tỉnh Cao Bằng bắt đối tượng vận chuyển heroin"
+    first = (
+        "Ngày 21/12, Công an tỉnh Cao Bằng phát hiện xe ô tô chở heroin qua huyện Thạch An, tỉnh Cao Bằng."
+    )
+    fined = "Vì những lỗi này, tài xế T. nhận mức phạt tổng cộng 80,8 triệu đồng."
+    raided = "Trước đó, ngày 23/9, lực lượng chức năng tỉnh này đã triệt phá 3 vụ án ma túy lớn."
+    result = extract_article("t", (lead, first, fined, raided))
+    stems = {}
+    for answer in ("80,8 triệu đồng", "3"):
+        fact = next(f for f in result.facts if f.answer == answer)
+        stems[answer] = finish_stem(build_stem(fact, None), fact, events=dict(result.events))
+    assert stems["80,8 triệu đồng"] == "Tài xế T. nhận mức phạt tổng cộng bao nhiêu triệu đồng?"
+    assert (
+        stems["3"] == "Ngày 23/9, lực lượng chức năng tỉnh Cao Bằng đã triệt phá bao nhiêu vụ án ma túy lớn?"
+    )
 
 
 def test_a_body_that_runs_on_through_a_persons_name_is_no_answer() -> None:

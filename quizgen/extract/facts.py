@@ -13,7 +13,7 @@ from quizgen.sentences import Sentence
 LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
     r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|Vì vậy|Vì thế|Do đó|Do vậy|Qua đó|Từ đó|"
-    r"Cụ thể|Đáng chú ý|Đáng lưu ý|Nổi bật|Bước đầu|Điều đáng chú ý là|Tại đây|Riêng|Từ đó đến nay|"
+    r"Cùng lúc|Cụ thể|Đáng chú ý|Đáng lưu ý|Nổi bật|Bước đầu|Điều đáng chú ý là|Tại đây|Riêng|Từ đó đến nay|"
     r"Kết quả|Theo thông tin|Cách đây (?:ít|vài) ngày|Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
     r"Cũng theo [^,]{0,60}|"
     r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"

@@ -161,7 +161,7 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
     if fact.move_to_end:
         rest = text[:start] + text[end:].lstrip(" ,")
         rest = _trim_after(rest)
-        return _finish(f"{rest.rstrip(' .')} {fact.qphrase}", ministry)
+        return _finish(f"{rest.rstrip(' ./…')} {fact.qphrase}", ministry)  # "lớn.../": page debris
     before, after = text[:start], text[end:]
     # "thành lập văn phòng nào (Văn phòng Thường trực)?": a bracket after the asked span glosses
     # the answer (its short name, acronym or country) and would give it away.
@@ -225,6 +225,10 @@ _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|n
 # "ở đây" and "chúng" (the suspects) point back as "này" does: "lực lượng đang làm nhiệm vụ ở đây",
 # "chúng chuyển sang chở vàng thuê" (both readers: nothing to point to).
 _OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên|ở đây|chúng(?!\s+(?:ta|tôi|mình)))(?!\w)")
+# "Vì những lỗi này, tài xế T. nhận mức phạt ...", "Với vi phạm này, ...": an opening frame that points
+# back at the sentence before; the clause after it says the fact on its own.
+_BACK_FRAME = re.compile(r"^(?:Vì|Với|Do|Từ|Qua|Sau)\s+(?:những\s+|các\s+)?[^,?]{1,30}?\s+này,\s+(?=\S)")
+_THIS_PROVINCE = re.compile(r"(?<!\w)tỉnh này(?!\w)")
 _ANCHOR = "Theo bài báo, "
 _TIME_ASKED_INSIDE = re.compile(
     r",\s*((?:vào )?(?:(?:sáng|chiều|tối) )?(?:thời gian|những ngày|ngày|thời điểm|tháng|năm) nào),\s+(?=\w)"
@@ -1234,7 +1238,8 @@ _AI_DASH = re.compile(r"(?<!\w)[Aa]i\s+[–-]\s")
 # "cựu giám đốc Công an tỉnh Đồng Nai – ai bị kỷ luật": the name after a post's dash became "ai".
 _DASH_AI = re.compile(rf"\s[–-]\s+ai\s+[{LOWER}]")
 _FRAGMENT_START = re.compile(
-    r"^(?:Và|Do|Nhưng|Hoặc|Cùng|Còn|[Nn]ơi|Mà|Song|Gồm|Bao gồm)[\s:]|^(?:Thời gian|Ngày|Năm|Tháng) nào,"
+    r"^(?:Và|Do|Nhưng|Hoặc|Cùng(?!\s+(?:tham dự|dự|có mặt|tham gia)\s)|Còn|[Nn]ơi|Mà|Song|Gồm|Bao gồm)[\s:]"
+    r"|^(?:Thời gian|Ngày|Năm|Tháng) nào,"
 )
 
 
@@ -1283,6 +1288,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
     if word_count(stem) < 4:
         return "too short to say what is asked"
+    if re.search(r"(?<!\w)có ai,?\s+(?:các|những|lãnh đạo|đại diện|cán bộ)(?!\w)", stem):
+        return "the first of those present asked"  # "Cùng dự lễ có ai lãnh đạo Trung tâm ...?"
     if re.search(r"(?i)(?:^|(?<!\w)do\s+)ai\s+(?:làm\s+)?đồng chủ trì", stem) and not re.search(
         r"(?i)phía|bên", stem
     ):
@@ -1805,6 +1812,10 @@ def finish_stem(
         else:
             stem = bare
             anchored = True
+    stem = _BACK_FRAME.sub("", stem)
+    if events and events.get(PROVINCE_KEY):
+        # "lực lượng chức năng tỉnh này": the article's own province, which it names most.
+        stem = _THIS_PROVINCE.sub(f"tỉnh {events[PROVINCE_KEY]}", stem)
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
     if events:
