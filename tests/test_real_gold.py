@@ -41,6 +41,7 @@ SPLITS = (
     "fresh34",
     "fresh35",
     "fresh36",
+    "fresh37",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
