@@ -25,6 +25,7 @@ from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import SentenceAnalysis, analyse, remember
 from quizgen.extract.quality import (
+    MAX_COUNTS_PER_SENTENCE,
     MAX_PER_SENTENCE,
     giveaway,
     headline_of,
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/103"
+GENERATOR = "quizgen-rules/104"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -307,6 +308,15 @@ def draft_questions(
     ranked = sorted(best.values(), key=lambda qf: (*_rank_key(qf[0]), qf[1].sentence.index, qf[0].id))
     per_answer: Counter[tuple[str, str]] = Counter()
     per_sentence: Counter[int] = Counter()
+    # A list's first counts are its main goods ("154 tờ giấy bạc" before "5 điện thoại di động"):
+    # those are the ones asked when a sentence holds more counts than the cap.
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for question, fact in ranked:
+        if fact.type == QType.HOW_MANY and not fact.template:
+            by_sentence.setdefault(fact.sentence.index, []).append((fact.start, question.id))
+    first_counts = {
+        qid for found in by_sentence.values() for _, qid in sorted(found)[:MAX_COUNTS_PER_SENTENCE]
+    }
     kept: list[tuple[Question, Fact]] = []
     seen_ids: set[str] = set()
     for question, fact in ranked:
@@ -319,6 +329,9 @@ def draft_questions(
         # from the fact's parts alone (a rank, a post, an acronym) does not repeat the sentence.
         copies_sentence = not fact.template
         if copies_sentence and per_sentence[fact.sentence.index] >= MAX_PER_SENTENCE:
+            continue
+        counted = fact.type == QType.HOW_MANY and copies_sentence
+        if counted and question.id not in first_counts:
             continue
         if any(repeats(question, fact, q, f) for q, f in kept):
             continue

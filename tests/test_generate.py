@@ -226,3 +226,27 @@ def test_a_stem_longer_than_any_cut_could_make_it_ranks_after_shorter_ones() -> 
     assert _rank_key(short) < _rank_key(long)  # whatever the ranker thinks of the long one
     better = draft("Công an TPHCM tiếp nhận bao nhiêu công dân từ Campuchia?", 0.5)
     assert _rank_key(better) < _rank_key(short)
+
+
+def test_a_list_of_counts_gives_its_first_three_and_one_unit_is_asked_once(tmp_path: Path) -> None:
+    from quizgen.generate import draft_questions
+    from quizgen.intake import Article
+
+    paragraphs = (
+        "Bắt quả tang hai đối tượng giao dịch tiền giả",
+        "Ngày 30/8, Công an tỉnh Bình Dương bắt quả tang hai đối tượng đang giao dịch tiền giả tại TP Thủ Dầu Một.",
+        "Tang vật bị công an thu giữ gồm 154 tờ giấy bạc mệnh giá 500.000 đồng, 2 xe máy, 5 điện thoại di động, "
+        "gần 21 triệu đồng cùng một số tờ giống tiền nước ngoài.",
+        "May mắn là đúng lúc đó Tổ công tác Đội Cảnh sát đường thủy số 2 đang làm nhiệm vụ, kịp thời phát hiện "
+        "và đưa anh lên bờ an toàn.",
+    )
+    article = Article(id="a", path=Path("a.txt"), title=paragraphs[0], paragraphs=paragraphs)
+    found = extract_article("a", paragraphs)
+    pool = DistractorPool()
+    drafts = draft_questions(article, found, pool, 20)
+    seized = [q for q in drafts if q.type == QType.HOW_MANY and q.evidence.startswith("Tang vật")]
+    assert len(seized) <= 3 and any(q.answer == "154" for q in seized), [q.answer for q in seized]
+    rescued = [
+        q for q in drafts if q.evidence.startswith("May mắn") and "Đội Cảnh sát đường thủy số 2" in q.answer
+    ]
+    assert len(rescued) <= 1, [q.question for q in rescued]

@@ -24,6 +24,9 @@ from quizgen.normalize import fold_for_match, word_re
 from quizgen.sentences import LOWER, UPPER
 
 MAX_PER_SENTENCE = 4
+# A list of seized goods or of casualties gives a count per item: cut from one sentence, each stem
+# prints the others' answers (both fresh37 readers struck the third and fourth of one list).
+MAX_COUNTS_PER_SENTENCE = 3
 _NUMBER = r"(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|hàng nghìn)"
 _PARTS = re.compile(
     rf"(?i)(?<!\w)(?:gồm|bao gồm|trong đó|trong số đó|trong số này|chia thành)\s*:?\s*(?:có\s+)?{_NUMBER}\b"
@@ -513,6 +516,15 @@ def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -
     """
     if fold_for_match(question.question) == fold_for_match(other.question):
         return True
+    same_kind = fact.type == other_fact.type and fact.type in (QType.ORG, QType.WHAT, QType.WHERE)
+    if same_kind and fact.sentence.index == other_fact.sentence.index:
+        # "tổ công tác nào" answered "Tổ công tác Đội Cảnh sát đường thủy số 2" and "Tổ công tác đội
+        # nào" answered "Đội Cảnh sát đường thủy số 2": one unit asked twice from one sentence (both
+        # readers struck the second as a duplicate).
+        mine, theirs = fold_for_match(question.answer), fold_for_match(other.answer)
+        inside = word_re(mine).search(theirs) or word_re(theirs).search(mine)
+        if len(mine) > 3 and len(theirs) > 3 and inside:
+            return True
     office = {fact.type, other_fact.type} <= {QType.WHO, QType.ORG}
     if (
         office
