@@ -723,7 +723,7 @@ _NUMBERED_UNIT = re.compile(
 # An, tỉnh Cao Bằng", "Công an TX.Hương Thủy", "H.Tân Hiệp".
 _DISTRICT = re.compile(
     r"(?P<lead>Công an\s+)?(?P<level>quận|huyện|thị xã|Quận|Huyện|Thị xã|Q\.|H\.|TX\.)\s?"
-    r"(?P<name>[A-ZĐÂ0-9][^\s,()]*(?:\s[A-ZĐÂ][^\s,()]*){0,3})"
+    rf"(?P<name>[{UPPER}0-9][^\s,()]*(?:\s[{UPPER}][^\s,()]*){{0,3}})"
     r"(?P<where>\s*\((?P<bracket>[^()]+)\)|,\s*(?:tỉnh|thành phố|TP\.?)\s*(?P<tail>.+))?"
 )
 _LEVELS = {"quận": "quận", "huyện": "huyện", "thị xã": "thị xã", "q.": "quận", "h.": "huyện", "tx.": "thị xã"}
