@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _PLAIN_VOWELS = set("aeiouy")
@@ -211,3 +212,14 @@ def word_re(word: str) -> re.Pattern[str]:
     """``word`` as a whole word or phrase (not inside a longer word). Compiled once: the rules test
     thousands of names and verbs per article, far more than the ``re`` module's own cache holds."""
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
+def leading_name(rest: str, names: Iterable[str]) -> str | None:
+    """The longest of ``names`` that ``rest`` opens with (folded, ending at a word's end), as ``rest``
+    writes it: the edge of a listed name in running text ("Mua bán người dưới 16 tuổi cho ...")."""
+    folded = fold_for_match(rest)
+    for name in sorted(names, key=len, reverse=True):
+        key = fold_for_match(name)
+        if folded.startswith(key) and not folded[len(key) : len(key) + 1].isalnum():
+            return rest[: len(name)]
+    return None

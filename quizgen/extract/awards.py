@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from quizgen.extract.facts import Fact
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import fold_for_match
+from quizgen.normalize import fold_for_match, leading_name
 from quizgen.sentences import Sentence
 
 # A giving or a receiving before the award: a list of the awards a unit holds is no event.
@@ -33,16 +33,6 @@ _COMMENDATION = re.compile(
     r"Giám đốc Công an (?P<level2>tỉnh|thành phố|TP\.?))"
     r"(?P<place>\s[A-ZĐ]\w*(?:\s[A-ZĐ]\w*){0,3})?"
 )
-
-
-def _listed(rest: str, names: tuple[str, ...]) -> str | None:
-    """The longest of ``names`` that ``rest`` starts with, as ``rest`` writes it."""
-    folded = fold_for_match(rest)
-    for name in sorted(names, key=len, reverse=True):
-        key = fold_for_match(name)
-        if folded.startswith(key) and not folded[len(key) : len(key) + 1].isalnum():
-            return rest[: len(name)]
-    return None
 
 
 def _once(text: str, head: str) -> bool:
@@ -74,7 +64,7 @@ def award_facts(sentence: Sentence, gaz: Gazetteer | None = None) -> Iterator[Fa
         for m in re.finditer(rf"(?<!\w){head}\s+", text):
             if not _once(text, head) or not _GIVEN.search(text[: m.start()]):
                 continue
-            name = _listed(text[m.end() :], awards.get(family, ()))
+            name = leading_name(text[m.end() :], awards.get(family, ()))
             if name is None:
                 continue
             end = m.end() + len(name)
@@ -87,7 +77,7 @@ def award_facts(sentence: Sentence, gaz: Gazetteer | None = None) -> Iterator[Fa
         if not _once(text, "danh hiệu") or not _GIVEN.search(text[: m.start()]):
             continue
         for family in ("heroes", "emulation"):
-            name = _listed(text[m.end() :], awards.get(family, ()))
+            name = leading_name(text[m.end() :], awards.get(family, ()))
             if name:
                 lead = text[m.start() : m.end()].strip()
                 qphrase = f"{lead[:1].lower()}{lead[1:]} nào"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from quizgen.extract.facts import Fact
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
-from quizgen.normalize import fold_for_match
+from quizgen.normalize import fold_for_match, leading_name
 from quizgen.sentences import Sentence
 
 _ABOUT = re.compile(r"(?<!\w)về (?P<charge>tội\s+)")
@@ -30,16 +30,6 @@ def _family(name: str, gaz: Gazetteer) -> str | None:
     return next((k for k, names in gaz.charges.items() if any(fold_for_match(n) == key for n in names)), None)
 
 
-def _listed(rest: str, gaz: Gazetteer) -> str | None:
-    """The longest listed offence that ``rest`` starts with, as ``rest`` writes it."""
-    folded = fold_for_match(rest)
-    for name in sorted((n for names in gaz.charges.values() for n in names), key=len, reverse=True):
-        key = fold_for_match(name)
-        if folded.startswith(key) and not folded[len(key) : len(key) + 1].isalnum():
-            return rest[: len(name)]
-    return None
-
-
 def charge_facts(sentence: Sentence, known: set[str], gaz: Gazetteer | None = None) -> Iterator[Fact]:
     """ "What" facts for the offence a case is about."""
     gaz = gaz or load_gazetteer()
@@ -49,7 +39,11 @@ def charge_facts(sentence: Sentence, known: set[str], gaz: Gazetteer | None = No
             continue
         rest = text[m.end() :]
         quoted = _QUOTED.match(rest)
-        name = quoted.group("name").strip() if quoted else _listed(rest, gaz)
+        name = (
+            quoted.group("name").strip()
+            if quoted
+            else leading_name(rest, (n for names in gaz.charges.values() for n in names))
+        )
         if not name:
             continue
         end = m.end() + (quoted.end() if quoted else len(name))
