@@ -511,6 +511,10 @@ def candidates_for(
         if numbered:
             # "Nghị quyết 57-NQ/TW": documents of the same kind and form, by another number.
             return _shift_document(numbered, seed) + [c for c in corpus if _NUMBERED_DOCUMENT.fullmatch(c)]
+        if ORDINAL.search(fact.answer):
+            # "Chương trình Đại hội khỏe ... lần thứ IX": the same programme another time; a
+            # national programme beside it gives the answer away.
+            return _shift_event(fact.answer)
         listed = list(gaz.programmes.get(head, ()))
         with_period = bool(re.search(r"\d{4}", fact.answer))
         # A described document among numbered ones stands out: options of the same form only.
@@ -556,7 +560,14 @@ def candidates_for(
             return [f"{head} {p}" for p in others]
         # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
         bare = [_without_city_word(p) for p in places]
-        return corpus + [f"{head} {p}" for p in _rank(seed, bare)]
+        # The provinces the article itself names come first: a contest's prize among the teams that
+        # competed, not among provinces that were not there (both readers struck those).
+        level = "city" if head.endswith("thành phố") else "province"
+        named = [p.split(":", 1)[1] for p in pool.own(NAMED_PLACE, article_id) if p.startswith(f"{level}:")]
+        named = [p for p in named if not word_re(fold_for_match(p)).search(fold_for_match(fact.answer))]
+        return (
+            [f"{head} {p}" for p in _rank(seed, named)] + corpus + [f"{head} {p}" for p in _rank(seed, bare)]
+        )
     if shape.startswith("org:") and _BARE_MISSION.fullmatch(fact.answer):
         # "Phái bộ UNISFA": the other missions by their acronyms, the answer's own form.
         listed = [m.group(1) for n in gaz.orgs.get("Phái bộ", ()) if (m := re.search(r"\(([A-Z]+)\)$", n))]
@@ -834,6 +845,20 @@ def _by_function(own: str, names: list[str]) -> list[str]:
         return names
     same = [n for n in names if next((i for i, f in enumerate(_FUNCTIONS) if f.search(n)), None) == kind]
     return same + [n for n in names if n not in same]
+
+
+NAMED_PLACE = "named-place"  # the pool's shape for the provinces and cities an article names
+
+
+def named_places(text: str, gaz: Gazetteer) -> list[str]:
+    """ "province:Nghệ An", "city:Đà Nẵng": the provinces and cities ``text`` names, as pool entries."""
+    found = []
+    for level, kinds in (("province", ("provinces", "former_provinces")), ("city", ("cities",))):
+        for place in (p for kind in kinds for p in gaz.places.get(kind, ())):
+            name = _without_city_word(place)
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                found.append(f"{level}:{name}")
+    return found
 
 
 def _without_city_word(place: str) -> str:

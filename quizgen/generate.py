@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen.bank import Bank
 from quizgen.checks import TRUE_FALSE, check_question
-from quizgen.distractors import DistractorPool, choose_distractors, without_shared_country
+from quizgen.distractors import (
+    NAMED_PLACE,
+    DistractorPool,
+    choose_distractors,
+    named_places,
+    without_shared_country,
+)
 from quizgen.errors import UsageError
 from quizgen.extract import ArticleFacts, Fact, extract_article
 from quizgen.extract.analysis import SentenceAnalysis, analyse, remember
@@ -62,7 +68,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/105"
+GENERATOR = "quizgen-rules/106"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -390,6 +396,8 @@ def embedded_drafts(
         private = private_names(facts.facts)
         for fact in facts.facts:
             pool.add(fact.shape, fact.answer, article.id, private=fold_for_match(fact.answer) in private)
+        for place in named_places("\n".join(article.paragraphs), load_gazetteer()):
+            pool.add(NAMED_PLACE, place, article.id)
     facts_by_id = {a.id: f for a, f in zip(articles, extracted, strict=True)}
     jobs = [(a, facts_by_id[a.id], max_per_article) for a in changed]
     drafted = _parallel_map(_draft, jobs, parallel, initializer=_init_worker, initargs=(pool,))

@@ -537,3 +537,41 @@ def test_a_former_holder_is_asked_as_former_and_a_documents_subject_is_not_the_b
     subject = "Ông cũng công bố các quyết định của Giám đốc Công an tỉnh Bắc Giang về việc triển khai tổ chức bộ máy."
     assert "Công an tỉnh Bắc Giang" in answers("org", subject)
     assert not any("về việc" in a for a in answers("org", subject))
+
+
+def test_a_bodys_name_before_a_foreign_name_and_a_hyphen_inside_it() -> None:
+    people = answers(
+        "person",
+        "Theo Tổng Thư ký Interpol Jurgen Stock, hợp tác giữa các quốc gia có vai trò rất quan trọng.",
+        "Theo Chủ tịch INTERPOL Ahmed Naser Al-Raisi và Tổng Thư ký INTERPOL Valdecy Urquiza, kỳ họp "
+        "mang ý nghĩa đặc biệt.",
+        "Thủ tướng Nguyễn Xuân Phúc-Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương phát biểu.",
+    )
+    assert "Jurgen Stock" in people and "Interpol Jurgen Stock" not in people
+    assert "Ahmed Naser Al-Raisi" in people and "Ahmed Naser Al" not in people
+    assert "Nguyễn Xuân Phúc" in people
+
+
+def test_a_post_ending_on_a_bare_province_word_keeps_it() -> None:
+    caption = "Thiếu tướng Nguyễn Đức Dũng - Giám đốc Công an tỉnh phát biểu tại lễ xuất quân."
+    assert answers("title_of", caption) == ["Giám đốc Công an tỉnh"]
+
+
+def test_a_units_name_ends_at_cung() -> None:
+    joint = (
+        "Đoàn Đặc nhiệm Phòng chống tội phạm ma túy số 1 – Bộ Tư lệnh Cảnh sát biển cùng Cục Hải quan và "
+        "Công an TP Hải Phòng vừa bóc gỡ đường dây mua bán trái phép chất ma túy."
+    )
+    assert not [f.answer for f in facts(joint) if "cùng" in f.answer]
+
+
+def test_a_programmes_ordinal_ends_its_name() -> None:
+    # Intake writes quotes straight ("Vì an ninh Tổ quốc"), as the rules read them.
+    contest = (
+        'Hội thi nghiệp vụ chữa cháy vòng 2 nằm trong khuôn khổ Chương trình Đại hội khỏe "Vì an ninh Tổ quốc" '
+        "lần thứ IX năm 2025 của Bộ Công an, với sự tham gia của 13 đội thi."
+    )
+    found = facts(contest)
+    programmes = [f for f in found if f.type.value == "which_programme"]
+    assert programmes and all("lần thứ IX" in f.answer for f in programmes)
+    assert not [f for f in found if f.kind == "issuer"]  # "năm 2025" is a year, not a document number

@@ -250,3 +250,24 @@ def test_a_list_of_counts_gives_its_first_three_and_one_unit_is_asked_once(tmp_p
         q for q in drafts if q.evidence.startswith("May mắn") and "Đội Cảnh sát đường thủy số 2" in q.answer
     ]
     assert len(rescued) <= 1, [q.question for q in rescued]
+
+
+def test_one_person_is_asked_once_per_article(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "fresh37", "am-cand-01")
+    asked = [q.answer for q in drafts if q.type == QType.WHO and "Lê Quang Bốn" in q.answer]
+    assert len(asked) == 1, [q.question for q in drafts if "Lê Quang Bốn" in q.answer]
+
+
+def test_a_prizes_options_are_the_teams_the_article_names(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "fresh37", "am-nghean24h-01")
+    text = (Path(__file__).parent / "data" / "real" / "fresh37" / "am-nghean24h-01.txt").read_text()
+    prizes = [q for q in drafts if "giải Nhất" in q.question and q.answer.startswith("Công an tỉnh")]
+    assert prizes
+    for q in prizes:
+        assert q.options and all(o.removeprefix("Công an tỉnh ") in text for o in q.options), q.options
+
+
+def test_a_delegations_name_stops_before_what_it_did(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "fresh37", "am-phaply-01")
+    assert not [q.question for q in drafts if "Việt Nam sang thăm đã dự" in q.question]
+    assert any("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã dự" in q.question for q in drafts)

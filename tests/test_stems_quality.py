@@ -87,6 +87,10 @@ def test_malformed_stems() -> None:
     assert not malformed("Cùng tham dự cuộc hội đàm còn có bao nhiêu quan chức cấp tướng của Việt Nam?")
     assert malformed("Cùng dự lễ bế giảng có ai lãnh đạo Trung tâm huấn luyện và 15 cán bộ?")
     assert malformed("Cùng với đó, bao nhiêu cán bộ đã được điều động?")
+    # Who took part, and in nothing the stem names.
+    assert malformed("Với sự tham gia của bao nhiêu đội thi thuộc công an các tỉnh?")
+    assert not malformed("Với sự tham gia của 13 đội, hội thi diễn ra tại tỉnh nào?")
+    assert malformed("Ai đã nhấn mạnh như vậy khi dự lễ khai giảng của Trường Đại học PCCC sáng 15/9?")
 
 
 def test_give_aways() -> None:
@@ -99,6 +103,13 @@ def test_give_aways() -> None:
     assert why("count", "5", parts) == "the stem lists the parts of the total"
     years = "Lễ kỷ niệm 95 năm ngày thành lập Đảng (1930 – 2025) được tổ chức trọng thể tại Hà Nội."
     assert why("duration", "95 năm", years) is not None
+    named = (
+        "Tổ tuần tra đã bắt quả tang Thành và Nguyễn Long Bình khi hai người đang giao dịch mua bán "
+        "tiền giả tại phường 10."
+    )
+    assert why("count", "hai", named) == "the people counted are named in the stem"
+    quoted = 'Trước đó, hai nội dung "chỉ huy chữa cháy" và "bơi cứu nạn cứu hộ" đã thi xong.'
+    assert why("count", "hai", quoted) == "the counted things are named in the stem"
 
 
 def test_people_and_bodies_from_the_analysis() -> None:
@@ -2279,3 +2290,12 @@ def test_a_name_after_a_posts_dash_turned_into_ai_is_malformed() -> None:
     )
     assert malformed(stem, True)
     assert not malformed("Ai là Giám đốc Công an tỉnh Đồng Nai – đơn vị vừa được khen thưởng?", True)
+
+
+def test_a_pointer_back_to_an_earlier_report_or_day_goes() -> None:
+    s = "Như đã đưa tin, một nhóm thanh niên rủ nhau xuống tắm biển vào chiều 12/6 tại bãi biển Cửa Lò."
+    stem = _stem("date", "chiều 12/6", s)
+    assert stem is not None and not stem.startswith("Như đã đưa tin"), stem
+    s = "Cũng trong ngày, Công an tỉnh Nghệ An bắt giữ 3 đối tượng vận chuyển ma túy."
+    stem = _stem("count", "3", s)
+    assert stem is not None and not stem.startswith("Cũng trong ngày"), stem

@@ -61,6 +61,7 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
         j += 1  # "dự lễ, trao Quyết định ...": the comma before what the ceremony is for
     start_desc = j
     quoted = False
+    delegation = tokens[i].text.casefold() == "đoàn"
     while j < len(tokens) and j - i <= _MAX_DESCRIPTION + (8 if quoted else 0):
         t = tokens[j]
         word = t.text.casefold()
@@ -95,6 +96,8 @@ def _description(analysis: SentenceAnalysis, i: int) -> str | None:
             break
         if word in _DESCRIPTION_STOP:
             break  # "Hội nghị do Thiếu tướng X chủ trì": what follows is who, not which
+        if delegation and t.pos == "V" and word not in _NAME_WORDS:
+            break  # "Đoàn đại biểu cấp cao Bộ Công an | sang thăm": what the delegation did
         j += 1
     if j - start_desc < 2 or quoted:
         return None

@@ -15,6 +15,9 @@ LEADING_OPENERS = re.compile(
     r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|Vì vậy|Vì thế|Do đó|Do vậy|Qua đó|Từ đó|"
     r"Cùng lúc|Cụ thể|Đáng chú ý|Đáng lưu ý|Nổi bật|Bước đầu|Điều đáng chú ý là|Tại đây|Riêng|Từ đó đến nay|"
     r"Kết quả|Theo thông tin|Cách đây (?:ít|vài) ngày|Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
+    # Pointers back to an earlier report or day, which a quiz has not got: "Như đã đưa tin".
+    r"Cũng trong ngày|Cũng trong (?:sáng|chiều|tối) nay|Như (?:đã|chúng tôi đã|Báo [^,]{1,30} đã) "
+    r"(?:đưa tin|thông tin|phản ánh)|"
     r"Cũng theo [^,]{0,60}|"
     r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"
     r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])),\s*"

@@ -90,7 +90,14 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
         if tok.pos in _NOUNISH and tok.text[:1].islower():
             # A lower-case word stays inside only when a capitalised word of the name follows.
             k = j
-            while k < len(tokens) and tokens[k].pos in _NOUNISH and tokens[k].text[:1].islower():
+            # "Bộ Tư lệnh Cảnh sát biển | cùng Cục Hải quan": a joining word ends the name even
+            # where the toolkit tags it a noun.
+            while (
+                k < len(tokens)
+                and tokens[k].pos in _NOUNISH
+                and tokens[k].text[:1].islower()
+                and tokens[k].text.casefold() not in ("cùng", "với", "và")
+            ):
                 k += 1
             if k < len(tokens) and _cap(tokens[k]) and tokens[k].pos in _NOUNISH | {"Np"} and k - j <= 3:
                 j = k

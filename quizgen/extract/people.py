@@ -116,13 +116,18 @@ def person_facts(
     tokens = analysis.tokens
     ranks = {fold_for_match(r) for r in gaz.all_ranks}
     titles = [fold_for_match(t) for t in gaz.titles]
+    bodies = set(gaz.un_bodies) | set(gaz.law_partners)
     for i, j in _name_runs(tokens):
         # "Trung Quốc Đường Triều": a country or place before the name belongs to the title.
         # "TP Hồ Chí Minh Nguyễn Thành Phong": a city named without its "Thành phố" as well.
         while j - i > 1 and (
-            is_place(tokens[i].text) or is_place(f"Thành phố {tokens[i].text}") or tokens[i].text.isupper()
+            is_place(tokens[i].text)
+            or is_place(f"Thành phố {tokens[i].text}")
+            or tokens[i].text.isupper()
+            or tokens[i].text.upper() in bodies
         ):
-            # "LHQ Jean-Pierre Lacroix": an acronym before the name belongs to the title.
+            # "LHQ Jean-Pierre Lacroix", "Tổng Thư ký Interpol Jurgen Stock": an acronym before
+            # the name belongs to the title, however it is cased.
             i += 1
         academic = None
         while j - i > 1 and fold_for_match(tokens[i].text) in _ACADEMIC:
@@ -130,8 +135,17 @@ def person_facts(
             i += 1
         name = text[tokens[i].start : tokens[j - 1].end]
         name_end_at = tokens[j - 1].end
-        glued = re.search(r"-(?=[A-ZĐ])", name)
-        if glued:  # "Nguyễn Xuân Phúc-Chủ tịch ...": the hyphen ends the name
+        # "Nguyễn Xuân Phúc-Chủ tịch ...": a title glued on by a hyphen ends the name; a hyphen
+        # inside a foreign name ("Ahmed Naser Al-Raisi", "Jean-Pierre") does not.
+        glued = next(
+            (
+                m
+                for m in re.finditer(r"-(?=[A-ZĐ])", name)
+                if any(fold_for_match(text[tokens[i].start + m.end() :]).startswith(t) for t in titles)
+            ),
+            None,
+        )
+        if glued:
             name = name[: glued.start()]
             name_end_at = tokens[i].start + glued.start()
         kind = _kind(name, gaz)

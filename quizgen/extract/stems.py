@@ -1240,6 +1240,8 @@ _DASH_AI = re.compile(rf"\s[–-]\s+ai\s+[{LOWER}]")
 _FRAGMENT_START = re.compile(
     r"^(?:Và|Do|Nhưng|Hoặc|Cùng(?!\s+(?:tham dự|dự|có mặt|tham gia)\s)|Còn|[Nn]ơi|Mà|Song|Gồm|Bao gồm)[\s:]"
     r"|^(?:Thời gian|Ngày|Năm|Tháng) nào,"
+    # "Với sự tham gia của bao nhiêu đội thi ...?": who took part, with no clause saying in what.
+    r"|^Với sự (?:tham gia|tham dự|có mặt|chứng kiến|phối hợp|hỗ trợ|giúp đỡ)\b[^,]*\?$"
 )
 
 
@@ -1288,6 +1290,12 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
     if word_count(stem) < 4:
         return "too short to say what is asked"
+    if re.search(
+        r"(?<!\w)(?:nhấn mạnh|cho biết|khẳng định|chia sẻ|nói|phát biểu|bày tỏ|cho rằng)"
+        r"\s+như\s+(?:vậy|thế)(?!\w)",
+        stem,
+    ):
+        return "what was said is not in the stem"  # "Ai đã nhấn mạnh như vậy ...?": said what?
     if re.search(r"(?<!\w)có ai,?\s+(?:các|những|lãnh đạo|đại diện|cán bộ)(?!\w)", stem):
         return "the first of those present asked"  # "Cùng dự lễ có ai lãnh đạo Trung tâm ...?"
     if re.search(r"(?i)(?:^|(?<!\w)do\s+)ai\s+(?:làm\s+)?đồng chủ trì", stem) and not re.search(

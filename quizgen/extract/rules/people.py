@@ -25,6 +25,7 @@ _ARMY = re.compile(
 _BODY_CUT_OFF = re.compile(rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
 
 
+_BARE_LEVEL_AFTER = re.compile(rf"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?=\s+[{LOWER}]|\s*[.,;:]|$)")
 _BODY_HEAD_END = re.compile(r"(?<!\S)(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Trung tâm|Sở)\s*$")
 
 
@@ -172,6 +173,10 @@ class PeopleRules(RuleBase):
                     # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
                     # ends with its organisation's name.
                     t_end = _with_lower_tail(text, self._org_end(text, tm.end()))
+                    # "X - Giám đốc Công an tỉnh phát biểu": the bare level word ends the post,
+                    # which reads cut off without it.
+                    bare = _BARE_LEVEL_AFTER.match(text, t_end)
+                    t_end = bare.end() if bare else t_end
                     # "X – Phó Tổng Tham mưu trưởng QĐND Việt Nam, Ngài Shawn Stail ...": a comma
                     # ends the post all the same; the next guest follows it.
                     comma = re.search(r"[,;]", text[t_start:t_end])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from quizgen.extract.events import ORDINAL
 from quizgen.extract.facts import Fact
 from quizgen.extract.rules.base import ACR, STOP_WORDS, RuleBase, whole_ministry
 from quizgen.models import QType
@@ -20,7 +21,7 @@ _DATED_DOCUMENT = re.compile(
     r"(?:\s+của\s+(?P<issuer>[^,;:()]+?))?\s+(?P<intro>về|ban hành|phê duyệt)\s+(?P<about>[^;:()]+?)"
     r"(?=\s*[;:(.]|\s*,\s+(?:[A-ZĐ]|nhằm|để|đồng thời)|\s+(?:và\s+[A-ZĐ]|nhằm\s|để\s)|$)"
 )
-_NUMBERED = re.compile(r"\s(?:số\s+)?\d[\w/\-]*$")
+_NUMBERED = re.compile(r"(?<!năm)\s(?:số\s+)?\d[\w/\-]*$")  # "... năm 2025" is a year, no number
 
 
 def dated_document_question(name: str, head: str, after: str) -> str:
@@ -91,6 +92,12 @@ class ProgrammeRules(RuleBase):
         while i < len(words):
             w = words[i]
             word = w.group(1)
+            ordinal = ORDINAL.match(text, pos + w.start(1))
+            if ordinal and capitalised:
+                # "Đại hội khỏe “Vì an ninh Tổ quốc” lần thứ IX": the ordinal tells this one from
+                # the last, and ends the name.
+                end = ordinal.end()
+                break
             if word == "về" and not topic:
                 items_end = self._topic_list(text, pos + w.end(1))
                 if items_end is None:
