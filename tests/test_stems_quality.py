@@ -2299,3 +2299,17 @@ def test_a_pointer_back_to_an_earlier_report_or_day_goes() -> None:
     s = "Cũng trong ngày, Công an tỉnh Nghệ An bắt giữ 3 đối tượng vận chuyển ma túy."
     stem = _stem("count", "3", s)
     assert stem is not None and not stem.startswith("Cũng trong ngày"), stem
+
+
+def test_an_over_long_joint_operation_says_its_partners_in_short() -> None:
+    s = (
+        "Khoảng 12 giờ ngày 19/1, tại khu vực thuộc địa phận dốc Chuối, xã Châu Kim, huyện Quế Phong, "
+        "Phòng Cảnh sát điều tra về tội phạm ma túy Công an tỉnh Nghệ An cùng Đội kiểm soát phòng chống "
+        "ma túy, Cục Hải quan Nghệ An, đồn Biên phòng Tri Lễ và Đội Cảnh sát giao thông số 1 (Phòng Cảnh "
+        "sát giao thông Công an Nghệ An) đã phát hiện, bắt giữ Thò Bạ Mùa (sinh năm 1970, trú tại xã Tri "
+        "Lễ, huyện Quế Phong) khi đối tượng đang mua bán, vận chuyển trái phép chất ma túy."
+    )
+    stem = _stem("person", "Thò Bạ Mùa", s)
+    assert stem is not None and word_count(stem) <= 45, stem
+    assert "Công an tỉnh Nghệ An cùng các đơn vị đã phát hiện, bắt giữ ai" in stem
+    assert "dốc Chuối" not in stem

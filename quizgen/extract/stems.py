@@ -1645,6 +1645,42 @@ def _described_before(stem: str, sentence: SentenceAnalysis) -> str | None:
     return f"{subject[:1].upper()}{subject[1:]} {stem[:1].lower()}{stem[1:]}"
 
 
+# "Phòng CSĐT ... cùng Đội kiểm soát ..., Cục Hải quan ..., đồn Biên phòng ... và Đội CSGT số 1 (...)
+# đã phát hiện ...": the partners of a joint operation, listed before its verb.
+_PARTNERS = re.compile(
+    r"(?<=\S)\s+cùng\s+(?:với\s+)?(?P<partners>[^?]+?)"
+    r"(?=\s+(?:đã|vừa|đang|sẽ|tiến hành|kịp thời|bất ngờ|phát hiện|bắt giữ|triệt phá|truy xét)\s)"
+)
+
+
+# "..., tại khu vực thuộc địa phận dốc Chuối, xã Châu Kim, huyện Quế Phong, Phòng ...": the scene's
+# address before the subject, piece by lower-case piece.
+# Only a piece of its own after a time ("Khoảng 12 giờ ngày 19/1, tại ..."), that names a place.
+_LEAD_SCENE = re.compile(
+    r"(?<=,\s)tại\s+(?:khu vực|địa bàn|địa phận|Km|km|quốc lộ|tỉnh lộ|đường|xã|phường|thôn|ấp|bản|"
+    rf"huyện|quận|thị xã|thị trấn|tuyến)\b[^,?]*(?:,\s+[{LOWER}][^,?]*)*,\s+(?=[{UPPER}])"
+)
+_ASKED = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu)(?!\w)")
+
+
+def _partners_in_short(stem: str, answer: str) -> str:
+    """An over-long stem with the partners of a joint operation said in short ("cùng các đơn vị")
+    and the scene's address before its subject left out: the stem asks what was done, not who
+    helped nor the address. A part that holds the answer or the question word stays."""
+    m = _PARTNERS.search(stem)
+    if m and word_count(m.group("partners")) >= 8 and answer not in m.group("partners"):
+        listed = re.search(r",|\svà\s", m.group("partners"))
+        if listed and not _ASKED.search(m.group("partners")):
+            stem = stem[: m.start("partners")] + "các đơn vị" + stem[m.end("partners") :]
+    if word_count(stem) <= LONGEST_STEM_WORDS:
+        return stem
+    scene = _LEAD_SCENE.search(stem)
+    quoted = re.search(r"[\"“:]", stem[: scene.start()]) if scene else None
+    if scene and not quoted and answer not in scene.group(0) and not _ASKED.search(scene.group(0)):
+        stem = stem[: scene.start()] + stem[scene.end() :]
+    return stem
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -1778,6 +1814,8 @@ def finish_stem(
         # "..., ai – Ủy viên ..., Bí thư Tỉnh ủy Hà Giang đã chúc mừng": the cut took the first title
         # and left the second between "ai" and its verb.
         stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
+    if word_count(stem) > LONGEST_STEM_WORDS:
+        stem = _partners_in_short(stem, fact.answer)
     if word_count(stem) > LONGEST_STEM_WORDS:
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
