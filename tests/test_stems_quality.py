@@ -2313,3 +2313,11 @@ def test_an_over_long_joint_operation_says_its_partners_in_short() -> None:
     assert stem is not None and word_count(stem) <= 45, stem
     assert "Công an tỉnh Nghệ An cùng các đơn vị đã phát hiện, bắt giữ ai" in stem
     assert "dốc Chuối" not in stem
+
+
+def test_a_place_asked_between_the_time_and_the_clause_is_asked_at_the_end() -> None:
+    # As the page wrote it, with no comma between the time and the place.
+    s = "Ngày 12/8 tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam đã tiếp nhận từ Bộ Quốc phòng Australia một gói vật tư."
+    stem = _stem("place", "Hà Nội", s)
+    assert stem is not None and "tại đâu," not in stem, stem
+    assert stem.startswith("Ngày 12/8, Cục Gìn giữ hòa bình Việt Nam") and stem.endswith("ở đâu?"), stem
