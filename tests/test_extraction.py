@@ -575,3 +575,17 @@ def test_a_programmes_ordinal_ends_its_name() -> None:
     programmes = [f for f in found if f.type.value == "which_programme"]
     assert programmes and all("lần thứ IX" in f.answer for f in programmes)
     assert not [f for f in found if f.kind == "issuer"]  # "năm 2025" is a year, not a document number
+
+
+def test_a_roads_number_is_no_count_and_a_name_may_list_its_fields() -> None:
+    road = (
+        "Phòng Cảnh sát giao thông bao vây nhóm thanh niên đua xe trái phép trên quốc lộ 50 đoạn qua "
+        "xã An Thạnh Thủy."
+    )
+    assert answers("count", road) == []
+    press = (
+        "Chủ trì họp báo có Trung tướng, TS Đỗ Lê Chi, Cục trưởng Cục Khoa học, Chiến lược và Lịch sử "
+        "Công an, Bộ Công an."
+    )
+    bodies = [f.answer for f in facts(press) if f.type.value == "org"]
+    assert bodies and bodies[0].startswith("Cục Khoa học, Chiến lược và Lịch sử Công an"), bodies

@@ -2321,3 +2321,11 @@ def test_a_place_asked_between_the_time_and_the_clause_is_asked_at_the_end() -> 
     stem = _stem("place", "Hà Nội", s)
     assert stem is not None and "tại đâu," not in stem, stem
     assert stem.startswith("Ngày 12/8, Cục Gìn giữ hòa bình Việt Nam") and stem.endswith("ở đâu?"), stem
+
+
+def test_a_pointer_goes_with_its_preposition() -> None:
+    from quizgen.extract.stems import _without_soft_demonstratives
+
+    # As the stem came out of a real article's sentence once "Theo Quyết định ..." was cut.
+    stem = "ở đợt này có bao nhiêu phạm nhân tại Trại tạm giam Công an tỉnh Thanh Hóa đủ điều kiện?"
+    assert _without_soft_demonstratives(stem).startswith("Có bao nhiêu phạm nhân")

@@ -21,7 +21,7 @@ from quizgen.extract.places import is_place
 from quizgen.gazetteer import load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
-from quizgen.sentences import Sentence
+from quizgen.sentences import LOWER, UPPER, Sentence
 
 # Heads that name a body of their own (not "Đoàn", "Hội" alone, which are mostly events).
 _HEADS = (
@@ -188,6 +188,12 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     return nxt.pos in ("N", "A", "Nc", "M", "Np") or (nxt.pos == "V" and closed)
 
 
+# The rest of a name that lists its fields: ", Chiến lược và Lịch sử Công an".
+_LISTED_IN_NAME = re.compile(
+    rf",\s+[{UPPER}]\w*(?:\s+[{LOWER}]\w*)?\s+và(?:\s+[{UPPER}]\w*(?:\s+[{LOWER}]\w*)?)+"
+)
+
+
 def org_facts(
     sentence: Sentence, analysis: SentenceAnalysis, known: set[str], people: set[str]
 ) -> Iterator[Fact]:
@@ -218,6 +224,9 @@ def org_facts(
         bracket = re.match(r"\s*\([^()]{1,40}\)", text[end:])
         if bracket and all(w[:1].isupper() for w in re.split(r"[\s,]+", bracket.group(0).strip("() ")) if w):
             end += bracket.end()
+        listed = _LISTED_IN_NAME.match(text, end)
+        if listed:
+            end = listed.end()  # "Cục Khoa học, Chiến lược và Lịch sử Công an": one body's name
         parent = re.match(r",\s*(Bộ(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])
         if parent and not re.match(r"\s*(?:và)\b", text[end + parent.end() :]):
             end += parent.end()

@@ -953,7 +953,10 @@ _SOFT_LEAD = re.compile(
 # "phát hiện 2 phòng nghỉ tại đây đang chứa ...": the place the last sentence named, which the stem
 # cannot (a reader: "tại đây" points nowhere); the question stands without it.
 _SOFT_INSIDE = re.compile(
-    r",?\s+(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này|tại đây)(?=[\s,?])"
+    # "ở đợt này có 44 phạm nhân": the preposition goes with its pointer ("Ở có bao nhiêu" read
+    # as a fragment to both readers).
+    r"(?:^|,?\s+)(?:(?:[Ởở]|[Tt]rong|[Vv]ào)\s+)?"
+    r"(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này|tại đây)(?=[\s,?])"
 )
 
 
