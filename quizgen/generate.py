@@ -327,7 +327,8 @@ def draft_questions(
     seen_ids: set[str] = set()
     for question, fact in ranked:
         # Who holds a post and who did what are two facts about one person: the cap on an
-        # answer's drafts counts them apart.
+        # answer's drafts counts them apart, and `repeats` then keeps the better ranked of the two
+        # (blind readers struck the second question about one person as a duplicate).
         answer_key = (fact.type.value + ("/post" if fact.kind == "holder_of" else ""), fact.key[1])
         if per_answer[answer_key] >= MAX_PER_ANSWER or question.id in seen_ids:
             continue
