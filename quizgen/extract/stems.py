@@ -1825,6 +1825,10 @@ def finish_stem(
         stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = _WHERE_AFTER_TIME.sub(r"\g<time>, \g<rest> ở đâu?", stem)
     if word_count(stem) > LONGEST_STEM_WORDS:
+        # A last resort before the stem is dropped, not a step of `_shorten`: run from 30 words
+        # there, it rewrote accepted stems ("Bộ trưởng Bộ Công an cùng các đơn vị đã đồng chủ trì"
+        # for a co-chair, "Hội LHPN Việt Nam cùng các đơn vị" for UN Women); 10 accepted drafts of
+        # the dev splits were lost.
         stem = _partners_in_short(stem, fact.answer)
     if word_count(stem) > LONGEST_STEM_WORDS:
         return None
