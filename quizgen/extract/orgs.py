@@ -188,8 +188,9 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     return nxt.pos in ("N", "A", "Nc", "M", "Np") or (nxt.pos == "V" and closed)
 
 
-# The rest of a name that lists its fields: ", Chiến lược và Lịch sử Công an".
-_LISTED_IN_NAME = re.compile(
+# The rest of a name that lists its fields: "Cục Khoa học | , Chiến lược và Lịch sử Công an" (not
+# "..., Giám đốc Công an tỉnh A và ...": a post, whose second word is capitalised).
+LISTED_IN_NAME = re.compile(
     rf",\s+[{UPPER}]\w*(?:\s+[{LOWER}]\w*)?\s+và(?:\s+[{UPPER}]\w*(?:\s+[{LOWER}]\w*)?)+"
 )
 
@@ -224,7 +225,7 @@ def org_facts(
         bracket = re.match(r"\s*\([^()]{1,40}\)", text[end:])
         if bracket and all(w[:1].isupper() for w in re.split(r"[\s,]+", bracket.group(0).strip("() ")) if w):
             end += bracket.end()
-        listed = _LISTED_IN_NAME.match(text, end)
+        listed = LISTED_IN_NAME.match(text, end)
         if listed:
             end = listed.end()  # "Cục Khoa học, Chiến lược và Lịch sử Công an": one body's name
         parent = re.match(r",\s*(Bộ(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
-from quizgen.extract.orgs import lower_tail
+from quizgen.extract.orgs import LISTED_IN_NAME, lower_tail
 from quizgen.extract.places import BEFORE_A_COUNTRY, STATE_WORDS, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
-from quizgen.sentences import LOWER, UPPER, Sentence
+from quizgen.sentences import LOWER, Sentence
 
 # An army officer's rank is his "quân hàm"; "cấp bậc hàm" is the police's word.
 _ARMY = re.compile(
@@ -25,9 +25,6 @@ _ARMY = re.compile(
 _BODY_CUT_OFF = re.compile(rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
 
 
-# "Cục Khoa học, Chiến lược và Lịch sử Công an": a comma inside a body's name, before a
-# capitalised item and the "và" that closes the list (not "..., Giám đốc Công an tỉnh A và ...").
-_LISTED_IN_NAME = re.compile(rf",\s+[{UPPER}]\w*(?:\s+[{LOWER}]\w*)?\s+và\s+[{UPPER}]")
 _BARE_LEVEL_AFTER = re.compile(rf"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?=\s+[{LOWER}]|\s*[.,;:]|$)")
 _BODY_HEAD_END = re.compile(r"(?<!\S)(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Trung tâm|Sở)\s*$")
 
@@ -203,7 +200,7 @@ class PeopleRules(RuleBase):
                     stops_here = [
                         m
                         for m in stops
-                        if not _LISTED_IN_NAME.match(text, t_start + m.start())
+                        if not LISTED_IN_NAME.match(text, t_start + m.start())
                         and not _dash_in_place(text, t_start + m.start())
                         and not self._dash_in_body(text, t_start + m.start())
                     ]
