@@ -589,3 +589,18 @@ def test_a_roads_number_is_no_count_and_a_name_may_list_its_fields() -> None:
     )
     bodies = [f.answer for f in facts(press) if f.type.value == "org"]
     assert bodies and bodies[0].startswith("Cục Khoa học, Chiến lược và Lịch sử Công an"), bodies
+
+
+def test_a_party_committee_post_takes_the_post_that_names_its_body() -> None:
+    posts = {
+        f.answer
+        for f in facts(
+            "Phát biểu tại buổi lễ, Thiếu tướng Nguyễn Văn Bình, Bí thư Đảng ủy, Phó Giám đốc Bệnh viện Quân y "
+            "108 đã động viên các chiến sĩ. Thay mặt cán bộ Bệnh viện Dã chiến cấp 2 số 5, Trung tá Lê Văn An, "
+            "Giám đốc Bệnh viện đã phát biểu."
+        )
+        if f.kind == "title_of"
+    }
+    assert "Bí thư Đảng ủy, Phó Giám đốc Bệnh viện Quân y 108" in posts, posts
+    # Which hospital, the post after the name does not say: no "giữ chức vụ gì" for it.
+    assert not {"Bí thư Đảng ủy", "Giám đốc Bệnh viện"} & posts, posts

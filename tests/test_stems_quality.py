@@ -2329,3 +2329,99 @@ def test_a_pointer_goes_with_its_preposition() -> None:
     # As the stem came out of a real article's sentence once "Theo Quyết định ..." was cut.
     stem = "ở đợt này có bao nhiêu phạm nhân tại Trại tạm giam Công an tỉnh Thanh Hóa đủ điều kiện?"
     assert _without_soft_demonstratives(stem).startswith("Có bao nhiêu phạm nhân")
+
+
+def test_a_chiefs_title_holds_a_bodys_name_whose_words_are_no_verb() -> None:
+    # "điều tra" in "Trưởng phòng Cảnh sát điều tra ..." is part of the department's name: the
+    # speaker's post is no clause, so it does not take the speaker's name in front of it.
+    s = (
+        "Thượng tá Lê Văn Hòa, Trưởng phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Quảng Nam "
+        "cho biết đơn vị đã bí mật theo dõi đường dây mua bán ma túy của nhóm đối tượng từ cuối năm ngoái."
+    )
+    stem = _stem("org", "Công an tỉnh Quảng Nam", s)
+    assert stem is not None and "Hòa điều tra" not in stem, stem
+    assert "nào cho biết đơn vị đã bí mật theo dõi đường dây" in stem, stem
+
+
+def test_a_place_after_the_asked_count_goes_with_its_province() -> None:
+    # A foreign province the gazetteer does not know, set off by its level word.
+    s = (
+        "Đầu năm 2023, Trần Văn Lộc sang Campuchia, thuê 8 căn hộ tại TP Bavet, tỉnh Svay Rieng rồi "
+        "cấu kết với người nước ngoài lập sàn giao dịch ảo."
+    )
+    stem = _stem("count", "8", s)
+    assert stem is not None and "Svay Rieng" not in stem and ", tỉnh" not in stem, stem
+    assert "thuê bao nhiêu căn hộ rồi cấu kết" in stem, stem
+
+
+def test_a_leading_time_said_with_vua_qua_is_asked_at_the_end() -> None:
+    s = (
+        "Lúc 21h15 ngày 3/8 vừa qua, tại phường Hòa Minh, quận Liên Chiểu, Phòng Cảnh sát hình sự bắt "
+        "quả tang đối tượng tên K (31 tuổi, thường trú tại quận Liên Chiểu, thuê trọ tại tổ 12 phường "
+        "Hòa Minh) đang tiêu thụ tài sản trộm cắp."
+    )
+    stem = _stem("date", "21h15 ngày 3/8", s)
+    assert stem is not None and "vừa qua" not in stem and not stem.startswith("Lúc"), stem
+    assert stem.endswith("đang tiêu thụ tài sản trộm cắp vào thời gian nào?"), stem
+    s = "Ngày 4/7 vừa qua, một đoạn phim về vụ hành hung lan truyền rộng rãi trên mạng xã hội."
+    stem = _stem("date", "ngày 4/7", s)
+    assert stem is not None and stem.endswith(" vào ngày nào?"), stem
+
+
+def test_an_asked_district_keeps_its_province_and_the_verb_after_it() -> None:
+    s = (
+        "Hiện Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao và Công an huyện Văn Lãng, "
+        "tỉnh Lạng Sơn vẫn đang tiếp tục điều tra "
+        "mở rộng, xác minh những người có liên quan để xử lý theo quy định."
+    )
+    stem = _stem("org", "Công an huyện Văn Lãng", s)
+    assert stem is not None and "huyện nào, tỉnh Lạng Sơn vẫn đang tiếp tục điều tra" in stem, stem
+
+
+def test_a_passive_after_its_subjects_description_keeps_the_subject() -> None:
+    s = (
+        "Hùng là đối tượng đặc biệt nguy hiểm, bị Công an huyện Thuận An, tỉnh Bình Dương truy nã vào năm "
+        '2011 về hành vi "cùng đồng bọn dùng vũ lực chiếm đoạt tài sản".'
+    )
+    stem = _stem("year", "năm 2011", s)
+    assert stem is not None and stem.startswith("Hùng là đối tượng đặc biệt nguy hiểm bị Công an"), stem
+
+
+def test_a_partner_asked_before_the_clauses_own_subject_is_dropped() -> None:
+    # The officer after "với ai," is who spoke; cut away as the asked person's titles, the stem
+    # would read "trong cuộc hội đàm với ai cho biết ...".
+    s = (
+        "Sáng 5-11, trong cuộc hội đàm với Đại tá Trần Văn Minh – Phó Giám đốc Công an tỉnh Quảng Ninh, "
+        "Thiếu tướng Park Min Ho – Cảnh sát trưởng TP Busan (Hàn Quốc) cho biết ông rất ấn tượng với "
+        "môi trường du lịch an toàn, thân thiện của địa phương, song khi lần đầu tiên tới đây, ông vẫn "
+        "thực sự bất ngờ trước cảnh quan và nếp sống văn minh của thành phố cảng."
+    )
+    assert _stem("person", "Đại tá Trần Văn Minh", s) is None
+    assert "ai" in (_stem("person", "Thiếu tướng Park Min Ho", s) or "").lower()
+
+
+def test_what_a_source_said_must_be_left_in_the_stem() -> None:
+    s = (
+        "Theo ông Park Min Ho, trước buổi làm việc với Công an tỉnh Quảng Ninh, đoàn đã tham quan một số "
+        "danh lam thắng cảnh và gặp gỡ cộng đồng người Hàn Quốc tại địa phương."
+    )
+    stem = _stem("person", "Park Min Ho", s)
+    assert stem is None or "theo ai, trước buổi làm việc" not in stem.lower(), stem
+    # The page ends right after the speech verb: what was said is not there to ask about.
+    cut_off = (
+        "Đoàn công tác đã làm việc tại Hải Phòng.",
+        "Về phía CATP Hải Phòng, Đại tá Trần Văn Minh nhấn mạnh, k",
+    )
+    assert _stem("person", "Đại tá Trần Văn Minh", *cut_off) is None
+
+
+def test_titles_after_ai_run_to_the_next_person() -> None:
+    from quizgen.extract.stems import _drop_apposition_after_ai
+
+    stem = (
+        "Đồng chủ trì Hội nghị là ai, Tổ trưởng Tổ Công tác liên ngành, Trưởng Ban Chỉ đạo về Việt Nam "
+        "tham gia GGHB LHQ và ngài Jean-Pierre Lacroix, Phó Tổng Thư ký LHQ?"
+    )
+    assert _drop_apposition_after_ai(stem, None) == (
+        "Đồng chủ trì Hội nghị là ai và ngài Jean-Pierre Lacroix, Phó Tổng Thư ký LHQ?"
+    )

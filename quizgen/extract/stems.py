@@ -299,12 +299,12 @@ _PARENT_AFTER_BODY = re.compile(
 
 
 _PROVINCE_AFTER_PLACE = re.compile(
-    rf"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường)\s+[{UPPER}]\S*(?:\s[{UPPER}]\S*)*,$"
-)
+    rf"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường)\s+(?:[{UPPER}]\S*(?:\s[{UPPER}]\S*)*|nào),$"
+)  # "công an huyện nào, | tỉnh Lạng Sơn vẫn đang ...": the asked district, with its province
 
 
 def _opens_with_province(piece: str) -> bool:
-    words = piece.split()
+    words = re.sub(r"^(?:tỉnh|thành phố|TP\.?)\s+(?=[A-ZĐ])", "", piece).split()
     return any(is_place(" ".join(words[:k])) for k in (3, 2, 1) if len(words) > k)
 
 
@@ -386,7 +386,17 @@ def _body_spans(sentence: SentenceAnalysis) -> tuple[tuple[int, int], ...]:
         end_i = lower_tail(tokens, name_end(tokens, i, sentence.text, set()))
         if end_i > i:
             spans.append((m.start(), tokens[end_i - 1].end))
+    for k, t in enumerate(tokens[:-1]):
+        # "Trưởng phòng Cảnh sát điều tra tội phạm về ma túy": the chief's title holds the body's
+        # head in lower case, so the name after it is read from the next word on.
+        if _CHIEF_OF.fullmatch(t.text) and tokens[k + 1].text[:1].isupper():
+            end_i = lower_tail(tokens, name_end(tokens, k + 1, sentence.text, set()))
+            if end_i > k + 1:
+                spans.append((t.start, tokens[end_i - 1].end))
     return tuple(spans)
+
+
+_CHIEF_OF = re.compile(r"(?:Phó\s+)?[Tt]rưởng\s+(?:phòng|ban|khoa|trạm)")
 
 
 def _verbs(sentence: SentenceAnalysis) -> list[Token]:
@@ -492,7 +502,8 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             pieces[head] = (subjected, True)
     led_by = any(_GROUP_SUBJECT.match(p) for p, _ in pieces[:target])
     apposed = led_by and pieces[target][0][:1].isupper()
-    bare = re.match(r"(?:đã|đang|sẽ|vừa)\s", pieces[target][0]) is not None  # "..., dẫn đầu, đã làm việc"
+    # "..., dẫn đầu, đã làm việc"; "Nhật là đối tượng ..., bị Công an huyện ... truy nã": a passive too
+    bare = re.match(r"(?:đã|đang|sẽ|vừa|bị)\s", pieces[target][0]) is not None
     if head is None and pieces[target][1] and (apposed or bare):
         # "..., đoàn ... do X, Ủy viên ..., Thứ trưởng ... dẫn đầu đã làm việc với ai": the question's
         # own piece is the head, opened by an apposition its subject must replace.
@@ -707,7 +718,7 @@ _THEME = re.compile(
 _ADMIN = r"(?:huyện|tỉnh|thành phố|TP\.?|xã|phường|quận|thị xã|Thủ đô)"
 _CAPS = rf"(?P<caps>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
 _AT_WORDS = re.compile(rf"\s+(?:tại|ở)\s+(?P<admin>{_ADMIN}\s+)?{_CAPS}")
-_SECOND_PLACE = re.compile(rf",\s*(?:tỉnh|thành phố|TP\.?)\s+{_CAPS}")
+_SECOND_PLACE = re.compile(rf",\s*{_ADMIN}\s+{_CAPS}")
 
 
 # ", đóng quân tại huyện Long Thành, tỉnh Đồng Nai,": where a unit is based, said in passing.
@@ -772,12 +783,13 @@ def _without_place(stem: str) -> str:
         if re.search(r"(?i)(?<!\w)(?:trú|ngụ|quê|sinh sống)\s*$", stem[: m.start()]):
             continue  # "Nguyễn Thị Tiên, trú tại xã X": where she lives, said only with its place
         end = m.start("caps") + len(" ".join(words[:k]))
-        second = _SECOND_PLACE.match(stem, end)
-        if second:
+        while second := _SECOND_PLACE.match(stem, end):
             more = second.group("caps").split()
             j = next((j for j in range(min(len(more), 4), 0, -1) if is_place(" ".join(more[:j]))), 0)
-            if j:
-                end = second.start("caps") + len(" ".join(more[:j]))
+            # "tại TP Bavet, tỉnh Svay Rieng rồi ...": a foreign province the gazetteer does not know
+            # is still named by its level word; left behind it would dangle.
+            j = j or len(more)
+            end = second.start("caps") + len(" ".join(more[:j]))
         # ", tại Quảng Ninh, Đồn ...": the commas that set the place off go with it.
         shorter = re.sub(r",\s*,", ",", stem[: m.start()] + stem[end:])
         if re.match(r"^\w+(?:\s\w+)?,", shorter) and not re.match(r"^\w+(?:\s\w+)?,", stem):
@@ -935,12 +947,21 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
         verb = _first_lower_verb(rest, close + 1, sentence)
     # Pieces of the apposition: capitalised, comma-separated, up to the verb or the end.
     cut = verb if verb >= 0 else len(rest.rstrip("?."))
+    other = re.search(rf"\s+và\s+(?:ngài|ông|bà|đồng chí)\s+[{UPPER}]", rest)
+    if (
+        other
+        and other.start() > cut
+        and all(p.strip()[:1].isupper() for p in rest[: other.start()].split(","))
+    ):
+        # "là ai, Tổ trưởng ..., Trưởng Ban Chỉ đạo ... tham gia GGHB LHQ và ngài Jean-Pierre Lacroix":
+        # the titles run to the next person; the verb inside them is the body's name's.
+        cut = other.start()
     if re.match(rf"^[{LOWER}][^,{UPPER}]*,\s+[{UPPER}][^,]*\?$", rest[cut:]):
         return stem  # "Cục Đào tạo, bồi dưỡng cán bộ, Ban Tổ chức Trung ương?": the "verb" is the name's
     apposition = re.sub(r"\s*\([^()]*\)", "", rest[:cut])
     if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
         return stem  # a lower-case piece: the text goes on, not a title
-    return stem[: m.start(1) + 2] + (" " + rest[cut:] if verb >= 0 else rest[cut:])
+    return stem[: m.start(1) + 2] + (" " + rest[cut:].lstrip() if verb >= 0 else rest[cut:])
 
 
 # A "này" that only ties the clause to the last one: "Với tinh thần này, ...", "nhân dịp này",
@@ -1369,7 +1390,9 @@ _BARE_TIME_QUESTION = re.compile(
     rf"([{LOWER}]+)\s+((?:thời gian|thời điểm|ngày) nào\?)$"
 )
 _LEADING_TIME_QUESTION = re.compile(
-    r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào),"
+    # "Lúc thời gian nào vừa qua,": "vừa qua" went with the date the question replaced.
+    r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào)"
+    r"(?:\s+(?:vừa qua|vừa rồi))?,"
     r"\s+(?P<rest>.+)$"
 )
 
@@ -1690,6 +1713,12 @@ def _partners_in_short(stem: str, answer: str) -> str:
     return stem
 
 
+@functools.lru_cache(maxsize=1)
+def _partner_then_subject() -> re.Pattern[str]:
+    ranks = sorted(load_gazetteer().all_ranks, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)với ai, (?:{'|'.join(re.escape(r) for r in ranks)}) [{UPPER}]")
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -1703,6 +1732,11 @@ def finish_stem(
     ``prior``: the analyses of the sentences just before the fact's, to lend a subject."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
+    if question and fact.type.value == "who" and _partner_then_subject().search(stem):
+        # "trong cuộc hội đàm với ai, Thiếu tướng Lee Sang Sik – Cảnh sát trưởng ... cho biết": the
+        # officer after the comma is the clause's subject, whom the apposition rules would cut away
+        # as the asked person's titles, leaving "hội đàm với ai cho biết".
+        return None
     if question and not fact.template:
         if _purpose_only(stem, sentence):
             return None
@@ -1718,6 +1752,7 @@ def finish_stem(
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
         # rules; the time is asked at the end, as for any leading adverbial.
         asked = re.sub(r"(?i)^(?:vào|hồi|lúc) ", "", leading.group("q"))
+        asked = asked[:1].lower() + asked[1:]  # "Ngày nào vừa qua, X ..." ends "X ... vào ngày nào?"
         stem = f"{leading.group('rest').rstrip('?. ')} vào {asked}?"
         fact = replace(fact, move_to_end=True)
     asked_inside = _TIME_ASKED_INSIDE.search(stem) if fact.type.value == "when" else None
@@ -1793,9 +1828,12 @@ def finish_stem(
     if question and fact.move_to_end and fact.qphrase and word_count(stem) > MAX_STEM_WORDS:
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.
-        head = _main_clause(stem, sentence)
+        qphrase = fact.qphrase if fact.qphrase.startswith(("vào", "ở", "tại")) else f"vào {fact.qphrase}"
+        # Read without the question moved to its end, the last act is still the sentence's own
+        # words: "đang vận chuyển, | mua bán trái phép chất ma túy" stay one pair of verbs.
+        asked_at = stem.rfind(f" {qphrase}?")
+        head = _main_clause(stem[:asked_at] if asked_at > 0 else stem, sentence)
         if head and word_count(head) >= 4:
-            qphrase = fact.qphrase if fact.qphrase.startswith(("vào", "ở", "tại")) else f"vào {fact.qphrase}"
             stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
             if word_count(stem) > MAX_STEM_WORDS:
                 stem = _short_object(stem, sentence)  # the main clause's own object may run on
@@ -1905,9 +1943,16 @@ def finish_stem(
     reported = _REPORTED_TAIL.search(stem)
     if question and reported and word_count(reported.group(1)) < 8:
         return None  # "Cục trưởng ... nhấn mạnh, suốt bao nhiêu năm qua?": what was said was cut away
-    said = re.match(r"Theo ai, (.+)\?$", stem)
+    if question and re.search(
+        r"(?<!\w)ai (?:đã |cũng )?(?:nhấn mạnh|cho biết|khẳng định|cho hay|chia sẻ|nói)\?$", stem
+    ):
+        return None  # "Về phía CATP Đà Nẵng, ai nhấn mạnh?": what was said is cut off (the page ends there)
+    said = re.search(r"(?:^|, )[Tt]heo ai, (.+)\?$", stem)
     if said and (
-        word_count(said.group(1)) < 8 or not any(t.pos == "V" for t in analyse(said.group(1)).tokens)
+        word_count(said.group(1)) < 8
+        or not any(t.pos == "V" for t in analyse(said.group(1)).tokens)
+        # "Theo ai, trước buổi làm việc với CATP Đà Nẵng?": only the frame of what was said is left
+        or ("," not in said.group(1) and _ADVERBIAL_START.match(said.group(1)) is not None)
     ):
         return None  # "Theo ai, công tác giáo dục, đào tạo?": what was said was cut away
     if fact.kind in _OFFICE_KINDS:

@@ -22,7 +22,13 @@ _ARMY = re.compile(
 
 # "Phó Viện trưởng Viện": the post's own word, then its body's head with nothing after it (not
 # "Phó Chủ tịch UBND TP Hải Phòng", whose last word is a city's).
-_BODY_CUT_OFF = re.compile(rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở)$")
+# "Giám đốc Bệnh viện" after the hospital's name: which hospital, the post does not say.
+_BODY_CUT_OFF = re.compile(
+    rf"(?<!\S)[{LOWER}]\S*\s(?:Viện|Học viện|Cục|Vụ|Phòng|Ban|Đội|Trung tâm|Bộ|Sở|Bệnh viện|Trường)$"
+)
+# "Bí thư Đảng ủy, Phó Giám đốc Bệnh viện Quân y 175": the party committee is the body the next post
+# names; cut at the comma, the first post says nothing.
+_SHARED_BODY = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng bộ|Chi bộ|Ban Giám đốc)\s*$")
 
 
 _BARE_LEVEL_AFTER = re.compile(rf"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?=\s+[{LOWER}]|\s*[.,;:]|$)")
@@ -208,7 +214,10 @@ class PeopleRules(RuleBase):
                     if (
                         stop is not None
                         and stop.group(0) == ","
-                        and t_start + stop.start() == tm.end()
+                        and (
+                            t_start + stop.start() == tm.end()
+                            or _SHARED_BODY.search(text[t_start : t_start + stop.start()])
+                        )
                         and self.title_re.match(text, t_start + stop.end() + 1)
                     ):
                         # "bà Rita Mikbel, Chủ tịch, Tổng Giám đốc Tập đoàn Ericsson": two posts of
