@@ -43,6 +43,7 @@ SPLITS = (
     "fresh36",
     "fresh37",
     "fresh38",
+    "fresh39",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
