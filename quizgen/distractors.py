@@ -217,7 +217,9 @@ def _shift_number(answer: str, total: float | None = None) -> list[str]:
     for word in sorted(NUM_WORDS, key=len, reverse=True):
         if word_re(word).search(answer) and word in _NUM_WORD_LIST:
             i = _NUM_WORD_LIST.index(word)
-            picks = [_NUM_WORD_LIST[j] for j in (i + 1, i - 1, i + 2, i + 3) if 0 <= j < len(_NUM_WORD_LIST)]
+            # "chín" at the list's end still gets three: the steps go down as far as they must.
+            steps = (i + 1, i - 1, i + 2, i + 3, i - 2, i - 3)
+            picks = [_NUM_WORD_LIST[j] for j in steps if 0 <= j < len(_NUM_WORD_LIST)]
             return [word_re(word).sub(p, answer, count=1) for p in picks]
     return []
 
@@ -386,6 +388,9 @@ def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
 def _without_rank(name: str, gaz: Gazetteer) -> str:
     rank = _rank_prefix(name, gaz)
     return name[len(rank) :].strip() if rank else name
+
+
+_NUMBERED_HOSPITAL = re.compile(r"Bệnh viện (?:Quân y |Trung ương Quân đội )?\d{2,3}[A-Z]?")
 
 
 def candidates_for(
@@ -633,10 +638,12 @@ def candidates_for(
         return corpus + _rank(seed, gaz.places.get(kind, ()) if kind != "countries" else gaz.countries)
     if shape.startswith("unit:"):
         out = []
-        m = re.search(r"số (\d+)$", fact.answer)
+        # "Đội Công binh số 4 Việt Nam": the country after the number stays with it.
+        m = re.search(r"số (\d+)(?=\s+Việt Nam$|$)", fact.answer)
         if m:
             n = int(m.group(1))
-            out += [fact.answer[: m.start(1)] + str(k) for k in (n + 1, n + 2, n + 3) if k != n]
+            ks = (n + 1, n - 1, n + 2, n + 3) if n > 1 else (n + 1, n + 2, n + 3)
+            out += [fact.answer[: m.start(1)] + str(k) + fact.answer[m.end(1) :] for k in ks]
         in_a_row = _numbered_unit(fact.answer)
         if in_a_row:
             return in_a_row + corpus
@@ -644,7 +651,12 @@ def candidates_for(
         lines = _other_lines(fact.answer, gaz, seed)
         if lines:
             return lines + corpus  # a team by its line of work: the other lines, not other bodies
-        return corpus + out + _rank(seed, gaz.orgs.get(head, ()))
+        listed = gaz.orgs.get(head, ())
+        if head == "Bệnh viện" and not _NUMBERED_HOSPITAL.fullmatch(fact.answer):
+            # Only a hospital named by its number has the army's and the police's others as its
+            # peers; "Bệnh viện Abyei", or a phrase the rules took for a name, has none.
+            listed = ()
+        return corpus + out + _rank(seed, listed)
     if shape.startswith("event:"):
         return _shift_event(fact.answer)
     if shape == "topic":
@@ -963,6 +975,15 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[\s.\-]+", "", text)
 
 
+def _whole_words_in(part: str, text: str) -> bool:
+    """``part`` in ``text`` as whole words, and not the tail or head of a longer number: "100 viên"
+    is no fragment of "1.100 viên", nor "600 viên" of "1.600 viên"."""
+    return any(
+        not re.search(r"\d[.,]$", text[: m.start()]) and not re.match(r"[.,]\d", text[m.end() :])
+        for m in word_re(part).finditer(text)
+    )
+
+
 def _variant_of(candidate: str, answer: str) -> bool:
     """True when ``candidate`` may denote what ``answer`` does: a fragment, a superset (whole
     words), its abbreviation or the reverse."""
@@ -986,7 +1007,7 @@ def _variant_of(candidate: str, answer: str) -> bool:
     placed = " tại " in f" {a} " or " tại " in f" {c} "
     if placed and len(a.split()) >= 3 and _placeless(answer) == _placeless(candidate):
         return True  # "Phái bộ Liên hợp quốc Nam Sudan" and "... tại Nam Sudan (UNMISS)": one mission
-    if word_re(c).search(a) or word_re(a).search(c):
+    if _whole_words_in(c, a) or _whole_words_in(a, c):
         return not re.fullmatch(r"[\d.,%\s]+", c)  # "3" inside "13" is no alias; numbers are shifted
     # Two names of one body that share no words: the Government's crime steering committee.
     for x, y in _ONE_BODY:

@@ -799,3 +799,35 @@ def test_a_range_across_a_months_end_and_a_lao_province_spelled_apart_get_option
     lao = load_gazetteer().places["lao_provinces"]
     assert len(options) == 3 and all(o.removeprefix("Công an tỉnh ") in lao for o in options), options
     assert not any("Bôlykhămxay" in o for o in options)
+
+
+def test_a_number_that_ends_a_longer_one_is_another_value() -> None:
+    from quizgen.distractors import _variant_of
+
+    # "100 viên" is not a fragment of "1.100 viên": both are options.
+    assert not _variant_of("100 viên", "1.100 viên")
+    assert not _variant_of("1.600 viên", "600 viên")
+    assert _variant_of("Cục Cảnh sát giao thông", "Cục Cảnh sát giao thông (C08)")
+    options = wrong("count", "Tang vật thu giữ gồm 1,03 kg ma túy đá, 1.100 viên thuốc lắc và 3 điện thoại.")
+    assert len(options) == 3 and "1.100 viên" not in options, options
+
+
+def test_a_count_in_words_at_the_lists_end_still_gets_three_options() -> None:
+    options = wrong("count", "Giám đốc công an cũng tặng giấy khen cho chín cán bộ, chiến sĩ khác.")
+    assert len(options) == 3 and "chín" not in options, options
+
+
+def test_a_numbered_unit_and_a_numbered_hospital_have_their_peers() -> None:
+    unit = wrong(
+        "unit", "Đội Công binh số 4 Việt Nam được Tư lệnh UNISFA đánh giá cao cả về năng lực chuyên môn."
+    )
+    assert unit[:3] == [
+        "Đội Công binh số 5 Việt Nam",
+        "Đội Công binh số 3 Việt Nam",
+        "Đội Công binh số 6 Việt Nam",
+    ]
+    hospital = wrong(
+        "unit",
+        "Cục Gìn giữ hòa bình Việt Nam cùng Bệnh viện Quân y 175 tổ chức lễ dâng hương Chủ tịch Hồ Chí Minh.",
+    )
+    assert len(hospital) == 3 and all(re.fullmatch(r"Bệnh viện.* \d+[A-Z]?", h) for h in hospital), hospital

@@ -411,6 +411,11 @@ def test_a_numbered_units_name_ends_at_its_number() -> None:
     )
 
 
+def test_a_units_number_is_its_name_not_a_count() -> None:
+    text = "Cục Gìn giữ hòa bình Việt Nam cùng Bệnh viện Quân y 175 tổ chức lễ dâng hương, Sư đoàn 5 cử 120 chiến sĩ."
+    assert answers("count", text) == ["120"]
+
+
 def test_a_crossroads_name_is_no_count() -> None:
     fire = "Hồi 09 giờ 43 phút ngày 12/3/2024, một vụ cháy đã xảy ra tại khu vực ngã bảy Ô Chợ Dừa, quận Đống Đa."
     assert "bảy" not in answers("count", fire)

@@ -2425,3 +2425,7 @@ def test_titles_after_ai_run_to_the_next_person() -> None:
     assert _drop_apposition_after_ai(stem, None) == (
         "Đồng chủ trì Hội nghị là ai và ngài Jean-Pierre Lacroix, Phó Tổng Thư ký LHQ?"
     )
+
+
+def test_a_stem_cut_off_after_its_tense_is_malformed() -> None:
+    assert malformed("Từ mở đường, nâng cấp sân bay, dựng kho tới hỗ trợ dân sinh, đội nào đã?", True)

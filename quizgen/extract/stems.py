@@ -1314,6 +1314,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
     if word_count(stem) < 4:
         return "too short to say what is asked"
+    if re.search(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)\?$", stem):
+        return "the act is cut off after its tense"  # "Từ mở đường, ... đội nào đã?": did what?
     if re.search(
         r"(?<!\w)(?:nhấn mạnh|cho biết|khẳng định|chia sẻ|nói|phát biểu|bày tỏ|cho rằng)"
         r"\s+như\s+(?:vậy|thế)(?!\w)",

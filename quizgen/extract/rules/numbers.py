@@ -97,6 +97,10 @@ class NumberRules(RuleBase):
                 continue  # "BCĐ 138 tỉnh", "Ban Chỉ đạo 138": a body's number, not a count
             if re.search(r"(?i)(?:quốc lộ|tỉnh lộ|huyện lộ|đường|đường tỉnh|QL|ĐT|km|Km|tuyến)\s*$", before):
                 continue  # "trên quốc lộ 50 đoạn qua xã ...": a road's number, not a count
+            if re.search(
+                r"(?:Bệnh viện|Quân y|Quân đội|Quân khu|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn)\s*$", before
+            ):
+                continue  # "Bệnh viện Quân y 175", "Sư đoàn 5": a unit's number is its name
             if re.search(r"(?i)lực lượng\s*$", before) and re.match(r"\s+[A-ZĐ]", text[m.end() :]):
                 continue  # "Lực lượng 363 Công an TP Hồ Chí Minh": a force's name, not a head count
             if re.match(r"\d{4}$", bare) and 1900 <= int(bare) <= 2100:
