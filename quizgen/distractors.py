@@ -218,8 +218,8 @@ def _shift_number(answer: str, total: float | None = None) -> list[str]:
         if word_re(word).search(answer) and word in _NUM_WORD_LIST:
             i = _NUM_WORD_LIST.index(word)
             # "chín" at the list's end still gets three: the steps go down as far as they must.
-            steps = (i + 1, i - 1, i + 2, i + 3, i - 2, i - 3)
-            picks = [_NUM_WORD_LIST[j] for j in steps if 0 <= j < len(_NUM_WORD_LIST)]
+            around = (i + 1, i - 1, i + 2, i + 3, i - 2, i - 3)
+            picks = [_NUM_WORD_LIST[j] for j in around if 0 <= j < len(_NUM_WORD_LIST)]
             return [word_re(word).sub(p, answer, count=1) for p in picks]
     return []
 
@@ -651,12 +651,12 @@ def candidates_for(
         lines = _other_lines(fact.answer, gaz, seed)
         if lines:
             return lines + corpus  # a team by its line of work: the other lines, not other bodies
-        listed = gaz.orgs.get(head, ())
+        peers: tuple[str, ...] = gaz.orgs.get(head, ())
         if head == "Bệnh viện" and not _NUMBERED_HOSPITAL.fullmatch(fact.answer):
             # Only a hospital named by its number has the army's and the police's others as its
             # peers; "Bệnh viện Abyei", or a phrase the rules took for a name, has none.
-            listed = ()
-        return corpus + out + _rank(seed, listed)
+            peers = ()
+        return corpus + out + _rank(seed, peers)
     if shape.startswith("event:"):
         return _shift_event(fact.answer)
     if shape == "topic":

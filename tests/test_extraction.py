@@ -609,3 +609,8 @@ def test_a_party_committee_post_takes_the_post_that_names_its_body() -> None:
     assert "Bí thư Đảng ủy, Phó Giám đốc Bệnh viện Quân y 108" in posts, posts
     # Which hospital, the post after the name does not say: no "giữ chức vụ gì" for it.
     assert not {"Bí thư Đảng ủy", "Giám đốc Bệnh viện"} & posts, posts
+
+
+def test_a_programme_named_by_two_qualities_keeps_the_second() -> None:
+    text = "Hội thảo thuộc Chương trình Di cư an toàn và bình đẳng do Liên minh châu Âu tài trợ."
+    assert answers("programme", text) == ["Chương trình Di cư an toàn và bình đẳng"]

@@ -2429,3 +2429,41 @@ def test_titles_after_ai_run_to_the_next_person() -> None:
 
 def test_a_stem_cut_off_after_its_tense_is_malformed() -> None:
     assert malformed("Từ mở đường, nâng cấp sân bay, dựng kho tới hỗ trợ dân sinh, đội nào đã?", True)
+
+
+def test_a_department_and_its_ministry_stay_one_name_inside_a_longer_piece() -> None:
+    s = (
+        'Ngày 14/9, Hội thảo "Phòng ngừa và ứng phó bạo lực với phụ nữ và mua bán người" do Cục Đối ngoại, Bộ Công an cùng '
+        "UN Women tổ chức đã diễn ra tại TP Vinh, tỉnh Nghệ An."
+    )
+    stem = _stem("date", "ngày 14/9", s)
+    assert stem is not None and "do Cục Đối ngoại, Bộ Công an cùng UN Women tổ chức" in stem, stem
+
+
+def test_a_role_word_before_the_asked_name_goes_with_it() -> None:
+    s = "Xe do tài xế Trần Văn Lâm (39 tuổi, ngụ Gia Lai) cầm lái, chở quặng bô xít quá cảnh từ Lào về Việt Nam."
+    stem = _stem("person", "Trần Văn Lâm", s)
+    assert stem is not None and "do ai cầm lái" in stem and "tài xế ai" not in stem, stem
+
+
+def test_a_counted_subject_keeps_its_place_over_its_address() -> None:
+    s = (
+        "7 đối tượng, thường trú tại các tỉnh Thái Bình, Nam Định, TP Hà Nội, TP Hải Phòng..., đã bị Cơ quan "
+        "cảnh sát điều tra Công an tỉnh Thái Bình bắt giữ, khám xét khẩn cấp, khởi tố bị can và ra lệnh bắt "
+        "bị can để tạm giam về tội lừa đảo chiếm đoạt tài sản."
+    )
+    result = extract_article("t", (s,))
+    fact = next(f for f in result.facts if f.answer == "lừa đảo chiếm đoạt tài sản")
+    stem = finish_stem(build_stem(fact, result.main_ministry), fact)
+    assert stem is not None and stem.startswith("7 đối tượng đã bị Cơ quan cảnh sát điều tra"), stem
+
+
+def test_a_span_whose_start_end_and_length_are_all_given_is_not_asked() -> None:
+    s = (
+        "Phòng PC08 xác định ông T. đã lái xe ô tô đầu kéo liên tục quá 4 giờ (từ 21 giờ 15 ngày 8-7 "
+        "đến 4 giờ 30 ngày 9-7 là hơn 7 giờ), sinh buồn ngủ."
+    )
+    for kind, answer in (("date", "4 giờ 30 ngày 9-7"), ("date", "21 giờ 15 ngày 8-7")):
+        if any(f.kind == kind and f.answer == answer for f in extract_article("t", (s,)).facts):
+            stem = _stem(kind, answer, s)
+            assert stem is None or "là hơn 7 giờ" not in stem, stem

@@ -298,6 +298,15 @@ _PARENT_AFTER_BODY = re.compile(
 )
 
 
+# "Hội thảo ... do Cục Đối ngoại, | Bộ Công an cùng UN Women tổ chức": the same department and
+# ministry inside a longer piece.
+_BODY_AT_END = re.compile(
+    rf"(?<!\w)(?:Cục|Vụ|Phòng|Văn phòng|Viện|Học viện|Trường|Tổng cục|Ban|Trung tâm|Bộ Tư lệnh|Bệnh viện)"
+    rf"\s+[{UPPER}][^\s,]*(?:\s+[^\s,]+){{0,4}},$"
+)
+_PARENT_START = re.compile(rf"^(?:Bộ|Tổng cục|Công an|UBND|Ủy ban nhân dân)\s+[{UPPER}]")
+
+
 _PROVINCE_AFTER_PLACE = re.compile(
     rf"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường)\s+(?:[{UPPER}]\S*(?:\s[{UPPER}]\S*)*|nào),$"
 )  # "công an huyện nào, | tỉnh Lạng Sơn vẫn đang ...": the asked district, with its province
@@ -325,7 +334,9 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
         if _PROVINCE_AFTER_PLACE.search(raw[i - 1]) and _opens_with_province(raw[i]):
             # "Công an huyện Ngọc Hồi, | Kon Tum cho biết": the province ends the district's name.
             raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
-        elif _PARENT_AFTER_BODY.match(f"{raw[i - 1]} {raw[i]}"):
+        elif _PARENT_AFTER_BODY.match(f"{raw[i - 1]} {raw[i]}") or (
+            _BODY_AT_END.search(raw[i - 1]) and _PARENT_START.match(raw[i])
+        ):
             # "Cục Đối ngoại, Bộ Công an đã ...": a department and its ministry are one name.
             raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
     merged: list[str] = []
@@ -491,7 +502,10 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         (
             i
             for i, (p, verb) in enumerate(pieces[:target])
-            if verb and not _ADVERBIAL_START.match(p) and not _LED_BY_END.search(p)
+            if verb
+            and not _ADVERBIAL_START.match(p)
+            and not _LED_BY_END.search(p)
+            and not _ADDRESS_START.match(p)
         ),
         None,
     )
@@ -1192,6 +1206,13 @@ def _title_only(piece: str) -> bool:
     return "," not in text and any(text.startswith(t + " ") for t in (*load_gazetteer().titles, "Ủy viên"))
 
 
+# "9 đối tượng, | thường trú tại các tỉnh ..., | đã bị ... bắt giữ": where the subject lives is said in
+# passing; its verb is no clause's.
+_ADDRESS_START = re.compile(r"(?:thường trú|tạm trú|trú|ngụ|quê|sinh năm|cùng trú|cùng ngụ)(?!\w)")
+# "9 đối tượng, thường trú tại ..., đã bị ... bắt giữ": a subject that opens with its count.
+_COUNTED_SUBJECT = re.compile(r"\d+\s+(?!giờ|h\b|ngày|tháng|năm|phút|tuổi)[^\W\d]")
+
+
 def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
     """Piece ``i`` (the first with a verb) with its subject when an apposition took its place.
 
@@ -1213,7 +1234,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
             p.rstrip(",;: ")
             for p, verb in pieces[:i]
             if not verb
-            and (p[:1].isupper() or _GROUP_SUBJECT.match(p))
+            and (p[:1].isupper() or _GROUP_SUBJECT.match(p) or _COUNTED_SUBJECT.match(p))
             and not _ADVERBIAL_START.match(p)
             and not re.match(r"(?:Riêng|Còn|Đối với|Ở)\s", p)  # "Riêng tại TP HCM": a scope, not who
             and word_count(p) >= 2
@@ -1721,6 +1742,11 @@ def _partner_then_subject() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)với ai, (?:{'|'.join(re.escape(r) for r in ranks)}) [{UPPER}]")
 
 
+_SPAN_AND_LENGTH = re.compile(
+    r"(?<!\w)từ\s+([^()?]{2,40}?)\s+đến\s+([^()?]{2,40}?)\s+là\s+([^()?]{2,25}?)\)?\?$"
+)
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -1783,7 +1809,13 @@ def finish_stem(
     stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
     stem = re.sub(r"(?<!\w)([Tt]rong) (?:\d{1,2}|hai|ba|bốn|năm) (thời gian nào)", r"\1 \2", stem)
     # "do đồng chí ai làm Tổ trưởng": the honorific belonged to the name the question replaced.
-    stem = re.sub(r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Nn]gài)(?: tân)? ([Aa]i)(?!\w)", r"\1", stem)
+    # "Xe do tài xế ai cầm lái": so did a role word written before the name.
+    stem = re.sub(
+        r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Nn]gài|tài xế|lái xe|đối tượng|nghi phạm|bị can)"
+        r"(?: tân)? ([Aa]i)(?!\w)",
+        r"\1",
+        stem,
+    )
     stem = re.sub(r"(?<!\w)([Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay(?=\s+\d)", r"\1", stem)  # "Sáng nay 21/12"
     # "Chiều nay (27/10)", "Hôm nay (7/12/2021)": "nay" is the day of publication; the date says it.
     stem = re.sub(
@@ -1945,6 +1977,11 @@ def finish_stem(
     reported = _REPORTED_TAIL.search(stem)
     if question and reported and word_count(reported.group(1)) < 8:
         return None  # "Cục trưởng ... nhấn mạnh, suốt bao nhiêu năm qua?": what was said was cut away
+    span = _SPAN_AND_LENGTH.search(stem)
+    if question and span and any(_QUESTION_WORDS.search(g) for g in span.groups()):
+        # "(từ 22 giờ 30 ngày 3-6 đến thời gian nào là hơn 7 giờ)": the start, the end and the length
+        # are each the others' sum; both readers rejected all three asked that way.
+        return None
     if question and re.search(
         r"(?<!\w)ai (?:đã |cũng )?(?:nhấn mạnh|cho biết|khẳng định|cho hay|chia sẻ|nói)\?$", stem
     ):

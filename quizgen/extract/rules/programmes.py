@@ -71,6 +71,18 @@ def issuer_fact(name: str, after: str, s: Sentence) -> Fact | None:
     )  # fmt: skip
 
 
+# "Chương trình Di cư an toàn và bình đẳng do Liên minh châu Âu tài trợ": a name of two qualities,
+# the second in lower case after "và", up to what says who runs or funds it.
+_LOWER_WORD = r"[^\s,;:()\"A-ZĐ]\S*"
+_QUALITIES_PAIR = re.compile(
+    rf"(\s+[{UPPER}]\S*(?:\s+{_LOWER_WORD}){{0,4}}\s+và\s+{_LOWER_WORD}(?:\s+{_LOWER_WORD})?)"
+    r"(?=\s+(?:do|của|được)\s)"
+)
+
+
+_NAMED_BY_QUALITIES = frozenset({"chương trình", "dự án", "đề án", "sáng kiến", "chiến lược"})
+
+
 class ProgrammeRules(RuleBase):
     def _programme_span(self, text: str, start: int, head: str) -> tuple[int, int] | None:
         """The end of a programme's name and the end of its name without a trailing period."""
@@ -83,6 +95,9 @@ class ProgrammeRules(RuleBase):
         if m:
             end = pos + m.end()
             return end, end
+        pair = _QUALITIES_PAIR.match(text, pos) if head.lower() in _NAMED_BY_QUALITIES else None
+        if pair:
+            return pair.end(1), pair.end(1)
         words = list(re.finditer(r"\s*(phòng, chống|[^\s,;:()\"]+)(,?)", text[pos:]))
         end = pos
         capitalised = 0
