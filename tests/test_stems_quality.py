@@ -2467,3 +2467,14 @@ def test_a_span_whose_start_end_and_length_are_all_given_is_not_asked() -> None:
         if any(f.kind == kind and f.answer == answer for f in extract_article("t", (s,)).facts):
             stem = _stem(kind, answer, s)
             assert stem is None or "là hơn 7 giờ" not in stem, stem
+
+
+def test_a_towed_trailer_is_not_cut_off_after_keo() -> None:
+    s = (
+        "Cụ thể, lúc 9 giờ 40 phút ngày 12.3, tại nhà liên hợp cửa khẩu quốc tế Lệ Thanh (đóng tại xã Ia Dom, "
+        "tỉnh Gia Lai), Phòng Nghiệp vụ Bộ đội biên phòng tỉnh Gia Lai cùng Đồn Biên phòng cửa khẩu quốc tế "
+        "Lệ Thanh, Hải quan Cửa khẩu quốc tế Lệ Thanh và Công an xã Ia Dom đã kiểm tra một xe đầu kéo BS 81H "
+        "- 123.45 kéo theo rơ moóc BS 81RM - 004.12."
+    )
+    stem = _stem("date", "9 giờ 40 phút ngày 12.3", s)
+    assert stem is not None and "kéo vào thời gian nào" not in stem, stem

@@ -743,7 +743,8 @@ _BASED_AT = re.compile(
 _ASKED_AT_END = re.compile(_ASKED_LAST)
 # Where a verb's object runs on into who it is for, with whom, where or why.
 _OBJECT_TAIL = re.compile(
-    r"\s(?:(?:dành\s+)?cho|của|với|cùng|tại|ở|trên|nhằm|để|theo|trong|nhân dịp|thuộc)\s"
+    # "kéo theo rơ moóc": "theo" after "kéo" is the verb's own ("tow"), not a preposition.
+    r"\s(?:(?:dành\s+)?cho|của|với|cùng|tại|ở|trên|nhằm|để|(?<!kéo\s)theo|trong|nhân dịp|thuộc)\s"
 )
 # A predicate still to come in what would be cut: the verb found first was not the main one.
 _PREDICATE_AHEAD = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
