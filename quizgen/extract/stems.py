@@ -1864,8 +1864,9 @@ def finish_stem(
         # "X did Y, ..., Z did W vào ngày nào?": the time or place of the main event, asked of
         # its main clause alone.
         qphrase = fact.qphrase if fact.qphrase.startswith(("vào", "ở", "tại")) else f"vào {fact.qphrase}"
-        # Read without the question moved to its end, the last act is still the sentence's own
-        # words: "đang vận chuyển, | mua bán trái phép chất ma túy" stay one pair of verbs.
+        # Read without the question moved to its end, the last piece is the sentence's own words:
+        # its verbs are the analysis's, and it is no longer passed over as the asked piece (the
+        # subject named in it, "Đại tướng Lương Tam Quang đã có buổi tiếp ...", comes first).
         asked_at = stem.rfind(f" {qphrase}?")
         head = _main_clause(stem[:asked_at] if asked_at > 0 else stem, sentence)
         if head and word_count(head) >= 4:
