@@ -19,7 +19,7 @@ from quizgen.extract.constituents import edge_problem, split_glued_title
 from quizgen.extract.events import HEADLINE_KEY, PROVINCE_KEY, event_facts, event_names
 from quizgen.extract.facts import ArticleFacts, Fact
 from quizgen.extract.orgs import asked_by_post, cut_short, lower_tail, name_end, org_facts
-from quizgen.extract.people import person_facts
+from quizgen.extract.people import and_next_person, person_facts, rank_alternation
 from quizgen.extract.places import BEFORE_A_COUNTRY, home_province, is_place, mentions_country, venue_facts
 from quizgen.extract.quality import (
     a_pair,
@@ -71,21 +71,14 @@ _POST_ENDS = re.compile(
 )
 
 
-@functools.cache
-def _and_next_person() -> re.Pattern[str]:
-    """ "Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha": a second person begins."""
-    ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
-    return re.compile(rf"\s+và\s+(?:ông|bà|ngài|đồng chí|{ranks})\s", re.IGNORECASE)
-
-
 _COUNTRY_AFTER = re.compile(r",\s*([^\s,.;()]+(?:\s[^\s,.;()]+)?)")
 
 
 @functools.cache
 def _rank_degree() -> re.Pattern[str]:
-    ranks = "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?:[Đđ]ồng chí|[Đđ]/c)\s+)?(?P<rank>{ranks}),?\s*(?:PGS\.TS\.?|GS\.TS\.?|TS\.|ThS\.)\s*$"
+        rf"(?:(?:[Đđ]ồng chí|[Đđ]/c)\s+)?(?P<rank>{rank_alternation()}),?\s*"
+        r"(?:PGS\.TS\.?|GS\.TS\.?|TS\.|ThS\.)\s*$"
     )
 
 
@@ -271,7 +264,7 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
     if fact.kind == "title_of":
         # "Giám đốc Cơ quan X làm Trưởng đoàn": the post ends where a verb begins; "Phó Giám đốc Công
         # an tỉnh, Phó ...": a list of posts is cut to the first.
-        cut = _POST_ENDS.search(answer) or _and_next_person().search(answer)
+        cut = _POST_ENDS.search(answer) or and_next_person().search(answer)
         short = answer[: cut.start()] if cut else answer
         short = re.sub(r",\s*\S+$", "", short) if re.search(r",\s*\S+$", short) else short
         if short != answer:

@@ -9,6 +9,7 @@ ask about are left to them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,20 @@ from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER, Sentence
+
+
+@functools.cache
+def rank_alternation() -> str:
+    """The gazetteer's ranks as one regex alternation, longest first ("Thượng tướng" before "tướng")."""
+    return "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
+
+
+@functools.cache
+def and_next_person() -> re.Pattern[str]:
+    """ "Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha", "... | và ngài Jean-Pierre
+    Lacroix": a second person begins."""
+    return re.compile(rf"\s+và\s+(?:ông|bà|ngài|đồng chí|{rank_alternation()})\s", re.IGNORECASE)
+
 
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # Vietnamese given names written without a mark ("Lan Anh", "Minh Long"): a name made only of these
