@@ -44,6 +44,7 @@ SPLITS = (
     "fresh37",
     "fresh38",
     "fresh39",
+    "fresh40",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
