@@ -476,6 +476,36 @@ _PERIOD_PIECE = re.compile(
 )
 
 
+# "do ngài Samdech Krolahom Sar Kheng, Phó Thủ tướng, ... dẫn đầu": an agent named by "do" whose
+# verb stands after its titles. Cut with the titles, the verb leaves "do ngài X?" with nothing done.
+_AGENT_NAMED = re.compile(
+    rf"(?<!\w)do\s+(?:(?:ngài|ông|bà|đồng chí)\s+)?[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w.'-]*)+"
+)
+_AGENT_VERB = re.compile(
+    r"(?<!\w)(?:dẫn đầu|làm [Tt]rưởng đoàn|cầm đầu|chủ trì|đứng đầu|điều khiển|cầm lái)(?!\w)"
+)
+_AGENT_ENDS = re.compile(r"\s*(?:\?|,|ở đâu|vào |tại |trong )")
+
+
+def _restore_agent_verb(stem: str, source: str) -> str:
+    """ "... do ngài X?" back to "... do ngài X dẫn đầu?" when the sentence gives the verb after
+    X's titles, with nothing between but those titles (no other clause, no second "do")."""
+    for m in reversed([*_AGENT_NAMED.finditer(stem)]):
+        if not _AGENT_ENDS.match(stem, m.end()):
+            continue
+        at = source.find(m.group(0))
+        if at < 0:
+            continue
+        verb = _AGENT_VERB.search(source, at + len(m.group(0)))
+        if verb is None:
+            continue
+        between = source[at + len(m.group(0)) : verb.start()]
+        if len(between.split()) > 25 or re.search(r"(?<!\w)(?:do|đã|đang|sẽ|vừa|và)(?!\w)|[.;?]", between):
+            continue
+        stem = f"{stem[: m.end()]} {verb.group(0)}{stem[m.end() :]}"
+    return stem
+
+
 def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
@@ -536,14 +566,24 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     # "Sau vụ cháy ... vào thời gian nào, | TP Hồ Chí Minh đã khẩn trương rà soát ...": a question
     # asked inside a leading adverbial needs the main clause that follows it.
     needs_main = head is None and _ADVERBIAL_START.match(pieces[target][0]) is not None
+    # "Sau bao nhiêu tháng ..., | trong đợt nghỉ phép ..., | các sĩ quan ... đã kể": a second
+    # adverbial is no main clause, even with a verb of its own ("nghỉ").
     verb_at = (
-        next((j for j in range(target + 1, len(pieces)) if pieces[j][1]), None)
+        next(
+            (
+                j
+                for j in range(target + 1, len(pieces))
+                if pieces[j][1] and not (needs_main and _ADVERBIAL_START.match(pieces[j][0]))
+            ),
+            None,
+        )
         if agent_only or needs_main
         else None
     )
     # Left of the question piece first, then right; each side stops at the first piece that does
     # not fit, so what is kept runs on from the question piece.
     left_cut = False
+    skipped: set[int] = set()
     for side in (range(target - 1, first_allowed - 1, -1), range(target + 1, len(pieces))):
         for i in side:
             if i in keep:
@@ -553,6 +593,25 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             bound = (
                 HARD_MAX_STEM_WORDS if between or (verb_at is not None and target < i <= verb_at) else limit
             )
+            if (
+                needs_main
+                and verb_at is not None
+                and i < target
+                and total + n + word_count(pieces[verb_at][0]) > HARD_MAX_STEM_WORDS
+            ):
+                left_cut = True
+                break  # the main clause after the question goes before the adverbials left of it
+            if (
+                needs_main
+                and verb_at is not None
+                and target < i < verb_at
+                and _ADVERBIAL_START.match(pieces[i][0])
+                and total + n + word_count(pieces[verb_at][0]) > HARD_MAX_STEM_WORDS
+            ):
+                # A second adverbial gives way to the main clause after it ("Sau bao nhiêu tháng
+                # ..., | các sĩ quan ... đã kể ...", without "trong đợt nghỉ phép ...").
+                skipped.add(i)
+                continue
             if total + n > bound:
                 left_cut = left_cut or i < target
                 break
@@ -562,6 +621,8 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
                 break
             keep.add(i)
             total += n
+    if needs_main and verb_at is not None and verb_at not in keep:
+        return stem  # the adverbial alone, its clause cut away: the length check decides on the whole
     if head is not None and any(_BARE_BACK_REFERENCE.search(pieces[i][0]) for i in keep):
         # "Riêng tại TP HCM, | Phòng CSGT Công an thành phố ...": the city is only in the scope.
         scope = next((i for i in range(head) if _AT_WORDS.search(pieces[i][0])), None)
@@ -595,6 +656,7 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         elif any(
             _TENSE.search(pieces[i][0]) or pieces[i][0][:1].isupper() or _ANOTHER_PARTY.search(pieces[i][0])
             for i in cut
+            if i not in skipped
         ):
             return stem
     # "Tính đến tháng 11 năm 2024, | Tính đến tháng 11 năm 2024 lực lượng ...": the head's subject
@@ -1871,6 +1933,7 @@ def finish_stem(
             if word_count(stem) > MAX_STEM_WORDS:
                 stem = _short_object(stem, sentence)  # the main clause's own object may run on
     stem = _trim_to_clause(stem, sentence=sentence)
+    stem = _restore_agent_verb(stem, fact.sentence.text)
     stem = _drop_leading_titles(stem, sentence)
     if question and not fact.template and _purpose_only(stem, sentence):
         return None  # cut to one clause, the stem may now open with the frame it asks inside

@@ -97,6 +97,8 @@ class NumberRules(RuleBase):
                 continue  # "BCĐ 138 tỉnh", "Ban Chỉ đạo 138": a body's number, not a count
             if re.search(r"(?i)(?:quốc lộ|tỉnh lộ|huyện lộ|đường|đường tỉnh|QL|ĐT|km|Km|tuyến)\s*$", before):
                 continue  # "trên quốc lộ 50 đoạn qua xã ...": a road's number, not a count
+            if re.search(r"\d\s*\+\s*$", before):
+                continue  # "tại Km 01+800": the metres of a chainage, not a count
             if re.search(
                 r"(?:Bệnh viện|Quân y|Quân đội|Quân khu|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn)\s*$", before
             ):
