@@ -23,7 +23,7 @@ from quizgen.extract.awards import award_options
 from quizgen.extract.events import ORDINAL, ROMAN_ORDINALS, WORD_ORDINALS
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
-from quizgen.extract.quality import number_of
+from quizgen.extract.quality import TERM_BEFORE, number_of
 from quizgen.extract.rules import NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
@@ -159,16 +159,21 @@ def _shift_date(answer: str, seed: str) -> list[str]:
     return out
 
 
-def _shift_years(answer: str) -> list[str]:
+def _shift_years(answer: str, term: bool = False) -> list[str]:
+    """Nearby years; a term of office ("nhiệm kỳ 2026-2031") keeps its length, the terms before and
+    after it first (readers struck "2027-2031" beside a five-year term as "a 4-year term")."""
     years = [int(y) for y in re.findall(r"\d{4}", answer)]
     if not years:
         return []
     out = []
-    deltas = (
-        [(-1, -1), (1, 1), (-3, -5), (1, 0), (0, 5), (-4, 0), (2, 2)]
-        if len(years) == 2
-        else [(-1,), (1,), (-2,), (2,), (-3,)]
-    )
+    deltas: list[tuple[int, ...]]
+    if len(years) == 2 and term:
+        span = years[1] - years[0]
+        deltas = [(-span, -span), (span, span), (-1, -1), (1, 1), (2, 2)]
+    elif len(years) == 2:
+        deltas = [(-1, -1), (1, 1), (-3, -5), (1, 0), (0, 5), (-4, 0), (2, 2)]
+    else:
+        deltas = [(-1,), (1,), (-2,), (2,), (-3,)]
     for delta in deltas:
         pieces = re.split(r"(\d{4})", answer)
         shifted = iter(delta)
@@ -507,7 +512,8 @@ def candidates_for(
                 return []
             k = int(m.group(1))
             return [f"tháng {(k + d - 1) % 12 + 1}{m.group(2)}" for d in (1, 2, -1, 3)]
-        return _spread(seed, fact.answer, _shift_years(fact.answer), _years_key)
+        term = shape == "period" and TERM_BEFORE.search(fact.sentence.text[: fact.start]) is not None
+        return _spread(seed, fact.answer, _shift_years(fact.answer, term), _years_key)
     if shape.startswith("count"):
         return _spread(seed, fact.answer, _shift_number(fact.answer, _total_stated(stem)), number_of)
     if shape.startswith("programme:"):

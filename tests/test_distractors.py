@@ -831,3 +831,13 @@ def test_a_numbered_unit_and_a_numbered_hospital_have_their_peers() -> None:
         "Cục Gìn giữ hòa bình Việt Nam cùng Bệnh viện Quân y 175 tổ chức lễ dâng hương Chủ tịch Hồ Chí Minh.",
     )
     assert len(hospital) == 3 and all(re.fullmatch(r"Bệnh viện.* \d+[A-Z]?", h) for h in hospital), hospital
+
+
+def test_a_term_of_office_keeps_its_length_in_the_options() -> None:
+    from quizgen.distractors import _shift_years
+
+    terms = _shift_years("2026-2031", term=True)
+    assert terms[:2] == ["2021-2026", "2031-2036"]
+    assert all(int(t[5:]) - int(t[:4]) == 5 for t in terms), terms
+    # A programme's period may run longer or shorter: "giai đoạn 2021-2025" beside "2021-2030".
+    assert any(int(t[5:]) - int(t[:4]) != 4 for t in _shift_years("2021-2025"))

@@ -2508,3 +2508,44 @@ def test_an_agent_named_by_do_keeps_its_verb_after_the_titles() -> None:
     stem = _stem("person", "Thượng tướng Nguyễn Văn Long", s)
     assert stem is not None and not stem.endswith("Vilay Lakhamphong?"), stem
     assert stem.endswith("Vilay Lakhamphong dẫn đầu?") or "Vilay" not in stem, stem
+
+
+def test_a_term_that_starts_in_a_year_the_stem_prints_is_given_away() -> None:
+    s = (
+        "Đợt cao điểm nhằm phục vụ bầu cử Quốc hội khóa XVI, HĐND các cấp nhiệm kỳ 2026-2031 và Tết Nguyên đán "
+        "Bính Ngọ 2026."
+    )
+    fact = next(f for f in extract_article("t", (s,)).facts if f.answer == "2026-2031")
+    stem = s.replace("2026-2031", "nào").rstrip(".") + "?"
+    assert giveaway(stem, fact) == "the year the term starts is in the stem"
+
+
+def test_a_vehicles_seats_are_no_count() -> None:
+    s = "Tổ công tác kiểm tra một xe ô tô con loại 07 chỗ chở 2 thùng pháo nổ."
+    counts = [a for k, a in _facts(s) if k == "count"]
+    assert "07" not in counts, counts
+
+
+def test_one_of_a_team_and_an_unnamed_anniversary_are_malformed() -> None:
+    assert malformed("Tổ công tác của Bộ Công an gồm ai được tập huấn về đất nước Nam Sudan?")
+    assert malformed("Chiều 3.9, Công an tỉnh Lào Cai tổ chức buổi gặp mặt kỷ niệm bao nhiêu năm?")
+    assert malformed("Công an tỉnh Lào Cai kỷ niệm bao nhiêu năm Ngày truyền thống CAND?") is None
+
+
+def test_a_count_in_turns_is_the_same_fact_as_the_plain_count() -> None:
+    a = "Từ năm 2014 đến nay, Việt Nam đã cử 15 lượt sĩ quan tham gia hoạt động gìn giữ hòa bình."
+    b = "Đã có 15 sĩ quan Việt Nam tham gia lực lượng mũ nồi xanh."
+    facts = extract_article("t", (a, b)).facts
+    keys = {f.key for f in facts if f.kind == "count" and f.answer == "15"}
+    assert len(keys) == 1, keys
+
+
+def test_a_delegation_led_by_a_minister_keeps_its_name_before_the_leaders_titles() -> None:
+    s = (
+        "Nhân chuyến thăm chính thức Lào của Thủ tướng Chính phủ Phạm Minh Chính, vào ngày 9-1, Đoàn đại biểu "
+        "cấp cao Bộ Công an Việt Nam do Đại tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an "
+        "Việt Nam dẫn đầu đã hội đàm với Đoàn đại biểu cấp cao Bộ An ninh Lào do ngài Vilay Lakhamphong, Phó "
+        "Thủ tướng, Bộ trưởng Bộ An ninh Lào dẫn đầu."
+    )
+    stem = _stem("person", "Vilay Lakhamphong", s)
+    assert stem is not None and stem.startswith("Đoàn đại biểu cấp cao Bộ Công an Việt Nam do"), stem

@@ -49,7 +49,8 @@ class Fact:
             return (self.kind, core_name(self.answer))
         if self.kind == "count":
             # "2 khẩu súng" and "2 đối tượng": one number, two facts.
-            noun = " ".join(self.head.split()[:2])  # "sĩ quan sang Nam" and "sĩ quan quyết định": one noun
+            # "sĩ quan sang Nam" and "sĩ quan quyết định": one noun; "12 lượt sĩ quan" is "12 sĩ quan".
+            noun = " ".join(re.sub(r"^lượt\s+", "", self.head).split()[:2])
             return (self.kind, fold_for_match(f"{self.answer} {noun}"))
         return (self.kind, fold_for_match(self.answer))
 

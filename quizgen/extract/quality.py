@@ -156,6 +156,10 @@ _RATE_AMONG_CHANGES = re.compile(
 )
 
 
+# "HĐND các cấp nhiệm kỳ 2026-2031", "Ban Chấp hành nhiệm kỳ 2020 - 2025": a term of office.
+TERM_BEFORE = re.compile(r"(?i)nhiệm kỳ\s*$")
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -243,6 +247,12 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         year = re.search(r"\d{4}", fact.answer)
         if year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", stem):
             return "the year is in the stem"  # "... năm nào sẽ được tổ chức vào ngày 1/10/2022"
+    if fact.kind == "period" and TERM_BEFORE.search(fact.sentence.text[: fact.start]):
+        first = re.search(r"\d{4}", fact.answer)
+        if first and any(abs(int(y) - int(first.group(0))) <= 1 for y in _YEARS.findall(stem)):
+            # "bầu cử ... HĐND các cấp nhiệm kỳ nào và Tết Nguyên đán Bính Ngọ 2026": a term runs
+            # five years from the election the stem dates (both readers: "2026 implies 2026-2031").
+            return "the year the term starts is in the stem"
     own = re.search(r"(?:19|20)\d{2}$", fact.answer) if fact.kind == "event" else None
     if own and any(abs(int(y) - int(own.group(0))) <= 1 for y in _YEARS.findall(stem)):
         # "dự hội nghị nào và ký Kế hoạch hợp tác năm 2017" -> "Hội nghị ... năm 2016": the options

@@ -277,7 +277,8 @@ def word_count(text: str) -> int:
 
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
-    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|khi|nếu|để|nhằm|bên lề|trong khuôn khổ)\b"
+    r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
+    r"trong khuôn khổ)\b"
 )
 # A clause that only reports ("Phòng Cảnh sát ... thông báo"): the event is in what it reports.
 _ONLY_REPORTS = re.compile(
@@ -544,7 +545,11 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     apposed = led_by and pieces[target][0][:1].isupper()
     # "..., dẫn đầu, đã làm việc"; "Nhật là đối tượng ..., bị Công an huyện ... truy nã": a passive too
     bare = re.match(r"(?:đã|đang|sẽ|vừa|bị)\s", pieces[target][0]) is not None
-    if head is None and pieces[target][1] and (apposed or bare):
+    # "Đoàn ... do Đại tướng X, | Ủy viên ..., | Bộ trưởng ... dẫn đầu đã hội đàm với ... do ai dẫn đầu":
+    # a head too long to keep beside the question piece leaves it opening on a title; its subject
+    # takes the title's place instead.
+    too_long = head is not None and total + word_count(pieces[head][0]) > HARD_MAX_STEM_WORDS
+    if (head is None or (too_long and apposed)) and pieces[target][1] and (apposed or bare):
         # "..., đoàn ... do X, Ủy viên ..., Thứ trưởng ... dẫn đầu đã làm việc với ai": the question's
         # own piece is the head, opened by an apposition its subject must replace.
         subjected = with_subject(pieces, target, sentence)
@@ -1255,8 +1260,9 @@ def _noun_after_ai(stem: str) -> bool:
 
 
 _LED_BY_END = re.compile(r"(?:dẫn đầu|làm trưởng đoàn)\s*,?$")
+_LEADS = re.compile(r"(?:dẫn đầu|làm [Tt]rưởng đoàn)(?!\w)")
 # "..., đoàn đại biểu cấp cao Bộ Công an do X,": a delegation led by someone is a subject after a comma.
-_GROUP_SUBJECT = re.compile(rf"(?:đoàn|lực lượng|tổ công tác)\s.*\sdo\s[{UPPER}]")
+_GROUP_SUBJECT = re.compile(rf"(?:[Đđ]oàn|[Ll]ực lượng|[Tt]ổ công tác)\s.*\sdo\s[{UPPER}]")
 
 
 def _title_only(piece: str) -> bool:
@@ -1292,7 +1298,8 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         (
             p.rstrip(",;: ")
             for p, verb in pieces[:i]
-            if not verb
+            # "Đoàn đại biểu ... do Đại tướng X,": the toolkit may tag "đại biểu" a verb.
+            if (not verb or _GROUP_SUBJECT.match(p))
             and (p[:1].isupper() or _GROUP_SUBJECT.match(p) or _COUNTED_SUBJECT.match(p))
             and not _ADVERBIAL_START.match(p)
             and not re.match(r"(?:Riêng|Còn|Đối với|Ở)\s", p)  # "Riêng tại TP HCM": a scope, not who
@@ -1315,7 +1322,12 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         at > 0
         and piece[:1].isupper()
         and not re.search(r"[,;]", piece[:at])
-        and not _names_someone(piece[:at], sentence)
+        and (
+            not _names_someone(piece[:at], sentence)
+            # "Đoàn ... do Đại tướng X, | Bộ trưởng Bộ Công an Việt Nam dẫn đầu đã ...": the
+            # leader's titles before "dẫn đầu", though a country's name is among them.
+            or (_GROUP_SUBJECT.match(subject) is not None and _LEADS.match(piece, at) is not None)
+        )
     ):
         led = _LED_BY_END.search(piece[:at].rstrip())
         if led and " do " in subject:
@@ -1381,8 +1393,15 @@ def malformed(stem: str, question: bool = True) -> str | None:
     """Why the stem is not a well-formed question (a few words), or None."""
     if question and not _QUESTION_WORDS.search(stem[:1].lower() + stem[1:]):
         return "no question word"
-    if re.search(r"(?:\scó (?:các |những )?ai|:\s*ai)\?$|(?<!\w)gồm\s*:?\s*ai,\s", stem):
-        return "one of several people present"  # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?"
+    if re.search(
+        r"(?:\scó (?:các |những )?ai|:\s*ai)\?$|(?<!\w)gồm\s*:?\s*ai(?:,\s|\s+(?:được|đã|đang|sẽ|cùng)\s)",
+        stem,
+    ):
+        # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?", "tổ công tác ... gồm ai được tập huấn?"
+        return "one of several people present"
+    if re.search(r"(?i)kỷ niệm\s+(?:bao nhiêu|mấy)\s+năm\?$", stem):
+        # "buổi gặp mặt kỷ niệm bao nhiêu năm?": which anniversary is cut away (it marked two).
+        return "the anniversary is not named"
     if (
         _AI_APPOSITION.search(stem)
         or _AI_DASH.search(stem)

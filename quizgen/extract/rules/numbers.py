@@ -99,6 +99,10 @@ class NumberRules(RuleBase):
                 continue  # "trên quốc lộ 50 đoạn qua xã ...": a road's number, not a count
             if re.search(r"\d\s*\+\s*$", before):
                 continue  # "tại Km 01+800": the metres of a chainage, not a count
+            if re.match(r"\s*chỗ(?!\w)", text[m.end() :]) and re.search(
+                r"(?i)(?:xe|ô tô|loại)\b[^,.]{0,40}$", before
+            ):
+                continue  # "ô tô con loại 04 chỗ": a vehicle's seats (both fresh40 readers: trivial)
             if re.search(
                 r"(?:Bệnh viện|Quân y|Quân đội|Quân khu|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn)\s*$", before
             ):
