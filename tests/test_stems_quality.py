@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from quizgen.distractors import _shift_event
@@ -2549,3 +2550,29 @@ def test_a_delegation_led_by_a_minister_keeps_its_name_before_the_leaders_titles
     )
     stem = _stem("person", "Vilay Lakhamphong", s)
     assert stem is not None and stem.startswith("Đoàn đại biểu cấp cao Bộ Công an Việt Nam do"), stem
+
+
+def test_a_report_day_after_an_outlets_dateline_is_no_event_day() -> None:
+    from quizgen.extract.quality import press_date
+
+    s = (
+        "VOV - Ngày 14/3, theo tin từ Phòng Cảnh sát kinh tế Công an tỉnh Lạng Sơn, đơn vị đã triệt phá một "
+        "đường dây buôn lậu, bắt giữ 4 đối tượng."
+    )
+    fact = next(
+        f for f in extract_article("t", ("Đường dây buôn lậu bị triệt phá.", s)).facts if f.kind == "count"
+    )
+    assert press_date(replace(fact, type=QType.WHEN, answer="Ngày 14/3"))
+
+
+def test_the_same_day_is_named_when_the_reports_day_is_cut() -> None:
+    from quizgen.extract.stems import _resolve_same_day
+
+    source = "Ngày 5.6, Công an tỉnh Nam Định cho hay, chiều cùng ngày, Thiếu tướng X đã trao quyết định."
+    stem = "Công an tỉnh Nam Định cho hay, chiều cùng ngày, ai đã trao quyết định?"
+    assert (
+        _resolve_same_day(stem, source) == "Công an tỉnh Nam Định cho hay, chiều 5.6, ai đã trao quyết định?"
+    )
+    assert (
+        _resolve_same_day("Ngày 5.6, chiều cùng ngày, ai đã trao quyết định?", source).count("cùng ngày") == 1
+    )

@@ -310,8 +310,10 @@ _TIME_LEAD = {"vào", "trong", "từ", "đến", "tới", "sang", "đầu", "cu�
 
 
 _REPORTED_ON = re.compile(
-    r"^\W*(?:\([^()]{2,30}\)\s*[-–]\s*)?(?P<time>[^,]{3,40}),\s*(?:[^,]{2,90}?\s)?"
-    r"(?:cho biết|thông tin|thông báo|cho hay)(?!\w)"
+    # "(CAND) - Ngày 12-2, ...", "TPO - Ngày 29/1, theo tin từ Phòng ..., đơn vị đã ...": the
+    # outlet's dateline may come first.
+    r"^\W*(?:\([^()]{2,30}\)\s*[-–]\s*|[A-ZĐ]{2,12}\s*[-–]\s*)?(?P<time>[^,]{3,40}),\s*(?:[^,]{2,90}?\s)?"
+    r"(?:cho biết|thông tin|thông báo|cho hay|theo tin)(?!\w)"
 )
 
 

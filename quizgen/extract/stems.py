@@ -488,6 +488,20 @@ _AGENT_VERB = re.compile(
 _AGENT_ENDS = re.compile(r"\s*(?:\?|,|ở đâu|vào |tại |trong )")
 
 
+_SAME_DAY = re.compile(r"(?i)(?<!\w)(sáng|chiều|tối|trưa|đêm)\s+cùng ngày(?!\w)")
+_OPENING_DAY = re.compile(r"^\W*(?:[A-ZĐ]{2,12}\s*[-–]\s*)?[Nn]gày\s+(\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?),")
+
+
+def _resolve_same_day(stem: str, source: str) -> str:
+    """ "Ngày 27.12, X cho hay, sáng cùng ngày, ...": with the report's day cut from the stem,
+    "sáng cùng ngày" points at nothing; it becomes "sáng 27.12" (both fresh40 readers)."""
+    day = _OPENING_DAY.match(source)
+    m = _SAME_DAY.search(stem)
+    if day is None or m is None or day.group(1) in stem:
+        return stem
+    return f"{stem[: m.start()]}{m.group(1)} {day.group(1)}{stem[m.end() :]}"
+
+
 def _restore_agent_verb(stem: str, source: str) -> str:
     """ "... do ngài X?" back to "... do ngài X dẫn đầu?" when the sentence gives the verb after
     X's titles, with nothing between but those titles (no other clause, no second "do")."""
@@ -1953,6 +1967,7 @@ def finish_stem(
                 stem = _short_object(stem, sentence)  # the main clause's own object may run on
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _restore_agent_verb(stem, fact.sentence.text)
+    stem = _resolve_same_day(stem, fact.sentence.text)
     stem = _drop_leading_titles(stem, sentence)
     if question and not fact.template and _purpose_only(stem, sentence):
         return None  # cut to one clause, the stem may now open with the frame it asks inside
