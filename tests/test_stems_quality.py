@@ -2576,3 +2576,8 @@ def test_the_same_day_is_named_when_the_reports_day_is_cut() -> None:
     assert (
         _resolve_same_day("Ngày 5.6, chiều cùng ngày, ai đã trao quyết định?", source).count("cùng ngày") == 1
     )
+
+
+def test_a_posts_body_keeps_the_units_short_name_after_its_lower_case_tail() -> None:
+    s = "Báo cáo của Thượng tá Trần Thị Hà - Chủ tịch Hội Phụ nữ CATP cho thấy, năm qua Hội đã làm tốt công tác."
+    assert ("title_of", "Chủ tịch Hội Phụ nữ CATP") in _facts(s)

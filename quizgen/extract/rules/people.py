@@ -56,7 +56,10 @@ def _with_lower_tail(text: str, end: int) -> int:
     noun = at is not None and tokens[at].pos == "N"
     if at and noun and tokens[at - 1].end == end and (tail := lower_tail(tokens, at)) > at:
         end = tokens[tail - 1].end
-    return end
+    # "Chủ tịch Hội Phụ nữ | CATP": the unit's short name after the lower-case tail is the body's own
+    # (readers: "Hội Phụ nữ of what?").
+    unit = re.match(r"\s+[A-ZĐ]{2,6}(?=[\s,.;:]|$)", text[end:])
+    return end + unit.end() if unit else end
 
 
 # "Dự lễ khai giảng có ...", "Tham dự buổi làm việc có ...": a list of the guests at an event.
