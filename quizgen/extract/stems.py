@@ -482,9 +482,8 @@ _PERIOD_PIECE = re.compile(
 _AGENT_NAMED = re.compile(
     rf"(?<!\w)do\s+(?:(?:ngài|ông|bà|đồng chí)\s+)?[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w.'-]*)+"
 )
-_AGENT_VERB = re.compile(
-    r"(?<!\w)(?:dẫn đầu|làm [Tt]rưởng đoàn|cầm đầu|chủ trì|đứng đầu|điều khiển|cầm lái)(?!\w)"
-)
+_LEAD_WORDS = r"dẫn đầu|làm [Tt]rưởng đoàn"
+_AGENT_VERB = re.compile(rf"(?<!\w)(?:{_LEAD_WORDS}|cầm đầu|chủ trì|đứng đầu|điều khiển|cầm lái)(?!\w)")
 _AGENT_ENDS = re.compile(r"\s*(?:\?|,|ở đâu|vào |tại |trong )")
 
 
@@ -1274,7 +1273,7 @@ def _noun_after_ai(stem: str) -> bool:
 
 
 _LED_BY_END = re.compile(r"(?:dẫn đầu|làm trưởng đoàn)\s*,?$")
-_LEADS = re.compile(r"(?:dẫn đầu|làm [Tt]rưởng đoàn)(?!\w)")
+_LEADS = re.compile(rf"(?:{_LEAD_WORDS})(?!\w)")
 # "..., đoàn đại biểu cấp cao Bộ Công an do X,": a delegation led by someone is a subject after a comma.
 _GROUP_SUBJECT = re.compile(rf"(?:[Đđ]oàn|[Ll]ực lượng|[Tt]ổ công tác)\s.*\sdo\s[{UPPER}]")
 
