@@ -18,6 +18,7 @@ from quizgen.extract.events import ordinal_value
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
+from quizgen.extract.stems import strip_dateline
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType, Question
 from quizgen.normalize import fold_for_match, word_re
@@ -310,10 +311,7 @@ _TIME_LEAD = {"vào", "trong", "từ", "đến", "tới", "sang", "đầu", "cu�
 
 
 _REPORTED_ON = re.compile(
-    # "(CAND) - Ngày 12-2, ...", "TPO - Ngày 29/1, theo tin từ Phòng ..., đơn vị đã ...": the
-    # outlet's dateline may come first.
-    r"^\W*(?:\([^()]{2,30}\)\s*[-–]\s*|[A-ZĐ]{2,12}\s*[-–]\s*)?(?P<time>[^,]{3,40}),\s*(?:[^,]{2,90}?\s)?"
-    r"(?:cho biết|thông tin|thông báo|cho hay|theo tin)(?!\w)"
+    r"^\W*(?P<time>[^,]{3,40}),\s*(?:[^,]{2,90}?\s)?(?:cho biết|thông tin|thông báo|cho hay|theo tin)(?!\w)"
 )
 
 
@@ -322,7 +320,8 @@ def press_date(fact: Fact) -> bool:
     what it reports (judges: "16/8 is the report date, the bust was 15/8")."""
     if fact.type != QType.WHEN:
         return False
-    m = _REPORTED_ON.match(fact.sentence.text)
+    # "(CAND) - Ngày 12-2, ...", "TPO - Ngày 29/1, theo tin từ Phòng ...": after the outlet's dateline.
+    m = _REPORTED_ON.match(strip_dateline(fact.sentence.text))
     return m is not None and fact.answer.casefold() in m.group("time").casefold()
 
 

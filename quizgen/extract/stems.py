@@ -488,13 +488,13 @@ _AGENT_ENDS = re.compile(r"\s*(?:\?|,|ở đâu|vào |tại |trong )")
 
 
 _SAME_DAY = re.compile(r"(?i)(?<!\w)(sáng|chiều|tối|trưa|đêm)\s+cùng ngày(?!\w)")
-_OPENING_DAY = re.compile(r"^\W*(?:[A-ZĐ]{2,12}\s*[-–]\s*)?[Nn]gày\s+(\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?),")
+_OPENING_DAY = re.compile(r"^\W*[Nn]gày\s+(\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?),")
 
 
 def _resolve_same_day(stem: str, source: str) -> str:
     """ "Ngày 27.12, X cho hay, sáng cùng ngày, ...": with the report's day cut from the stem,
     "sáng cùng ngày" points at nothing; it becomes "sáng 27.12" (both fresh40 readers)."""
-    day = _OPENING_DAY.match(source)
+    day = _OPENING_DAY.match(strip_dateline(source))
     m = _SAME_DAY.search(stem)
     if day is None or m is None or day.group(1) in stem:
         return stem
