@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from quizgen.errors import ArticleError, UsageError
 from quizgen.normalize import normalize_text
+from quizgen.sentences import strip_dateline
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 10 * 1024 * 1024
@@ -282,7 +283,8 @@ def _strip_credit(paragraph: str) -> tuple[str, str | None]:
 
 
 _LEAD_ADVERBIAL_RE = re.compile(
-    r"^(?:(?:Tại|Ở) [^,]{1,40}|(?:Sáng|Trưa|Chiều|Tối|Ngày) [^,]{1,30}|Nhân dịp [^,]{1,60}),\s*"
+    r"^(?:(?:[Tt]ại|[Ởở]) [^,]{1,40}|(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Nn]gày) [^,]{1,30}"
+    r"|[Nn]hân dịp [^,]{1,60}),\s*"
 )
 
 
@@ -292,11 +294,14 @@ _DANGLING = {"và", "cho", "về", "của", "với", "tại", "trong", "để", 
 def derive_title(paragraphs: Iterable[str], max_words: int = 18) -> str:
     """A title from the lead sentence: its first words (syllables), cut at a word boundary.
 
-    A leading time or place ("Tại Hà Nội,", "Chiều 12-8,") is dropped: the title is what happened.
+    The outlet's dateline ("BHG -") and a leading time or place ("Tại Hà Nội,", "Chiều 12-8,")
+    are dropped: the title is what happened, and it heads the article's section of a quiz.
     """
     for paragraph in paragraphs:
         lead = re.split(r"(?<=[.!?])\s+", paragraph, maxsplit=1)[0].rstrip(".!? ")
-        lead = _LEAD_ADVERBIAL_RE.sub("", lead)
+        lead = strip_dateline(lead)
+        while (shorter := _LEAD_ADVERBIAL_RE.sub("", lead, count=1)) != lead:
+            lead = shorter  # "Ngày 12/3, tại Hà Nội, ...": both go
         lead = lead[:1].upper() + lead[1:]
         words = lead.split()
         if not words:

@@ -16,6 +16,27 @@ from dataclasses import dataclass
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
+# "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
+_DATELINE = re.compile(rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)")
+_SOURCE_DATELINE = re.compile(
+    r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
+    r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
+)  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
+
+
+def strip_dateline(text: str) -> str:
+    """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
+    text = re.sub(r"^\s*[*•+]\s+", "", text)  # a list's bullet: "* Ngày 15/10, Thứ trưởng ..."
+    m = _DATELINE.match(text)
+    if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
+        return text[m.end() :]
+    m = _SOURCE_DATELINE.match(text)
+    if m:
+        return text[m.end() :]
+    m = re.match(rf"^\s*\([A-Z]{{2,8}}\)\s+(?=[{UPPER}])", text)  # "(CAO) Hội nghị ...": no dash after it
+    return text[m.end() :] if m else text
+
+
 _ABBREVIATIONS = {
     "tp",
     "ts",

@@ -156,6 +156,9 @@ def test_bad_input_through_cli_writes_nothing(tmp_path: Path, invoke: Invoke) ->
             "Thượng tướng Lê Quốc Hùng đã tiếp Đại sứ Pháp",
         ),
         ("Chiều 12-8, Bộ Công an tổ chức hội nghị sơ kết.", "Bộ Công an tổ chức hội nghị sơ kết"),
+        # The outlet's tag would head the quiz's section: "BHG - Chiều 10.8, ...".
+        ("BHG - Chiều 10.8, Công an tỉnh tổ chức buổi gặp mặt.", "Công an tỉnh tổ chức buổi gặp mặt"),
+        ("(CAND) – Ngày 12/3, tại Hà Nội, Bộ Công an họp.", "Bộ Công an họp"),
         (
             "Bộ Công an phối hợp cùng Cơ quan Liên Hợp Quốc về Bình đẳng giới và trao quyền cho phụ nữ tổ chức hội thảo.",
             "Bộ Công an phối hợp cùng Cơ quan Liên Hợp Quốc về Bình đẳng giới và trao quyền…",

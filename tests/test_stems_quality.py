@@ -17,11 +17,10 @@ from quizgen.extract.stems import (
     build_stem,
     finish_stem,
     malformed,
-    strip_dateline,
     word_count,
 )
 from quizgen.models import QType
-from quizgen.sentences import Sentence
+from quizgen.sentences import Sentence, strip_dateline
 
 
 def _stem(kind: str, answer: str, *paragraphs: str) -> str | None:
@@ -2581,3 +2580,51 @@ def test_the_same_day_is_named_when_the_reports_day_is_cut() -> None:
 def test_a_posts_body_keeps_the_units_short_name_after_its_lower_case_tail() -> None:
     s = "Báo cáo của Thượng tá Trần Thị Hà - Chủ tịch Hội Phụ nữ CATP cho thấy, năm qua Hội đã làm tốt công tác."
     assert ("title_of", "Chủ tịch Hội Phụ nữ CATP") in _facts(s)
+
+
+def test_a_team_listed_by_name_is_no_run_of_titles_before_ai() -> None:
+    s = (
+        "Trước khi sang Cộng hòa Trung Phi, tổ công tác của Bộ Công an gồm Đại tá Trần Văn An, Thượng tá "
+        "Phạm Minh Đức và Trung tá Hoàng Thị Lan đã được bồi dưỡng ngoại ngữ, kỹ năng sống và tìm hiểu về "
+        "văn hóa, con người nước bạn."
+    )
+    stem = _stem("person", "Thượng tá Phạm Minh Đức", s)
+    assert stem is not None and "gồm Đại tá Trần Văn An, ai và Trung tá" in stem, stem
+
+
+def test_a_speaker_whose_words_are_cut_after_their_time_is_malformed() -> None:
+    assert malformed("Ai cho biết từ khi Việt Nam chính thức cử lực lượng sang phái bộ năm 2015 đến nay?")
+    assert malformed("Ai cho biết trong năm 2024 đơn vị đã bắt giữ 120 đối tượng?") is None
+
+
+def test_a_list_cut_after_its_second_item_is_left_out_of_the_stem() -> None:
+    s = (
+        "Mục tiêu của đợt ra quân tấn công trấn áp tội phạm là phục vụ Hội nghị cấp cao lần thứ 47 của ASEAN, "
+        "bầu cử Hội đồng nhân dân các cấp, Lễ kỷ niệm 80 năm Quốc khánh và Tết Nguyên đán Bính Ngọ 2026."
+    )
+    stem = _stem(
+        "event", "Hội nghị cấp cao lần thứ 47 của ASEAN", "Công an tỉnh ra quân trấn áp tội phạm.", s
+    )
+    assert stem == "Mục tiêu của đợt ra quân tấn công trấn áp tội phạm là phục vụ hội nghị nào?", stem
+
+
+def test_a_bodys_name_is_not_cut_at_the_comma_before_tre_em() -> None:
+    from quizgen.extract.stems import _pieces
+
+    pieces = _pieces(
+        "Chiều 2-5, Ban Vì sự tiến bộ phụ nữ và công tác Gia đình, Trẻ em CATP tổ chức hội nghị", None
+    )
+    assert [p for p, _ in pieces][
+        1
+    ] == "Ban Vì sự tiến bộ phụ nữ và công tác Gia đình, Trẻ em CATP tổ chức hội nghị"
+
+
+def test_a_name_the_article_misspells_once_is_not_an_answer() -> None:
+    paragraphs = (
+        "Sáng 3.8, Đại tá Ngô Thanh Tùng được trao quyết định bổ nhiệm Giám đốc Công an tỉnh Thái Bình.",
+        "Trước đó, ông Ngô Thành Tùng giữ cương vị Phó giám đốc Công an tỉnh Nam Định trong nhiều năm.",
+        "Phát biểu nhận nhiệm vụ, Đại tá Ngô Thanh Tùng hứa sẽ cùng tập thể lãnh đạo đơn vị hoàn thành tốt nhiệm vụ.",
+    )
+    answers = {f.answer for f in extract_article("t", paragraphs).facts if f.type == QType.WHO}
+    assert not any("Thành Tùng" in a for a in answers), answers
+    assert any("Thanh Tùng" in a for a in answers), answers

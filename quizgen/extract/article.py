@@ -517,6 +517,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     facts = [asked for f in facts if (asked := asked_by_post(f, people, held)) is not None]
     # "Diệp Thế H.", "Nguyễn T. C.": a name the paper cut to initials is withheld; it is no answer.
     facts = [f for f in facts if f.type != QType.WHO or not _INITIALLED.search(f.answer)]
+    facts = [f for f in facts if not _misspelled_name(f, facts, "\n".join(paragraphs))]
     names = event_names(analyses)
     headline = anchor_headline(paragraphs)
     if headline:
@@ -526,6 +527,22 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         names[PROVINCE_KEY] = province
     events = tuple(sorted(names.items()))
     return ArticleFacts(article_id, tuple(facts), found.main_ministry, analyses, events)
+
+
+def _misspelled_name(fact: Fact, facts: list[Fact], text: str) -> bool:
+    """ "Vũ Thành Chương" once, in an article that writes "Vũ Thanh Chương" three times: the paper's
+    slip would be the key, and readers mark it a wrong answer."""
+    if fact.type != QType.WHO or not fact.shape.startswith("person"):
+        return False
+    name = name_of(fact.answer)
+    key = loose_key(name)
+    if len(name.split()) < 2:
+        return False
+    seen = len(word_re(name).findall(text))
+    return any(
+        other != name and loose_key(other) == key and len(word_re(other).findall(text)) > seen
+        for other in {name_of(f.answer) for f in facts if f.type == QType.WHO}
+    )
 
 
 def _runs_through_a_name(fact: Fact, facts: list[Fact]) -> bool:

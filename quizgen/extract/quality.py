@@ -18,11 +18,10 @@ from quizgen.extract.events import ordinal_value
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
-from quizgen.extract.stems import strip_dateline
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType, Question
 from quizgen.normalize import fold_for_match, word_re
-from quizgen.sentences import LOWER, UPPER
+from quizgen.sentences import LOWER, UPPER, strip_dateline
 
 MAX_PER_SENTENCE = 4
 # A list of seized goods or of casualties gives a count per item: cut from one sentence, each stem

@@ -22,7 +22,7 @@ from quizgen.extract.people import and_next_person, rank_alternation
 from quizgen.extract.places import is_place, name_province
 from quizgen.gazetteer import load_gazetteer
 from quizgen.normalize import fold_for_match, unglue, word_re
-from quizgen.sentences import LOWER, UPPER
+from quizgen.sentences import LOWER, UPPER, strip_dateline
 
 BLANK = "_____"
 _TRAILING_CLAUSES = re.compile(
@@ -208,8 +208,6 @@ HARD_MAX_STEM_WORDS = 40
 # clause ("Công an TPHCM nhận được công điện ... về việc tiếp nhận bao nhiêu công dân ...?") reads
 # as a question, and judges accepted stems of 40 to 44 words as often as of 25 to 29 (40% and 39%).
 LONGEST_STEM_WORDS = 45
-# "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
-_DATELINE = re.compile(rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)")
 # Event nouns that "này"/"trên" point back to; resolved by anchoring the stem in the article.
 _EVENT_NOUNS = (
     r"sự kiện|hội nghị|hội thảo|khóa tập huấn|khóa học|khóa|lớp tập huấn|lớp học|lớp|chương trình|buổi lễ|"
@@ -252,24 +250,6 @@ _AT_AN_EVENT = re.compile(
 # "Ai đồng chủ trì?", "Ai đến dự?": a question word and a verb or two, and no name of what.
 _UNPLACED_WHO = re.compile(rf"^Ai(?:\s+[{LOWER}][^\s?]*){{1,5}}\?$")
 
-_SOURCE_DATELINE = re.compile(
-    r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
-    r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
-)  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
-
-
-def strip_dateline(text: str) -> str:
-    """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
-    text = re.sub(r"^\s*[*•+]\s+", "", text)  # a list's bullet: "* Ngày 15/10, Thứ trưởng ..."
-    m = _DATELINE.match(text)
-    if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
-        return text[m.end() :]
-    m = _SOURCE_DATELINE.match(text)
-    if m:
-        return text[m.end() :]
-    m = re.match(rf"^\s*\([A-Z]{{2,8}}\)\s+(?=[{UPPER}])", text)  # "(CAO) Hội nghị ...": no dash after it
-    return text[m.end() :] if m else text
-
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
@@ -287,8 +267,9 @@ _ONLY_REPORTS = re.compile(
 )
 
 
-# A comma that separates pieces of a sentence; not the one in "phòng, chống" (a fixed pair).
-_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức,)(?<=,)\s+")
+# A comma that separates pieces of a sentence; not the one in "phòng, chống" (a fixed pair), nor
+# the one inside a body's name: "Ban ... và công tác Gia đình, Trẻ em CATP".
+_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức,)(?<=,)\s+(?![Tt]rẻ em\b)")
 
 
 _LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")
@@ -520,6 +501,21 @@ def _restore_agent_verb(stem: str, source: str) -> str:
     return stem
 
 
+# The last item of a list: "HĐND các cấp nhiệm kỳ 2026-2031 và Tết Nguyên đán Bính Ngọ 2026".
+_LIST_END = re.compile(r"^(?:và\s|[^,]{0,60}\svà\s[^,]{0,60}$)")
+
+
+def _list_goes_on(pieces: list[tuple[str, bool]], start: int) -> bool:
+    """Items from ``start`` that end in a list's last ("..., | Lễ kỷ niệm ... | và Tết ..."). An item may
+    look like a verb to the tagger ("kỷ niệm", "bầu cử", "kỳ thi") but carries no tense."""
+    for piece, verb in pieces[start:]:
+        if verb and (_TENSE.search(piece) or word_count(piece) > 16):
+            return False
+        if _LIST_END.match(piece):
+            return True
+    return False
+
+
 def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAnalysis | None = None) -> str:
     """The main clause's head and the piece holding the question word, within ``limit`` words.
 
@@ -639,6 +635,27 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
                 break
             keep.add(i)
             total += n
+    last = max(keep)
+    # Only after "<thing> nào,": after "ai," come the person's titles, after "bao nhiêu X," the rest of
+    # a tally, each fine to cut at any item.
+    # The question piece must be a clause's object ("phục vụ đại hội nào,"), not an adverbial ("Từ
+    # đầu năm nào, | X sang Campuchia") or a frame ("xét đề nghị của bộ nào, | Thủ tướng ... giao").
+    opening = re.split(r"[:;]\s+", pieces[target][0])[-1]  # "Kết quả ... xác định: Từ đầu năm nào,"
+    in_clause = (head is not None or pieces[target][1]) and not _ADVERBIAL_START.match(opening)
+    while (
+        in_clause
+        and re.search(r"(?<!\w)nào,?$", pieces[target][0])
+        and last > target
+        and last + 1 < len(pieces)
+        and last + 1 not in keep
+        and word_count(pieces[last][0]) <= 8
+        and not _ranked_name().match(pieces[last][0])
+        and (not pieces[last][1] or _list_goes_on(pieces, last + 1))
+    ):
+        # "phục vụ đại hội nào, | bầu cử Quốc hội khóa XVI, | HĐND ... và Tết ...": a list cut after
+        # its second item reads as if that item were asked too; the list goes with what follows.
+        keep.discard(last)
+        last = max(keep)
     if needs_main and verb_at is not None and verb_at not in keep:
         return stem  # the adverbial alone, its clause cut away: the length check decides on the whole
     if head is not None and any(_BARE_BACK_REFERENCE.search(pieces[i][0]) for i in keep):
@@ -1167,6 +1184,11 @@ def _without_open_bracket(stem: str) -> str:
     return body[:at].rstrip(" ,;:") + "?"
 
 
+@functools.cache
+def _ranked_name() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{rank_alternation()})\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
+
+
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
     """ "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, ai chủ trì ...": titles whose name became "ai"."""
     m = re.search(r"(?:^|,\s)(ai\s)", stem)
@@ -1180,6 +1202,9 @@ def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) ->
         if titles and not any(verb for _, verb in titles):
             return before[: agent[-1].end()] + stem[m.start(1) :]
     pieces = _pieces(before.rstrip(", "), sentence)
+    if _ranked_name().search(before):
+        # "Tổ công tác ... gồm Đại tá Lê Quốc Huy, ai và Trung tá ...": a list of people, not titles.
+        return stem
     if pieces and not any(verb for _, verb in pieces) and not _ADVERBIAL_START.match(before):
         rest = stem[m.start(1) :]
         return rest[:1].upper() + rest[1:]
@@ -1434,6 +1459,12 @@ def malformed(stem: str, question: bool = True) -> str | None:
         stem,
     ):
         return "what was said is not in the stem"  # "Ai đã nhấn mạnh như vậy ...?": said what?
+    if re.search(
+        r"(?<!\w)(?:nhấn mạnh|cho biết|khẳng định|chia sẻ|nói|thông tin)\s*,?\s+"
+        r"(?:từ|kể từ|trong|sau|tính đến)\s[^,?]*(?:đến nay|tới nay|vừa qua|qua|tới)\?$",
+        stem,
+    ):
+        return "what was said is cut after its time"  # "Ai cho biết từ khi ... năm 2014 đến nay?": what then?
     if re.search(r"(?<!\w)có ai,?\s+(?:các|những|lãnh đạo|đại diện|cán bộ)(?!\w)", stem):
         return "the first of those present asked"  # "Cùng dự lễ có ai lãnh đạo Trung tâm ...?"
     if re.search(r"(?i)(?:^|(?<!\w)do\s+)ai\s+(?:làm\s+)?đồng chủ trì", stem) and not re.search(
