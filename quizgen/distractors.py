@@ -186,7 +186,10 @@ def _nice_steps(n: float) -> list[float]:
         return [n + 1, n - 1, n + 2, n + 3, n - 2, n - 3]
     magnitude = 10 ** (len(str(int(n))) - 1)
     step = max(1, magnitude // 2) if n / magnitude < 3 else magnitude
-    return [n + step, n - step, n + 2 * step, n - 2 * step, n + 3 * step, n - 3 * step]
+    steps = [n + step, n - step, n + 2 * step, n - 2 * step, n + 3 * step, n - 3 * step]
+    # "1" beside 11 arrested, "389" members beside 3.389, "5 tổ" beside 1.005: a step that drops the
+    # number's leading figure reads as another order of size, which readers struck as impossible.
+    return [v for v in steps if v >= (n / 4 if n >= 100 else 2)]
 
 
 def _shift_number(answer: str, total: float | None = None) -> list[str]:
@@ -1282,7 +1285,8 @@ def _same_country_ministries(answer: str, gaz: Gazetteer) -> list[str]:
 _NUM = r"(\d+(?:[.,]\d+)?)"
 # Bounds the stem sets around "bao nhiêu": (pattern, the option must be above (True) or below it).
 _STATED_BOUNDS = (
-    (re.compile(rf"từ {_NUM}\S*\s+(?:đến|tới|lên(?: mức)?)\s+bao nhiêu"), True),  # "từ 5 đến bao nhiêu %"
+    # "từ 5 đến bao nhiêu %", "vay từ 5 ngày đến bao nhiêu ngày"
+    (re.compile(rf"từ {_NUM}\S*(?:\s+[^\s\d,]+)?\s+(?:đến|tới|lên(?: mức)?)\s+bao nhiêu"), True),
     (re.compile(rf"từ {_NUM}\S*(?:\s+\S+)?\s+xuống(?: còn)?\s+bao nhiêu"), False),
     (re.compile(rf"từ bao nhiêu\s+(?:\S+\s+)?xuống(?: còn)?\s+{_NUM}"), True),  # "rút từ ... xuống còn 4 năm"
     (re.compile(rf"từ bao nhiêu\s+(?:\S+\s+)?lên(?: mức)?\s+{_NUM}"), False),
@@ -1329,6 +1333,8 @@ def _within_stated_bounds(stem: str, candidate: str) -> bool:
     total = _total_stated(stem)
     if total is not None and value >= total:
         return False
+    if value < 2 and re.search(r"bao nhiêu(?:\s+\S+){1,2}\s+liên tiếp", stem):
+        return False  # "trong bao nhiêu nhiệm kỳ liên tiếp": one term is no run
     for pattern, above in _STATED_BOUNDS:
         m = pattern.search(stem)
         if m:

@@ -481,9 +481,15 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
     paragraphs: list[str] = []
     dropped: list[str] = []
     outlet: str | None = None
+    ended = False
     for index, block in enumerate(blocks):
         block = block.strip()
         if not block:
+            continue
+        if ended:
+            # After the agency's end mark "./.", the page runs on with other articles' teasers
+            # ("Xét xử vụ ... Ngày 14/8, Tòa án ..."), a "Theo vietnamplus.vn", a hotline.
+            dropped.append(block)
             continue
         stamp = _POSTED_AT_RE.match(block)
         if stamp:
@@ -517,6 +523,7 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
             dropped.append(credit)
         if block:
             paragraphs.append(block)
+            ended = block.endswith("./.")
     return paragraphs, dropped, outlet
 
 

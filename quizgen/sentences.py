@@ -33,7 +33,8 @@ def strip_dateline(text: str) -> str:
     m = _SOURCE_DATELINE.match(text)
     if m:
         return text[m.end() :]
-    m = re.match(rf"^\s*\([A-Z]{{2,8}}\)\s+(?=[{UPPER}])", text)  # "(CAO) Hội nghị ...": no dash after it
+    # "(CAO) Hội nghị ...": no dash after it; "(THTG) công an tỉnh nào ...": the name became the question.
+    m = re.match(r"^\s*\([A-Z]{2,8}\)\s+(?=\w)", text)
     return text[m.end() :] if m else text
 
 

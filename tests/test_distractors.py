@@ -841,3 +841,14 @@ def test_a_term_of_office_keeps_its_length_in_the_options() -> None:
     assert all(int(t[5:]) - int(t[:4]) == 5 for t in terms), terms
     # A programme's period may run longer or shorter: "giai đoạn 2021-2025" beside "2021-2030".
     assert any(int(t[5:]) - int(t[:4]) != 4 for t in _shift_years("2021-2025"))
+
+
+def test_number_options_the_stem_rules_out_are_not_offered() -> None:
+    from quizgen.distractors import _nice_steps, _within_stated_bounds
+
+    assert not _within_stated_bounds("Thời hạn vay từ 5 ngày đến bao nhiêu ngày?", "4 ngày")
+    assert _within_stated_bounds("Thời hạn vay từ 5 ngày đến bao nhiêu ngày?", "9 ngày")
+    assert not _within_stated_bounds("Ông giữ chức Bí thư trong bao nhiêu nhiệm kỳ liên tiếp?", "1")
+    # A step that drops the leading figure is another order of size: 389 beside 3.389, 1 beside 11.
+    assert 389 not in _nice_steps(3389) and 5 not in _nice_steps(1005) and 1 not in _nice_steps(11)
+    assert 2 in _nice_steps(12)

@@ -289,3 +289,16 @@ def test_a_linked_headline_before_one_that_opens_with_a_figure_is_set_aside(tmp_
     text = "\n".join(article.paragraphs)
     assert "ngân sách cho Phái bộ" not in text, text
     assert "Đồng chủ trì lễ bàn giao" in text
+
+
+def test_what_follows_the_agencys_end_mark_is_left_out(tmp_path: Path) -> None:
+    page = (
+        "Ngày 3/9, Công an tỉnh Lạng Sơn thông tin đơn vị vừa phá một chuyên án ma túy, thu giữ 5 bánh heroin.\n\n"
+        "Cơ quan Cảnh sát điều tra Công an tỉnh đang mở rộng điều tra vụ án./.\n\n"
+        "Tuyên án vụ hai cựu cán bộ nhận hối lộ Ngày 2/9, Tòa án nhân dân TP Hồ Chí Minh tuyên phạt 2 bị cáo.\n\n"
+        "Theo vietnamplus.vn\n"
+    )
+    article = read_article(write(tmp_path / "ls.txt", page))
+    assert article.paragraphs[-1].endswith("vụ án./.")
+    assert not any("Tòa án" in p for p in article.paragraphs)
+    assert any("Tòa án" in d for d in article.dropped)

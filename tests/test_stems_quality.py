@@ -2628,3 +2628,42 @@ def test_a_name_the_article_misspells_once_is_not_an_answer() -> None:
     answers = {f.answer for f in extract_article("t", paragraphs).facts if f.type == QType.WHO}
     assert not any("Thành Tùng" in a for a in answers), answers
     assert any("Thanh Tùng" in a for a in answers), answers
+
+
+def test_an_outlets_tag_goes_even_when_the_name_after_it_became_the_question() -> None:
+    assert strip_dateline("(THTG) công an tỉnh nào vừa khai giảng lớp bồi dưỡng?") == (
+        "công an tỉnh nào vừa khai giảng lớp bồi dưỡng?"
+    )
+
+
+def test_one_of_two_places_is_not_dropped_from_the_stem() -> None:
+    from quizgen.extract.stems import _without_place
+
+    stem = (
+        "Đến năm 2020, Việt Nam đã cử bao nhiêu sĩ quan tới hai phái bộ tại Nam Sudan và Cộng hòa Trung Phi?"
+    )
+    assert _without_place(stem) == stem
+
+
+def test_a_district_of_the_answers_province_gives_it_away() -> None:
+    s = "Công an tỉnh Tiền Giang vừa khai giảng lớp tập huấn cho dân phòng của thành phố Gò Công năm 2024."
+    fact = next(f for f in extract_article("t", ("Khai giảng lớp tập huấn.", s)).facts if f.type == QType.ORG)
+    assert fact.answer == "Công an tỉnh Tiền Giang"
+    stem = "Công an tỉnh nào vừa khai giảng lớp tập huấn cho dân phòng của thành phố Gò Công năm 2024?"
+    assert giveaway(stem, fact) == "the stem names a district of the answer's province"
+    assert giveaway(stem.replace("thành phố Gò Công", "các xã"), fact) is None
+
+
+def test_a_leftover_also_is_left_out_but_not_cung_nhu() -> None:
+    s = "Đại hội cũng bầu Ban Chấp hành Hội Phụ nữ Công an tỉnh Kon Tum nhiệm kỳ 2021-2026 gồm 13 người."
+    stem = _stem("count", "13", "Đại hội Hội Phụ nữ Công an tỉnh Kon Tum.", s)
+    assert stem is not None and "cũng" not in stem and stem.startswith("Đại hội bầu"), stem
+    s2 = "Chủ tịch UBND tỉnh cho biết nhiệm vụ của Đề án 06 nói riêng cũng như công tác bảo đảm an ninh còn nặng."
+    stem2 = _stem("programme", "Đề án 06", "Hội nghị về Đề án 06.", s2)
+    assert stem2 is None or "cũng như" in stem2, stem2
+
+
+def test_a_count_keeps_its_noun_in_the_stem_when_the_segmenter_joins_the_first_word() -> None:
+    s = "Hiện toàn tỉnh có 1.005 tổ bảo vệ an ninh trật tự ở cơ sở, với 3.389 thành viên."
+    facts = [f for f in extract_article("t", ("Tập huấn lực lượng cơ sở.", s)).facts if f.kind == "count"]
+    assert "1.005" in {f.answer for f in facts}, [f.answer for f in facts]

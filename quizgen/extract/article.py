@@ -336,6 +336,14 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         # "Tô Lâm trao", "Hàn Quốc Lee Chul-sung": the segmenter glued a verb or a country to the
         # name; a name's edges are its capitals, and a word outside them is never part of it.
         return fact
+    if (
+        fact.kind == "count"
+        and widened.startswith(answer + " ")
+        and fact.head.startswith(widened[len(answer) :].strip() + " ")
+    ):
+        # "1.005 tổ | bảo vệ an ninh trật tự": the segmenter joined the number to the first word of
+        # what is counted; widened, the stem would ask "bao nhiêu bảo vệ an ninh trật tự".
+        return fact
     if edge_problem(analysis, s0, e0) is not None or extra > _MAX_WIDENING:
         return None
     if widened in fact.fact:

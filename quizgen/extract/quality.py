@@ -160,6 +160,25 @@ _RATE_AMONG_CHANGES = re.compile(
 TERM_BEFORE = re.compile(r"(?i)nhiệm kỳ\s*$")
 
 
+_DISTRICT_IN_STEM = re.compile(
+    rf"(?<!\w)(huyện|quận|thị xã|thành phố|TP\.?)\s+((?:[{UPPER}][{LOWER}]*\s?){{1,3}})"
+)
+
+
+def _district_names_province(stem: str, answer: str, gaz: Gazetteer) -> bool:
+    """A district or city in the stem that only one province has, and that province is the answer's."""
+    for m in _DISTRICT_IN_STEM.finditer(stem):
+        level = "thành phố" if m.group(1).startswith("TP") else m.group(1)
+        words = m.group(2).split()
+        for k in range(len(words), 0, -1):
+            provinces = gaz.provinces_of_district(" ".join(words[:k]), level)
+            if provinces:
+                if len(provinces) == 1 and word_re(provinces[0]).search(answer):
+                    return True
+                break
+    return False
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -178,6 +197,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             )
         if re.fullmatch(r"(?i)thủ đô hà nội", fact.answer.strip()):
             return "the host's own capital"  # among foreign capitals, Hà Nội is the one a reader picks
+    if fact.type in (QType.ORG, QType.WHERE) and _district_names_province(stem, fact.answer, gaz):
+        return "the stem names a district of the answer's province"  # "... thành phố Mỹ Tho": Tiền Giang
     if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
         return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:

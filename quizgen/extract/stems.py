@@ -898,6 +898,10 @@ def _without_place(stem: str) -> str:
             # is still named by its level word; left behind it would dangle.
             j = j or len(more)
             end = second.start("caps") + len(" ".join(more[:j]))
+        if re.match(rf"\s+và\s+(?:tại\s+|ở\s+)?[{UPPER}]", stem[end:]):
+            # "hai phái bộ tại Nam Sudan và Cộng hòa Trung Phi": one of two places; without it the
+            # other would read as the missions' second party.
+            continue
         # ", tại Quảng Ninh, Đồn ...": the commas that set the place off go with it.
         shorter = re.sub(r",\s*,", ",", stem[: m.start()] + stem[end:])
         if re.match(r"^\w+(?:\s\w+)?,", shorter) and not re.match(r"^\w+(?:\s\w+)?,", stem):
@@ -1926,6 +1930,9 @@ def finish_stem(
     # "Ban nào cũng đã phát hiện ...", "Ai cũng đến dự": after the question word "cũng" reads as
     # "every"; the source's "also" has nothing to refer to in a quiz.
     stem = re.sub(r"(?<!\w)(nào|[Aa]i) cũng (?=\w)", r"\1 ", stem)
+    # "Đại hội cũng bầu ...", "Chủ tịch ... cũng chia sẻ": the also points to a sentence the quiz
+    # does not print (readers: a leftover "cũng"); "cũng như" joins two things and stays.
+    stem = re.sub(r"(?<=\w) cũng (?!như(?!\w))(?=\w)", " ", stem)
     # "quán triệt phương châm: nào?": the colon introduced the quote the question replaced.
     stem = re.sub(r"\s*:\s+(nào|gì)(?=\?$)", r" \1", stem)
     # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
