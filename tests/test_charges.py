@@ -53,3 +53,15 @@ def test_options_are_offences_of_the_same_family_and_never_hold_the_answer() -> 
     assert len(options) == 3 and {fold_for_match(o) for o in options} <= family, options
     assert all(o[:1].islower() for o in options)  # written as the text writes the answer
     assert not any(fold_for_match(o) in fold_for_match(fact.answer) for o in options)  # not "mua bán người"
+
+
+def test_an_act_named_by_the_offences_own_words_is_a_charge() -> None:
+    s = (
+        "Công an huyện Đăk Glei đã khởi tố vụ án, khởi tố bị can 5 đối tượng về hành vi Vi phạm quy định về "
+        "khai thác, bảo vệ rừng và lâm sản."
+    )
+    [(answer, shape, stem)] = _charges(s)
+    assert (answer, shape) == ("Vi phạm quy định về khai thác, bảo vệ rừng và lâm sản", "charge:environment")
+    assert stem is not None and stem.endswith("về hành vi gì?"), stem
+    s2 = "Công an tỉnh đang tạm giữ hình sự 9 người để điều tra, làm rõ hành vi cho vay lãi nặng trong giao dịch dân sự."
+    assert [a for a, _, _ in _charges(s2)] == ["cho vay lãi nặng trong giao dịch dân sự"]

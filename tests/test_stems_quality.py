@@ -2667,3 +2667,15 @@ def test_a_count_keeps_its_noun_in_the_stem_when_the_segmenter_joins_the_first_w
     s = "Hiện toàn tỉnh có 1.005 tổ bảo vệ an ninh trật tự ở cơ sở, với 3.389 thành viên."
     facts = [f for f in extract_article("t", ("Tập huấn lực lượng cơ sở.", s)).facts if f.kind == "count"]
     assert "1.005" in {f.answer for f in facts}, [f.answer for f in facts]
+
+
+def test_the_day_of_publication_in_brackets_is_a_date() -> None:
+    s = "Chiều nay (14/9), UBND tỉnh Đắk Lắk đã trao thưởng 50 triệu đồng cho Công an tỉnh."
+    facts = [f for f in extract_article("t", ("Trao thưởng.", s)).facts if f.type == QType.WHEN]
+    assert [(f.answer, f.qphrase) for f in facts] == [("14/9", "vào chiều ngày nào")]
+
+
+def test_a_group_a_case_ran_through_is_asked_by_its_quoted_name() -> None:
+    s = 'Cơ quan chức năng phát hiện nhóm Zalo "Hội vay nhanh 24h" có khoảng 500 thành viên hoạt động cho vay.'
+    facts = extract_article("t", ("Triệt phá đường dây.", s)).facts
+    assert any(f.kind == "quoted" and "Hội vay nhanh 24h" in f.answer for f in facts)

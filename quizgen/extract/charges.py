@@ -18,7 +18,9 @@ from quizgen.models import QType
 from quizgen.normalize import fold_for_match, leading_name
 from quizgen.sentences import Sentence
 
-_ABOUT = re.compile(r"(?<!\w)về (?P<charge>tội\s+)")
+# "về tội Mua bán người"; "về hành vi Vi phạm quy định về khai thác ...", "làm rõ hành vi cho vay lãi
+# nặng ...": an act named by the offence's own words.
+_ABOUT = re.compile(r"(?<!\w)(?:về|làm rõ) (?P<charge>(?P<head>tội|hành vi)\s+)")
 # A charge is a fact of a case: a prosecution, an arrest or a trial names it, not a warning about
 # a kind of crime ("cảnh báo về tội phạm lừa đảo").
 _CASE = re.compile(r"(?i)khởi tố|truy tố|tạm giam|tạm giữ|xét xử|tuyên phạt|cáo trạng|bị can|bị cáo")
@@ -62,8 +64,8 @@ def charge_facts(sentence: Sentence, known: set[str], gaz: Gazetteer | None = No
             sentence,
             m.start("charge"),
             end,
-            qphrase="tội gì",
+            qphrase=f"{m.group('head')} gì",
             shape=f"charge:{family}",
-            head="tội",
+            head=m.group("head"),
             score=0.7,
         )

@@ -19,6 +19,9 @@ _HEADS = (
     "tinh thần", "Kỷ niệm chương", "Huân chương", "Huy chương", "Hội thảo quốc tế", "Hội thảo",
     "hội thảo", "cuộc thi", "giải thưởng", "cuộc vận động", "mô hình", "chiến dịch", "tọa đàm", "Tọa đàm",
     "khóa tập huấn", "thông điệp",
+    # A group, page or app a case ran through: "nhóm Facebook "Group mua bán data mới 2020"".
+    "nhóm Facebook", "nhóm Zalo", "nhóm Telegram", "trang Facebook", "fanpage", "tài khoản Facebook",
+    "tài khoản Zalo", "ứng dụng", "sàn giao dịch", "website", "trang web",
 )  # fmt: skip
 _QUOTED = re.compile(
     rf"(?<!\w)(?P<head>{'|'.join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))})"

@@ -20,10 +20,10 @@ class DateRules(RuleBase):
     )
     _DAY_RE = re.compile(
         rf"(?<![\w/])(?:{_CLOCK})?"
-        r"(?P<tod>(?:[Rr]ạng sáng|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:(?:ngày|nay)\s+)?"
+        r"(?P<tod>(?:[Rr]ạng sáng|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+(?:ngày\s+|nay\s+(?P<br>\()?)?"
         r"|(?P<ngay>[Nn]gày)\s+)"
         r"(?P<date>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
-        r"(?![\d/])"
+        r"(?(br)\))(?![\d/])"  # "Chiều nay (20/5)": the day of publication, in brackets
     )
     _RANGE_RE = re.compile(
         r"(?:[Tt]ừ\s+)?(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?\s+(?:đến|-)\s+ngày\s+\d{1,2}"
