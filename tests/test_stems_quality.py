@@ -2679,3 +2679,29 @@ def test_a_group_a_case_ran_through_is_asked_by_its_quoted_name() -> None:
     s = 'Cơ quan chức năng phát hiện nhóm Zalo "Hội vay nhanh 24h" có khoảng 500 thành viên hoạt động cho vay.'
     facts = extract_article("t", ("Triệt phá đường dây.", s)).facts
     assert any(f.kind == "quoted" and "Hội vay nhanh 24h" in f.answer for f in facts)
+
+
+def test_a_post_ends_with_its_province_before_the_clauses_verb() -> None:
+    s = "Ông Trần Văn Bình, Chủ tịch UBND tỉnh Quảng Trị ghi nhận, biểu dương thành tích của lực lượng công an."
+    held = [f.template for f in extract_article("t", ("Biểu dương.", s)).facts if f.kind == "holder_of"]
+    assert held == ["Ai là Chủ tịch UBND tỉnh Quảng Trị?"], held
+
+
+def test_a_list_after_the_asked_count_is_cut_and_a_colon_before_it_goes() -> None:
+    s = (
+        "Tham gia lớp bồi dưỡng, 180 học viên sẽ được học 05 chuyên đề, gồm: Bồi dưỡng chính trị, pháp luật, "
+        "kỹ năng nghiệp vụ."
+    )
+    stem = _stem("count", "05", "Khai giảng lớp bồi dưỡng.", s)
+    assert stem is not None and stem.endswith("bao nhiêu chuyên đề?") and "gồm" not in stem, stem
+    s2 = "Theo giá niêm yết, tổng trị giá số hàng là: 120.500.000 đồng."
+    stem2 = _stem("count", "120.500.000", "Thu giữ hàng lậu.", s2)
+    assert stem2 == "Theo giá niêm yết, tổng trị giá số hàng là bao nhiêu đồng?", stem2
+
+
+def test_all_of_a_finished_task_gives_the_percentage_away() -> None:
+    s = "Chiều 2/6, UBND tỉnh tổ chức Hội nghị công bố việc hoàn thành cấp căn cước cho 100% công dân đủ điều kiện."
+    fact = next(f for f in extract_article("t", ("Hội nghị.", s)).facts if f.answer == "100%")
+    stem = "UBND tỉnh tổ chức Hội nghị công bố việc hoàn thành cấp căn cước cho bao nhiêu phần trăm công dân?"
+    assert giveaway(stem, fact) == "a finished task is all of it"
+    assert giveaway("Bao nhiêu phần trăm học viên hoàn thành khóa học?", fact) is None

@@ -202,6 +202,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
         return "the counted noun is missing"  # "phát hiện bao nhiêu, 2.420 đối tượng"
     if fact.type == QType.HOW_MANY:
+        if re.fullmatch(r"100\s?%", fact.answer.strip()) and re.search(
+            r"(?i)(?:hoàn thành|toàn bộ|tất cả)(?=.*bao nhiêu)", stem
+        ):
+            return "a finished task is all of it"  # "công bố việc hoàn thành ... cho bao nhiêu phần trăm"
         parts = _PARTS.search(stem)
         asked = stem.find("bao nhiêu")
         if parts and 0 <= asked < parts.start():

@@ -1935,6 +1935,14 @@ def finish_stem(
     stem = re.sub(r"(?<=\w) cũng (?!như(?!\w))(?=\w)", " ", stem)
     # "quán triệt phương châm: nào?": the colon introduced the quote the question replaced.
     stem = re.sub(r"\s*:\s+(nào|gì)(?=\?$)", r" \1", stem)
+    # "tổng trị giá ... là: bao nhiêu đồng?", "tang vật ... gồm: bao nhiêu xe ô tô?"
+    stem = re.sub(r"(?<!\w)(là|gồm)\s*:\s+(bao nhiêu)(?!\w)", r"\1 \2", stem)
+    listed = re.search(r"(?<!\w)(?:bao nhiêu|nào|ai)(?!\w)[^:]*,?\s+gồm\s*:\s+([^?]*)\?$", stem)
+    if listed and not _TENSE.search(listed.group(1)):
+        # "... học bao nhiêu chuyên đề, gồm: Bồi dưỡng chính trị, pháp luật?": the list after the asked
+        # count is cut where the stem ends, and read as if it were the whole. A list that runs into
+        # the clause's verb ("gồm: Công an quận ... đã được ... điều động") stays.
+        stem = re.sub(r",?\s+gồm\s*:\s+[^?]*\?$", "?", stem)
     # "trong 2 ngày 14 và 15-12" asked as "trong 2 những ngày nào": the count goes with the days.
     stem = re.sub(r"(?<!\w)(?:\d+|hai|ba|bốn|năm) (những ngày nào)", r"\1", stem)
     stem = re.sub(r"(?<!\w)([Tt]rong) (?:\d{1,2}|hai|ba|bốn|năm) (thời gian nào)", r"\1 \2", stem)

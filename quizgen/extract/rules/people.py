@@ -11,7 +11,14 @@ from quizgen.extract.orgs import LISTED_IN_NAME, lower_tail
 from quizgen.extract.places import BEFORE_A_COUNTRY, STATE_WORDS, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
-from quizgen.sentences import LOWER, Sentence
+from quizgen.sentences import LOWER, UPPER, Sentence
+
+# A post that ends with its province, then a lower-case clause: "Chủ tịch UBND tỉnh Hà Tĩnh ghi nhận".
+# "... tỉnh Gia Lai nhiệm kỳ 2021-2026", "... khóa XIV" go on with the post.
+_VERB_AFTER_PLACE = re.compile(
+    rf"(.*(?:tỉnh|thành phố|TP\.?)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
+    rf"\s+(?!nhiệm kỳ|khóa|khoá)[{LOWER}][^,]*$"
+)
 
 # An army officer's rank is his "quân hàm"; "cấp bậc hàm" is the police's word.
 _ARMY = re.compile(
@@ -236,6 +243,11 @@ class PeopleRules(RuleBase):
                     if joined:
                         title = title[: joined.start()]
                     title = re.sub(r"(?<=[A-ZĐ]{2})\.$", "", title)
+                    verb_after = _VERB_AFTER_PLACE.match(title)
+                    if verb_after:
+                        # "Ông X, Chủ tịch UBND tỉnh Hà Tĩnh | ghi nhận, biểu dương ...": the post ends
+                        # with its province; the clause's verb is not part of it.
+                        title = verb_after.group(1)
                     lead = len(text[t_start:t_end]) - len(text[t_start:t_end].lstrip())
                     t_end = min(t_end, t_start + lead + len(title))
                     if _BODY_CUT_OFF.search(title):
