@@ -636,10 +636,10 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             keep.add(i)
             total += n
     last = max(keep)
-    # Only after "<thing> nào,": after "ai," come the person's titles, after "bao nhiêu X," the rest of
-    # a tally, each fine to cut at any item.
-    # The question piece must be a clause's object ("phục vụ đại hội nào,"), not an adverbial ("Từ
-    # đầu năm nào, | X sang Campuchia") or a frame ("xét đề nghị của bộ nào, | Thủ tướng ... giao").
+    # A list cut short is dropped only after "<thing> nào," in a clause's object ("phục vụ đại hội
+    # nào,"): after "ai," come the person's titles, after "bao nhiêu X," the rest of a tally, each
+    # fine to cut at any item; an adverbial ("Từ đầu năm nào, | X sang Campuchia") or a frame ("xét
+    # đề nghị của bộ nào, | Thủ tướng ... giao") goes on with its clause, not a list.
     opening = re.split(r"[:;]\s+", pieces[target][0])[-1]  # "Kết quả ... xác định: Từ đầu năm nào,"
     in_clause = (head is not None or pieces[target][1]) and not _ADVERBIAL_START.match(opening)
     while (
