@@ -737,11 +737,27 @@ def _siblings(answer: str, head: str, gaz: Gazetteer, seed: str, stem: str = "")
         suffix = answer[parent.start() :]
         if stem and fold_for_match(own) in fold_for_match(stem):
             return _elsewhere(own, suffix, gaz, seed, stem)
+        if re.match(r"Cơ quan (?:CSĐT|ANĐT|Cảnh sát điều tra|An ninh điều tra)\b", own):
+            # Every provincial police has one: the same body of other provinces (the table's
+            # "Cơ quan" are UN and aid agencies, no peers for a police's investigators).
+            return _elsewhere(own, suffix, gaz, seed, stem)
         listed = [n for n in gaz.orgs.get(head, ()) if not _same_name(own, n)]
         return [n + suffix for n in _by_function(own, _rank(seed, listed))]
     if any(_same_name(own, n) for n in gaz.orgs.get(head, ())):
-        return _by_function(own, [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)])
+        others = _by_function(own, [n for n in _rank(seed, gaz.orgs[head]) if not _same_name(own, n)])
+        return _in_codes(own, others, gaz)
     return _other_city(own, gaz, seed) or _other_lines(own, gaz, seed)
+
+
+def _in_codes(own: str, names: list[str], gaz: Gazetteer) -> list[str]:
+    """ "Phòng CSHS" is set among "Phòng CSKT", "Phòng ANĐT": the only code among spelled-out names
+    stood out (a reader), so a unit written by its police code gets the others' codes."""
+    words = own.split()
+    if len(words) != 2 or words[1] not in gaz.police_codes:
+        return names
+    by_line = {fold_for_match(line): code for code, line in gaz.police_codes.items()}
+    coded = (by_line.get(fold_for_match(n[len(words[0]) :].strip())) for n in names)
+    return [f"{words[0]} {c}" for c in coded if c and c != words[1]]
 
 
 # Units named by a number after their kind ("Tiểu đoàn 38", "Đội 3 Cục CSGT"); not "Ban Chỉ đạo
@@ -962,14 +978,30 @@ def _same_name(a: str, b: str) -> bool:
     """ "Phòng Cảnh sát PCCC và CNCH" and "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", or
     "Phòng CSMT" and "Phòng Cảnh sát điều tra tội phạm về ma túy": one department, written with and
     without its abbreviations."""
+    return _spelled(a) == _spelled(b)
+
+
+def _spelled(text: str) -> str:
     codes = _folded_police_codes()
+    words = re.findall(r"\w+", fold_for_match(text))
+    full = " ".join(codes.get(w) or _ABBREVIATIONS.get(w, w) for w in words)
+    return " ".join(w for w in re.findall(r"\w+", full) if w not in ("và", "về"))
 
-    def spelled(text: str) -> str:
-        words = re.findall(r"\w+", fold_for_match(text))
-        full = " ".join(codes.get(w) or _ABBREVIATIONS.get(w, w) for w in words)
-        return " ".join(w for w in re.findall(r"\w+", full) if w not in ("và", "về"))
 
-    return spelled(a) == spelled(b)
+def _spelled_in(name: str, text: str) -> bool:
+    """True when ``text`` names ``name``, in full or by its codes ("Phòng CSHS"), with or without the
+    police it belongs to ("Phòng Cảnh sát hình sự Công an tỉnh Nam Định")."""
+    said = _spelled(text)
+    parent = _PARENT.search(name)
+    # Without its police only when the text names that police: "Phòng CSHS" beside "Phòng An ninh
+    # kinh tế Công an tỉnh Nam Định" is Nam Định's; "Cơ quan CSĐT Công an tỉnh Tây Ninh" is not the
+    # sentence's "Cơ quan CSĐT Công an tỉnh Đồng Nai".
+    bare = parent and _spelled(parent.group("parent")) in said
+    for form in (name, name[: parent.start()] if parent and bare else ""):
+        own = _spelled(form)
+        if len(own.split()) >= 2 and re.search(rf"(?<!\w){re.escape(own)}(?!\w)", said):
+            return True
+    return False
 
 
 def _initials(text: str) -> str:
@@ -1416,6 +1448,8 @@ def choose_distractors(
             continue  # "phái bộ nào tại Cộng hòa Trung Phi?": "... tại Cộng hòa Trung Phi" is right too
         if _acronym_alias(cand, fact.answer) or any(_acronym_alias(cand, c) for c in chosen):
             continue
+        if fact.shape.startswith(("org:", "unit:")) and _spelled_in(cand, fact.sentence.text):
+            continue  # "Phòng Cảnh sát hình sự" when the sentence has "phối hợp với Phòng CSHS": true too
         if _former_province(cand, gaz) and not _former_province(fact.answer, gaz):
             continue  # a province merged away in 2025 is no option beside a living one
         if fact.shape == "person:vn" and _female(cand) != _female(fact.answer):

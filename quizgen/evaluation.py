@@ -80,6 +80,23 @@ _UNDER_A_POLICE = re.compile(
 )
 
 
+# A name (capitalised words after an optional lower-case rank or honorific) and then its post.
+_PERSON_BESIDE_POST = re.compile(
+    r"^((?:[A-ZĐÀ-Ỹa-zđà-ỹ]+\s){0,2}?(?:[A-ZĐÀ-Ỹ][\w.]*\s){1,4}[A-ZĐÀ-Ỹ]\w*)\s*(?:,|\s[-–])\s+\S"
+)
+
+
+def _a_person(name: str) -> bool:
+    """ "Ông Võ Trọng Hải", "Đại tướng Lương Tam Quang", "Nguyễn Hồng Phong"; not "Hà Nội"."""
+    gaz = load_gazetteer()
+    folded = fold_for_match(name)
+    titled = any(
+        folded.startswith(fold_for_match(t) + " ") for t in (*gaz.all_ranks, "ông", "bà", "ngài", "đồng chí")
+    )
+    words = name.split()
+    return titled or (len(words) >= 3 and words[0] in gaz.surnames)
+
+
 def _variants(text: str) -> set[str]:
     base = fold_for_match(text)
     out = {base}
@@ -92,6 +109,11 @@ def _variants(text: str) -> set[str]:
     for rank in gaz.all_ranks:
         if re.match(rf"{re.escape(fold_for_match(rank))},?\s", base):
             out.add(re.sub(r"^(?:(?:pgs|gs|ts|ths)\.?(?:ts)?\.?\s+)", "", base[len(rank) :].lstrip(", ")))
+    # "Thượng tá Nguyễn Hồng Phong, Giám đốc Công an tỉnh Hà Tĩnh": a person with the post set
+    # beside the name is the person a draft names ("Ai là Giám đốc Công an tỉnh Hà Tĩnh?").
+    named = _PERSON_BESIDE_POST.match(text.strip())
+    if named and _a_person(named.group(1)):
+        out |= _variants(named.group(1))
     # "ông Trần Tư Nguyên", "đồng chí Vương Dụ Văn": the honorific is not part of the name.
     honoured = re.sub(r"^(?:ông|bà|ngài|đồng chí|đ/c)\s+", "", base)
     out.add(honoured)

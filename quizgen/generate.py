@@ -68,7 +68,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/120"
+GENERATOR = "quizgen-rules/121"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -141,11 +141,14 @@ def build_question(
     same_kind_answers: set[str],
     events: dict[str, str] | None = None,
     prior: tuple[SentenceAnalysis, ...] = (),
+    earlier: tuple[SentenceAnalysis, ...] = (),
 ) -> Question | None:
     """One draft for ``fact``, in the best format its distractors allow; None if it fails a check."""
     qid = question_id(article.id, fact)
     first = fact.sentence.index == 0
-    finished = finish_stem(build_stem(fact, ministry), fact, first, events=events, prior=prior)
+    finished = finish_stem(
+        build_stem(fact, ministry), fact, first, events=events, prior=prior, earlier=earlier
+    )
     if finished is None or giveaway(finished, fact):
         return None
     stem = finished
@@ -295,6 +298,7 @@ def draft_questions(
                 by_kind[fact.kind],
                 events,
                 prior=facts.analyses[max(0, fact.sentence.index - 2) : fact.sentence.index],
+                earlier=facts.analyses[: fact.sentence.index],
             )
         )
         is not None

@@ -852,3 +852,35 @@ def test_number_options_the_stem_rules_out_are_not_offered() -> None:
     # A step that drops the leading figure is another order of size: 389 beside 3.389, 1 beside 11.
     assert 389 not in _nice_steps(3389) and 5 not in _nice_steps(1005) and 1 not in _nice_steps(11)
     assert 2 in _nice_steps(12)
+
+
+def test_a_department_written_by_its_code_is_asked_among_codes_and_not_beside_its_partner() -> None:
+    s = (
+        "Chiều 5/3, Phòng An ninh kinh tế Công an tỉnh Nam Định đã phối hợp với Phòng CSHS và một số đơn vị "
+        "nghiệp vụ khác bắt giữ 4 đối tượng mua bán trái phép dữ liệu cá nhân."
+    )
+    facts = extract_article("t", (s,)).facts
+    partner = next(f for f in facts if f.answer == "Phòng CSHS")
+    options = choose_distractors(partner, DistractorPool(), "t", set())
+    # The only code among spelled-out names stood out: the other departments by their codes.
+    codes = set(load_gazetteer().police_codes)
+    assert len(options) == 3 and all(o.split()[0] == "Phòng" and o.split()[1] in codes for o in options), (
+        options
+    )
+    # "Phòng Cảnh sát hình sự" is the sentence's "Phòng CSHS": it took part, so it is right as well.
+    lead = next(f for f in facts if f.answer.startswith("Phòng An ninh kinh tế"))
+    options = choose_distractors(lead, DistractorPool(), "t", set())
+    assert options and not any("hình sự" in o.casefold() for o in options), options
+
+
+def test_a_provinces_investigation_agency_is_set_among_other_provinces_ones() -> None:
+    s = (
+        "Ngày 4-2, Cơ quan CSĐT Công an tỉnh Đồng Nai thông tin rằng đơn vị đang tạm giữ hình sự 9 người để "
+        "điều tra hành vi cho vay lãi nặng."
+    )
+    fact = next(
+        f for f in extract_article("t", (s,)).facts if f.answer == "Cơ quan CSĐT Công an tỉnh Đồng Nai"
+    )
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3, options
+    assert all(re.fullmatch(r"Cơ quan CSĐT Công an tỉnh (?!Đồng Nai)\w.*", o) for o in options), options

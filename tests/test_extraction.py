@@ -614,3 +614,13 @@ def test_a_party_committee_post_takes_the_post_that_names_its_body() -> None:
 def test_a_programme_named_by_two_qualities_keeps_the_second() -> None:
     text = "Hội thảo thuộc Chương trình Di cư an toàn và bình đẳng do Liên minh châu Âu tài trợ."
     assert answers("programme", text) == ["Chương trình Di cư an toàn và bình đẳng"]
+
+
+def test_a_caption_under_a_photo_is_no_sentence_to_ask_from() -> None:
+    paragraphs = (
+        "Chiều 12/9, tại Hà Nội, Thượng tướng Nguyễn Văn Long đã tiếp Đại sứ Nhật Bản Ito Naoki.",
+        "Thượng tướng Nguyễn Văn Long phát biểu tại buổi tiếp.\nĐại sứ Ito Naoki phát biểu tại buổi tiếp.",
+        "Hai bên thống nhất tăng cường hợp tác phòng, chống tội phạm xuyên quốc gia.",
+    )
+    facts = extract_article("t", paragraphs).facts
+    assert facts and not any("phát biểu tại buổi tiếp" in f.sentence.text for f in facts)

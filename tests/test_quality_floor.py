@@ -43,9 +43,22 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("Thứ trưởng Bộ công an Lê Quý Vương", "Lê Quý Vương")
     assert not answers_match("Bộ trưởng Bộ Công an", "Bộ Công an")  # a post is no body
     assert not answers_match("Thứ trưởng Lê Quý Vương", "Lê Quý")
+    # A person with the post set beside the name is the person a draft names.
+    assert answers_match(
+        "Thượng tá Nguyễn Hồng Phong, Giám đốc Công an tỉnh Hà Tĩnh", "Thượng tá Nguyễn Hồng Phong"
+    )
+    assert answers_match("Ông Võ Trọng Hải, Chủ tịch UBND tỉnh Hà Tĩnh", "Võ Trọng Hải")
+    assert answers_match("thượng tá Nguyễn Quốc Toản - Giám đốc Công an tỉnh Bắc Giang", "Nguyễn Quốc Toản")
+    assert not answers_match("Hà Nội, Việt Nam", "Hà Nội")  # two places, not a person and a post
+    assert not answers_match("Nam Sudan, Cộng hòa Trung Phi", "Nam Sudan")
+    assert not answers_match(
+        "Đội quản lý thị trường số 2, Cục quản lý thị trường Hải Phòng", "Đội quản lý thị trường số 2"
+    )
     # A department with or without the police it belongs to.
     assert answers_match("Phòng Cảnh sát Hình sự, công an tỉnh Hà Tĩnh", "Phòng Cảnh sát Hình sự")
-    assert answers_match("Phòng CSĐT Tội phạm về ma túy (Công an tỉnh Sơn La)", "Phòng CSĐT Tội phạm về ma túy")
+    assert answers_match(
+        "Phòng CSĐT Tội phạm về ma túy (Công an tỉnh Sơn La)", "Phòng CSĐT Tội phạm về ma túy"
+    )
     assert not answers_match("Công an tỉnh Sơn La", "Phòng CSĐT Tội phạm về ma túy")
     assert not answers_match("Phòng Cảnh sát hình sự Công an tỉnh Nghệ An", "Phòng Cảnh sát kinh tế")
     # A numbered document with or without its date or issuer.

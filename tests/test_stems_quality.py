@@ -2705,3 +2705,45 @@ def test_all_of_a_finished_task_gives_the_percentage_away() -> None:
     stem = "UBND tỉnh tổ chức Hội nghị công bố việc hoàn thành cấp căn cước cho bao nhiêu phần trăm công dân?"
     assert giveaway(stem, fact) == "a finished task is all of it"
     assert giveaway("Bao nhiêu phần trăm học viên hoàn thành khóa học?", fact) is None
+
+
+def test_a_body_the_stem_calls_hoi_or_don_vi_is_named_from_an_earlier_sentence() -> None:
+    paragraphs = (
+        "Ngày 3-10, Hội Phụ nữ Công an tỉnh Kon Tum đã tổ chức Đại hội đại biểu lần thứ VIII.",
+        "Trong nhiệm kỳ qua, Hội đã tổ chức 95 đợt tình nguyện hướng về cơ sở.",
+    )
+    result = extract_article("t", paragraphs)
+    fact = next(f for f in result.facts if f.answer == "95")
+    earlier = result.analyses[: fact.sentence.index]
+    stem = finish_stem(build_stem(fact, result.main_ministry), fact, earlier=earlier)
+    assert (
+        stem
+        == "Trong nhiệm kỳ qua, Hội Phụ nữ Công an tỉnh Kon Tum đã tổ chức bao nhiêu đợt tình nguyện hướng về cơ sở?"
+    )
+    # Without the sentence before, "Hội" is left as the article wrote it.
+    bare = finish_stem(build_stem(fact, result.main_ministry), fact)
+    assert bare is not None and ", Hội đã" in bare, bare
+
+
+def test_what_was_listed_above_and_how_the_police_knew_are_left_out_of_a_stem() -> None:
+    stems = _all_stems(
+        "Ngày 9/3, Công an tỉnh Bắc Ninh bắt giữ 5 đối tượng tổ chức đánh bạc.",
+        "Căn cứ tài liệu, chứng cứ thu thập được, Phòng Cảnh sát hình sự đã khởi tố vụ án, khởi tố bị can "
+        "đối với 5 đối tượng nêu trên về tội Tổ chức đánh bạc.",
+    )
+    stem = next((s for s in stems.values() if "khởi tố bị can" in s), None)
+    assert stem is not None and "nêu trên" not in stem and not stem.startswith("Căn cứ"), stems
+
+
+def test_two_verbs_over_a_comma_stay_together_when_the_question_word_stands_in_the_piece() -> None:
+    # The piece before the comma holds "phòng nào" where the sentence has the answer: its last verb
+    # is still found, and "chủ trì, phối hợp với ... thành lập" is not cut to "chủ trì?" (readers: chủ
+    # trì what?).
+    stems = _all_stems(
+        "Công an tỉnh Bình Phước triệt phá đường dây cho vay lãi nặng.",
+        "Ngày 27-1, dưới sự chỉ đạo trực tiếp của Giám đốc Công an tỉnh, Phó Giám đốc Thủ trưởng Cơ quan "
+        "CSĐT, Phòng Cảnh sát kinh tế đã chủ trì, phối hợp với các Cục nghiệp vụ Bộ Công an, Công an TP.HCM, "
+        "TP Hải Phòng, TP Cần Thơ và Công an các địa phương thành lập 5 tổ công tác.",
+    )
+    stem = next((s for s in stems.values() if "phòng nào" in s.casefold()), None)
+    assert stem is not None and not stem.endswith("chủ trì?"), stems

@@ -49,6 +49,14 @@ _BYLINE = re.compile(
     r"\d{1,2}:\d{2}\s*(?:\(?GMT|$)|\)\s*[-–]\s*(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d"
 )
 _END_PUNCT = (".", "!", "?", "…", '"', "”", ")", "'", ":")
+# A photo's caption set as its own short paragraph: "Bộ trưởng Lương Tam Quang phát biểu tại buổi làm
+# việc." under one picture and "Ngoại trưởng Penny Wong phát biểu tại buổi làm việc." under the next
+# (readers rejected "ai phát biểu tại buổi làm việc?": both did).
+_PHOTO_LINE = re.compile(
+    r"^[^,\d]{3,80}?\s(?:phát biểu|chụp ảnh|trao|tặng|thăm|trò chuyện|chủ trì|dự|kiểm tra|làm việc|"
+    r"hội đàm|tiếp|ký kết|ký)\b[^,\d]*\btại (?:buổi|lễ|hội nghị|hội thảo|cuộc|đại hội|lớp|phiên)\b"
+    r"[^,\d]{0,60}\.?$"
+)
 # How many words beyond the answer a widened answer may gain before the fact is dropped instead.
 _MAX_WIDENING = 2
 
@@ -133,6 +141,9 @@ def unusable_reason(
     headline = sentence.index == 0 and sentence.paragraph == 0 and not text.endswith(_END_PUNCT)
     if headline and len(text.split()) <= 25:
         return "headline"  # the title line: a headline's wording, not a sentence
+    lines = [line.strip() for line in paragraph_text.splitlines() if line.strip()]
+    if len(lines) <= 2 and all(len(line.split()) <= 16 for line in lines) and _PHOTO_LINE.match(text):
+        return "caption"
     if _BYLINE.search(text):
         return "byline"  # "Dương Tuấn, Sao Mai (Kênh truyền hình ANTV)-Thứ sáu, ngày 27/10/2017 19:47 GMT+7"
     words = [t for t in analysis.tokens if t.pos != "CH"]

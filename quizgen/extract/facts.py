@@ -19,6 +19,8 @@ LEADING_OPENERS = re.compile(
     r"Cũng trong ngày|Cũng trong (?:sáng|chiều|tối) nay|Như (?:đã|chúng tôi đã|Báo [^,]{1,30} đã) "
     r"(?:đưa tin|thông tin|phản ánh)|"
     r"Cũng theo [^,]{0,60}|"
+    # "Căn cứ tài liệu, chứng cứ thu thập được": how the police knew, not what they did.
+    r"(?:Căn cứ|Dựa trên|Dựa vào)(?: vào)? (?:các |những )?tài liệu,? chứng cứ(?: đã)? thu thập được|"
     r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"
     r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])),\s*"
 )

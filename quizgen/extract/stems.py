@@ -223,7 +223,15 @@ _EVENT_DEMONSTRATIVE = re.compile(
 _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|như vậy)\s")
 # "ở đây" and "chúng" (the suspects) point back as "này" does: "lực lượng đang làm nhiệm vụ ở đây",
 # "chúng chuyển sang chở vàng thuê" (both readers: nothing to point to).
-_OTHER_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:này|nói trên|ở đây|chúng(?!\s+(?:ta|tôi|mình)))(?!\w)")
+_OTHER_DEMONSTRATIVE = re.compile(
+    r"(?i)(?<!\w)(?:này|(?:nói|nêu|kể) trên|ở đây|chúng(?!\s+(?:ta|tôi|mình)))(?!\w)"
+)
+# "bắt giữ các đối tượng nêu trên": the people or goods the article listed before; the stem reads
+# as well without the pointer (readers: "'nêu trên' dangling").
+_LISTED_ABOVE = re.compile(
+    r"(?<=\w)(?P<noun>\s(?:các |những |\d+ )?(?:đối tượng|bị can|nghi phạm|nạn nhân|người|vụ việc|vụ án|"
+    r"hành vi|số tiền|số hàng|hàng hóa|tang vật|phương tiện|sản phẩm))\s(?:nói|nêu|kể) trên(?!\w)"
+)
 # "Vì những lỗi này, tài xế T. nhận mức phạt ...", "Với vi phạm này, ...": an opening frame that points
 # back at the sentence before; the clause after it says the fact on its own.
 _BACK_FRAME = re.compile(r"^(?:Vì|Với|Do|Từ|Qua|Sau)\s+(?:những\s+|các\s+)?[^,?]{1,30}?\s+này,\s+(?=\S)")
@@ -340,7 +348,19 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
 def _edge_verb(piece: str, sentence: SentenceAnalysis | None, last: bool) -> bool:
     """Whether ``piece`` (copied from ``sentence``) ends (``last``) or starts with a verb."""
     core = piece.strip(" ,;:?.")
-    at = sentence.text.find(core) if sentence is not None and core else -1
+    # Only the edge's words are looked up: the rest of a piece may hold the question word in the
+    # answer's place ("có bao nhiêu thành viên với các hoạt động nghi vấn mua").
+    words = core.split()
+    core = " ".join(words[-3:] if last else words[:3])
+    at = -1
+    if sentence is not None and core:
+        # At the comma the piece was cut at: "bán" is the one of ", bán," not of "Group mua bán data".
+        cut = rf"{re.escape(core)}(?=\s*[,;:])" if last else rf"(?<=[,;:]\s){re.escape(core)}"
+        for pattern in (re.escape(core), cut):
+            found = [m.start() for m in re.finditer(pattern, sentence.text)]
+            if len(found) == 1:  # a phrase said twice: which one, unknown
+                at = found[0]
+                break
     if sentence is None or at < 0:
         return False
     inside = [t for t in sentence.tokens if t.start >= at and t.end <= at + len(core)]
@@ -1589,6 +1609,30 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
     return None
 
 
+# "Hội đã tổ chức ...", "Trong năm 2021, đơn vị đã điều tra ...": a body the article named before,
+# which a quiz has not got (readers: "'Hội' unresolved out of context").
+_BARE_BODY = re.compile(
+    r"^(?P<lead>(?:[^,?]{1,60},\s+)?)(?P<word>[Đđ]ơn vị|Hội)\s+(?=(?:đã|đang|sẽ|vừa|cũng|tiếp tục)\s)"
+)
+
+
+def _bare_body_named(stem: str, earlier: tuple[SentenceAnalysis, ...]) -> str:
+    """ "Hội đã tổ chức 121 đợt ..." -> "Hội Phụ nữ Công an tỉnh Gia Lai đã tổ chức 121 đợt ...": the
+    body named as the subject of the nearest sentence before that has one of the right kind."""
+    m = _BARE_BODY.match(stem)
+    if not m or re.search(rf"[{UPPER}]\w*\s+[{UPPER}]", m.group("lead")):
+        return stem  # "Cơ quan CSĐT Công an tỉnh X thông tin, đơn vị đã ...": named in the stem
+    union = m.group("word") == "Hội"
+    for analysis in reversed(earlier):
+        subject = subject_of(analysis)
+        if not subject or not subject[:1].isupper() or len(subject.split()) < 3:
+            continue
+        if union != subject.startswith("Hội "):
+            continue
+        return f"{m.group('lead')}{subject}{stem[m.end('word') :]}"
+    return stem
+
+
 # An adverb before a sentence's verb, kept after the lent subject: "Bước đầu bắt giữ 2 đối tượng".
 _OPENER_BEFORE_ACTION = re.compile(r"^(Bước đầu|Sau đó|Tiếp đó|Đồng thời|Cùng ngày|Ngay sau đó),?\s+")
 
@@ -1881,10 +1925,12 @@ def finish_stem(
     question: bool = True,
     events: dict[str, str] | None = None,
     prior: tuple[SentenceAnalysis, ...] = (),
+    earlier: tuple[SentenceAnalysis, ...] = (),
 ) -> str | None:
     """The printed stem for ``fact`` (datelines out, one clause, anchored), or None to drop it.
 
-    ``prior``: the analyses of the sentences just before the fact's, to lend a subject."""
+    ``prior``: the analyses of the sentences just before the fact's, to lend a subject; ``earlier``:
+    all the article's sentences before it, to name a body the stem calls "Hội" or "đơn vị"."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
     if question and fact.type.value == "who" and _partner_then_subject().search(stem):
@@ -2027,6 +2073,7 @@ def finish_stem(
             if described is None:
                 return None
             stem = described
+        stem = _bare_body_named(stem, earlier)
     stem = _without_open_bracket(stem)
     stem = _bracketed_question_said_plainly(stem, fact.answer)
     stem = _said_without_the_page(stem)
@@ -2089,6 +2136,7 @@ def finish_stem(
     if events and events.get(PROVINCE_KEY):
         # "lực lượng chức năng tỉnh này": the article's own province, which it names most.
         stem = _THIS_PROVINCE.sub(f"tỉnh {events[PROVINCE_KEY]}", stem)
+    stem = _LISTED_ABOVE.sub(r"\g<noun>", stem)
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
     if events:
