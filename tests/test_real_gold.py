@@ -46,6 +46,7 @@ SPLITS = (
     "fresh39",
     "fresh40",
     "fresh41",
+    "fresh42",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
