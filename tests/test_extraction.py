@@ -624,3 +624,21 @@ def test_a_caption_under_a_photo_is_no_sentence_to_ask_from() -> None:
     )
     facts = extract_article("t", paragraphs).facts
     assert facts and not any("phát biểu tại buổi tiếp" in f.sentence.text for f in facts)
+
+
+def test_a_provinces_post_without_the_province_is_asked_with_the_articles_province() -> None:
+    paragraphs = (
+        "Sáng 12/8, Công an tỉnh Tuyên Quang tổ chức lễ kỷ niệm 78 năm Ngày truyền thống lực lượng CAND.",
+        "Tới dự lễ kỷ niệm có Đại tá Hoàng Văn Thái, Giám đốc Công an tỉnh.",
+        "Dịp này, Công an tỉnh Tuyên Quang được tặng Cờ thi đua của Bộ Công an.",
+    )
+    facts = extract_article("t", paragraphs).facts
+    held = [f for f in facts if f.kind == "holder_of"]
+    assert [f.answer for f in held] == ["Đại tá Hoàng Văn Thái"], [(f.kind, f.answer) for f in facts]
+    assert held[0].template.startswith("Ai là Giám đốc Công an tỉnh Tuyên Quang"), held[0].template
+    # Only in an article whose province is clear: two provinces named alike, no guess.
+    other = (
+        "Công an tỉnh Hà Giang phối hợp với Công an tỉnh Tuyên Quang; Công an tỉnh Hà Giang chủ trì.",
+        *paragraphs[1:],
+    )
+    assert not [f for f in extract_article("t", other).facts if f.kind == "holder_of"]

@@ -34,6 +34,7 @@ from quizgen.extract.quality import (
 )
 from quizgen.extract.quotes import quoted_facts
 from quizgen.extract.rules import Extractor, rule_facts
+from quizgen.extract.rules.people import holder_question
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match, loose_key, word_re
@@ -411,6 +412,51 @@ def misread_number(fact: Fact) -> bool:
     return bool(_YEAR_AFTER.match(after)) or not re.search(r"\w", fact.answer[m.end() :])
 
 
+# A province's post written without the province ("Đại tá Phan Huy Ngọc, Giám đốc Công an tỉnh"):
+# the article's own province, which it names elsewhere.
+_PROVINCE_POST = re.compile(r"^(?:Phó\s+)?[^\s,]+(?:\s+[^\s,]+){0,3}\s+(?:Công an|UBND|HĐND|Tỉnh ủy)\s+tỉnh$")
+
+
+def _held_in_the_province(facts: list[Fact], province: str) -> list[Fact]:
+    """ "Theo bài báo, ai là Giám đốc Công an tỉnh Hà Giang?" for a person the text gives with "Giám đốc
+    Công an tỉnh": the holder asked by the post, its province named (the post alone was asked as
+    "X giữ chức vụ gì?", and readers struck the bare "tỉnh": of which province?)."""
+    holders = {fold_for_match(name_of(f.answer)) for f in facts if f.kind == "holder_of"}
+    out = []
+    for f in facts:
+        # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the last of the posts is the one the province has.
+        post = f.answer.split(", ")[-1]
+        if f.kind != "title_of" or not _PROVINCE_POST.match(post):
+            continue
+        name = post_holder(f)
+        person = next(
+            (
+                p
+                for p in facts
+                if p.kind == "person" and p.sentence.index == f.sentence.index and name_of(p.answer) == name
+            ),
+            None,
+        )
+        if person is None or fold_for_match(name) in holders:
+            continue
+        template = holder_question(f.sentence.text, f"{post} {province}")
+        if template:
+            holders.add(fold_for_match(name))
+            out.append(
+                replace(
+                    person,
+                    kind="holder_of",
+                    fact=name,
+                    start=0,
+                    end=0,
+                    template=template,
+                    head=f"{post} {province}",
+                    score=0.8,
+                )
+            )
+    return out
+
+
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
     """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
     sentences = [*article_sentences(paragraphs)]
@@ -527,6 +573,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         else f
         for f in facts
     ]
+    province = home_province("\n".join(paragraphs))
+    if province:
+        facts += _held_in_the_province(facts, province)
     people = {name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
     held = [fold_for_match(f.template) for f in facts if f.kind == "holder_of"]
     # A post that names one person is asked from its end ("Ai là Cục trưởng Cục Hậu cần?"): the
@@ -541,7 +590,6 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     headline = anchor_headline(paragraphs)
     if headline:
         names[HEADLINE_KEY] = headline
-    province = home_province("\n".join(paragraphs))
     if province:
         names[PROVINCE_KEY] = province
     events = tuple(sorted(names.items()))

@@ -100,7 +100,7 @@ def _names_country(title: str) -> bool:
     return mentions_country(title) or named is not None
 
 
-def _holder_question(text: str, title: str) -> str | None:
+def holder_question(text: str, title: str) -> str | None:
     """ "Ai là Cục trưởng Cục Hậu cần dự lễ khai giảng?": the holder of a post that the text gives
     after a name, asked by the post and, when the sentence lists an event's guests, the event.
     A deputy's post names one of several people, so it is only asked with the event."""
@@ -288,7 +288,7 @@ class PeopleRules(RuleBase):
             # A foreign post without its country ("Bộ trưởng Bộ Nội vụ") names a Vietnamese one too.
             foreign_unnamed = kind != "vn" and not _names_country(title)
             held = (
-                _holder_question(text, title)
+                holder_question(text, title)
                 if title and first and not dashed and not foreign_unnamed
                 else None
             )
