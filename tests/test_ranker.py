@@ -23,7 +23,9 @@ from quizgen.models import Question
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "real" / "judged"
-# Measured 0.727 (5 folds by article, L2 = 1; 0.5 and 2.0 give the same) on all 4,349 with fresh41,
+# Measured 0.733 (5 folds by article, L2 = 1) on all 4,421 with fresh42, whose 72 drafts the model
+# before it ordered at 0.77 and 0.73 (two readers): the floor went back to 0.73.
+# 0.727 (5 folds by article, L2 = 1; 0.5 and 2.0 give the same) on all 4,349 with fresh41,
 # whose 81 drafts the model before it ordered at 0.78 and 0.76 (two readers): the floor went from
 # 0.73 to 0.725 with it, in the open. 0.732 on the 4,268 with fresh40 (the model before it scored
 # fresh40 at 0.64 and 0.71, two readers). 0.731 on the 4,200 with fresh39 (the model before it scored
@@ -42,12 +44,12 @@ DATA = ROOT / "tests" / "data" / "real" / "judged"
 # fresh16); the model fitted on the six tune rounds
 # alone scored 0.687 on the fresh and held-out splits it had not seen, a refit 0.731 (4 folds by
 # split). On fresh15, judged after the refit on the others, 0.63 and 0.67 (two readers).
-CV_AUC_FLOOR = 0.725
+CV_AUC_FLOOR = 0.73
 JUDGED = (
     *((DATA / f"drafts-round{r}.json", DATA / f"verdicts-round{r}.jsonl") for r in range(1, 7)),
     *(
         (DATA / s / "side-by-side-drafts.json", DATA / s / "side-by-side-verdicts.jsonl")
-        for s in ("fresh", *(f"fresh{i}" for i in range(2, 42)))
+        for s in ("fresh", *(f"fresh{i}" for i in range(2, 43)))
     ),
     (DATA / "heldout" / "old-generator-drafts.json", DATA / "heldout" / "old-generator-verdicts.jsonl"),
 )
@@ -75,7 +77,7 @@ def _judged() -> tuple[list[tuple[str, Question]], dict[str, str]]:
 
 def test_cross_validated_auc_meets_the_floor() -> None:
     rows, labels, groups = _rows()
-    assert len(rows) == 4349 and sum(labels) == 2112
+    assert len(rows) == 4421 and sum(labels) == 2152
     assert cross_validated_auc(rows, labels, groups) >= CV_AUC_FLOOR
 
 
