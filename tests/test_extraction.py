@@ -642,3 +642,39 @@ def test_a_provinces_post_without_the_province_is_asked_with_the_articles_provin
         *paragraphs[1:],
     )
     assert not [f for f in extract_article("t", other).facts if f.kind == "holder_of"]
+
+
+def test_a_comma_inside_a_name_ends_neither_the_post_nor_the_department() -> None:
+    s = (
+        "Theo Đại tá Trần Văn Bình, Phó Chánh Văn phòng Thường trực phòng, chống tội phạm và ma túy Việt Nam, "
+        "tình hình ma túy tổng hợp diễn biến phức tạp."
+    )
+    facts = extract_article("t", (s,)).facts
+    posts = {f.answer for f in facts if f.kind == "title_of"}
+    assert posts == {"Phó Chánh Văn phòng Thường trực phòng, chống tội phạm và ma túy Việt Nam"}, posts
+    bodies = {f.answer for f in facts if f.kind == "org"}
+    assert "Văn phòng Thường trực phòng, chống tội phạm và ma túy" in bodies, bodies
+    s = (
+        "Chuyên án do Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường Công an "
+        "tỉnh Bình Định chủ trì đấu tranh."
+    )
+    bodies = {f.answer for f in extract_article("t", (s,)).facts if f.kind == "org"}
+    assert "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường" in " ".join(
+        bodies
+    ), bodies
+
+
+def test_a_post_that_changes_hands_in_the_article_is_not_asked_by_its_holder() -> None:
+    paragraphs = (
+        "Theo quyết định được công bố tại buổi lễ, Thượng tá Hà Văn Long được điều động và bổ nhiệm giữ chức "
+        "Giám đốc Công an tỉnh Cao Bằng.",
+        "Buổi lễ cũng nghe thông báo quyết định điều động Thiếu tướng Trần Minh Đức, Giám đốc Công an tỉnh Cao "
+        "Bằng sang giữ chức vụ Giám đốc Công an tỉnh Bắc Kạn.",
+    )
+    facts = extract_article("t", paragraphs).facts
+    # The outgoing director is no answer to "ai là Giám đốc Công an tỉnh Cao Bằng?": the article gives
+    # that post to his successor.
+    assert not [
+        f for f in facts if f.kind in ("holder_of", "title_of") and "Cao Bằng" in (f.head + f.answer)
+    ], [(f.kind, f.answer, f.template) for f in facts]
+    assert any("Trần Minh Đức" in f.template for f in facts)  # still asked about otherwise (his rank)

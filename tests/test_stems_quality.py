@@ -2747,3 +2747,20 @@ def test_two_verbs_over_a_comma_stay_together_when_the_question_word_stands_in_t
     )
     stem = next((s for s in stems.values() if "phòng nào" in s.casefold()), None)
     assert stem is not None and not stem.endswith("chủ trì?"), stems
+
+
+def test_a_name_with_a_comma_inside_stays_whole_in_a_who_stem() -> None:
+    stems = _all_stems(
+        "Tại Hội nghị, Đại tá Lê Văn Hòa nhấn mạnh rằng vấn đề Phụ nữ, Hòa bình và An ninh luôn thuộc nhóm nội "
+        "dung trọng tâm trong chương trình Nghị sự của Liên hợp quốc, đặc biệt trong lĩnh vực gìn giữ hòa bình."
+    )
+    stem = stems.get("Đại tá Lê Văn Hòa", "")
+    assert "vấn đề Phụ nữ, Hòa bình và An ninh luôn thuộc nhóm nội dung trọng tâm" in stem, stems
+
+
+def test_a_department_of_a_city_police_written_tp_dot_is_asked_of_that_police() -> None:
+    from quizgen.extract.stems import _unit_of_a_police
+
+    assert _unit_of_a_police("Chuyên án do phòng nào Công an TP.Đà Nẵng chủ trì?") == (
+        "Chuyên án do phòng nào của Công an TP.Đà Nẵng chủ trì?"
+    )

@@ -457,6 +457,33 @@ def _held_in_the_province(facts: list[Fact], province: str) -> list[Fact]:
     return out
 
 
+def _post_changes_hands(fact: Fact, facts: list[Fact], sentences: list[Sentence]) -> bool:
+    """True for "Theo bài báo, ai là Giám đốc Công an tỉnh Lạng Sơn?" (or "X giữ chức vụ gì?") when
+    another sentence gives that post to someone else: the outgoing director and his successor
+    (readers: a wrong key, the article gives the post to the newcomer)."""
+    if fact.kind == "holder_of":
+        post, holder = fact.head, name_of(fact.answer)
+    elif fact.kind == "title_of":
+        post, holder = fact.answer, post_holder(fact)
+    else:
+        return False
+    if len(post.split()) < 3:
+        return False
+    named = {name_of(f.answer) for f in facts if f.kind in ("person", "holder_of", "rank_of", "title_of")}
+    named |= {post_holder(f) for f in facts if f.kind == "title_of"}
+    named |= {f.template.split(" có ")[0] for f in facts if f.kind == "rank_of"}
+    for s in sentences:
+        if holder in s.text or post.casefold() not in s.text.casefold():
+            continue
+        for other in (n for n in named if n and n != holder and n in s.text):
+            # "Thượng tá Vũ Thanh Tùng được điều động và bổ nhiệm giữ chức Giám đốc Công an tỉnh Lạng
+            # Sơn": the post is given to another; an apposition ("X, Giám đốc ...") says who held it.
+            given = rf"{re.escape(other)}\s+(?:[^.;]{{0,40}}?\s)?(?:bổ nhiệm|giữ chức|nhận chức|đảm nhiệm)"
+            if re.search(rf"{given}(?:\s+vụ)?\s+(?:làm\s+)?{re.escape(post)}(?!\w)", s.text, re.IGNORECASE):
+                return True
+    return False
+
+
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
     """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
     sentences = [*article_sentences(paragraphs)]
@@ -576,6 +603,7 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     province = home_province("\n".join(paragraphs))
     if province:
         facts += _held_in_the_province(facts, province)
+    facts = [f for f in facts if not _post_changes_hands(f, facts, sentences)]
     people = {name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
     held = [fold_for_match(f.template) for f in facts if f.kind == "holder_of"]
     # A post that names one person is asked from its end ("Ai là Cục trưởng Cục Hậu cần?"): the

@@ -133,8 +133,10 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
     last = fold_for_match(tokens[end_i - 1].text)
     first = fold_for_match(tokens[end_i].text)
     pair = [fold_for_match(t.text) for t in tokens[end_i : end_i + 2]]
-    if last == "ma túy" and pair == ["và", "tội phạm"]:
-        return end_i + 2  # "Phòng Phòng chống ma túy | và tội phạm": one department's name
+    if (last, pair) in (("ma túy", ["và", "tội phạm"]), ("tội phạm", ["và", "ma túy"])):
+        # "Phòng Phòng chống ma túy | và tội phạm", "Văn phòng Thường trực phòng, chống tội phạm | và
+        # ma túy": one body's name
+        return end_i + 2
     if first != "về" and last not in _DESCRIPTIVE:
         return end_i
     following = fold_for_match(tokens[end_i + 1].text) if end_i + 1 < len(tokens) else ""
@@ -151,7 +153,11 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
             j += 2  # "tội phạm có tổ chức": a kind of crime, not "has organised"
             end = j
             continue
-        listed = j + 1 < len(tokens) and fold_for_match(tokens[j + 1].text) in ("xuyên", "chữa cháy", "chống")
+        after = fold_for_match(tokens[j + 1].text) if j + 1 < len(tokens) else ""
+        listed = after in ("xuyên", "chữa cháy", "chống", "cứu hộ") or (
+            # "tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường": the crimes a department is named by
+            after in _CRIME_FIELDS and fold_for_match(tokens[j - 1].text) in _CRIME_FIELDS
+        )
         if tok.text == "," and listed:
             j += 1  # "có tổ chức, xuyên quốc gia", "phòng cháy, chữa cháy": one list inside the name
             continue
@@ -171,6 +177,9 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
     return end
 
 
+_CRIME_FIELDS = ("tham nhũng", "kinh tế", "buôn lậu", "môi trường", "chức vụ", "ma túy")
+
+
 def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     """True when the name's next word carries the name on in lower case ("Cục Hoạt động | hòa
     bình", "Học viện Chính trị Công an | nhân dân")."""
@@ -186,6 +195,17 @@ def cut_short(tokens: tuple[Token, ...], end_i: int) -> bool:
     after = tokens[end_i + 1] if end_i + 1 < len(tokens) else None
     closed = after is None or after.text in (",", ";", ")", ".")
     return nxt.pos in ("N", "A", "Nc", "M", "Np") or (nxt.pos == "V" and closed)
+
+
+# A comma inside a fixed phrase of a name, which ends no post: "Văn phòng Thường trực phòng, chống tội
+# phạm và ma túy", "phòng cháy, chữa cháy và cứu nạn, cứu hộ", "tội phạm về tham nhũng, kinh tế, buôn
+# lậu, môi trường" (readers struck "Phó Chánh Văn phòng Thường trực phòng" as cut off).
+COMMA_IN_NAME = re.compile(
+    r",\s+(?:chống|chữa cháy|cứu hộ)(?!\w)"
+    r"|(?<=tham nhũng),\s+(?=kinh tế|buôn lậu|môi trường|chức vụ)"
+    r"|(?<=kinh tế),\s+(?=buôn lậu|môi trường|chức vụ)"
+    r"|(?<=buôn lậu),\s+(?=môi trường)"
+)
 
 
 # The rest of a name that lists its fields: "Cục Khoa học | , Chiến lược và Lịch sử Công an" (not

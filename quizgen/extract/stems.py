@@ -17,7 +17,7 @@ from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY, PROVINCE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
-from quizgen.extract.orgs import body_head_re, lower_tail, name_end
+from quizgen.extract.orgs import COMMA_IN_NAME, LISTED_IN_NAME, body_head_re, lower_tail, name_end
 from quizgen.extract.people import and_next_person, rank_alternation
 from quizgen.extract.places import is_place, name_province
 from quizgen.gazetteer import load_gazetteer
@@ -327,8 +327,14 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
             raw[i - 1 : i + 1] = [f"{raw[i - 1]} {raw[i]}"]
     merged: list[str] = []
     for piece in raw:
+        joined = f"{merged[-1]} {piece}" if merged else ""
+        at = len(merged[-1]) - 1 if merged else 0
         # "phụ nữ, hòa bình và an ninh": a list's items are one piece, not clauses.
-        if merged and _PARENT_AFTER_BODY.match(piece):
+        # Not "phòng cháy, | chữa cháy" in running text: an activity's pair, which a long stem may cut.
+        inside = COMMA_IN_NAME.match(joined, at) and not re.match(r"(?:chữa cháy|cứu hộ)(?!\w)", piece)
+        if merged and (LISTED_IN_NAME.match(joined, at) or inside):
+            merged[-1] = joined  # "vấn đề Phụ nữ, | Hòa bình và An ninh": one name, even with "ai" before
+        elif merged and _PARENT_AFTER_BODY.match(piece):
             merged.append(piece)  # "..., Cục Đối ngoại, Bộ Công an đã": a name, not a list's tail
         elif (
             merged
@@ -1167,7 +1173,7 @@ _IN_THE_PHOTO = re.compile(r"\s*\((?:[^()]{0,25}\s)?(?:từ (?:trái|phải) san
 
 _UNIT_OF_A_POLICE = re.compile(
     r"(?<!\w)(?<!của )(?P<unit>(?:[Pp]hòng|[Đđ]ội|[Cc]ục|[Tt]rung tâm|[Bb]an) nào)(?P<comma>,?)\s+"
-    r"(?P<police>Công an (?:tỉnh|thành phố|TP|quận|huyện)\s[A-ZĐ][^\s,?]*(?:\s[A-ZĐ][^\s,?]*)*)"
+    r"(?P<police>Công an (?:(?:tỉnh|thành phố|TP|quận|huyện)\s|TP\.\s?)[A-ZĐ][^\s,?]*(?:\s[A-ZĐ][^\s,?]*)*)"
     r"(?P<close>,\s*)?"
     r"(?P<listed>(?<!,\s)\svà\s)?"
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from quizgen.extract.analysis import analyse
 from quizgen.extract.facts import Fact
-from quizgen.extract.orgs import LISTED_IN_NAME, lower_tail
+from quizgen.extract.orgs import COMMA_IN_NAME, LISTED_IN_NAME, lower_tail
 from quizgen.extract.places import BEFORE_A_COUNTRY, STATE_WORDS, is_place, mentions_country
 from quizgen.extract.rules.base import _CLAUSE_WORD_RE, CAPW, NAMEW, RuleBase
 from quizgen.models import QType
@@ -217,6 +217,7 @@ class PeopleRules(RuleBase):
                         m
                         for m in stops
                         if not LISTED_IN_NAME.match(text, t_start + m.start())
+                        and not COMMA_IN_NAME.match(text, t_start + m.start())
                         and not _dash_in_place(text, t_start + m.start())
                         and not self._dash_in_body(text, t_start + m.start())
                     ]
