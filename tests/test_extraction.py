@@ -678,3 +678,13 @@ def test_a_post_that_changes_hands_in_the_article_is_not_asked_by_its_holder() -
         f for f in facts if f.kind in ("holder_of", "title_of") and "Cao Bằng" in (f.head + f.answer)
     ], [(f.kind, f.answer, f.template) for f in facts]
     assert any("Trần Minh Đức" in f.template for f in facts)  # still asked about otherwise (his rank)
+
+
+def test_a_holder_named_again_by_rank_and_given_name_keeps_his_post_question() -> None:
+    paragraphs = (
+        "Tới dự buổi lễ có Thượng tá Hà Văn Long, Giám đốc Công an tỉnh Cao Bằng.",
+        "Tháng 3/2024, Thượng tá Long được bổ nhiệm giữ chức Giám đốc Công an tỉnh Cao Bằng.",
+    )
+    # "Thượng tá" is a rank, no other person to whom the post was given.
+    posts = [f.answer for f in extract_article("t", paragraphs).facts if f.kind in ("holder_of", "title_of")]
+    assert posts, posts

@@ -469,7 +469,9 @@ def _post_changes_hands(fact: Fact, facts: list[Fact], sentences: list[Sentence]
         return False
     if len(post.split()) < 3:
         return False
-    named = {name_of(f.answer) for f in facts if f.kind in ("person", "holder_of", "rank_of", "title_of")}
+    # The article's people by name: a rank's or a post's answer is no name ("Thượng tá"), its
+    # question names the person.
+    named = {name_of(f.answer) for f in facts if f.kind in ("person", "holder_of")}
     named |= {post_holder(f) for f in facts if f.kind == "title_of"}
     named |= {f.template.split(" có ")[0] for f in facts if f.kind == "rank_of"}
     for s in sentences:
