@@ -25,7 +25,7 @@ from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import TERM_BEFORE, number_of
 from quizgen.extract.rules import NUM_WORDS
-from quizgen.gazetteer import Gazetteer, load_gazetteer
+from quizgen.gazetteer import Gazetteer, load_communes, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import core_name, fold_for_match, loose_key, word_re
 from quizgen.sentences import UPPER
@@ -443,6 +443,10 @@ def candidates_for(
         if pool.is_private(fact.answer):
             # The gazetteer's officials stand out beside a suspect; its ordinary names do not.
             people = gaz.people.get("ordinary", ())
+        elif kind == "vn" and _female(fact.answer):
+            # The officials listed are men, and a woman's name needs women's names beside it
+            # (see choose_distractors): the ordinary women's names come after them.
+            people = (*people, *(n for n in gaz.people.get("ordinary", ()) if _female(n)))
         names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
@@ -546,6 +550,10 @@ def candidates_for(
     district = _other_districts(fact, gaz, seed)
     if district is not None:
         return district
+    named = [p.split(":", 1)[1] for p in pool.own(NAMED_PLACE, article_id)]
+    communes = _other_communes(fact, gaz, seed, named)
+    if communes is not None:
+        return communes
     local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?) ?(.+?)( \(.*\))?", fact.answer)
     if shape in ("org:Công an quận", "org:Công an TP", "org:Công an thành phố") and local:
         # "Công an TP Vinh" among other provinces' cities; a bracket that says where ("(TPHCM)") goes
@@ -832,6 +840,112 @@ def _other_districts(fact: Fact, gaz: Gazetteer, seed: str) -> list[str] | None:
     return out
 
 
+# A commune, ward or township as news writes it, and the level it is of.
+_COMMUNE = re.compile(
+    r"(?P<level>xã|phường|thị trấn|Xã|Phường|Thị trấn|P\.|X\.|TT\.)\s?"
+    rf"(?P<name>[{UPPER}0-9][^\s,()]*(?:\s[{UPPER}][^\s,()]*){{0,3}})"
+)
+_COMMUNE_LEVELS = {
+    "xã": "xã",
+    "x.": "xã",
+    "phường": "phường",
+    "p.": "phường",
+    "thị trấn": "thị trấn",
+    "tt.": "thị trấn",
+}
+# What an address may hold below a commune ("bản Căng Tỵ", "ấp 2", "tổ 3"): kept on every option.
+_BELOW_COMMUNE = re.compile(r"(?i)(?:bản|ấp|thôn|xóm|tổ|khu phố|khu|số nhà|căn nhà|đường|làng|buôn|khóm)\s")
+_ABOVE_COMMUNE = re.compile(r"(?i)^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|q\.|h\.|tx\.)\s*")
+_ADDRESS_SEP = re.compile(r",\s*|\s+[-–]\s+")
+
+
+def _province_named(text: str, provinces: Iterable[str], gaz: Gazetteer) -> list[str]:
+    """Of ``provinces`` (the lists' short names: "Hồ Chí Minh", "Cao Bằng"), those ``text`` is, by
+    name or by an alias ("TPHCM", "TP. Hồ Chí Minh")."""
+    bare = _ABOVE_COMMUNE.sub("", text.strip())
+    keys = gaz.aliases_of(text.strip()) | gaz.aliases_of(bare) | gaz.aliases_of(f"Thành phố {bare}")
+    return [
+        p
+        for p in provinces
+        if {fold_for_match(p), *gaz.aliases_of(f"Thành phố {p}"), *gaz.aliases_of(f"tỉnh {p}")} & keys
+    ]
+
+
+def _other_communes(fact: Fact, gaz: Gazetteer, seed: str, named: Iterable[str]) -> list[str] | None:
+    """The same district's (or, after the 2025 reform, the same province's) other communes for an
+    address ("bản Căng Tỵ, xã Chiềng Khừa, huyện Mộc Châu, tỉnh Sơn La" -> "..., xã Tân Yên, ..."),
+    written as the answer is; None when the answer holds no commune the lists place for certain.
+    ``named``: the provinces and cities the article names, which place a commune the answer names
+    alone ("xã Mỹ Quý" in an article on Tây Ninh)."""
+    if not fact.shape.startswith("place:admin"):
+        return None
+    answer = fact.answer
+    starts = [0, *(m.end() for m in _ADDRESS_SEP.finditer(answer))]
+    ends = [*(m.start() for m in _ADDRESS_SEP.finditer(answer)), len(answer)]
+    pieces = list(zip(starts, ends, strict=True))
+    found = next(
+        (
+            (k, m)
+            for k, (a, b) in enumerate(pieces)
+            if (m := _COMMUNE.fullmatch(answer, a, b))
+            and all(_BELOW_COMMUNE.match(answer, x) for x, _ in pieces[:k])
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    k, commune = found
+    level = _COMMUNE_LEVELS[commune.group("level").casefold()]
+    name = fold_for_match(commune.group("name"))
+    lists = load_communes()
+    above = [answer[a:b] for a, b in pieces[k + 1 :]]
+    province = next((p for piece in above for p in _province_named(piece, lists.legacy, gaz)), None)
+    district = next(
+        (
+            fold_for_match(_ABOVE_COMMUNE.sub("", piece))
+            for piece in above
+            if not _province_named(piece, lists.legacy, gaz)
+            and not _province_named(piece, lists.current, gaz)
+        ),
+        None,
+    )
+    if len(above) > 2 or (above and province is None and district is None):
+        return None  # more than a district and a province: not an address the rules can read
+
+    def has(names: Iterable[str]) -> bool:
+        return any(fold_for_match(n) == name for n in names)
+
+    places: list[tuple[str, str | None]] = []  # (province, district or None for today's lists)
+    for p, districts in lists.legacy.items():
+        if province not in (None, p):
+            continue
+        for d, levels in districts.items():
+            if (district is None or fold_for_match(d) == district) and has(levels.get(level, ())):
+                places.append((p, d))
+    if district is None:
+        today = _province_named(province, lists.current, gaz) if province else list(lists.current)
+        places += [(p, None) for p in today if has(lists.current[p].get(level, ()))]
+    if len({p for p, _ in places}) > 1 and not above:
+        # "xã Mỹ Quý" alone: the province the article names, if it names one of them.
+        said = {p for p, _ in places if any(_province_named(n, [p], gaz) for n in named)}
+        places = [x for x in places if x[0] in said]
+    if not places:
+        return None
+    if any(d is None for _, d in places):
+        places = [x for x in places if x[1] is None]  # today's commune: today's province is its list
+    if len(places) != 1:
+        return None  # "xã Tân Hòa" of several districts: no list is surely its own
+    home, parent = places[0]
+    siblings = lists.current[home][level] if parent is None else lists.legacy[home][parent][level]
+    sentence = fold_for_match(fact.sentence.text)
+    head, tail = answer[: commune.start("name")], answer[commune.end("name") :]
+    return [
+        f"{head}{n}{tail}"
+        for n in _rank(seed, siblings)
+        if fold_for_match(n) != name and not word_re(fold_for_match(n)).search(sentence)
+    ]
+
+
 def _numbered_unit(answer: str) -> list[str]:
     """The same kind of unit by the next numbers: "Đội 3 Cục CSGT" -> "Đội 4 Cục CSGT"."""
     m = _NUMBERED_UNIT.match(answer)
@@ -1057,7 +1171,9 @@ def _variant_of(candidate: str, answer: str) -> bool:
     # "Bộ Tư lệnh Cảnh sát cơ động – K02" and "Bộ Tư lệnh Cảnh sát cơ động, Bộ Công an": one body,
     # told apart only by what follows its name.
     core = re.compile(r"\s[–-]\s|,\s|\s\(")
-    if len(a.split()) >= 3 and core.split(a)[0] == core.split(c)[0] and core.search(a + c):
+    # "bản Căng Tỵ, xã Chiềng Khừa" and "bản Căng Tỵ, xã Tân Yên": one village name, two communes.
+    address = _BELOW_COMMUNE.match(a) and _COMMUNE.search(answer)
+    if len(a.split()) >= 3 and core.split(a)[0] == core.split(c)[0] and core.search(a + c) and not address:
         return True
     place = re.compile(r"\stại\s+(.+)$")
     pa, pc = place.search(a), place.search(c)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -126,4 +127,30 @@ def load_gazetteer() -> Gazetteer:
                 resources.files("quizgen").joinpath("data/districts.yaml").read_text(encoding="utf-8")
             ).items()
         },
+    )
+
+
+@dataclass(frozen=True)
+class Communes:
+    """Communes, wards and townships by level ("xã", "phường", "thị trấn", "đặc khu").
+
+    ``legacy``: province -> district -> level -> names, as they stood before 1 July 2025;
+    ``current``: province -> level -> names, after the reform abolished the district level."""
+
+    legacy: dict[str, dict[str, dict[str, tuple[str, ...]]]]
+    current: dict[str, dict[str, tuple[str, ...]]]
+
+
+@functools.cache
+def load_communes() -> Communes:
+    """data/communes.json (scripts/make_communes.py), read only when a commune is asked."""
+    raw = json.loads(resources.files("quizgen").joinpath("data/communes.json").read_text(encoding="utf-8"))
+    return Communes(
+        legacy={
+            normalize_text(p): {
+                normalize_text(d): {lv: _tuple(ns) for lv, ns in levels.items()} for d, levels in ds.items()
+            }
+            for p, ds in raw["legacy"].items()
+        },
+        current={p: {lv: _tuple(ns) for lv, ns in levels.items()} for p, levels in raw["current"].items()},
     )

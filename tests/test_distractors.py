@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from quizgen.distractors import (
+    NAMED_PLACE,
     DistractorPool,
     _shares_a_name,
     _skeleton,
@@ -14,7 +15,7 @@ from quizgen.distractors import (
     is_place_name,
 )
 from quizgen.extract import Fact, extract_article
-from quizgen.gazetteer import load_gazetteer
+from quizgen.gazetteer import load_communes, load_gazetteer
 from quizgen.models import QType
 from quizgen.sentences import Sentence
 
@@ -884,3 +885,54 @@ def test_a_provinces_investigation_agency_is_set_among_other_provinces_ones() ->
     options = choose_distractors(fact, DistractorPool(), "t", set())
     assert len(options) == 3, options
     assert all(re.fullmatch(r"Cơ quan CSĐT Công an tỉnh (?!Đồng Nai)\w.*", o) for o in options), options
+
+
+def _place(answer: str, sentence: str = "x") -> Fact:
+    return Fact(
+        QType.WHERE, "place", answer, answer, Sentence(sentence, 0, 0), 0, 0, shape="place:admin"
+    )  # fmt: skip
+
+
+def test_a_commune_is_asked_among_its_own_districts_or_provinces_communes() -> None:
+    lists = load_communes()
+    # Before the 2025 reform: the district's other communes, the village and the rest kept.
+    village = "bản Căng Tỵ, xã Chiềng Khừa, huyện Mộc Châu, tỉnh Sơn La"
+    options = choose_distractors(_place(village), DistractorPool(), "x", set())
+    assert len(options) == 3, options
+    moc_chau = set(lists.legacy["Sơn La"]["Mộc Châu"]["xã"])
+    for option in options:
+        m = re.fullmatch(r"bản Căng Tỵ, xã (.+), huyện Mộc Châu, tỉnh Sơn La", option)
+        assert m and m.group(1) in moc_chau and m.group(1) != "Chiềng Khừa", option
+    # After it: a commune of a province, among that province's communes of today.
+    options = choose_distractors(_place("xã Xuân Trường, tỉnh Cao Bằng"), DistractorPool(), "x", set())
+    assert len(options) == 3, options
+    for option in options:
+        m = re.fullmatch(r"xã (.+), tỉnh Cao Bằng", option)
+        assert m and m.group(1) in lists.current["Cao Bằng"]["xã"] and m.group(1) != "Xuân Trường"
+    # A ward of a city district, as the answer writes it.
+    options = choose_distractors(_place("phường Hòa Cường Nam, quận Hải Châu"), DistractorPool(), "x", set())
+    assert len(options) == 3 and all(re.fullmatch(r"phường [^,]+, quận Hải Châu", o) for o in options)
+    # A commune the sentence also names may be right as well: never an option.
+    said = _place("xã Chiềng Sơn, huyện Mộc Châu", "Tại xã Chiềng Sơn và xã Lóng Sập, huyện Mộc Châu.")
+    assert not any("Lóng Sập" in o for o in choose_distractors(said, DistractorPool(), "x", set()))
+
+
+def test_a_commune_no_list_places_for_certain_gets_no_options() -> None:
+    # "xã Tân Hòa" is a commune of many districts and provinces; nothing says which.
+    assert choose_distractors(_place("xã Tân Hòa"), DistractorPool(), "x", set()) == []
+    # Alone, but the article names its province: that province's communes.
+    pool = DistractorPool()
+    pool.add(NAMED_PLACE, "province:Tây Ninh", "x")
+    options = choose_distractors(_place("xã Mỹ Quý"), pool, "x", set())
+    assert len(options) == 3 and all(
+        o.removeprefix("xã ") in load_communes().current["Tây Ninh"]["xã"] for o in options
+    )
+
+
+def test_a_womans_name_gets_womens_names_even_among_officials() -> None:
+    woman = Fact(
+        QType.WHO, "person", "Lê Thị Thu Hồng", "Lê Thị Thu Hồng", Sentence("x", 0, 0), 0, 0,
+        shape="person:vn",
+    )  # fmt: skip
+    options = choose_distractors(woman, DistractorPool(), "x", set())
+    assert len(options) == 3 and all(" Thị " in o for o in options), options

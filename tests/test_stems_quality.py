@@ -91,6 +91,11 @@ def test_malformed_stems() -> None:
     assert malformed("Với sự tham gia của bao nhiêu đội thi thuộc công an các tỉnh?")
     assert not malformed("Với sự tham gia của 13 đội, hội thi diễn ra tại tỉnh nào?")
     assert malformed("Ai đã nhấn mạnh như vậy khi dự lễ khai giảng của Trường Đại học PCCC sáng 15/9?")
+    # A question word inside a bracket, wherever it stands there; one of two places asked.
+    assert malformed("Xe do tài xế Nguyễn Hoàn Thiện (39 tuổi, ở đâu, TP.Đà Nẵng) cầm lái?")
+    assert malformed("Với đội hình 184 thành viên (trong đó có bao nhiêu nữ quân nhân)?")
+    assert malformed("Ngày 30/6, tại đâu và ấp 4, xã Vĩnh Châu B, lực lượng chức năng đã triệt xóa đường dây?")
+    assert not malformed("Lực lượng chức năng đã bắt giữ đối tượng tại đâu và thu giữ 2 kg ma túy?")
 
 
 def test_give_aways() -> None:

@@ -1501,8 +1501,11 @@ def malformed(stem: str, question: bool = True) -> str | None:
         r"(?i)phía|bên", stem
     ):
         return "one of two co-chairs"  # "Hội nghị do ai đồng chủ trì?": which side, the stem does not say
-    if re.search(r"\((?:[^()]*\s)?(?:nào|ai|bao nhiêu|đâu)\)", stem):
+    if re.search(r"\([^()]*(?<!\w)(?:nào|ai|bao nhiêu|đâu)(?!\w)[^()]*\)", stem):
+        # "(39 tuổi, ở đâu, TP.Đà Nẵng)": a home asked inside the driver's details.
         return "the question word inside brackets"
+    if re.search(rf"(?<!\w)đâu\s+và\s+(?:tại\s+|ở\s+)?(?:\w+\s+)?[{UPPER}0-9]", stem):
+        return "one of several places"  # "tại đâu và ấp 4, xã Vĩnh Châu B": which of the two?
     if re.search(r"(?<!\w)như\s*:\s*[^?]*bao nhiêu", stem):
         return "one item of a list of goods"  # "... như: vỏ bao bì bột giặt hiệu Omo bao nhiêu kg?"
     between = re.search(rf"(?<!\w)giữa\s+([{UPPER}][^,?]*)\?$", stem)
