@@ -13,6 +13,7 @@ from quizgen.extract.stems import (
     _BROKEN_AI,
     _REPORTED_TAIL,
     _one_of_a_listing,
+    _ring_named,
     _short_object,
     build_stem,
     finish_stem,
@@ -94,7 +95,9 @@ def test_malformed_stems() -> None:
     # A question word inside a bracket, wherever it stands there; one of two places asked.
     assert malformed("Xe do tài xế Nguyễn Hoàn Thiện (39 tuổi, ở đâu, TP.Đà Nẵng) cầm lái?")
     assert malformed("Với đội hình 184 thành viên (trong đó có bao nhiêu nữ quân nhân)?")
-    assert malformed("Ngày 30/6, tại đâu và ấp 4, xã Vĩnh Châu B, lực lượng chức năng đã triệt xóa đường dây?")
+    assert malformed(
+        "Ngày 30/6, tại đâu và ấp 4, xã Vĩnh Châu B, lực lượng chức năng đã triệt xóa đường dây?"
+    )
     assert not malformed("Lực lượng chức năng đã bắt giữ đối tượng tại đâu và thu giữ 2 kg ma túy?")
 
 
@@ -2768,4 +2771,19 @@ def test_a_department_of_a_city_police_written_tp_dot_is_asked_of_that_police() 
 
     assert _unit_of_a_police("Chuyên án do phòng nào Công an TP.Đà Nẵng chủ trì?") == (
         "Chuyên án do phòng nào của Công an TP.Đà Nẵng chủ trì?"
+    )
+
+
+def test_a_ring_pointed_back_at_is_named_as_the_article_introduced_it() -> None:
+    lead = "Tối 4-12, Công an tỉnh Thanh Hóa thông tin đã triệt phá một đường dây lừa đảo xuyên quốc gia."
+    said = "Công an tỉnh Thanh Hóa xác định kẻ cầm đầu đường dây này là Mai Văn Tới (SN 2001)."
+    earlier = (analyse(lead),)
+    stem = "Công an tỉnh Thanh Hóa xác định kẻ cầm đầu đường dây này là ai?"
+    named = "Công an tỉnh Thanh Hóa xác định kẻ cầm đầu đường dây lừa đảo xuyên quốc gia là ai?"
+    assert _ring_named(stem, earlier) == named
+    # Nothing before introduces a ring: the pointer stays, and the stem is dropped as before.
+    assert _ring_named(stem, (analyse(said),)) == stem
+    # A group of people counted ("một nhóm 4 hành khách") is no ring's name.
+    assert _ring_named("Nhóm này đã khai gì?", (analyse("Hải quan phát hiện một nhóm 4 hành khách."),)) == (
+        "Nhóm này đã khai gì?"
     )

@@ -1642,6 +1642,30 @@ def _bare_body_named(stem: str, earlier: tuple[SentenceAnalysis, ...]) -> str:
     return stem
 
 
+# "đường dây này", "nhóm nói trên": the ring the article introduced before, by the words it used.
+_RING_POINTER = re.compile(
+    r"(?<!\w)(?:đường dây|nhóm|băng nhóm|ổ nhóm)\s+(?:này|trên|nói trên|nêu trên)(?!\w)"
+)
+_RING_INTRODUCED = re.compile(
+    r"(?<!\w)(?:một|1)\s+(?P<ring>(?:đường dây|băng nhóm|ổ nhóm|nhóm)\s+(?![0-9])(?:[^\s,.;:()\"“]+\s+){0,7}?"
+    r"[^\s,.;:()\"“]+)(?=\s*[,.;:(]|\s+(?:do|gồm|có|tại|ở|trên địa bàn|và|với|từ năm|hoạt động)(?!\w)|$)"
+)
+
+
+def _ring_named(stem: str, earlier: tuple[SentenceAnalysis, ...]) -> str:
+    """ "Công an xác định kẻ cầm đầu đường dây này là ai?" -> "... đường dây lừa đảo xuyên quốc gia
+    là ai?": the ring as the article first introduced it ("triệt phá một đường dây lừa đảo xuyên
+    quốc gia"); unchanged when no sentence before introduces one."""
+    pointer = _RING_POINTER.search(stem)
+    if pointer is None:
+        return stem
+    for analysis in earlier:
+        ring = _RING_INTRODUCED.search(analysis.text)
+        if ring and len(ring.group("ring").split()) >= 3:
+            return stem[: pointer.start()] + ring.group("ring") + stem[pointer.end() :]
+    return stem
+
+
 # An adverb before a sentence's verb, kept after the lent subject: "Bước đầu bắt giữ 2 đối tượng".
 _OPENER_BEFORE_ACTION = re.compile(r"^(Bước đầu|Sau đó|Tiếp đó|Đồng thời|Cùng ngày|Ngay sau đó),?\s+")
 
@@ -2146,6 +2170,7 @@ def finish_stem(
         # "lực lượng chức năng tỉnh này": the article's own province, which it names most.
         stem = _THIS_PROVINCE.sub(f"tỉnh {events[PROVINCE_KEY]}", stem)
     stem = _LISTED_ABOVE.sub(r"\g<noun>", stem)
+    stem = _ring_named(stem, earlier)
     if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
         return None
     if events:
