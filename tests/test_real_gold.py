@@ -47,6 +47,7 @@ SPLITS = (
     "fresh40",
     "fresh41",
     "fresh42",
+    "fresh43",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
