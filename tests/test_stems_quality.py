@@ -2787,3 +2787,33 @@ def test_a_ring_pointed_back_at_is_named_as_the_article_introduced_it() -> None:
     assert _ring_named("Nhóm này đã khai gì?", (analyse("Hải quan phát hiện một nhóm 4 hành khách."),)) == (
         "Nhóm này đã khai gì?"
     )
+
+
+def test_an_age_and_home_between_commas_go_with_the_person() -> None:
+    s = (
+        "Chiều 24/10, Bộ đội Biên phòng Quảng Ninh thông tin đơn vị vừa phát hiện, bắt giữ Nguyễn Anh "
+        "Tuấn, 29 tuổi, trú tại khu 4, phường Móng Cái 1, Quảng Ninh, khi người này đang vận chuyển "
+        "trái phép 8kg bạc qua cửa khẩu quốc tế Móng Cái."
+    )
+    found = extract_article("t", (s,))
+
+    def lead(kind: str) -> str | None:  # the article's first sentence, as generate asks it
+        fact = next(f for f in found.facts if f.kind == kind)
+        return finish_stem(build_stem(fact, found.main_ministry), fact, first_sentence=True)
+
+    asked = lead("person")
+    assert asked is not None and "bắt giữ ai khi người này đang vận chuyển trái phép 8kg bạc" in asked
+    counted = lead("measure")
+    assert counted is not None and "bắt giữ Nguyễn Anh Tuấn khi người này" in counted
+    assert "29 tuổi" not in counted and "Móng Cái 1" not in counted
+
+
+def test_the_same_day_is_no_partner() -> None:
+    s = (
+        "Trước đó, vào khoảng 11h cùng ngày, ở bục kiểm soát nhập cảnh, Đồn Biên phòng cửa khẩu quốc "
+        "tế Móng Cái cùng Hải quan và Đội kiểm soát Hải quan khu vực VIII tiến hành kiểm tra, phát "
+        "hiện Tuấn mang theo 14 túi nilon đựng hạt kim loại màu trắng, tổng trọng lượng 8kg, được xác "
+        "định là bạc."
+    )
+    stem = _stem("measure", "8kg", s)
+    assert stem is None or "11h cùng các đơn vị" not in stem

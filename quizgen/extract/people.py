@@ -53,15 +53,20 @@ _VERB_IN_TITLE = re.compile(
 # A piece led by an administrative word, or a bare place name that no lower-case word follows
 # ("..., huyện Tân Hưng, | Cảnh sát thu giữ": "Cảnh" starts the next clause, not a place).
 _PLACE_PIECE = (
-    r"(?:(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP\.?|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp)\s+)"
+    r"(?:(?:(?:xã|phường|huyện|quận|thị xã|thị trấn|TP\.?|thành phố|tỉnh|thôn|bản|xóm|tổ dân phố|ấp|"
+    r"khu phố|khu|tổ)\s+)"
     rf"[{UPPER}0-9][\w.]*(?:\s+[{UPPER}0-9][\w.]*)*"
     rf"|(?>[{UPPER}][\w.]*(?:\s+[{UPPER}0-9][\w.]*)*)(?!\s+[{LOWER}]))"
 )
 _ADDRESS = rf",?\s*(?:thường trú|trú|ngụ|ở)(?:\s+tại)?\s+{_PLACE_PIECE}(?:,\s*{_PLACE_PIECE})*"
+# "Nguyễn Anh Tuấn, 29 tuổi, trú tại khu 4, phường Móng Cái 1, Quảng Ninh": the age and the home
+# said between commas, not in brackets; who the person is, not what is asked of them.
+AGE_AND_HOME = rf",\s*\d{{1,3}}\s*tuổi(?:{_ADDRESS})?(?=\s*[,.;]|$)"
 # What follows a private person's name: an age or a birth year in brackets, closed, and the
 # address after it; the stem asks "ai" without them.
 _PRIVATE_AFTER = re.compile(
     rf"\s*\((?:\d{{1,3}}\s*tuổi|SN\s*\d{{4}}|sinh năm\s*\d{{4}})[^()]{{0,80}}\)(?:{_ADDRESS})?|{_ADDRESS}"
+    rf"|{AGE_AND_HOME}"
 )
 # The part a private person plays in the case, said before the name.
 _CAST = {"đối tượng", "bị can", "bị cáo", "nghi phạm", "nghi can", "nạn nhân", "chị", "anh", "cháu"}

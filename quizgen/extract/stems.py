@@ -18,7 +18,7 @@ from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY, PROVINCE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import COMMA_IN_NAME, LISTED_IN_NAME, body_head_re, lower_tail, name_end
-from quizgen.extract.people import and_next_person, rank_alternation
+from quizgen.extract.people import AGE_AND_HOME, and_next_person, rank_alternation
 from quizgen.extract.places import is_place, name_province
 from quizgen.gazetteer import load_gazetteer
 from quizgen.normalize import fold_for_match, unglue, word_re
@@ -137,6 +137,9 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:?/ ")  # "buôn lậu./": page debris
     # "do ai, và ông X", "và ai, đồng chủ trì": the comma closed the apposition the answer took.
     stem = re.sub(r"(?<!\w)(ai|nào),\s+(?=(?:và|cùng|đồng|đã|sẽ|đang|làm|chủ trì|ký)(?!\w))", r"\1 ", stem)
+    # "bắt giữ ai, khi người này đang vận chuyển ...": the age and home the comma closed went with the
+    # answer; the time clause is the arrest's own, which a cut at the comma would lose.
+    stem = re.sub(r"(?<![Tt]heo )(?<!\w)ai,\s+(?=(?:khi|lúc)\s)", "ai ", stem)
     stem = stem[:1].upper() + stem[1:]
     return stem + ("?" if question else ".")
 
@@ -833,6 +836,7 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     return stem
 
 
+_AGE_AND_HOME = re.compile(rf"{AGE_AND_HOME}(?:,(?=\s+(?:khi|lúc)\s))?")
 # A person's age, birth year and home in brackets after the name.
 _PERSONAL_DETAILS = re.compile(r"\s*\((?:\d{1,3} tuổi|SN\s*\d{4}|sinh năm \d{4})[^()]*\)")
 
@@ -1908,7 +1912,9 @@ _WHERE_AFTER_TIME = re.compile(
 # "Phòng CSĐT ... cùng Đội kiểm soát ..., Cục Hải quan ..., đồn Biên phòng ... và Đội CSGT số 1 (...)
 # đã phát hiện ...": the partners of a joint operation, listed before its verb.
 _PARTNERS = re.compile(
-    r"(?<=\S)\s+cùng\s+(?:với\s+)?(?P<partners>[^?]+?)"
+    # "vào khoảng 11h cùng ngày, ở bục ...": "cùng ngày" is a time, not a partner.
+    r"(?<=\S)\s+cùng\s+(?!ngày|lúc|thời điểm|thời gian|năm|tháng|đêm|buổi|dịp|chiều|sáng|tối|trưa)(?:với\s+)?"
+    r"(?P<partners>[^?]+?)"
     r"(?=\s+(?:đã|vừa|đang|sẽ|tiến hành|kịp thời|bất ngờ|phát hiện|bắt giữ|triệt phá|truy xét)\s)"
 )
 
@@ -1966,6 +1972,11 @@ def finish_stem(
     all the article's sentences before it, to name a body the stem calls "Hội" or "đơn vị"."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
     stem = strip_dateline(stem).strip()
+    if question:
+        # "bắt giữ Nguyễn Anh Tuấn, 29 tuổi, trú tại khu 4, ..., khi ...": the age and home between
+        # commas would be cut as clauses of their own, taking the arrest with them; the comma that
+        # closed them goes too, so that the time clause stays the arrest's.
+        stem = _AGE_AND_HOME.sub(lambda m: m.group(0) if _QUESTION_WORDS.search(m.group(0)) else "", stem)
     if question and fact.type.value == "who" and _partner_then_subject().search(stem):
         # "trong cuộc hội đàm với ai, Thiếu tướng Lee Sang Sik – Cảnh sát trưởng ... cho biết": the
         # officer after the comma is the clause's subject, whom the apposition rules would cut away
