@@ -15,6 +15,7 @@ from quizgen.extract.stems import (
     _one_of_a_listing,
     _ring_named,
     _short_object,
+    _without_mandate,
     build_stem,
     finish_stem,
     malformed,
@@ -2817,3 +2818,19 @@ def test_the_same_day_is_no_partner() -> None:
     )
     stem = _stem("measure", "8kg", s)
     assert stem is None or "11h cùng các đơn vị" not in stem
+
+
+def test_on_whose_behalf_goes_from_a_long_stem() -> None:
+    assert _without_mandate(
+        "6 sĩ quan đã được Bộ trưởng Công an Tô Lâm, thừa ủy quyền của Chủ tịch nước, trao quyết định vào ngày nào?"
+    ) == ("6 sĩ quan đã được Bộ trưởng Công an Tô Lâm trao quyết định vào ngày nào?")
+    # After a time or a place one comma stays; the asked slot may stand for the name.
+    assert _without_mandate(
+        "Ngày 21/11 tại London, được Chính phủ hai nước ủy quyền, ai và Bộ trưởng Tô Lâm đã ký?"
+    ) == ("Ngày 21/11 tại London, ai và Bộ trưởng Tô Lâm đã ký?")
+    assert _without_mandate(
+        "Ngày 21/1, 6 sĩ quan đã được ai, thừa ủy quyền của Chủ tịch nước, trao quyết định?"
+    ) == ("Ngày 21/1, 6 sĩ quan đã được ai trao quyết định?")
+    # What is asked stays, even inside it.
+    asked = "Ai, thừa ủy quyền của ai, đã trao quyết định?"
+    assert _without_mandate(asked) == asked

@@ -818,6 +818,10 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _BASED_AT.sub("", stem)
     if word_count(stem) > MAX_STEM_WORDS:
+        # ", được Chính phủ hai nước ủy quyền,", ", thừa lệnh Chủ tịch nước,": on whose behalf, said
+        # in passing; who did what stays.
+        stem = _without_mandate(stem)
+    if word_count(stem) > MAX_STEM_WORDS:
         # "Thao Chống Lâu (54 tuổi, trú tại bản Kéo Té, ...)": who the person is, not what is asked.
         stem = _PERSONAL_DETAILS.sub(lambda m: m.group(0) if _QUESTION_WORDS.search(m.group(0)) else "", stem)
     if word_count(stem) > MAX_STEM_WORDS:
@@ -837,6 +841,33 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
 
 
 _AGE_AND_HOME = re.compile(rf"{AGE_AND_HOME}(?:,(?=\s+(?:khi|lúc)\s))?")
+_MANDATE = re.compile(
+    r",\s*(?:được\s+[^,?]{2,50}?\s+ủy quyền|thừa (?:ủy quyền|lệnh)\s+(?:của\s+)?[^,?]{2,60}?),"
+)
+# A person or body just before (their name, a bracket after it, or "ai" asking for it), in a piece
+# that is not a time or a place ("Ngày 21/11 tại London, được ... ủy quyền, Bộ trưởng ...").
+_NAME_BEFORE = re.compile(
+    rf"(?:^|,)(?!\s*(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Tt]ại|[Ởở]|[Hh]ồi|[Ll]úc|[Vv]ào)\s)"
+    rf"[^,]*(?:[{UPPER}][{LOWER}]*|\)|(?<!\w)ai)$"
+)
+
+
+def _without_mandate(stem: str) -> str:
+    """ "Ngày 21/11 tại London, được Chính phủ hai nước ủy quyền, Bộ trưởng ..." -> "Ngày 21/11 tại
+    London, Bộ trưởng ...": on whose behalf, said in passing. After a name both commas go when the
+    clause's verb follows ("Tô Lâm, thừa ủy quyền ..., trao" -> "Tô Lâm trao"); after a time or a
+    place one stays ("sáng 27.12, ai đã trao")."""
+
+    def cut(m: re.Match[str]) -> str:
+        if _QUESTION_WORDS.search(m.group(0)):
+            return m.group(0)
+        named = _NAME_BEFORE.search(stem[: m.start()]) is not None
+        verb_next = re.match(rf"\s+[{LOWER}]", stem[m.end() :]) is not None
+        return " " if named and verb_next else ","
+
+    return re.sub(r"\s+,", ",", _MANDATE.sub(cut, stem).replace("  ", " "))
+
+
 # A person's age, birth year and home in brackets after the name.
 _PERSONAL_DETAILS = re.compile(r"\s*\((?:\d{1,3} tuổi|SN\s*\d{4}|sinh năm \d{4})[^()]*\)")
 
