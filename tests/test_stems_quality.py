@@ -8,7 +8,7 @@ from pathlib import Path
 from quizgen.distractors import _shift_event
 from quizgen.extract import Fact, extract_article
 from quizgen.extract.analysis import analyse
-from quizgen.extract.quality import giveaway, line_of_work_giveaway
+from quizgen.extract.quality import giveaway, line_of_work_giveaway, name_cut_at_and
 from quizgen.extract.stems import (
     _BROKEN_AI,
     _REPORTED_TAIL,
@@ -2834,3 +2834,21 @@ def test_on_whose_behalf_goes_from_a_long_stem() -> None:
     # What is asked stays, even inside it.
     asked = "Ai, thừa ủy quyền của ai, đã trao quyết định?"
     assert _without_mandate(asked) == asked
+
+
+def test_a_bodys_name_that_goes_on_after_and_is_not_cut_there() -> None:
+    s = (
+        "Chuyến thăm thể hiện sự coi trọng của Bộ Tư pháp và Nội vụ Mông Cổ đối với quan hệ hợp tác "
+        "với Bộ Công an Việt Nam."
+    )
+    assert ("org", "Bộ Tư pháp") not in _facts(s)
+    # A second body, with a head of its own, is a list: the first is still asked.
+    t = "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao phối hợp với Công an TP Hà Nội."
+    found = extract_article("t", (t,)).facts
+    fact = next(
+        f for f in found if f.answer == "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"
+    )
+    assert not name_cut_at_and(fact)
+    u = "Cục Cảnh sát hình sự và Công an TP Hải Phòng đã bóc gỡ đường dây ma túy."
+    fact = next(f for f in extract_article("t", (u,)).facts if f.answer == "Cục Cảnh sát hình sự")
+    assert not name_cut_at_and(fact)

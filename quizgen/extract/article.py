@@ -24,6 +24,7 @@ from quizgen.extract.places import BEFORE_A_COUNTRY, home_province, is_place, me
 from quizgen.extract.quality import (
     a_pair,
     anchor_headline,
+    name_cut_at_and,
     name_of,
     not_a_person,
     one_of_a_list,
@@ -581,7 +582,9 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
                 facts.append(kept)
     facts = [fixed for f in facts if (fixed := whole_org_name(f)) is not None]
     facts = [f for f in facts if not _cuts_a_longer(f, facts) and not _runs_through_a_name(f, facts)]
-    facts = [with_country(f) for f in facts if not about_famous(f) and not a_pair(f)]
+    facts = [
+        with_country(f) for f in facts if not about_famous(f) and not a_pair(f) and not name_cut_at_and(f)
+    ]
     # A person's country, once found near one mention, holds for every mention in the article,
     # the mentions no question is asked from included (a caption: "Phó Cục trưởng ... Bộ Công an
     # Trung Quốc Hách Vân Hồng").

@@ -451,6 +451,39 @@ def a_pair(fact: Fact) -> bool:
     return first.startswith("Công an ") and second.startswith(" ".join(first.split()[:3]))
 
 
+# Heads of a second body that the gazetteer's org heads leave to the rules ("và Công an TP HCM",
+# "và Đồn Biên phòng ...", "và Đại học CSND", "và UBND phường IV").
+_OTHER_HEADS = (
+    "Công an", "Phòng", "Đồn", "Trạm", "Chi cục", "Đại học", "UBND", "Ủy ban", "Bộ đội", "Lực lượng",
+    "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Trung đoàn", "Sư đoàn", "Ban", "Cục",
+)  # fmt: skip
+_AND_NEXT = re.compile(rf"^\s+và\s+(?P<next>[{UPPER}][^,.;:()?]{{0,60}})")
+
+
+def name_cut_at_and(fact: Fact, gaz: Gazetteer | None = None) -> bool:
+    """ "Bộ Tư pháp | và Nội vụ Mông Cổ": a body whose own name goes on after "và" with no head of
+    its own; asked as "Bộ Tư pháp", the answer is cut and "Bộ Nội vụ" among the options is as
+    right (both readers). A second body, a person or a place after "và" is a list, not a cut."""
+    if fact.type != QType.ORG:
+        return False
+    gaz = gaz or load_gazetteer()
+    text = fact.sentence.text
+    at = text.find(fact.answer, max(0, fact.start - 10))
+    nxt = _AND_NEXT.match(text[at + len(fact.answer) :]) if at >= 0 else None
+    if nxt is None:
+        return False
+    item = nxt.group("next")
+    folded = fold_for_match(item)
+    heads = (*gaz.org_heads, *_OTHER_HEADS, *gaz.titles, *gaz.all_ranks, *gaz.honorifics)
+    if any(folded.startswith(fold_for_match(h)) for h in heads):
+        return False
+    words = item.split()[:5]
+    if any(is_place(" ".join(words[:k])) for k in range(1, len(words) + 1)):
+        return False
+    known = {fold_for_match(n) for n in (*gaz.un_bodies, *gaz.un_bodies.values(), *gaz.countries)}
+    return not any(folded.startswith(k) for k in known if k)
+
+
 def one_of_a_list(fact: Fact) -> bool:
     """ "ở Đắk Lắk, Gia Lai và TP Hồ Chí Minh", "Công an huyện Nam Giang và Công an huyện Tây Giang":
     one of several places or bodies of one kind is not the answer."""
