@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.events import ordinal_value
 from quizgen.extract.facts import Fact
+from quizgen.extract.orgs import body_head_re
 from quizgen.extract.places import is_place
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
@@ -451,12 +452,9 @@ def a_pair(fact: Fact) -> bool:
     return first.startswith("Công an ") and second.startswith(" ".join(first.split()[:3]))
 
 
-# Heads of a second body that the gazetteer's org heads leave to the rules ("và Công an TP HCM",
-# "và Đồn Biên phòng ...", "và Đại học CSND", "và UBND phường IV").
-_OTHER_HEADS = (
-    "Công an", "Phòng", "Đồn", "Trạm", "Chi cục", "Đại học", "UBND", "Ủy ban", "Bộ đội", "Lực lượng",
-    "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Trung đoàn", "Sư đoàn", "Ban", "Cục",
-)  # fmt: skip
+# Second bodies that neither orgs' heads nor the gazetteer's begin ("và Công an các tỉnh ...",
+# "và Đại học CSND", "và Hải quan ...").
+_OTHER_HEADS = ("Công an", "Đại học", "Chi cục", "Lực lượng", "Cảnh sát", "Hải quan", "Bộ đội", "Sư đoàn")
 _AND_NEXT = re.compile(rf"^\s+và\s+(?P<next>[{UPPER}][^,.;:()?]{{0,60}})")
 
 
@@ -475,7 +473,7 @@ def name_cut_at_and(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     item = nxt.group("next")
     folded = fold_for_match(item)
     heads = (*gaz.org_heads, *_OTHER_HEADS, *gaz.titles, *gaz.all_ranks, *gaz.honorifics)
-    if any(folded.startswith(fold_for_match(h)) for h in heads):
+    if body_head_re().match(item) or any(folded.startswith(fold_for_match(h)) for h in heads):
         return False
     words = item.split()[:5]
     if any(is_place(" ".join(words[:k])) for k in range(1, len(words) + 1)):

@@ -863,9 +863,9 @@ def _without_mandate(stem: str) -> str:
             return m.group(0)
         named = _NAME_BEFORE.search(stem[: m.start()]) is not None
         verb_next = re.match(rf"\s+[{LOWER}]", stem[m.end() :]) is not None
-        return " " if named and verb_next else ","
+        return "" if named and verb_next else ","
 
-    return re.sub(r"\s+,", ",", _MANDATE.sub(cut, stem).replace("  ", " "))
+    return _MANDATE.sub(cut, stem)
 
 
 # A person's age, birth year and home in brackets after the name.
