@@ -144,7 +144,13 @@ def _shift_date(answer: str, seed: str) -> list[str]:
         (-2, 2, 0),
     ):
         nd = (d + dd - 1) % 28 + 1
-        nm = (month + dm - 1) % 12 + 1
+        # A month carried back past January takes the year before with it ("28/12/2026" beside
+        # "21/1/2026" was struck as after the article); one carried past December would fall a year
+        # on, so it is not offered.
+        carry, nm0 = divmod(month + dm - 1, 12)
+        nm = nm0 + 1
+        if year and carry > 0:
+            continue
         # "ngày 03 tháng 01": the answer alone with leading zeros is a cue, so the options share them.
         month_s = m.group(3)
         # A two-digit part is padded when the other part shows the writer pads ("14/02").
@@ -152,7 +158,7 @@ def _shift_date(answer: str, seed: str) -> list[str]:
         mw = 2 if month_s.startswith("0") or (len(month_s) == 2 and day.startswith("0")) else 1
         piece = f"{nd:0{dw}d}{sep}{nm:0{mw}d}"
         if year:
-            piece += f"{ysep}{int(year) + dy}"
+            piece += f"{ysep}{int(year) + dy + carry}"
         elif dy:
             continue
         out.append(answer[: m.start()] + piece + answer[m.end() :])
@@ -518,7 +524,16 @@ def candidates_for(
             if not m:
                 return []
             k = int(m.group(1))
-            return [f"tháng {(k + d - 1) % 12 + 1}{m.group(2)}" for d in (1, 2, -1, 3)]
+            dated = re.fullmatch(r"(\s*[/.\-]\s*|\s+năm\s+)(\d{4})", m.group(2))
+            out = []
+            for d in (1, 2, -1, 3, -2, -3):
+                carry, month = divmod(k + d - 1, 12)
+                if dated and carry > 0:
+                    continue  # a year on: after the article
+                # "tháng 12-2026" beside "tháng 1-2026" is the December before: the year goes back.
+                tail = f"{dated.group(1)}{int(dated.group(2)) + carry}" if dated else m.group(2)
+                out.append(f"tháng {month + 1}{tail}")
+            return out
         term = shape == "period" and TERM_BEFORE.search(fact.sentence.text[: fact.start]) is not None
         return _spread(seed, fact.answer, _shift_years(fact.answer, term), _years_key)
     if shape.startswith("count"):

@@ -936,3 +936,20 @@ def test_a_womans_name_gets_womens_names_even_among_officials() -> None:
     )  # fmt: skip
     options = choose_distractors(woman, DistractorPool(), "x", set())
     assert len(options) == 3 and all(" Thị " in o for o in options), options
+
+
+def test_an_option_carried_across_new_year_carries_its_year() -> None:
+    from quizgen.distractors import _shift_date
+
+    # "28/12/2026" beside "21/1/2026" was a year after the article (both fresh43 readers).
+    jan = _shift_date("ngày 21/1/2026", "s")
+    assert "ngày 28/12/2025" in jan and not any(o.endswith("/12/2026") for o in jan)
+    s = "Trong tháng 1-2026, Bộ Công an đã tham mưu Thủ tướng Chính phủ kiện toàn Ban Chỉ đạo quốc gia về Dữ liệu."
+    fact = _fact(s, "tháng 1-2026")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) == 3 and "tháng 12-2025" in options and "tháng 12-2026" not in options, options
+    s = "Trong tháng 12-2025, Bộ Công an đã tham mưu Thủ tướng Chính phủ kiện toàn Ban Chỉ đạo quốc gia về Dữ liệu."
+    options = choose_distractors(_fact(s, "tháng 12-2025"), DistractorPool(), "t", set())
+    assert len(options) == 3 and not any(o.startswith("tháng 1-") or o.endswith("2026") for o in options), (
+        options
+    )

@@ -2852,3 +2852,18 @@ def test_a_bodys_name_that_goes_on_after_and_is_not_cut_there() -> None:
     u = "Cục Cảnh sát hình sự và Công an TP Hải Phòng đã bóc gỡ đường dây ma túy."
     fact = next(f for f in extract_article("t", (u,)).facts if f.answer == "Cục Cảnh sát hình sự")
     assert not name_cut_at_and(fact)
+
+
+def test_a_fire_police_bodys_name_is_one_piece_but_the_activitys_pair_is_two() -> None:
+    from quizgen.extract.stems import _pieces
+
+    body = (
+        "Ngày 15-1, Văn phòng JICA cùng Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ đã tổ chức "
+        "Lễ khởi động Dự án, tăng cường công tác phòng cháy, chữa cháy"
+    )
+    pieces = [p for p, _ in _pieces(body, None)]
+    assert pieces[1] == (
+        "Văn phòng JICA cùng Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ đã tổ chức Lễ khởi động Dự án,"
+    ), pieces
+    # In running text the pair is an activity's, which a long stem may still cut.
+    assert pieces[2:] == ["tăng cường công tác phòng cháy,", "chữa cháy"], pieces

@@ -309,6 +309,11 @@ def _opens_with_province(piece: str) -> bool:
     return any(is_place(" ".join(words[:k])) for k in (3, 2, 1) if len(words) > k)
 
 
+# "Cục Cảnh sát phòng cháy, | chữa cháy và cứu nạn, | cứu hộ", "Ngày Toàn dân phòng cháy, | chữa
+# cháy": inside a body's or a day's name the pair is the name's, which no stem may cut.
+_FIRE_NAME_END = re.compile(r"(?:Cảnh sát|Toàn dân) phòng cháy(?:, chữa cháy và cứu nạn)?,$")
+
+
 def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[str, bool]]:
     """Comma-separated pieces of ``body``, each with whether the toolkit finds a verb in it.
 
@@ -334,7 +339,9 @@ def _pieces(body: str, sentence: SentenceAnalysis | None = None) -> list[tuple[s
         at = len(merged[-1]) - 1 if merged else 0
         # "phụ nữ, hòa bình và an ninh": a list's items are one piece, not clauses.
         # Not "phòng cháy, | chữa cháy" in running text: an activity's pair, which a long stem may cut.
-        inside = COMMA_IN_NAME.match(joined, at) and not re.match(r"(?:chữa cháy|cứu hộ)(?!\w)", piece)
+        inside = COMMA_IN_NAME.match(joined, at) and (
+            not re.match(r"(?:chữa cháy|cứu hộ)(?!\w)", piece) or _FIRE_NAME_END.search(merged[-1])
+        )
         if merged and (LISTED_IN_NAME.match(joined, at) or inside):
             merged[-1] = joined  # "vấn đề Phụ nữ, | Hòa bình và An ninh": one name, even with "ai" before
         elif merged and _PARENT_AFTER_BODY.match(piece):
