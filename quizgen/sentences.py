@@ -23,6 +23,10 @@ _SOURCE_DATELINE = re.compile(
     r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
 )  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
 
+_GLUED_DATELINE = re.compile(
+    rf"^\s*[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,3}}(?=[{UPPER}][{LOWER}]*\s)"
+)
+
 
 def strip_dateline(text: str) -> str:
     """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
@@ -31,6 +35,10 @@ def strip_dateline(text: str) -> str:
     if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
         return text[m.end() :]
     m = _SOURCE_DATELINE.match(text)
+    if m:
+        return text[m.end() :]
+    # "Tuyên QuangBa thanh niên bị ...": a page's dateline glued to the sapo when its markup went.
+    m = _GLUED_DATELINE.match(text)
     if m:
         return text[m.end() :]
     # "(CAO) Hội nghị ...": no dash after it; "(THTG) công an tỉnh nào ...": the name became the question.

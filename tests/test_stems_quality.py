@@ -42,6 +42,9 @@ def test_datelines_go() -> None:
     assert strip_dateline("VOV.VN - Bộ Công an tổ chức hội nghị.") == "Bộ Công an tổ chức hội nghị."
     assert strip_dateline("(GLO)- Chiều 12-8, tại Hà Nội.") == "Chiều 12-8, tại Hà Nội."
     assert strip_dateline("Bộ Công an - Cục Đối ngoại") == "Bộ Công an - Cục Đối ngoại"
+    # A dateline glued to the sapo (fresh43: "Tuyên QuangBa thanh niên ..." in the stem, both readers).
+    assert strip_dateline("Tuyên QuangBa thanh niên bị khởi tố.") == "Ba thanh niên bị khởi tố."
+    assert strip_dateline("Công ty PetroVietnam ký hợp đồng.") == "Công ty PetroVietnam ký hợp đồng."
 
 
 def test_a_long_sentence_keeps_its_main_clause_and_the_fact() -> None:
