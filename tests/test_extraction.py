@@ -679,6 +679,19 @@ def test_a_post_that_changes_hands_in_the_article_is_not_asked_by_its_holder() -
     ], [(f.kind, f.answer, f.template) for f in facts]
     assert any("Trần Minh Đức" in f.template for f in facts)  # still asked about otherwise (his rank)
 
+    # The verb before the newcomer, or a bracket and his former post between them (fresh43: both
+    # readers rejected the outgoing director as the key).
+    for given in (
+        "Thứ trưởng trao quyết định điều động, bổ nhiệm đại tá Hà Văn Long, Phó Giám đốc Công an tỉnh Phú "
+        "Thọ, làm Giám đốc Công an tỉnh Cao Bằng.",
+        "Đại tá Hà Văn Long (quê quán huyện Cẩm Giàng, tỉnh Hải Dương), Phó Giám đốc Công an tỉnh Phú Thọ, "
+        "đã được bổ nhiệm giữ chức Giám đốc Công an tỉnh Cao Bằng.",
+    ):
+        facts = extract_article("t", (given, paragraphs[1])).facts
+        assert not [
+            f for f in facts if f.kind in ("holder_of", "title_of") and "Cao Bằng" in (f.head + f.answer)
+        ], [(f.kind, f.answer, f.template) for f in facts]
+
 
 def test_a_holder_named_again_by_rank_and_given_name_keeps_his_post_question() -> None:
     paragraphs = (

@@ -2870,3 +2870,12 @@ def test_a_fire_police_bodys_name_is_one_piece_but_the_activitys_pair_is_two() -
     ), pieces
     # In running text the pair is an activity's, which a long stem may still cut.
     assert pieces[2:] == ["tăng cường công tác phòng cháy,", "chữa cháy"], pieces
+
+
+def test_the_comma_that_closed_the_answers_apposition_goes_before_giu_chuc() -> None:
+    s = (
+        "Cũng tại buổi lễ, Bộ Công an công bố quyết định điều động, bổ nhiệm đại tá Nguyễn Thế Hùng, Giám đốc "
+        "Công an tỉnh Khánh Hòa, giữ chức Phó Cục trưởng Cục An ninh đối ngoại."
+    )
+    stem = _stem("person", "Đại tá Nguyễn Thế Hùng", s)
+    assert stem is not None and "bổ nhiệm ai giữ chức Phó Cục trưởng" in stem, stem

@@ -481,9 +481,19 @@ def _post_changes_hands(fact: Fact, facts: list[Fact], sentences: list[Sentence]
         for other in (n for n in named if n and n != holder and n in s.text):
             # "Thượng tá Vũ Thanh Tùng được điều động và bổ nhiệm giữ chức Giám đốc Công an tỉnh Lạng
             # Sơn": the post is given to another; an apposition ("X, Giám đốc ...") says who held it.
-            given = rf"{re.escape(other)}\s+(?:[^.;]{{0,40}}?\s)?(?:bổ nhiệm|giữ chức|nhận chức|đảm nhiệm)"
-            if re.search(rf"{given}(?:\s+vụ)?\s+(?:làm\s+)?{re.escape(post)}(?!\w)", s.text, re.IGNORECASE):
-                return True
+            # "X (quê quán ...), Phó Giám đốc ..., đã được bổ nhiệm giữ chức ...": a bracket and a
+            # former post may stand between them.
+            given = rf"{re.escape(other)}\s*(?:[^.;]{{0,100}}?\s)?(?:bổ nhiệm|giữ chức|nhận chức|đảm nhiệm)"
+            # "bổ nhiệm đại tá X, Phó Giám đốc Công an tỉnh Phú Thọ, làm Giám đốc ...": the verb first.
+            named_first = (
+                rf"(?:bổ nhiệm|điều động)\s+(?:[^.;]{{0,20}}?\s)?{re.escape(other)}"
+                r"[^.;]{0,80}?\s(?:làm|giữ chức)"
+            )
+            for pattern in (given, named_first):
+                if re.search(
+                    rf"{pattern}(?:\s+vụ)?\s+(?:làm\s+)?{re.escape(post)}(?!\w)", s.text, re.IGNORECASE
+                ):
+                    return True
     return False
 
 

@@ -137,6 +137,9 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:?/ ")  # "buôn lậu./": page debris
     # "do ai, và ông X", "và ai, đồng chủ trì": the comma closed the apposition the answer took.
     stem = re.sub(r"(?<!\w)(ai|nào),\s+(?=(?:và|cùng|đồng|đã|sẽ|đang|làm|chủ trì|ký)(?!\w))", r"\1 ", stem)
+    # "bổ nhiệm ai, giữ chức ...": the same for the post an appointee takes; not after "ủy ban nào",
+    # whose comma closes a former post and keeps it apart from the new one.
+    stem = re.sub(r"(?<!\w)ai,\s+(?=(?:giữ chức|về nhận|đảm nhiệm)(?!\w))", "ai ", stem)
     # "bắt giữ ai, khi người này đang vận chuyển ...": the age and home the comma closed went with the
     # answer; the time clause is the arrest's own, which a cut at the comma would lose.
     stem = re.sub(r"(?<![Tt]heo )(?<!\w)ai,\s+(?=(?:khi|lúc)\s)", "ai ", stem)
