@@ -1809,6 +1809,15 @@ def test_a_frame_that_points_back_goes_and_this_province_is_named() -> None:
     assert (
         stems["3"] == "Ngày 23/9, lực lượng chức năng tỉnh Cao Bằng đã triệt phá bao nhiêu vụ án ma túy lớn?"
     )
+    # "Cũng liên quan đến loại tội phạm này," (fresh44) points back the same way.
+    also = (
+        "Cũng liên quan đến loại tội phạm này, PC02 đã triệt phá nhóm “tín dụng đen” của Tôn Nữ Kim Khánh "
+        "(45 tuổi, ngụ quận 10), chuyên cho vay lãi nặng."
+    )
+    result = extract_article("t", (lead, first, also))
+    fact = next(f for f in result.facts if f.answer == "Tôn Nữ Kim Khánh")
+    asked = finish_stem(build_stem(fact, None), fact, events=dict(result.events))
+    assert asked == "PC02 đã triệt phá nhóm “tín dụng đen” của ai, chuyên cho vay lãi nặng?", asked
 
 
 def test_a_body_that_runs_on_through_a_persons_name_is_no_answer() -> None:

@@ -238,9 +238,13 @@ _LISTED_ABOVE = re.compile(
     r"(?<=\w)(?P<noun>\s(?:các |những |\d+ )?(?:đối tượng|bị can|nghi phạm|nạn nhân|người|vụ việc|vụ án|"
     r"hành vi|số tiền|số hàng|hàng hóa|tang vật|phương tiện|sản phẩm))\s(?:nói|nêu|kể) trên(?!\w)"
 )
-# "Vì những lỗi này, tài xế T. nhận mức phạt ...", "Với vi phạm này, ...": an opening frame that points
-# back at the sentence before; the clause after it says the fact on its own.
-_BACK_FRAME = re.compile(r"^(?:Vì|Với|Do|Từ|Qua|Sau)\s+(?:những\s+|các\s+)?[^,?]{1,30}?\s+này,\s+(?=\S)")
+# "Vì những lỗi này, tài xế T. nhận mức phạt ...", "Với vi phạm này, ...", "Cũng liên quan đến loại tội
+# phạm này, PC02 đã triệt phá ...": an opening frame that points back at the sentence before; the
+# clause after it says the fact on its own.
+_BACK_FRAME = re.compile(
+    r"^(?:Cũng\s+)?(?:[Vv]ì|[Vv]ới|Do|Từ|Qua|Sau|[Ll]iên quan (?:đến|tới)|Đối với)\s+(?:những\s+|các\s+)?"
+    r"[^,?]{1,30}?\s+này,\s+(?=\S)"
+)
 _THIS_PROVINCE = re.compile(r"(?<!\w)tỉnh này(?!\w)")
 _ANCHOR = "Theo bài báo, "
 _TIME_ASKED_INSIDE = re.compile(
