@@ -24,13 +24,14 @@ _SOURCE_DATELINE = re.compile(
 )  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
 
 _GLUED_DATELINE = re.compile(
-    rf"^\s*[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,3}}(?=[{UPPER}][{LOWER}]*\s)"
+    rf"^\s*(?:[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,3}}|TP\.? ?HCM|TP\.? ?Hồ Chí Minh)"
+    rf"(?=[{UPPER}][{LOWER}]*\s)"
 )
 
 
 def strip_dateline(text: str) -> str:
     """Without the outlet's dateline: "QUẢNG BÌNH –", "(GLO)-", "(Baonghean.vn) –", "(Báo Quảng Ngãi)-"."""
-    text = re.sub(r"^\s*[*•+]\s+", "", text)  # a list's bullet: "* Ngày 15/10, Thứ trưởng ..."
+    text = re.sub(r"^\s*(?:[*•+]\s+|\*(?=\w))", "", text)  # a bullet: "* Ngày 15/10, ...", "*Trước đó, ..."
     m = _DATELINE.match(text)
     if m and sum(ch.isupper() for ch in m.group(0)) >= 2:
         return text[m.end() :]

@@ -498,6 +498,12 @@ def test_a_cut_off_last_sentence_keeps_its_clauses_before_the_last_comma() -> No
         "Bước đầu xác định, chỉ tính từ tháng 10-2024 cho tới khi bị phát hiện, đường dây này đã tổ chức cho",
     )
     assert answers("month", *frame_only) == []
+    # A lone time and place before the cut (fresh44: "Tại cuộc họp báo ... thời gian nào?").
+    lone = (
+        "Công an TPHCM triệt phá đường dây tín dụng đen.",
+        "Tại cuộc họp báo về tình hình kinh tế - xã hội trên địa bàn TPHCM chiều 18/1, Thượng tá",
+    )
+    assert answers("date", *lone) == [] and answers("daypart", *lone) == []
 
 
 def test_a_name_after_a_citys_name_starts_after_the_city() -> None:

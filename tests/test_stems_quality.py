@@ -45,6 +45,8 @@ def test_datelines_go() -> None:
     # A dateline glued to the sapo (fresh43: "Tuyên QuangBa thanh niên ..." in the stem, both readers).
     assert strip_dateline("Tuyên QuangBa thanh niên bị khởi tố.") == "Ba thanh niên bị khởi tố."
     assert strip_dateline("Công ty PetroVietnam ký hợp đồng.") == "Công ty PetroVietnam ký hợp đồng."
+    assert strip_dateline("TP HCMSau khi Tuấn Anh vào nhóm kín.") == "Sau khi Tuấn Anh vào nhóm kín."
+    assert strip_dateline("*Trước đó, Đồn Biên phòng đã giao X.") == "Trước đó, Đồn Biên phòng đã giao X."
 
 
 def test_a_long_sentence_keeps_its_main_clause_and_the_fact() -> None:
@@ -2888,3 +2890,24 @@ def test_the_comma_that_closed_the_answers_apposition_goes_before_giu_chuc() -> 
     )
     stem = _stem("person", "Đại tá Nguyễn Thế Hùng", s)
     assert stem is not None and "bổ nhiệm ai giữ chức Phó Cục trưởng" in stem, stem
+
+
+def test_a_post_glued_to_a_name_by_a_hyphen_is_neither_name_nor_stem() -> None:
+    # fresh44: "Theo bài báo, Ninh Thị Minh Hoa-Trưởng có cấp bậc hàm gì?", "... là ai-Phó Giám đốc ...?"
+    read = "Tại buổi lễ, Thượng tá Ninh Thị Minh Hoa-Trưởng phòng Tổ chức cán bộ Công an tỉnh đã đọc các quyết định."
+    chaired = (
+        "Chủ trì buổi lễ là Đại tá Nguyễn Ngọc Sơn-Phó Giám đốc Công an tỉnh, Thủ trưởng cơ quan Cảnh sát "
+        "điều tra Công an tỉnh."
+    )
+    facts = extract_article("t", (read, chaired)).facts
+    people = {f.answer for f in facts if f.kind == "person"}
+    assert people == {"Thượng tá Ninh Thị Minh Hoa", "Đại tá Nguyễn Ngọc Sơn"}, people
+    ranked = {f.template for f in facts if f.kind == "rank_of"}
+    assert "Ninh Thị Minh Hoa có cấp bậc hàm gì?" in ranked, ranked
+    assert _stem("person", "Đại tá Nguyễn Ngọc Sơn", chaired) == "Chủ trì buổi lễ là ai?"
+    # A second holder after "và" stays: "là ai?" alone would have two answers.
+    two = (
+        "Đồng chủ trì hội thảo là Đại tá Nguyễn Ngọc Sơn-Phó Giám đốc Công an tỉnh và Đại tá Mạc Đức Trọng, "
+        "Phó Cục trưởng Cục Gìn giữ hòa bình Việt Nam."
+    )
+    assert _stem("person", "Đại tá Nguyễn Ngọc Sơn", two) != "Đồng chủ trì hội thảo là ai?"

@@ -105,6 +105,9 @@ _FRAME_PIECE = re.compile(
     r"(?i)(?:chỉ tính|tính từ|tính đến|từ|kể từ|khi|sau khi|trước khi|cho (?:tới|đến) khi|để|nhằm)\b"
 )
 
+# A time or a place that opens a sentence: alone before the cut, it frames a clause the page lost.
+_LONE_FRAME = re.compile(r"(?i)(?:tại|ở|trong|vào|theo|nhân|ngày|sáng|chiều|tối|trưa|đêm|hồi|lúc)\b")
+
 
 def complete_part(sentence: Sentence) -> Sentence:
     """The stored page ends mid-sentence: keep its clauses up to the last ";" (whole clauses of a
@@ -120,6 +123,8 @@ def complete_part(sentence: Sentence) -> Sentence:
         last_piece = text[text.rfind(",", 0, cut) + 1 : cut].strip()
         if len(last_piece.split()) < 3 or _FRAME_PIECE.match(last_piece):
             return sentence  # "..., chỉ tính từ tháng 10-2024 cho tới khi bị phát hiện": no clause yet
+        if "," not in text[:cut] and _LONE_FRAME.match(last_piece):
+            return sentence  # "Tại cuộc họp báo ... chiều 18/1, Thượng tá": a time or place, no clause
     if cut < 0 or len(text[:cut].split()) < _MIN_COMPLETE_WORDS:
         return sentence
     return replace(sentence, text=text[:cut])

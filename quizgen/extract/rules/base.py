@@ -145,7 +145,17 @@ class RuleBase:
             m = re.match(rf"\s?({NAMEW}|[{UPPER}](?![{LOWER}{UPPER}]))", text[offset:])
             if not m:
                 break
-            seq.append((offset + m.start(1), offset + m.end(1), m.group(1)))
+            word_start = offset + m.start(1)
+            # "Ninh Thị Minh Hoa-Trưởng phòng ...", "Nguyễn Ngọc Sơn-Phó Giám đốc": a post glued on by
+            # a hyphen ends the name there; "Jean-Pierre", "Al-Raisi" go on.
+            glued = next(
+                (h for h in re.finditer(r"-", m.group(1)) if self.title_re.match(text, word_start + h.end())),
+                None,
+            )
+            if glued:
+                seq.append((word_start, word_start + glued.start(), m.group(1)[: glued.start()]))
+                break
+            seq.append((word_start, offset + m.end(1), m.group(1)))
             offset += m.end()
         if not seq:
             return None
