@@ -115,6 +115,9 @@ def test_give_aways() -> None:
 
     parts = "Bộ Công an cử 5 sĩ quan, gồm 3 sĩ quan nam và 2 sĩ quan nữ, tham gia phái bộ."
     assert why("count", "5", parts) == "the stem lists the parts of the total"
+    # The question word opening the stem (fresh44: "Bao nhiêu công dân gồm 48 nam, 21 nữ ...?").
+    opening = "69 công dân gồm 48 nam, 21 nữ, độ tuổi 15-40, có hộ khẩu thường trú tại 30 tỉnh, thành phố."
+    assert why("count", "69", opening) == "the stem lists the parts of the total"
     years = "Lễ kỷ niệm 95 năm ngày thành lập Đảng (1930 – 2025) được tổ chức trọng thể tại Hà Nội."
     assert why("duration", "95 năm", years) is not None
     named = (

@@ -208,7 +208,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         ):
             return "a finished task is all of it"  # "công bố việc hoàn thành ... cho bao nhiêu phần trăm"
         parts = _PARTS.search(stem)
-        asked = stem.find("bao nhiêu")
+        # "Bao nhiêu công dân gồm 48 nam, 21 nữ ...": the question word may open the stem.
+        asked = stem.casefold().find("bao nhiêu")
         if parts and 0 <= asked < parts.start():
             return "the stem lists the parts of the total"
         if _TOTAL_THEN_PARTS.search(stem):
