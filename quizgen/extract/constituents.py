@@ -27,12 +27,14 @@ _ENTITY_HEADS = {
     "Phái", "Đoàn", "Thành", "Tỉnh", "Huyện", "Thủ", "Chủ", "Phó", "Thứ", "Giám", "Đồng", "Ông", "Bà",
 }  # fmt: skip
 _PAIRS = (("(", ")"), ("“", "”"), ("[", "]"))
-# "Nguyễn Văn A-Chủ tịch": a capitalised word, a hyphen with no space, a title or office word.
-_GLUED_TITLE = re.compile(
-    r"(?<=\w)\s*[-\u2013]\s*(?=(?:Phó |Trợ lý )?(?:Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Tổng|Cục trưởng|"
+# The first words of a post written after its holder's name.
+POST_HEAD = (
+    r"(?:Phó |Trợ lý )?(?:Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Tổng|Cục trưởng|"
     r"Trưởng|Chánh|Tư lệnh|Chính ủy|Bí thư|Đại sứ|Phó|Hiệu trưởng|Viện trưởng|Chỉ huy|Thủ tướng|"
-    r"Ủy viên|Đại biểu|Điều phối|Cố vấn|Vụ trưởng)\b)"
+    r"Ủy viên|Đại biểu|Điều phối|Cố vấn|Vụ trưởng|Thủ trưởng|Đội trưởng)\b"
 )
+# "Nguyễn Văn A-Chủ tịch": a capitalised word, a hyphen with no space, a title or office word.
+_GLUED_TITLE = re.compile(rf"(?<=\w)\s*[-\u2013]\s*(?={POST_HEAD})")
 
 
 def balanced(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
+from quizgen.extract.constituents import POST_HEAD
 from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY, PROVINCE_KEY
 from quizgen.extract.events import resolve as resolve_event
 from quizgen.extract.facts import LEADING_OPENERS, Fact
@@ -254,11 +255,6 @@ _TIME_ASKED_INSIDE = re.compile(
 _LEFT_APPOSITION = re.compile(
     rf"(?<!\w)([Aa]i)\s*[,–-]?\s+(?=[{UPPER}])[^,?]{{2,90}}?(?:\s*[,–-]\s*|\s+(?=(?:đã|đang|sẽ|cho biết|"
     r"khẳng định|nhấn mạnh|phát biểu|chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
-)
-# The first word of a post written after its holder's name.
-_POST_HEAD = (
-    r"(?:Phó|Trưởng|Giám đốc|Chủ tịch|Cục trưởng|Thủ trưởng|Bí thư|Tư lệnh|Chánh|Đội trưởng|Ủy viên|"
-    r"Thứ trưởng|Bộ trưởng|Tổng|Chỉ huy|Chính ủy|Viện trưởng|Hiệu trưởng)(?!\w)"
 )
 _ORG_WORD = re.compile(
     r"(?<!\w)(?:Bộ|Cục|Công an|Ủy ban|UBND|Học viện|Sở|Phòng|Vụ|Viện|Ban|Đại sứ quán)(?!\w)(?!\s+trưởng)"
@@ -2067,7 +2063,7 @@ def finish_stem(
     # "Chủ trì buổi lễ là ai-Phó Giám đốc Công an tỉnh, Thủ trưởng ...?": the posts glued on after
     # the answer close the stem; "là ai" asks it.
     # Not "là ai, ... và Đại tá X": a second holder the stem must keep.
-    stem = re.sub(rf"(?<!\w)(là ai)\s*[,–-]\s*{_POST_HEAD}(?:(?!\s(?:và|cùng)\s)[^?])*\?$", r"\1?", stem)
+    stem = re.sub(rf"(?<!\w)(là ai)\s*[,–-]\s*{POST_HEAD}(?:(?!\s(?:và|cùng)\s)[^?])*\?$", r"\1?", stem)
     stem = _LEFT_APPOSITION.sub(r"\1 ", stem)
     stem = re.sub(r"(?<!\w)([Aa]i)\s+(?:[^\s,–-]+\s+)?[–-]\s+", r"\1 ", stem)  # "Ai (phòng) – đã trao"
     stem = _LEADING_OCCASION.sub("", stem)
