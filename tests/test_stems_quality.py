@@ -2914,3 +2914,45 @@ def test_a_post_glued_to_a_name_by_a_hyphen_is_neither_name_nor_stem() -> None:
         "Phó Cục trưởng Cục Gìn giữ hòa bình Việt Nam."
     )
     assert _stem("person", "Đại tá Nguyễn Ngọc Sơn", two) != "Đồng chủ trì hội thảo là ai?"
+
+
+def test_a_count_of_one_and_a_bridges_two_ends_are_not_asked() -> None:
+    count = next(
+        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
+    )
+
+    def asked(stem: str, answer: str) -> str | None:
+        return giveaway(stem, replace(count, answer=answer))
+
+    # "1 quán cà phê": the one reads as "a"; it is also every reader's first guess.
+    assert asked("Lực lượng phát hiện đối tượng lẩn trốn trong bao nhiêu quán cà phê?", "1")
+    assert asked("Tổ công tác thu giữ 200 viên ma túy và bao nhiêu xe máy?", "một")
+    assert asked("Trinh sát bất ngờ xuất hiện, chặn bao nhiêu đầu cầu và vây bắt?", "hai")
+    assert asked("Tổ công tác thu giữ 200 viên ma túy và bao nhiêu xe máy?", "2") is None
+    assert asked("Công an tỉnh đã bắt giữ bao nhiêu đối tượng trong đợt cao điểm?", "11") is None
+
+
+def test_the_articles_setting_is_no_where_answer() -> None:
+    def places(*paragraphs: str) -> list[str]:
+        return [f.answer for f in extract_article("t", paragraphs).facts if f.type == QType.WHERE]
+
+    # Named once, the hiding place is worth asking; named in every paragraph, it is the topic.
+    story = (
+        "Công an tỉnh Tây Ninh vừa bắt giữ Trần Văn Bình, đối tượng bị truy nã đang lẩn trốn tại Lào.",
+        "Ngày 5/3, lực lượng chức năng đã phát hiện Bình làm thuê tại một xưởng gỗ.",
+    )
+    assert "Lào" in places(*story)
+    topic = (
+        "Lào tiếp tục phối hợp với Công an tỉnh Tây Ninh trong công tác dẫn độ.",
+        *story,
+        "Phía Lào đã bàn giao đối tượng tại cửa khẩu. Công an hai nước Việt Nam và Lào cam kết hợp tác.",
+    )
+    assert "Lào" not in places(*topic)
+
+
+def test_a_counted_noun_typed_twice_is_printed_once() -> None:
+    stems = _all_stems(
+        "Ngày 29/4, lực lượng chức năng tỉnh Vĩnh Phúc thu giữ 10 bánh bánh heroin tại xã Vĩnh Thịnh."
+    )
+    assert any("10 bánh heroin" in s for s in stems.values()), stems
+    assert not any("bánh bánh" in s for s in stems.values()), stems

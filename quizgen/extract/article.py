@@ -31,6 +31,7 @@ from quizgen.extract.quality import (
     post_holder,
     press_date,
     residence,
+    the_setting,
     year_not_asked,
 )
 from quizgen.extract.quotes import quoted_facts
@@ -623,7 +624,10 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
     province = home_province("\n".join(paragraphs))
     if province:
         facts += _held_in_the_province(facts, province)
-    facts = [f for f in facts if not _post_changes_hands(f, facts, sentences)]
+    whole_text = "\n".join(paragraphs)
+    facts = [
+        f for f in facts if not _post_changes_hands(f, facts, sentences) and not the_setting(f, whole_text)
+    ]
     people = {name_of(f.answer) for f in facts if f.type == QType.WHO and f.kind in ("person", "holder_of")}
     held = [fold_for_match(f.template) for f in facts if f.kind == "holder_of"]
     # A post that names one person is asked from its end ("Ai là Cục trưởng Cục Hậu cần?"): the

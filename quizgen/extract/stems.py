@@ -2003,6 +2003,10 @@ _SPAN_AND_LENGTH = re.compile(
 )
 
 
+# "10 bánh bánh heroin": the page's slip, a counted noun typed twice (both fresh44 readers).
+_DOUBLED_UNIT = re.compile(r"((?:\d|bao nhiêu)\s+)([^\W\d]+)\s+\2(?!\w)")
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -2017,7 +2021,7 @@ def finish_stem(
     ``prior``: the analyses of the sentences just before the fact's, to lend a subject; ``earlier``:
     all the article's sentences before it, to name a body the stem calls "Hội" or "đơn vị"."""
     sentence = analyse(fact.sentence.text)  # done once per sentence, cached
-    stem = strip_dateline(stem).strip()
+    stem = _DOUBLED_UNIT.sub(r"\1\2", strip_dateline(stem).strip())
     if question:
         # "bắt giữ Nguyễn Anh Tuấn, 29 tuổi, trú tại khu 4, ..., khi ...": the age and home between
         # commas would be cut as clauses of their own, taking the arrest with them; the comma that
