@@ -2928,6 +2928,8 @@ def test_a_count_of_one_and_a_bridges_two_ends_are_not_asked() -> None:
     assert asked("Lực lượng phát hiện đối tượng lẩn trốn trong bao nhiêu quán cà phê?", "1")
     assert asked("Tổ công tác thu giữ 200 viên ma túy và bao nhiêu xe máy?", "một")
     assert asked("Trinh sát bất ngờ xuất hiện, chặn bao nhiêu đầu cầu và vây bắt?", "hai")
+    # "cả bao nhiêu đều trú tại" loses its "cả ... đều"; what is left counts no noun.
+    assert asked("Người bị bắt là Lò Văn A và Lò Văn B, bao nhiêu trú tại xã Chiềng Cang?", "hai")
     assert asked("Tổ công tác thu giữ 200 viên ma túy và bao nhiêu xe máy?", "2") is None
     assert asked("Công an tỉnh đã bắt giữ bao nhiêu đối tượng trong đợt cao điểm?", "11") is None
 
@@ -2956,3 +2958,27 @@ def test_a_counted_noun_typed_twice_is_printed_once() -> None:
     )
     assert any("10 bánh heroin" in s for s in stems.values()), stems
     assert not any("bánh bánh" in s for s in stems.values()), stems
+
+
+def test_all_of_a_count_is_asked_as_the_count() -> None:
+    # "cả bao nhiêu ... đều": readers called it ungrammatical, and "cả" hints at a small total.
+    stems = _all_stems(
+        "Ngày 3/5, Đồn Biên phòng Lao Bảo tiếp nhận 25 công dân do phía Lào trao trả.",
+        "Kết quả kiểm tra sơ bộ cho thấy cả 25 công dân đều có sức khỏe tốt, không có dấu hiệu sốt.",
+    )
+    assert (
+        stems["25"]
+        == "Kết quả kiểm tra sơ bộ cho thấy bao nhiêu công dân có sức khỏe tốt, không có dấu hiệu sốt?"
+    )
+    stems = _all_stems("Ngày 3/5, Công an huyện Hướng Hóa bắt giữ cả 4 đối tượng đã thuê nhà nghỉ Hoa Sen.")
+    assert stems["4"].startswith("Ngày 3/5, Công an huyện Hướng Hóa bắt giữ bao nhiêu đối tượng")
+
+
+def test_an_unnamed_provinces_police_ends_the_bodys_name() -> None:
+    # "Công an tỉnh" with the province left unnamed: the verb after it is the clause's, and the
+    # answer stops at "tỉnh" ("... Công an tỉnh kiểm tra chiếc xe ô tô BKS" was rejected).
+    found = _facts(
+        "Phòng Cảnh sát hình sự chủ trì, cùng Phòng Cảnh sát giao thông Công an tỉnh kiểm tra chiếc xe "
+        "ô tô BKS 19C-113.48 tại xã Vĩnh Thịnh."
+    )
+    assert ("org", "Phòng Cảnh sát giao thông Công an tỉnh") in found, found

@@ -122,6 +122,7 @@ _TAIL_STOP = {
     *_TIME_WORDS, "vào",
 }  # fmt: skip
 _MAX_TAIL = 10
+_ADMIN_LEVELS = ("tỉnh", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thành phố")
 
 
 def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
@@ -137,6 +138,10 @@ def lower_tail(tokens: tuple[Token, ...], end_i: int) -> int:
         # "Phòng Phòng chống ma túy | và tội phạm", "Văn phòng Thường trực phòng, chống tội phạm | và
         # ma túy": one body's name
         return end_i + 2
+    if last == "công an" and first in _ADMIN_LEVELS:
+        # "Phòng Cảnh sát giao thông Công an tỉnh | kiểm tra chiếc xe": the article's own province,
+        # left unnamed; what follows is the clause, not the name (both fresh44 readers).
+        return end_i + 1
     if first != "về" and last not in _DESCRIPTIVE:
         return end_i
     following = fold_for_match(tokens[end_i + 1].text) if end_i + 1 < len(tokens) else ""

@@ -147,7 +147,9 @@ _TWO_OF_A_KIND = re.compile(
 
 # "phát hiện bao nhiêu, 2.420 đối tượng", "huấn luyện cho bao nhiêu thuộc Công an các tỉnh": the
 # counted noun went into the answer.
-_NO_COUNTED_NOUN = re.compile(r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|với|được)(?!\w)")
+_NO_COUNTED_NOUN = re.compile(
+    r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|với|được|trú|đều|đã|đang|sẽ|bị|là)(?!\w)"
+)
 
 
 _RATE_AMONG_CHANGES = re.compile(

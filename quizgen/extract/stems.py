@@ -2007,6 +2007,10 @@ _SPAN_AND_LENGTH = re.compile(
 _DOUBLED_UNIT = re.compile(r"((?:\d|bao nhiêu)\s+)([^\W\d]+)\s+\2(?!\w)")
 
 
+_ALL_OF_COUNT = re.compile(r"(?i)(?<!\w)cả\s+(?=bao nhiêu(?!\w))")
+_EACH_OF_COUNT = re.compile(r"(bao nhiêu(?!\s+phần trăm)(?:\s+[^\s,?]+){0,4}?)\s+đều(?!\w)")
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -2287,6 +2291,10 @@ def finish_stem(
         if fact.kind == "holder_of" and len(title.split()) < 4 and not _ORG_WORD.search(title):
             return None  # "Ai là Thứ trưởng?", "Ai là Chủ tịch nước?": depends on when it is read
         anchored = True
+    # "Cả bao nhiêu đối tượng ...", "cả bao nhiêu công dân đều có sức khỏe tốt": "cả ... đều" says
+    # "all of them" and reads as no question (1 of 20 labelled drafts accepted as it stood).
+    stem = _ALL_OF_COUNT.sub("", stem)
+    stem = _EACH_OF_COUNT.sub(r"\1", stem)
     stem = stem[:1].upper() + stem[1:]
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
