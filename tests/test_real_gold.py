@@ -49,6 +49,7 @@ SPLITS = (
     "fresh42",
     "fresh43",
     "fresh44",
+    "fresh45",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
