@@ -661,6 +661,14 @@ def candidates_for(
         # "sang Campuchia" among Vietnam's neighbours, "sang Nam Sudan" among peacekeeping countries:
         # a country from the other side of the world is no option.
         region = next((r for r in _REGIONS if fold_for_match(fact.answer) in r), None)
+        if (
+            region
+            and fold_for_match(fact.answer) in _MAINLAND
+            and re.search(r"(?i)biên giới|vượt biên", stem)
+        ):
+            # "vượt biên giới sang nước nào?": across a land border, not to Singapore or Indonesia
+            # (both fresh45 readers).
+            region = _MAINLAND
         if region:
             near = [c for c in gaz.countries if fold_for_match(c) in region]
             return _rank(seed, near) + [c for c in corpus if fold_for_match(c) in region]
@@ -700,6 +708,7 @@ def candidates_for(
     return []
 
 
+_MAINLAND = frozenset(fold_for_match(c) for c in ("Trung Quốc", "Lào", "Campuchia", "Thái Lan", "Myanmar"))
 # Countries an option may be drawn from for each other: neighbours, peacekeeping hosts, partners.
 _REGIONS = tuple(
     frozenset(fold_for_match(c) for c in group)
@@ -1286,7 +1295,8 @@ def _ordinal_moved(raw: str, k: int) -> str | None:
 
 _NUMBERED_DOCUMENT = re.compile(
     r"(?P<kind>Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|Công văn|Công điện)\s+"
-    r"(?P<so>số\s+)?(?P<n>\d{1,4})(?P<rest>(?:[/-][\wĐđ./-]+)?)"
+    # "105/2025/NĐ – CP": the issuer's code may follow a spaced dash.
+    r"(?P<so>số\s+)?(?P<n>\d{1,4})(?P<rest>(?:[/-][\wĐđ./-]+)?(?:\s[–-]\s[A-ZĐ]{2,5})?)"
     r"(?P<issuer>\s+của\s+[^,;()]{3,40})?"  # "Nghị quyết 48 của Chính phủ", "Chỉ thị 23 của Ban Bí thư"
 )
 

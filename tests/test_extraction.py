@@ -84,8 +84,9 @@ FOUND = [
     ),
     (
         "programme",
-        "Hội nghị thông qua chương trình công tác năm 2025 của Bộ.",
-        "chương trình công tác năm 2025",
+        # Written in lower case, a programme is a kind, not a name, and is not asked (v142).
+        "Hội nghị thông qua Chương trình công tác năm 2025 của Bộ.",
+        "Chương trình công tác năm 2025",
     ),
     (
         "programme",

@@ -2982,3 +2982,73 @@ def test_an_unnamed_provinces_police_ends_the_bodys_name() -> None:
         "ô tô BKS 19C-113.48 tại xã Vĩnh Thịnh."
     )
     assert ("org", "Phòng Cảnh sát giao thông Công an tỉnh") in found, found
+
+
+def test_a_programme_in_lower_case_is_no_answer_unless_numbered() -> None:
+    # "chương trình Nghị sự": the agenda in general, not a programme's name (27 of 27 rejected).
+    found = _facts(
+        "Đại tá Nguyễn Văn A nhấn mạnh vấn đề Phụ nữ, Hòa bình và An ninh luôn thuộc nhóm nội dung trọng "
+        "tâm trong chương trình Nghị sự của Liên hợp quốc."
+    )
+    assert not [a for k, a in found if k == "programme"], found
+    numbered = _facts(
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch số 293/KH-BCĐ ngày 21/01/2020 về thực hiện công tác "
+        "phòng chống ma túy năm 2020."
+    )
+    assert ("programme", "kế hoạch số 293/KH-BCĐ") in numbered
+
+
+def test_a_documents_code_after_a_spaced_dash_is_part_of_its_number() -> None:
+    found = _facts(
+        "Ngày 5/3, Bộ Công an ban hành Thông tư số 36/2025/TT – BCA hướng dẫn Nghị định 105/2025/NĐ – CP "
+        "của Chính phủ. Ngày 6/3, Công an tỉnh triển khai Kế hoạch 268 - Công an tỉnh về phòng cháy."
+    )
+    assert ("programme", "Thông tư số 36/2025/TT – BCA") in found, found
+    assert ("programme", "Nghị định 105/2025/NĐ – CP") in found, found
+    assert ("programme", "Kế hoạch 268") in found, found
+    from quizgen.distractors import DistractorPool, choose_distractors
+
+    result = extract_article(
+        "t", ("Bộ Công an ban hành Nghị định 105/2025/NĐ – CP của Chính phủ về phòng cháy.",)
+    )
+    decree = next(f for f in result.facts if f.kind == "programme")
+    pool = DistractorPool()
+    pool.add(decree.shape, decree.answer, "t")
+    options = choose_distractors(decree, pool, "t", set(), excluded_text="")
+    assert len(options) >= 3 and all(o.endswith("/2025/NĐ – CP") for o in options), options
+
+
+def test_fresh45_faults_in_invented_sentences() -> None:
+    # A post's body whose name has lower-case halves ("Tổng cục Hậu cần- Kỹ thuật") is whole.
+    found = _facts(
+        "Theo Thiếu tướng Trần Văn Bình- Phó Tổng cục trưởng Tổng cục Hậu cần- Kỹ thuật, công tác cán bộ nữ "
+        "được chú trọng hơn."
+    )
+    assert ("title_of", "Phó Tổng cục trưởng Tổng cục Hậu cần- Kỹ thuật") in found, found
+    # "..., Bộ Tư lệnh Cảnh sát cơ động" is a body of its own, not a parent cut at "Bộ Tư".
+    found = _facts(
+        "Đại úy Lê Văn Hòa, cán bộ Trung đoàn Cảnh sát cơ động Tây Bắc, Bộ Tư lệnh Cảnh sát cơ động, "
+        "đã được tặng Bằng khen."
+    )
+    assert not [a for _, a in found if a.endswith("Bộ Tư")], found
+    # "Công an quận 12": the district's number is no count.
+    found = _facts("Đội CSGT phối hợp cùng Công an quận 12 giải tán một nhóm thanh thiếu niên đua xe.")
+    assert ("count", "12") not in found, found
+    # "chúc mừng hai ai và X": one of a counted pair.
+    assert malformed("Bộ trưởng nhiệt liệt chúc mừng hai ai và Nguyễn Văn Long được thăng cấp bậc hàm?")
+    count = next(
+        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
+    )
+    stem = "Ban đầu, bao nhiêu đối tượng khai nhận là Hồ Văn Đức và Bùi Văn Hùng?"
+    assert giveaway(stem, replace(count, answer="hai"))
+
+
+def test_a_land_border_is_crossed_into_a_neighbour() -> None:
+    from quizgen.distractors import DistractorPool, choose_distractors
+
+    result = extract_article("t", ("Bước đầu khai thác, đối tượng khai nhận đã vượt biên giới sang Lào.",))
+    laos = next(f for f in result.facts if f.answer == "Lào")
+    options = choose_distractors(
+        laos, DistractorPool(), "t", set(), excluded_text="vượt biên giới sang nước nào?"
+    )
+    assert options and not {"Singapore", "Indonesia", "Philippines", "Malaysia"} & set(options), options

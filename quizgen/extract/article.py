@@ -386,7 +386,7 @@ def _capitalised_name(answer: str) -> bool:
 _NAMED_BY_NUMBER = re.compile(
     r"(?<!\w)(?:Ban Chỉ đạo|Cảnh sát biển|Quân khu|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Hải đội|Cụm|Đồn|"
     r"Trạm|Chương trình|Đề án|Dự án|Chỉ thị|Kế hoạch|Nghị quyết|[Kk]hu vực|[Vv]ùng|[Ss]ố|[Đđ]ội|[Tt]ổ|"
-    r"[Tt]iểu đoàn|[Đđ]ơn vị)\s+$"
+    r"[Tt]iểu đoàn|[Đđ]ơn vị|[Qq]uận|[Pp]hường)\s+$"
 )
 
 
@@ -503,6 +503,10 @@ def _post_changes_hands(fact: Fact, facts: list[Fact], sentences: list[Sentence]
     return False
 
 
+# "kế hoạch số 293/KH-BCĐ": a numbered document, whatever its case.
+_NUMBERED_LOWER = re.compile(r"\w+(?:\s\w+)?\s+(?:số\s+)?\d")
+
+
 def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFacts:
     """Facts worth asking about in one article, each on whole constituents of a usable sentence."""
     sentences = [*article_sentences(paragraphs)]
@@ -536,6 +540,14 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
             continue  # "thay thế Quyết định số 6567/QĐ-UBND ngày 25/12/2012; ...": a repealed act's detail
         if fact.kind == "programme" and (";" in fact.answer or re.search(r"\ssố$", fact.answer)):
             continue  # "Luật PCCC&CNCH; Thông tư số": two documents run together, one cut off
+        if (
+            fact.type == QType.WHICH_PROGRAMME
+            and fact.answer[:1].islower()
+            and not _NUMBERED_LOWER.match(fact.answer)
+        ):
+            # "chương trình Nghị sự", "kỷ luật Quân đội", "kế hoạch tham gia hoạt động Gìn giữ ...": a
+            # programme named in lower case is a kind or a cut name (27 labelled drafts, 27 rejected).
+            continue
         if fact.kind == "programme" and re.match(r"(?i)luật pháp\b", fact.answer):
             continue  # "Ban Chính sách Luật pháp ...": law in general, not a law's name
         if fact.kind == "programme" and fact.answer.startswith("chiến lược"):

@@ -253,7 +253,9 @@ def org_facts(
         listed = LISTED_IN_NAME.match(text, end)
         if listed:
             end = listed.end()  # "Cục Khoa học, Chiến lược và Lịch sử Công an": one body's name
-        parent = re.match(r",\s*(Bộ(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])
+        # "..., Bộ Công an": the ministry is the parent; "..., Bộ Tư lệnh Cảnh sát cơ động" is a body
+        # of its own, whose lower-case words this pattern would cut ("..., Bộ Tư").
+        parent = re.match(r",\s*(Bộ(?!\s+Tư\s+lệnh)(?:\s+[A-ZĐ][^\s,.;()]*)+)", text[end:])
         if parent and not re.match(r"\s*(?:và)\b", text[end + parent.end() :]):
             end += parent.end()
         name = text[m.start() : end].strip()

@@ -60,8 +60,10 @@ _COUNT_THEN_NAMES = re.compile(
 )
 
 # "cho bao nhiêu sĩ quan là Thiếu tá A và Đại úy B", "bao nhiêu đơn vị gồm Phòng X, Phòng Y".
+# "bao nhiêu Thứ trưởng Bộ Công an là Lê Văn Tuyến và Nguyễn Văn Long", "bao nhiêu đối tượng khai
+# nhận là Hồ Minh Đức và Bùi Đức Hùng": the counted noun may be a post or run on into a verb.
 _COUNT_THEN_LIST = re.compile(
-    rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,3}}(?:là|gồm|gồm có|bao gồm)\s*:?\s+"
+    rf"bao nhiêu\s+[^?,]{{1,50}}?\s(?:là|gồm|gồm có|bao gồm)\s*:?\s+"
     rf"[{UPPER}][^?]*(?:\svà\s|,\s)[{UPPER}]"
 )
 _TWO_DELEGATIONS = re.compile(r"(?i)bao nhiêu đoàn[^?]*(?:hội đàm|hội kiến|phía)")

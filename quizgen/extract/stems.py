@@ -1517,6 +1517,9 @@ def malformed(stem: str, question: bool = True) -> str | None:
     ):
         # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?", "tổ công tác ... gồm ai được tập huấn?"
         return "one of several people present"
+    if re.search(r"(?i)(?<!\w)(?:hai|ba|bốn|năm|\d+)\s+ai(?!\w)", stem):
+        # "chúc mừng hai ai và Nguyễn Văn Long": one of a counted pair (both fresh45 readers).
+        return "one of a counted pair or group"
     if re.search(r"(?i)kỷ niệm\s+(?:bao nhiêu|mấy)\s+năm\?$", stem):
         # "buổi gặp mặt kỷ niệm bao nhiêu năm?": which anniversary is cut away (it marked two).
         return "the anniversary is not named"

@@ -254,6 +254,9 @@ class RuleBase:
                 or (word == "an" and prev == "Công")  # "Công an tỉnh Nghệ An"
                 # "Giám đốc Học viện Cảnh sát Nhân dân": a two-syllable word with a capital first half.
                 or (prev, word) in (("Học", "viện"), ("Bệnh", "viện"), ("Cảnh", "sát"), ("Tư", "lệnh"))
+                # "Phó Tổng cục trưởng Tổng cục Hậu cần- Kỹ thuật": the body words of a post.
+                or (prev, word)
+                in (("Tổng", "cục"), ("Hậu", "cần-"), ("Hậu", "cần"), ("Chính", "trị"))
                 or (prev, word, nxt) == ("sát", "cơ", "động")  # "Bộ Tư lệnh Cảnh sát cơ động"
                 or (prev, word) in (("cơ", "động"), ("Đặc", "mệnh"), ("mệnh", "toàn"), ("toàn", "quyền"))
                 or (word in ("nhân", "dân") and end > pos)

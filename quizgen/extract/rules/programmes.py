@@ -80,6 +80,11 @@ _QUALITIES_PAIR = re.compile(
 )
 
 
+# "Nghị định 105/2025/NĐ – CP", "Thông tư số 36/2025/TT – BCA": the issuer's code after a spaced
+# dash ends the number; cut before it, the answer was "Nghị định 105/2025/NĐ" and the stem read
+# "nghị định nào – CP của Chính phủ" (both readers).
+_SPACED_CODE_END = r"(?:(?:(?<=/[A-ZĐ]{2})|(?<=/[A-ZĐ]{3}))\s*[–-]\s*[A-ZĐ]{2,5}(?![\w/]))?"
+
 _NAMED_BY_QUALITIES = frozenset({"chương trình", "dự án", "đề án", "sáng kiến", "chiến lược"})
 
 
@@ -87,7 +92,9 @@ class ProgrammeRules(RuleBase):
     def _programme_span(self, text: str, start: int, head: str) -> tuple[int, int] | None:
         """The end of a programme's name and the end of its name without a trailing period."""
         pos = start + len(head)
-        m = re.match(r"\s+số\s+[\w/\-]+", text[pos:]) or re.match(r"\s+\d+[\w/\-]*", text[pos:])
+        m = re.match(rf"\s+số\s+[\w/\-]+{_SPACED_CODE_END}", text[pos:]) or re.match(
+            rf"\s+\d+[\w/\-]*{_SPACED_CODE_END}", text[pos:]
+        )
         if m:
             end = pos + m.end()
             return end, end
