@@ -708,7 +708,9 @@ def candidates_for(
     return []
 
 
+# Vietnam's neighbours and theirs on the mainland: the countries a land border leads to.
 _MAINLAND = frozenset(fold_for_match(c) for c in ("Trung Quốc", "Lào", "Campuchia", "Thái Lan", "Myanmar"))
+
 # Countries an option may be drawn from for each other: neighbours, peacekeeping hosts, partners.
 _REGIONS = tuple(
     frozenset(fold_for_match(c) for c in group)

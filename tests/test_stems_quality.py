@@ -239,15 +239,16 @@ def test_a_total_or_part_printed_as_the_stems_arithmetic_is_no_question() -> Non
     assert not arithmetic_giveaway("Ngày 15/12/2025 đến 16/3/2026, bắt giữ bao nhiêu người?", "1")
 
 
-def test_fixed_periods_ages_and_spans_between_printed_dates_are_not_asked() -> None:
-    from dataclasses import replace
-
+def _count_giveaway(stem: str, answer: str) -> str | None:
+    """Why ``stem`` gives away a count ``answer`` (a count fact of an invented sentence), or None."""
     count = next(
         f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
     )
+    return giveaway(stem, replace(count, answer=answer))
 
-    def asked(stem: str, answer: str) -> str | None:
-        return giveaway(stem, replace(count, answer=answer))
+
+def test_fixed_periods_ages_and_spans_between_printed_dates_are_not_asked() -> None:
+    asked = _count_giveaway
 
     assert asked("Trong bao nhiêu tháng đầu năm 2025, hai bên đã bắt giữ 12 đối tượng?", "6 tháng")
     assert asked("Đợt cao điểm kéo dài bao nhiêu tháng, từ ngày 15/12/2025 đến 16/3/2026?", "3 tháng")
@@ -2917,12 +2918,7 @@ def test_a_post_glued_to_a_name_by_a_hyphen_is_neither_name_nor_stem() -> None:
 
 
 def test_a_count_of_one_and_a_bridges_two_ends_are_not_asked() -> None:
-    count = next(
-        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
-    )
-
-    def asked(stem: str, answer: str) -> str | None:
-        return giveaway(stem, replace(count, answer=answer))
+    asked = _count_giveaway
 
     # "1 quán cà phê": the one reads as "a"; it is also every reader's first guess.
     assert asked("Lực lượng phát hiện đối tượng lẩn trốn trong bao nhiêu quán cà phê?", "1")
@@ -3036,11 +3032,7 @@ def test_fresh45_faults_in_invented_sentences() -> None:
     assert ("count", "12") not in found, found
     # "chúc mừng hai ai và X": one of a counted pair.
     assert malformed("Bộ trưởng nhiệt liệt chúc mừng hai ai và Nguyễn Văn Long được thăng cấp bậc hàm?")
-    count = next(
-        f for f in extract_article("t", ("Công an tỉnh bắt giữ 12 đối tượng.",)).facts if f.kind == "count"
-    )
-    stem = "Ban đầu, bao nhiêu đối tượng khai nhận là Hồ Văn Đức và Bùi Văn Hùng?"
-    assert giveaway(stem, replace(count, answer="hai"))
+    assert _count_giveaway("Ban đầu, bao nhiêu đối tượng khai nhận là Hồ Văn Đức và Bùi Văn Hùng?", "hai")
 
 
 def test_a_land_border_is_crossed_into_a_neighbour() -> None:
