@@ -258,7 +258,7 @@ def _acronyms_like(answer: str, head: str, gaz: Gazetteer) -> list[str]:
     return listed + [a for a in gaz.law_partners if a != answer] + agencies
 
 
-def _titles(answer: str, gaz: Gazetteer) -> list[str]:
+def _titles(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
     out = []
     for family in TITLE_FAMILIES:
         for head in sorted(family, key=len, reverse=True):
@@ -280,10 +280,14 @@ def _titles(answer: str, gaz: Gazetteer) -> list[str]:
                 if core_name(org) != core_name(m.group(2)) and sphere(org, gaz) == own
             ][:6]
             break
-    m = re.match(r"(.*?\sCông an (?:tỉnh|thành phố) )(.+)$", answer)
+    m = re.match(r"(.*?\sCông an (tỉnh|thành phố|TP\.?) )(.+)$", answer)
     if m:
-        places = [*gaz.places.get("provinces", ()), *gaz.places.get("cities", ())]
-        out += [m.group(1) + p for p in places if p != m.group(2)][:6]
+        # The same post in another province (another city for a city's), in an order of the
+        # answer's own: in alphabetical order every province's director was offered the same three.
+        kinds = ("cities",) if m.group(2) != "tỉnh" else ("provinces", "former_provinces")
+        places = {p for kind in kinds for p in gaz.places.get(kind, ())}
+        places = {re.sub(r"^Thành phố ", "", p) for p in places} - {m.group(3)}
+        out += [m.group(1) + p for p in _rank(seed, places)][:6]
     return out
 
 
@@ -494,7 +498,7 @@ def candidates_for(
         # The same post's family in the same body, or the same post in a sibling body: another
         # article's posts ("Bộ trưởng Bộ Công an" for a provincial deputy chairman) were absurd
         # or also correct in round 1.
-        return _titles(fact.answer, gaz)
+        return _titles(fact.answer, gaz, seed)
     if shape == "date_range:num":
         return _spread(seed, fact.answer, _shift_range(fact.answer), _first_day_key)
     if shape == "date_range":

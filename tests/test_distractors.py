@@ -38,6 +38,28 @@ def test_title_distractors_swap_post_or_organisation_never_mangle_it() -> None:
     assert all(o.startswith(("Phó Cục trưởng Cục ", "Cục trưởng Cục ")) for o in options), options
 
 
+def test_a_provincial_posts_options_are_other_provinces_in_an_order_of_its_own() -> None:
+    from quizgen.distractors import _titles
+
+    gaz = load_gazetteer()
+    seen = set()
+    for province in ("Lạng Sơn", "Đồng Nai", "Nghệ An", "Gia Lai"):
+        options = _titles(f"Giám đốc Công an tỉnh {province}", gaz, f"seed-{province}")
+        provincial = [o for o in options if o.startswith("Giám đốc Công an tỉnh ")]
+        assert len(provincial) >= 3 and f"Giám đốc Công an tỉnh {province}" not in provincial
+        seen.add(tuple(provincial[:3]))
+    # In alphabetical order every director was offered An Giang, Bắc Ninh and Cà Mau.
+    assert len(seen) == 4
+    city = _titles("Giám đốc Công an TP Hải Phòng", gaz, "s")
+    assert {o.removeprefix("Giám đốc Công an TP ") for o in city if o.startswith("Giám đốc")} <= {
+        "Hà Nội",
+        "Hồ Chí Minh",
+        "Đà Nẵng",
+        "Cần Thơ",
+        "Huế",
+    }
+
+
 def test_rank_distractors_stay_in_the_same_rank_group() -> None:
     assert set(wrong("rank_of", "Đại tá Lê Văn Hòa, Giám đốc Công an tỉnh Nghệ An, đã dự.")) <= {
         "Thượng tá",

@@ -271,3 +271,16 @@ def test_a_delegations_name_stops_before_what_it_did(tmp_path: Path) -> None:
     drafts = _drafts(tmp_path, "fresh37", "am-phaply-01")
     assert not [q.question for q in drafts if "Việt Nam sang thăm đã dự" in q.question]
     assert any("Đoàn đại biểu cấp cao Bộ Công an Việt Nam đã dự" in q.question for q in drafts)
+
+
+def test_a_name_without_three_options_of_its_kind_is_asked_open(tmp_path: Path) -> None:
+    # No other article offers a park, so the place is asked open rather than not at all.
+    park = [q for q in _drafts(tmp_path / "a", "fresh40", "ap-dantri-01") if q.answer == "Công viên Sông Hậu"]
+    assert park and park[0].format == QFormat.SHORT_ANSWER and park[0].options is None
+    assert "ở đâu?" in park[0].question
+    # A police team is not: its name was cut short or the stem mixed it up with the gathering it
+    # broke up ("Đội nào vừa tụ tập chạy xe thành đoàn?").
+    article = read_article(Path(__file__).parent / "data" / "real" / "fresh45" / "au-zingnews-01.txt")
+    found = extract_article(article.id, article.paragraphs)
+    team = next(f for f in found.facts if f.kind == "unit" and f.answer.startswith("Đội CSGT An Sương"))
+    assert build_question(team, article, found.main_ministry, DistractorPool(), {team.answer}) is None

@@ -3044,3 +3044,23 @@ def test_a_land_border_is_crossed_into_a_neighbour() -> None:
         laos, DistractorPool(), "t", set(), excluded_text="vượt biên giới sang nước nào?"
     )
     assert options and not {"Singapore", "Indonesia", "Philippines", "Malaysia"} & set(options), options
+
+
+def test_a_cut_that_drops_a_named_person_from_between_is_not_made() -> None:
+    from quizgen.extract.stems import _trim_to_clause
+
+    # The cut gave the Japanese co-chair the Vietnamese colonel's post.
+    stem = (
+        "Đồng chủ trì Hội thảo là bà Tomoko Matsuzawa, Trưởng Ban Hợp tác quốc phòng khu vực Thái Bình Dương "
+        "– Ấn Độ Dương, Phòng Chính sách quốc tế, Cục Chính sách quốc phòng – Trưởng nhóm EWG PKO Nhật Bản và "
+        "Đại tá Mạc Đức Trọng, Phó cục trưởng cục nào, Trưởng Nhóm EWG PKO Việt Nam?"
+    )
+    assert "Tomoko Matsuzawa, Phó cục trưởng" not in _trim_to_clause(stem), _trim_to_clause(stem)
+    # "bổ nhiệm đại tá Vũ Hồng Văn" is who the decision is about, though its verb reads as a noun.
+    moved = (
+        "Sáng 27-11, tại hội trường Công an tỉnh Đồng Nai, lãnh đạo Bộ Công an đã chính thức công bố quyết "
+        "định điều động, bổ nhiệm đại tá Vũ Hồng Văn, Giám đốc Công an tỉnh Đắc Lắk giữ chức Giám đốc công "
+        "an tỉnh nào?"
+    )
+    trimmed = _trim_to_clause(moved)
+    assert "Vũ Hồng Văn" in trimmed or "Đắc Lắk" not in trimmed, trimmed

@@ -716,11 +716,18 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             keep.add(period)
             total += word_count(pieces[period][0])
     # "Lê Xuân Chung, | sinh năm 1982 ... cùng Phạm Bá Quyền, | sinh năm 1990 ...": a piece that
-    # brings in another party, cut from between, gives one person the other's facts.
+    # brings in another party, cut from between, gives one person the other's facts; "điều động, |
+    # bổ nhiệm đại tá Vũ Hồng Văn, | Giám đốc ... giữ chức vụ gì": one that names a person loses who
+    # the clause is about.
     cut = [
         i
         for i in range(min(keep), max(keep))
-        if i not in keep and (pieces[i][1] or _ANOTHER_PARTY.search(pieces[i][0]))
+        if i not in keep
+        and (
+            pieces[i][1]
+            or _ANOTHER_PARTY.search(pieces[i][0])
+            or _any_case_ranked_name().search(pieces[i][0])
+        )
     ]
     if cut:
         # A clause with its own verb cut from between the kept pieces splices two clauses into
@@ -1267,6 +1274,12 @@ def _without_open_bracket(stem: str) -> str:
 @functools.cache
 def _ranked_name() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{rank_alternation()})\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
+
+
+@functools.cache
+def _any_case_ranked_name() -> re.Pattern[str]:
+    """ "bổ nhiệm đại tá Vũ Hồng Văn": a ranked name inside a clause, its rank in either case."""
+    return re.compile(rf"(?<!\w)(?i:{rank_alternation()})\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
 
 
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
