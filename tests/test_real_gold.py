@@ -50,6 +50,7 @@ SPLITS = (
     "fresh43",
     "fresh44",
     "fresh45",
+    "fresh46",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
