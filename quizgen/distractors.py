@@ -1436,6 +1436,9 @@ def sphere(name: str, gaz: Gazetteer) -> str:
     for country in gaz.countries:
         if country != "Việt Nam" and word_re(country).search(text):
             return f"foreign:{fold_for_match(country)}"
+    if any(word_re(site).search(text) for site in gaz.places.get("mission_sites", ())):
+        # "Bộ Giáo dục khu vực Abyei": Vietnam's ministries beside it gave it away (fresh46).
+        return "foreign:mission"
     for kind in ("provinces", "cities", "former_provinces"):
         for place in gaz.places.get(kind, ()):
             if word_re(place).search(text):

@@ -3064,3 +3064,20 @@ def test_a_cut_that_drops_a_named_person_from_between_is_not_made() -> None:
     )
     trimmed = _trim_to_clause(moved)
     assert "Vũ Hồng Văn" in trimmed or "Đắc Lắk" not in trimmed, trimmed
+
+
+def test_fresh46_faults_in_invented_sentences() -> None:
+    from quizgen.distractors import sphere
+    from quizgen.extract.quality import arithmetic_giveaway
+    from quizgen.gazetteer import load_gazetteer
+
+    # "hai xã Ia Trốk, Ia Mrơn": the places counted are named after the count.
+    assert _count_giveaway("Hội Phụ nữ phối hợp cùng Ủy ban nhân dân bao nhiêu xã Ia Trốk?", "hai")
+    assert not _count_giveaway("Đoàn công tác đã làm việc tại bao nhiêu tỉnh Tây Nguyên?", "bốn")
+    # "chở tới 33/25 người, tức vượt bao nhiêu": carried less allowed; "15/12" stays a date.
+    assert arithmetic_giveaway("Xe chở tới 33/25 người, tức vượt bao nhiêu hành khách so với quy định?", "8")
+    assert not arithmetic_giveaway("Ngày 15/12, tổ công tác kiểm tra bao nhiêu xe khách?", "3")
+    # The post cut out of "gồm ông X, Phó Giám đốc ..., tỉnh Quảng Tây" leaves its province.
+    assert malformed("Đoàn phía Quảng Tây tham dự Hội đàm gồm ai tỉnh Quảng Tây?")
+    # A ministry at a mission site is not among Vietnam's ministries.
+    assert sphere("Bộ Giáo dục khu vực Abyei", load_gazetteer()).startswith("foreign")

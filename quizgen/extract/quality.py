@@ -58,6 +58,14 @@ _COUNT_THEN_NUMBER = re.compile(r"bao nhiêu\s+\w+(?:\s\w+)?\s+\d")
 _COUNT_THEN_NAMES = re.compile(
     rf"bao nhiêu\s+(?:[{LOWER}]+\s+){{1,2}}[{UPPER}]\w*[^?]*(?:\s[–-]\s|\svà\s|,\s)[{UPPER}]"
 )
+# "Ủy ban nhân dân bao nhiêu xã Ia Trốk?" for "hai xã Ia Trốk, Ia Mrơn": the places counted are named
+# right after the count, and a cut left one of them (both fresh46 readers).
+_COUNT_THEN_PLACE = re.compile(
+    rf"bao nhiêu\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|bản|ấp)\s+"
+    # "bao nhiêu tỉnh Tây Nguyên": a region says which, it names none of them.
+    rf"(?!(?:Tây Nguyên|Tây Bắc|Đông Bắc|Đông Nam Bộ|Tây Nam Bộ|Nam Bộ|Bắc Bộ|Trung Bộ|Nam Trung Bộ|"
+    rf"Bắc Trung Bộ|Đồng bằng|Duyên hải|Biên giới)(?!\w))[{UPPER}]"
+)
 
 # "cho bao nhiêu sĩ quan là Thiếu tá A và Đại úy B", "bao nhiêu đơn vị gồm Phòng X, Phòng Y".
 # "bao nhiêu Thứ trưởng Bộ Công an là Lê Văn Tuyến và Nguyễn Văn Long", "bao nhiêu đối tượng khai
@@ -117,6 +125,14 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
     # Counts only: no dates ("15/12"), times, years or numbered names ("số 4").
     # "Trong số 11 người", "Tổng số 11 người": a count, not a numbered name.
     whole = re.sub(r"\b\d{1,3}(?:\.\d{3})+\b", lambda m: m.group(0).replace(".", ""), stem)  # "1.050"
+    # "chở tới 33/25 người, tức vượt bao nhiêu": carried against allowed, no date (no 33rd day).
+    whole = re.sub(
+        r"(?<![\d/])(\d{1,3})/(\d{1,3})(?![\d/])",
+        lambda m: (
+            f"{m.group(1)} {m.group(2)}" if int(m.group(1)) > 31 or int(m.group(2)) > 12 else m.group(0)
+        ),
+        whole,
+    )
     plain = re.sub(r"\d+[/.:-]\d+(?:[/.:-]\d+)?|(?i:(?<!trong )(?<!tổng )số|khóa|lần thứ)\s+\d+", " ", whole)
     numbers = [
         float(n.replace(",", "."))
@@ -235,7 +251,11 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "another number stands where the answer's unit should"
         if re.search(r"(?i)\bngày\b", fact.answer) and _DATE_RANGE.search(stem):
             return "the dates in the stem give the duration"
-        if _COUNT_THEN_NAMES.search(stem) or _COUNT_THEN_QUOTES.search(stem):
+        if (
+            _COUNT_THEN_NAMES.search(stem)
+            or _COUNT_THEN_QUOTES.search(stem)
+            or _COUNT_THEN_PLACE.search(stem)
+        ):
             return "the counted things are named in the stem"
         named = _NAMES_THEN_COUNT.search(stem)
         if named and number_of(fact.answer) == named.group("names").count(",") + 2:

@@ -1533,6 +1533,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
     if re.search(r"(?i)(?<!\w)(?:hai|ba|bốn|năm|\d+)\s+ai(?!\w)", stem):
         # "chúc mừng hai ai và Nguyễn Văn Long": one of a counted pair (both fresh45 readers).
         return "one of a counted pair or group"
+    if re.search(rf"(?<!\w)ai\s+(?:tỉnh|thành phố|huyện|quận|xã|phường)\s+[{UPPER}]", stem):
+        # "Đoàn ... gồm ai tỉnh Quảng Tây?": the person's post cut out, its province left behind
+        # (both fresh46 readers).
+        return "a place left after 'ai'"
     if re.search(r"(?i)kỷ niệm\s+(?:bao nhiêu|mấy)\s+năm\?$", stem):
         # "buổi gặp mặt kỷ niệm bao nhiêu năm?": which anniversary is cut away (it marked two).
         return "the anniversary is not named"
