@@ -726,7 +726,7 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         and (
             pieces[i][1]
             or _ANOTHER_PARTY.search(pieces[i][0])
-            or _any_case_ranked_name().search(pieces[i][0])
+            or _ranked_name(any_case=True).search(pieces[i][0])
         )
     ]
     if cut:
@@ -1272,14 +1272,11 @@ def _without_open_bracket(stem: str) -> str:
 
 
 @functools.cache
-def _ranked_name() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{rank_alternation()})\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
-
-
-@functools.cache
-def _any_case_ranked_name() -> re.Pattern[str]:
-    """ "bổ nhiệm đại tá Vũ Hồng Văn": a ranked name inside a clause, its rank in either case."""
-    return re.compile(rf"(?<!\w)(?i:{rank_alternation()})\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
+def _ranked_name(any_case: bool = False) -> re.Pattern[str]:
+    """A rank and a name; ``any_case`` also takes a rank in lower case inside a clause ("bổ nhiệm
+    đại tá Vũ Hồng Văn")."""
+    ranks = f"(?i:{rank_alternation()})" if any_case else f"(?:{rank_alternation()})"
+    return re.compile(rf"(?<!\w){ranks}\s+[{UPPER}][{LOWER}]*\s+[{UPPER}]")
 
 
 def _drop_leading_titles(stem: str, sentence: SentenceAnalysis | None = None) -> str:
