@@ -431,6 +431,10 @@ def candidates_for(
         if shape.startswith("person:")
         else []
     )
+    if shape.startswith("person:") and shape.split(":")[1] in gaz.people and pool.is_private(fact.answer):
+        # A Russian woman extradited is no minister: "Viktor Zolotov, Sergei Shoigu" beside her gave
+        # her away. Other private persons of her country, or too few options and an open question.
+        return [n for n in present + _rank(seed, corpus) if pool.is_private(n)]
     if shape.startswith("person:") and shape.split(":")[1] in gaz.people:
         # A person of a named country: that country's officials, from the corpus and the gazetteer.
         same = present + _rank(seed, corpus) + _rank(seed, gaz.people[shape.split(":")[1]])
@@ -731,6 +735,9 @@ _REGIONS = tuple(
             "Philippines",
         ),
         ("Nam Sudan", "Cộng hòa Trung Phi", "Mali", "Kenya", "Uganda", "Sudan", "Ethiopia", "Somalia"),
+        # Where ivory and rhino horn are flown from, and the Gulf states that flights come through.
+        ("Angola", "Nigeria", "Mozambique", "Nam Phi", "Tanzania", "Kenya", "Uganda"),
+        ("Qatar", "Ả Rập Xê Út", "Thổ Nhĩ Kỳ", "Các Tiểu vương quốc Ả Rập Thống nhất"),
         (
             "Hoa Kỳ",
             "Vương quốc Anh",

@@ -3081,3 +3081,79 @@ def test_fresh46_faults_in_invented_sentences() -> None:
     assert malformed("Đoàn phía Quảng Tây tham dự Hội đàm gồm ai tỉnh Quảng Tây?")
     # A ministry at a mission site is not among Vietnam's ministries.
     assert sphere("Bộ Giáo dục khu vực Abyei", load_gazetteer()).startswith("foreign")
+
+
+def _drafts_of(*paragraphs: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    from quizgen.generate import embedded_drafts
+    from quizgen.intake import Article
+
+    article = Article(id="t", path=Path("t.txt"), paragraphs=paragraphs, title="t")
+    drafts = embedded_drafts([article], [article], 20)[0]
+    return [(q.question, q.answer, tuple(q.options or ())) for q in drafts]
+
+
+def test_session32_suspects_and_origins_in_invented_sentences() -> None:
+    from quizgen.gazetteer import load_gazetteer
+
+    # A nickname before the age, a birth year between commas, a foreigner's birth date in brackets:
+    # each is a private person the article asks about.
+    found = _facts(
+        'Công an tỉnh Hòa Bình xác định kẻ cầm đầu là Trần Văn Khải (biệt danh là "Khải béo", '
+        "41 tuổi, trú tại huyện Lạc Sơn)."
+    )
+    assert ("person", "Trần Văn Khải") in found
+    found = _facts(
+        "Công an tỉnh Vân Nam đã bắt được đối tượng truy nã đặc biệt nguy hiểm Đoàn Văn Lực, sinh năm "
+        "1980, trú tại Bản Phố (xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn), khi người này đang lẩn trốn."
+    )
+    assert ("person", "Đoàn Văn Lực") in found  # "Đoàn" is a surname here, not a delegation
+    asked = [
+        (q, o)
+        for q, a, o in _drafts_of(
+            "Công an tỉnh Vân Nam đã bắt được đối tượng truy nã đặc biệt nguy hiểm Đoàn Văn Lực, sinh "
+            "năm 1980, trú tại Bản Phố (xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn)."
+        )
+        if a == "Đoàn Văn Lực"
+    ]
+    assert asked and asked[0][0].endswith("đối tượng truy nã đặc biệt nguy hiểm nào?")
+    # A wanted man's options are private persons too, not the gazetteer's officials.
+    officials = set(load_gazetteer().people["vietnamese"])
+    assert not officials & set(asked[0][1])
+    found = _facts("Người bị trục xuất là Ivanova Olga (SN 5/6/1990, quốc tịch Nga).")
+    assert ("person", "Ivanova Olga") in found
+    # A name the paper cut short to hide it, and one of three victims listed with semicolons.
+    hidden = "Ba nạn nhân được giải cứu là Trần Thị Mỹ Nh, sinh năm 1995, trú tại huyện Cái Bè; Lê Thị Th."
+    assert not any(k == "person" for k, _ in _facts(hidden))
+    # The address runs on to the district after the comma: the name is not asked with half of it.
+    listed = (
+        "Lực lượng chức năng bắt giữ Lê Văn Hòa, SN 1998, trú tại thôn Nà Pàn, xã Tân Yên, huyện Văn "
+        "Lãng cùng Hoàng Văn Tú, SN 1990."
+    )
+    assert not any(k == "person" and a == "Lê Văn Hòa" for k, a in _facts(listed))
+
+
+def test_session32_ring_and_haul_pointers_are_resolved() -> None:
+    drafts = _drafts_of(
+        "Công an huyện Yên Thế đã bắt giữ 12 người thuộc đường dây cá độ bóng đá qua mạng dưới hình thức "
+        "chơi trên trang web nước ngoài.",
+        "Qua điều tra, Công an huyện Yên Thế xác định người cầm đầu đường dây này là Phạm Văn Sáu (45 "
+        "tuổi, trú tại xã Tam Tiến).",
+    )
+    assert any("đường dây cá độ bóng đá qua mạng là ai?" in q for q, a, _ in drafts if a == "Phạm Văn Sáu")
+    # A haul's origin: "từ nước nào", with options from the same part of the world.
+    drafts = _drafts_of(
+        "Lô sừng tê giác này được đưa từ Mozambique về Việt Nam bằng đường hàng không, qua cửa khẩu "
+        "Sân bay quốc tế Tân Sơn Nhất."
+    )
+    asked = [(q, o) for q, a, o in drafts if a == "Mozambique"]
+    assert asked and asked[0][0].startswith("Lô sừng tê giác được đưa từ nước nào về Việt Nam")
+    assert set(asked[0][1]) - {"Mozambique"} <= {
+        "Angola",
+        "Nigeria",
+        "Nam Phi",
+        "Tanzania",
+        "Kenya",
+        "Uganda",
+    }
+    # "từ Hà Nội đến TP HCM": a stretch is no origin.
+    assert ("destination", "Hà Nội") not in _facts("Xe chở hàng đi từ Hà Nội đến Cần Thơ trong đêm.")

@@ -22,7 +22,9 @@ LEADING_OPENERS = re.compile(
     # "Căn cứ tài liệu, chứng cứ thu thập được": how the police knew, not what they did.
     r"(?:Căn cứ|Dựa trên|Dựa vào)(?: vào)? (?:các |những )?tài liệu,? chứng cứ(?: đã)? thu thập được|"
     r"Tại (?:buổi|hội|lễ|cuộc|phiên)[^,]{0,40}|Phát biểu[^,]{0,60}|"
-    r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])),\s*"
+    r"Về [^;]{0,160}?(?=,\s*[A-ZĐÀ-Ỹ])|"
+    # "Một ví dụ điển hình: ngày 5/8/2023, ...": an example's label, not part of what it tells.
+    r"(?:Một|Có một) (?:ví dụ|trường hợp|vụ|vụ việc) điển hình|Điển hình là|Ví dụ)[,:]\s*"
 )
 
 

@@ -64,12 +64,22 @@ _ADDRESS = rf",?\s*(?:thường trú|trú|ngụ|ở)(?:\s+tại)?\s+{_PLACE_PIEC
 AGE_AND_HOME = rf",\s*\d{{1,3}}\s*tuổi(?:{_ADDRESS})?(?=\s*[,.;]|$)"
 # What follows a private person's name: an age or a birth year in brackets, closed, and the
 # address after it; the stem asks "ai" without them.
+# "(biệt hiệu là "Thắng Sơn", 50 tuổi, ...)": a nickname may come before the age; "(SN 12/3/1992,
+# tại ...)": a birth date. ", sinh năm 1974, trú tại ...": the birth year between commas.
 _PRIVATE_AFTER = re.compile(
-    rf"\s*\((?:\d{{1,3}}\s*tuổi|SN\s*\d{{4}}|sinh năm\s*\d{{4}})[^()]{{0,80}}\)(?:{_ADDRESS})?|{_ADDRESS}"
-    rf"|{AGE_AND_HOME}"
+    rf"\s*\((?:[^()]{{0,40}}?,\s*)?(?:\d{{1,3}}\s*tuổi|SN\s*\d{{1,4}}|sinh năm\s*\d{{4}})[^()]{{0,80}}\)"
+    rf"(?:{_ADDRESS})?|{_ADDRESS}|{AGE_AND_HOME}"
+    rf"|,\s*(?:sinh năm|SN)\s*\d{{4}}(?:{_ADDRESS}(?:\s*\([^()]{{0,80}}\))?)?"
+    # The address ends where the clause does, not before its district ("xã Hợp Thành, | huyện
+    # Cao Lộc cùng ...": the rest would be left in the stem).
+    r"(?=\s*[,.;](?!\s*(?:xã|phường|huyện|quận|thị xã|thị trấn|tỉnh|thành phố|TP|trú|ngụ|thường trú)\s)|$)"
 )
 # The part a private person plays in the case, said before the name.
 _CAST = {"đối tượng", "bị can", "bị cáo", "nghi phạm", "nghi can", "nạn nhân", "chị", "anh", "cháu"}
+_CAST_DESCRIBED = re.compile(
+    rf"(?<!\w)(?:đối tượng|bị can|nghi phạm|nghi can)\s+"
+    rf"(?:(?:bị\s+)?truy nã(?:\s+[{LOWER}]+){{0,4}}|cầm đầu|chủ mưu)\s+$"
+)
 _ACADEMIC = {"pgs.ts", "gs.ts", "pgs.ts.", "gs.ts.", "ts.", "ts", "ths.", "ths", "pgs", "gs"}
 _HONORIFICS = {"ông", "bà", "ngài", "đồng chí", "đ/c"}
 
@@ -124,7 +134,7 @@ def _asked_private(
         r"gồm(?!\w)", text[max(0, start - 120) : start]
     ):
         return False
-    return not re.match(r"\s*(?:,\s*|\s+và\s+)[A-ZĐ]|\s*[–-]\s", text[end:])
+    return not re.match(r"\s*(?:[,;]\s*|\s+và\s+)[A-ZĐ]|\s*[–-]\s", text[end:])
 
 
 def person_facts(
@@ -197,7 +207,11 @@ def person_facts(
         honoured = before is not None and fold_for_match(before.text) in _HONORIFICS | _ACADEMIC
         # A suspect or a victim: "bắt quả tang Xa Văn Tiến (29 tuổi, xã Đắk Kan)", "bị can Nguyễn
         # Văn A". Gold writers ask who was arrested; the age and address go with the name.
-        aged = _PRIVATE_AFTER.match(text, name_end_at) if kind == "vn" and not glued else None
+        # "Phan Thị Hồng Nh": a name the paper cut short to hide it is no answer.
+        hidden = re.search(r"\s(?:Nh|Th|Ng|Tr|Ch|Ph|Kh|[A-ZĐ])\.?$", name) is not None
+        aged = _PRIVATE_AFTER.match(text, name_end_at) if not glued and not hidden else None
+        if aged and kind != "vn" and not aged.group(0).lstrip().startswith("("):
+            aged = None  # a foreigner's age is written in brackets ("Turets-Afuda Kseniia (SN ...)")
         if aged and not aged.group(0).lstrip().startswith("(") and name.split()[0] not in gaz.surnames:
             aged = None  # "đường cát Ngọc Duyên ở ấp 4": a shop's name and its address, not a person
         cast = before is not None and kind == "vn" and fold_for_match(before.text) in _CAST
@@ -228,6 +242,9 @@ def person_facts(
         if after and any(fold_for_match(after.group("title")).startswith(t) for t in titles):
             verb = _VERB_IN_TITLE.search(after.group("title"))
             end = after.start("title") + verb.start() if verb else after.end("title")
+        # "bắt được đối tượng truy nã đặc biệt nguy hiểm | X": the cast, described, then the name;
+        # "... nguy hiểm ai?" is not Vietnamese, "... nguy hiểm nào?" is.
+        described = not cast and _CAST_DESCRIBED.search(text[:start]) is not None
         yield Fact(
             QType.WHO,
             "person",
@@ -236,7 +253,7 @@ def person_facts(
             sentence,
             start,
             end,
-            qphrase="ai",
+            qphrase="nào" if described else "ai",
             shape=f"person:{kind}",
             score=0.6,
         )

@@ -357,8 +357,13 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
         return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
     folded = fold_for_match(fact.answer)
-    if any(folded == fold_for_match(h) or folded.startswith(fold_for_match(h) + " ") for h in gaz.org_heads):
-        return True  # "Ai phụ trách các hoạt động gìn giữ hòa bình?" -> "Liên Hợp Quốc": a body
+    aged = re.match(r"\s*[,(][^()]{0,40}?(?:\d{1,3}\s*tuổi|sinh năm|SN)", fact.fact[len(fact.answer) :])
+    if aged is None and any(
+        folded == fold_for_match(h) or folded.startswith(fold_for_match(h) + " ") for h in gaz.org_heads
+    ):
+        # "Ai phụ trách các hoạt động gìn giữ hòa bình?" -> "Liên Hợp Quốc": a body; but "Đoàn Thị
+        # Uyên, sinh năm 1974" is a person whose surname is a body's head word.
+        return True
     return len(fact.answer.split()) < 2
 
 
@@ -590,14 +595,16 @@ def name_of(answer: str) -> str:
     return answer
 
 
-# A private person: "chị Hồ Thị Huệ (33 tuổi, trú ...)", "đối tượng X (SN 1985)", "bà X, sinh năm 1970".
+# A private person: "chị Hồ Thị Huệ (33 tuổi, trú ...)", "đối tượng X (SN 1985)", "bà X, sinh năm 1970",
+# "X (biệt hiệu là "Thắng Sơn", 50 tuổi, ...)".
 _PRIVATE_BEFORE = re.compile(
     r"(?<!\w)(?:chị|anh|cháu|em|đối tượng|bị can|bị cáo|nạn nhân|nghi phạm|nghi can|thiếu nữ|chủ hộ|"
     r"ông bố|người mẹ|con gái|con trai)\s*$",
     re.IGNORECASE,
 )
 _PRIVATE_AFTER = re.compile(
-    r"\s*(?:\(\s*(?:SN|sinh năm|\d{1,3}\s*tuổi)|,\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú)\b)"
+    r"\s*(?:\(\s*(?:[^()]{0,40}?,\s*)?(?:SN|sinh năm|\d{1,3}\s*tuổi)"
+    r"|,\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú)\b)"
 )
 
 

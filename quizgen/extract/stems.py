@@ -1176,8 +1176,14 @@ _SOFT_INSIDE = re.compile(
 )
 
 
+# "Lô ngà voi này được đưa từ đâu ...?", "Số ma túy này ...": the article's own haul, the one it
+# is about; the stem reads the same without the pointer.
+_GOODS_POINTER = re.compile(rf"^((?:Lô|Số|Toàn bộ số|Chuyến) [{LOWER}]+(?: [{LOWER}]+){{0,3}}?) này(?=\s)")
+
+
 def _without_soft_demonstratives(stem: str) -> str:
-    bare = _SOFT_LEAD.sub("", stem)
+    bare = _GOODS_POINTER.sub(r"\1", stem)
+    bare = _SOFT_LEAD.sub("", bare)
     bare = _SOFT_INSIDE.sub("", bare)
     bare = re.sub(r"\s{2,}", " ", bare).strip()
     return bare[:1].upper() + bare[1:] if bare != stem else stem
@@ -1714,15 +1720,17 @@ _RING_POINTER = re.compile(
     r"(?<!\w)(?:đường dây|nhóm|băng nhóm|ổ nhóm)\s+(?:này|trên|nói trên|nêu trên)(?!\w)"
 )
 _RING_INTRODUCED = re.compile(
-    r"(?<!\w)(?:một|1)\s+(?P<ring>(?:đường dây|băng nhóm|ổ nhóm|nhóm)\s+(?![0-9])(?:[^\s,.;:()\"“]+\s+){0,7}?"
-    r"[^\s,.;:()\"“]+)(?=\s*[,.;:(]|\s+(?:do|gồm|có|tại|ở|trên địa bàn|và|với|từ năm|hoạt động)(?!\w)|$)"
+    r"(?<!\w)(?:một|1|thuộc)\s+(?P<ring>(?:đường dây|băng nhóm|ổ nhóm|nhóm)\s+(?![0-9])"
+    r"(?:[^\s,.;:()\"“]+\s+){0,7}?"
+    r"[^\s,.;:()\"“]+)(?=\s*[,.;:(]|\s+(?:do|gồm|có|tại|ở|trên địa bàn|và|với|từ năm|hoạt động|dưới)(?!\w)|$)"
 )
 
 
 def _ring_named(stem: str, earlier: tuple[SentenceAnalysis, ...]) -> str:
     """ "Công an xác định kẻ cầm đầu đường dây này là ai?" -> "... đường dây lừa đảo xuyên quốc gia
     là ai?": the ring as the article first introduced it ("triệt phá một đường dây lừa đảo xuyên
-    quốc gia"); unchanged when no sentence before introduces one."""
+    quốc gia", "10 người thuộc đường dây đánh bạc qua mạng"); unchanged when no sentence before
+    introduces one."""
     pointer = _RING_POINTER.search(stem)
     if pointer is None:
         return stem

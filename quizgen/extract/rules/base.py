@@ -108,7 +108,7 @@ class RuleBase:
         local = [n for kind in ("provinces", "cities", "former_provinces") for n in g.places.get(kind, ())]
         self._city_names = frozenset(fold_for_match(re.sub(r"^Thành phố ", "", n)) for n in local)
         self.destination_re = re.compile(
-            r"(?<![\w])(?P<prep>sang|tới|đến|lên)\s+(?P<place>"
+            r"(?<![\w])(?P<prep>sang|tới|đến|lên|từ)\s+(?P<place>"
             rf"(?:{'|'.join(re.escape(p) for p in sorted(foreign + local, key=len, reverse=True))})"
             rf"(?:\s\([^()]{{2,30}}\))?)(?![{LOWER}{UPPER}\w])"
         )
@@ -255,8 +255,7 @@ class RuleBase:
                 # "Giám đốc Học viện Cảnh sát Nhân dân": a two-syllable word with a capital first half.
                 or (prev, word) in (("Học", "viện"), ("Bệnh", "viện"), ("Cảnh", "sát"), ("Tư", "lệnh"))
                 # "Phó Tổng cục trưởng Tổng cục Hậu cần- Kỹ thuật": the body words of a post.
-                or (prev, word)
-                in (("Tổng", "cục"), ("Hậu", "cần-"), ("Hậu", "cần"), ("Chính", "trị"))
+                or (prev, word) in (("Tổng", "cục"), ("Hậu", "cần-"), ("Hậu", "cần"), ("Chính", "trị"))
                 or (prev, word, nxt) == ("sát", "cơ", "động")  # "Bộ Tư lệnh Cảnh sát cơ động"
                 or (prev, word) in (("cơ", "động"), ("Đặc", "mệnh"), ("mệnh", "toàn"), ("toàn", "quyền"))
                 or (word in ("nhân", "dân") and end > pos)

@@ -19,6 +19,14 @@ _MOVED = re.compile(
 )
 
 
+# Where goods or people came from: "đưa từ Angola về Việt Nam", "mua từ Lào với giá ...", "đi từ
+# Campuchia sang Việt Nam", "chuyển tiếp từ Malaysia về Sân bay quốc tế Nội Bài".
+_CAME_FROM = re.compile(
+    r"(?:đưa|đi|mua|nhập|nhập cảnh|vận chuyển|chuyển|chuyển tiếp|chở|xuất phát|bay|trở về|về nước|mang|"
+    r"buôn lậu|trốn)\b"
+)
+
+
 class PlaceRules(RuleBase):
     def _destinations(self, s: Sentence) -> Iterator[Fact]:
         text = s.text
@@ -27,10 +35,12 @@ class PlaceRules(RuleBase):
             if fold_for_match(place) == "việt nam" or self._inside_org_name(text, m.start(), m.end()):
                 continue
             before = text[: m.start()].split()
-            if not _MOVED.search(" ".join(before[-8:])):
-                continue
-            kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
             prep = m.group("prep")
+            if not (_CAME_FROM if prep == "từ" else _MOVED).search(" ".join(before[-8:])):
+                continue
+            if prep == "từ" and re.match(r"\s*(?:đến|tới)\s", text[m.end() :]):
+                continue  # "từ Hà Nội đến TP HCM": a stretch, asked by neither end
+            kind = self.gaz.place_kind(re.sub(r"\s\(.*\)$", "", place)) or "admin"
             yield Fact(
                 QType.WHERE,
                 "destination",
