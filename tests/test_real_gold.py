@@ -51,6 +51,7 @@ SPLITS = (
     "fresh44",
     "fresh45",
     "fresh46",
+    "fresh47",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
