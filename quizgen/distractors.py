@@ -672,10 +672,10 @@ def candidates_for(
         if (
             region
             and fold_for_match(fact.answer) in _MAINLAND
-            and re.search(r"(?i)biên giới|vượt biên", stem)
+            and re.search(r"(?i)biên giới|vượt biên|ma túy|heroin|buôn lậu", stem)
         ):
             # "vượt biên giới sang nước nào?": across a land border, not to Singapore or Indonesia
-            # (both fresh45 readers).
+            # (both fresh45 readers); nor is Singapore a drug route from Laos (both fresh47 readers).
             region = _MAINLAND
         if region:
             near = [c for c in gaz.countries if fold_for_match(c) in region]

@@ -3044,6 +3044,12 @@ def test_a_land_border_is_crossed_into_a_neighbour() -> None:
         laos, DistractorPool(), "t", set(), excluded_text="vượt biên giới sang nước nào?"
     )
     assert options and not {"Singapore", "Indonesia", "Philippines", "Malaysia"} & set(options), options
+    # A drug route from Laos comes overland too (both fresh47 readers: "Singapore" was weak).
+    result = extract_article("t", ("Nhóm đối tượng đưa heroin từ Lào về Việt Nam rồi chuyển đi nơi khác.",))
+    laos = next(f for f in result.facts if f.answer == "Lào")
+    stem = "Nhóm đối tượng đưa heroin từ nước nào về Việt Nam rồi chuyển đi nơi khác?"
+    options = choose_distractors(laos, DistractorPool(), "t", set(), excluded_text=stem)
+    assert options and not {"Singapore", "Indonesia", "Philippines", "Malaysia"} & set(options), options
 
 
 def test_a_cut_that_drops_a_named_person_from_between_is_not_made() -> None:
