@@ -357,7 +357,7 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
     if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
         return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
     folded = fold_for_match(fact.answer)
-    aged = re.match(r"\s*[,(][^()]{0,40}?(?:\d{1,3}\s*tuổi|sinh năm|SN)", fact.fact[len(fact.answer) :])
+    aged = _PRIVATE_AFTER.match(fact.fact, len(fact.answer))
     if aged is None and any(
         folded == fold_for_match(h) or folded.startswith(fold_for_match(h) + " ") for h in gaz.org_heads
     ):
