@@ -483,7 +483,13 @@ def candidates_for(
             }
             hosts = people if general or kind != "vn" else gaz.people.get("ordinary", ())
             pasted = [f"{rank} {n}" for n in _rank(seed, hosts) if fold_for_match(n) not in known]
-            return ranked + pasted
+            # The only "Thiếu tướng" among three "Thượng tướng" is the one to pick (both readers):
+            # the first officer who carries the answer's own rank goes first, so another option
+            # shares it; failing one, the first name given that rank.
+            own = fold_for_match(rank)
+            options = ranked + pasted
+            peer = next((n for n in options if fold_for_match(_rank_prefix(n, gaz)) == own), None)
+            return [peer, *(n for n in options if n != peer)] if peer else options
         return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
         return [r for r in _rank(seed, gaz.rank_group(fact.answer))]

@@ -52,6 +52,7 @@ SPLITS = (
     "fresh45",
     "fresh46",
     "fresh47",
+    "fresh48",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))

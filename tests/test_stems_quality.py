@@ -2014,7 +2014,8 @@ def test_a_list_cut_away_takes_its_colon_lead() -> None:
     )
     stem = _stem("count", "10", s)
     assert stem is not None and not stem.endswith("lĩnh vực?"), stem
-    assert stem.endswith("7 nhóm chỉ tiêu chung và bao nhiêu nhóm chỉ tiêu cụ thể?"), stem
+    # The list's other count ("7 nhóm chỉ tiêu chung") is an answer of its own and goes (session 33).
+    assert stem.endswith("giao thực hiện bao nhiêu nhóm chỉ tiêu cụ thể?"), stem
 
 
 def test_here_pointing_back_to_the_last_sentences_place_goes() -> None:
@@ -3163,3 +3164,69 @@ def test_session32_ring_and_haul_pointers_are_resolved() -> None:
     }
     # "từ Hà Nội đến TP HCM": a stretch is no origin.
     assert ("destination", "Hà Nội") not in _facts("Xe chở hàng đi từ Hà Nội đến Cần Thơ trong đêm.")
+
+
+def test_session33_names_with_and_and_leading_clauses() -> None:
+    # "Cục Cảnh sát PCCC và CNCH": the "và" is the body's own; the stem kept "ai và CNCH" before.
+    drafts = _drafts_of(
+        "Hội nghị tập huấn nghiệp vụ cứu hộ được tổ chức tại tỉnh Quảng Trị.",
+        "Dự hội nghị có Đại tá Lê Quang Vinh – Phó Cục trưởng Cục Cảnh sát PCCC và CNCH, Bộ Công an, cùng "
+        "đại diện các sở, ngành.",
+    )
+    asked = [q for q, a, _ in drafts if a == "Đại tá Lê Quang Vinh"]
+    assert asked and not any(" và CNCH" in q for q in asked)
+    # A participle clause in front holds the blank: it is said of the main clause's subject.
+    drafts = _drafts_of(
+        "Được Quốc hội thông qua ngày 12/6/2024 và có hiệu lực từ ngày 1/1/2025, Luật Căn cước công "
+        "dân sửa đổi có 7 chương, 46 điều."
+    )
+    asked = [q for q, a, _ in drafts if a == "ngày 1/1/2025"]
+    assert asked == [
+        "Luật Căn cước công dân sửa đổi được Quốc hội thông qua ngày 12/6/2024 và có hiệu lực từ ngày nào?"
+    ]
+    # "Dù ..." whose main clause was cut away asks plainly; "Nhờ vậy," opens nothing.
+    drafts = _drafts_of(
+        "Công an huyện Mường Khương phát hiện một nhóm người mang hàng qua đường mòn biên giới.",
+        "Dù tổ tuần tra đã bắn 2 phát súng chỉ thiên và ném 3 quả lựu đạn cay, các đối tượng vẫn bỏ "
+        "chạy về phía bên kia biên giới, bỏ lại 9 bao hàng cấm.",
+        "Nhờ vậy, từ năm 2019 – 2024, Công an tỉnh Lào Cai đã tổ chức 14 đợt tuần tra chung với gần 800 "
+        "lượt cán bộ tham gia.",
+    )
+    stems = [q for q, _, _ in drafts]
+    assert not any(q.startswith("Nhờ vậy") or (q.startswith("Dù ") and "," not in q) for q in stems)
+    assert any(q.startswith("Tổ tuần tra đã bắn") for q in stems)
+    # One end of a span ("từ năm nào – 2024") is no question.
+    assert not any("năm nào –" in q for q in stems) and any("năm 2019 – 2024" in q for q in stems)
+    # "Chiều ngày (3/3)": the bracket is the day itself, not a gloss to cut ("Chiều ngày, ai ...").
+    drafts = _drafts_of(
+        "Chiều ngày (5/9), tại Quảng Bình, Thượng tướng Đặng Hồng Sơn – Thứ trưởng Bộ Công an đã trao "
+        "quyết định bổ nhiệm Giám đốc Công an tỉnh Quảng Bình cho Đại tá Trần Văn Long, nguyên Phó Giám "
+        "đốc Công an tỉnh Hà Tĩnh."
+    )
+    assert not any("ngày," in q for q, _, _ in drafts)
+
+
+def test_session33_rank_of_the_answer_is_not_alone_among_the_options() -> None:
+    drafts = _drafts_of(
+        "Sáng 9/8, tại Hà Nội, Thiếu tướng Trần Văn Tuấn, Phó Cục trưởng Cục Cảnh sát hình sự đã chủ "
+        "trì hội nghị tổng kết công tác bảo vệ trẻ em.",
+        "Hội nghị có sự tham dự của Thượng tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an và Thượng tướng "
+        "Trần Quốc Tỏ, Thứ trưởng Bộ Công an.",
+        "Thượng tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an gửi thư chúc mừng hội nghị.",
+    )
+    options = next(o for _, a, o in drafts if a == "Thiếu tướng Trần Văn Tuấn")
+    assert len(options) == 4 and sum(o.startswith("Thiếu tướng ") for o in options) >= 2, options
+
+
+def test_session33_one_count_of_a_list_is_asked_alone() -> None:
+    drafts = _drafts_of(
+        "Công an tỉnh Sơn La vừa triệt phá một đường dây mua bán ma túy xuyên biên giới.",
+        "Tang vật thu giữ gồm 45 bánh heroin, 3 xe máy, 7 điện thoại di động và nhiều giấy tờ liên quan.",
+        "Sáng 12/5, 15 tập thể, 9 cá nhân của Công an tỉnh Sơn La đã được đại diện lãnh đạo Bộ Công an, "
+        "Tỉnh ủy, UBND tỉnh Sơn La khen thưởng vì thành tích trong chuyên án.",
+    )
+    stems = {a: q for q, a, _ in drafts}
+    # The other counts of the list would print answers of their own; the asked one stands alone.
+    assert "xe máy" not in stems["45"] and "bánh heroin" not in stems["3"], stems
+    # The cut at a comma among those who acted took their verb: it is given back.
+    assert stems["15"].endswith("UBND tỉnh Sơn La khen thưởng?") and "9 cá nhân" not in stems["15"], stems

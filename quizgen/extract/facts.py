@@ -14,7 +14,10 @@ LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
     r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|Vì vậy|Vì thế|Do đó|Do vậy|Qua đó|Từ đó|"
     r"Cùng lúc|Cụ thể|Đáng chú ý|Đáng lưu ý|Nổi bật|Bước đầu|Điều đáng chú ý là|Tại đây|Riêng|Từ đó đến nay|"
-    r"Kết quả|Theo thông tin|Cách đây (?:ít|vài) ngày|Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
+    r"Kết quả|Theo thông tin|"
+    # "Nhờ vậy,", "Trở lại hồ sơ vụ việc,": a tie to the paragraph before (readers: leftover).
+    r"Nhờ (?:vậy|đó|thế)|Trở lại [^,]{1,40}|Quay (?:trở )?lại [^,]{1,40}|"
+    r"Cách đây (?:ít|vài) ngày|Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
     # Pointers back to an earlier report or day, which a quiz has not got: "Như đã đưa tin".
     r"Cũng trong ngày|Cũng trong (?:sáng|chiều|tối) nay|Như (?:đã|chúng tôi đã|Báo [^,]{1,30} đã) "
     r"(?:đưa tin|thông tin|phản ánh)|"

@@ -45,7 +45,10 @@ _UNMARKED_GIVEN = frozenset({
 })  # fmt: skip
 _APPOSITION = re.compile(r"\s*(?:,|–|-)\s+(?P<title>[^,–;()]+?)(?=\s*(?:,|–|;|\.$|$))")
 _VERB_IN_TITLE = re.compile(
-    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|và|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
+    r"\s(?:làm|dẫn đầu|đã|sẽ|đang|vừa|cùng|chủ trì|phát biểu|cho biết|nhấn mạnh)(?!\w)"
+    # "Cục Cảnh sát PCCC và CNCH", "Cục Công tác Đảng và công tác chính trị": a "và" inside the
+    # body's name; cut there, the stem read "ai và CNCH" (both readers: broken).
+    r"|\svà(?!\w)(?!\s+(?:[A-ZĐ]{2,}(?![\w.])|công tác chính trị|cứu nạn))"
     # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the sentence's last verb.
     r"|\s(?:tiếp|đón|trao|thăm)(?=\s*(?:[.,;:]|$))"
 )

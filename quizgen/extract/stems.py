@@ -545,6 +545,33 @@ def _restore_agent_verb(stem: str, source: str) -> str:
     return stem
 
 
+_PASSIVE_CUT = re.compile(rf"(?<!\w)được\s+[^?,]*[{UPPER}][^?]*\?$")
+
+
+def _restore_passive_verb(stem: str, source: str) -> str:
+    """ "... được đại diện lãnh đạo Bộ Công an, Tỉnh ủy?" back to "... được đại diện lãnh đạo Bộ
+    Công an, Tỉnh ủy, UBND tỉnh Điện Biên trao thưởng?": the cut at a comma inside the list of those
+    who acted took their verb with it (both readers: "trao thưởng" is lost)."""
+    m = _PASSIVE_CUT.search(stem)
+    if m is None or _QUESTION_WORDS.search(m.group(0)):
+        return stem
+    tail = m.group(0)[:-1]
+    at = source.find(tail)
+    if at < 0:
+        return stem
+    after = at + len(tail)
+    rest = re.match(
+        rf"((?:,\s+[{UPPER}][^,.;]*?)*)\s+((?:[{LOWER}]+\s?){{1,3}}?)(?=\s+(?:vì|để|nhằm|về|do)\s|[,.;]|$)",
+        source[after:],
+    )
+    if rest is None or not rest.group(1):
+        return stem  # the verb was not cut, or the agents are not a list of names
+    start, end = after + rest.start(2), after + rest.end(2)
+    if not any(t.pos == "V" and start <= t.start < end for t in analyse(source).tokens):
+        return stem
+    return f"{stem[:-1]}{rest.group(0)}?"
+
+
 # The last item of a list: "HĐND các cấp nhiệm kỳ 2026-2031 và Tết Nguyên đán Bính Ngọ 2026".
 _LIST_END = re.compile(r"^(?:và\s|[^,]{0,60}\svà\s[^,]{0,60}$)")
 
@@ -856,7 +883,8 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
         stem = _THEME.sub("", stem)
     if word_count(stem) > MAX_STEM_WORDS:
         # "(Cộng hòa Nam Sudan)", "(GGHB LHQ)": a gloss the question does not need.
-        stem = re.sub(r"\s\((?![^()]*\b(?:nào|ai|bao nhiêu)\b)[^()]{1,40}\)", "", stem)
+        # "Chiều ngày (3/3)": a date in brackets is the day itself ("Chiều ngày, ai ...": a reader).
+        stem = re.sub(r"(?<![Nn]gày)\s\((?![^()]*\b(?:nào|ai|bao nhiêu)\b)[^()]{1,40}\)", "", stem)
     if word_count(stem) > MAX_STEM_WORDS and not keep_place:
         stem = _without_place(stem)
     return stem
@@ -2032,8 +2060,69 @@ _SPAN_AND_LENGTH = re.compile(
 _DOUBLED_UNIT = re.compile(r"((?:\d|bao nhiêu)\s+)([^\W\d]+)\s+\2(?!\w)")
 
 
+# One counted item of a list: "38 điện thoại di động", "92 bánh (552.000 viên MTTH)", "11 cá nhân"
+# (up to a word that goes on with the whole list: "của", "được" ...).
+_LIST_STOP = r"(?:của|được|đã|đang|tại|với|trong|cho|để|từ|do|vì|khi|là|và|trị|có|về|ở|cùng)"
+_COUNTED_ITEM = (
+    rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|hai|ba|bốn|sáu|bảy|tám|chín|mười)"
+    rf"(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
+)
+_ASKED_COUNT = re.compile(
+    rf"bao nhiêu(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
+)
+_ITEM_BEFORE = re.compile(rf"(?:(?<=,\s)|(?<=\s))({_COUNTED_ITEM})(?:,\s+|\s+và\s+)$")
+_ITEM_AFTER = re.compile(rf"^(?:,\s+|\s+và\s+)({_COUNTED_ITEM})(?=[,?]|\s+(?:và|của|cùng)\s)")
+# "... và nhiều vật chứng liên quan": the list's uncounted last item, which goes with the others.
+_REST_AFTER = re.compile(rf"^\s+và\s+(?:nhiều|các)(?:\s+[{LOWER}]+){{1,5}}(?=\?)")
+# "tờ bạc mệnh giá | 500.000 đồng": a count that is the noun's own measure, not a list's item.
+_MEASURE_BEFORE = re.compile(r"(?<!\w)(?:giá|trị giá|mệnh giá|tổng|số)\s*$")
+
+
+def _alone_in_its_list(stem: str) -> str:
+    """ "Tang vật thu giữ gồm 92 bánh, bao nhiêu xe máy, 6 điện thoại di động và nhiều vật chứng
+    khác?" -> "Tang vật thu giữ gồm bao nhiêu xe máy?": the other counts of the list are answers of
+    their own that the stem would print (both readers: ask the one item)."""
+    asked = _ASKED_COUNT.search(stem)
+    if not asked:
+        return stem
+    start, end = asked.start(), asked.end()
+    head, tail = stem[:start], stem[end:]
+    removed = False
+    # "Sáng 28/4, 20 tập thể, bao nhiêu cá nhân": the comma before the first item is the clause's.
+    while before := _ITEM_BEFORE.search(head):
+        if _MEASURE_BEFORE.search(head[: before.start(1)]):
+            return stem
+        head = head[: before.start(1)]
+        removed = True
+    while after := _ITEM_AFTER.match(tail):
+        tail = tail[after.end() :]
+        removed = True
+    if removed and (rest := _REST_AFTER.match(tail)):
+        tail = tail[rest.end() :]
+    return f"{head}{stem[start:end]}{tail}" if removed else stem
+
+
 _ALL_OF_COUNT = re.compile(r"(?i)(?<!\w)cả\s+(?=bao nhiêu(?!\w))")
 _EACH_OF_COUNT = re.compile(r"(bao nhiêu(?!\s+phần trăm)(?:\s+[^\s,?]+){0,4}?)\s+đều(?!\w)")
+
+
+_PARTICIPLE_LEAD = re.compile(r"^Được (?P<lead>[^,?]+), (?P<main>[A-ZĐ][^?]*)\?$")
+
+
+def _participle_lead_asked(stem: str) -> str:
+    """ "Được Quốc hội ban hành ngày 29/11/2024 và có hiệu lực từ ngày nào, Luật PCCC và CNCH có 8
+    chương, 55 điều?" -> "Luật PCCC và CNCH được Quốc hội ban hành ... có hiệu lực từ ngày nào?":
+    the asked part is said of the main clause's subject; what the main clause adds is another fact
+    (both readers: the leftover clause reads as a template)."""
+    m = _PARTICIPLE_LEAD.match(stem)
+    if not m or not _QUESTION_WORDS.search(m.group("lead")) or _QUESTION_WORDS.search(m.group("main")):
+        return stem
+    main = m.group("main")
+    verb = _first_lower_verb(main, 0, None)
+    subject = main[:verb].strip() if verb > 0 else ""
+    if not subject or word_count(subject) > 10 or "," in subject:
+        return stem
+    return f"{subject} được {m.group('lead')}?"
 
 
 def finish_stem(
@@ -2071,6 +2160,8 @@ def finish_stem(
         stem = lend_subject(stem, prior) if bare == stem else bare
         titled = events or {}
         stem = with_scope(stem, prior, f"{titled.get(HEADLINE_KEY, '')} {titled.get('*', '')}")
+    if question:
+        stem = _participle_lead_asked(stem)
     leading = _LEADING_TIME_QUESTION.match(stem)
     if leading and fact.qphrase:
         # "(GLO)- Chiều 12-8, tại Hà Nội, X dự lễ": the dateline hid the leading time from the
@@ -2185,6 +2276,7 @@ def finish_stem(
                 stem = _short_object(stem, sentence)  # the main clause's own object may run on
     stem = _trim_to_clause(stem, sentence=sentence)
     stem = _restore_agent_verb(stem, fact.sentence.text)
+    stem = _restore_passive_verb(stem, fact.sentence.text)
     stem = _resolve_same_day(stem, fact.sentence.text)
     stem = _drop_leading_titles(stem, sentence)
     if question and not fact.template and _purpose_only(stem, sentence):
@@ -2294,6 +2386,8 @@ def finish_stem(
     reported = _REPORTED_TAIL.search(stem)
     if question and reported and word_count(reported.group(1)) < 8:
         return None  # "Cục trưởng ... nhấn mạnh, suốt bao nhiêu năm qua?": what was said was cut away
+    if question and re.search(r"(?:năm|tháng|ngày) nào\s*[–-]\s*\d|\d\s*[–-]\s*(?:năm|tháng|ngày) nào", stem):
+        return None  # "từ năm nào – 2023": one end of a span (both readers rejected it)
     span = _SPAN_AND_LENGTH.search(stem)
     if question and span and any(_QUESTION_WORDS.search(g) for g in span.groups()):
         # "(từ 22 giờ 30 ngày 3-6 đến thời gian nào là hơn 7 giờ)": the start, the end and the length
@@ -2320,6 +2414,12 @@ def finish_stem(
     # "all of them" and reads as no question (1 of 20 labelled drafts accepted as it stood).
     stem = _ALL_OF_COUNT.sub("", stem)
     stem = _EACH_OF_COUNT.sub(r"\1", stem)
+    if question and fact.type.value == "how_many":
+        stem = _alone_in_its_list(stem)
+    if "," not in stem:
+        # "Dù tổ công tác đã ... ném bao nhiêu quả khói nổ cay?": the "though" clause's main clause
+        # was cut away; without the conjunction the clause asks plainly (both readers: a fragment).
+        stem = _CONCESSIVE_LEAD.sub("", stem)
     stem = stem[:1].upper() + stem[1:]
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
@@ -2341,6 +2441,9 @@ def finish_stem(
     return _where_last(stem) if fact.type.value == "where" else stem
 
 
+_CONCESSIVE_LEAD = re.compile(r"^(?:Mặc dù|Mặc dầu|Dù cho|Dù|Dẫu|Tuy(?! nhiên))\s+(?=\S)")
+
+
 # A stem's first word that starts a body's or a post's name: its capital stays after "Theo bài ...,".
 _NAME_HEAD = re.compile(
     r"^(?:Công an|Chủ tịch|Văn phòng|Bộ|Cục|Phòng|Đội|Trung tâm|Học viện|Ủy ban|UBND|Sở|Ban|Tổng|Thủ tướng|"
@@ -2360,6 +2463,12 @@ def _under_headline(stem: str, headline: str) -> str:
 _PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
 
 
+_GENERIC_HEAD = re.compile(
+    r"(?:Lễ|Hội nghị|Hội thảo|Đại hội|Lớp|Khóa|Buổi|Chuyên án|Ban chuyên án|Đoàn công tác|Tổ công tác)"
+    rf"(?:\s+[{LOWER}]\S*)*\??$"
+)
+
+
 def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
     """A stem about a figure, a time or a person with nothing that says which case or event: no
     capitalised word after its first, no number; the headline would say it, and does not give the
@@ -2369,7 +2478,14 @@ def _unanchored(stem: str, fact: Fact, headline: str) -> bool:
     if fact.type.value not in ("how_many", "when", "who"):
         return False
     words = stem.rstrip("?").split()
-    if any(w[:1].isupper() for w in words[1:]) or re.search(r"\d", stem):
+    # "Ai phát biểu tại Lễ khai giảng?": a capital that only heads a common event's name says
+    # which event no more than "lễ" would (both readers: which ceremony?).
+    named = [
+        w
+        for i, w in enumerate(words[1:], 1)
+        if w[:1].isupper() and not _GENERIC_HEAD.match(" ".join(words[i:]))
+    ]
+    if named or re.search(r"\d", stem):
         return False
     if word_count(stem) > 20 or word_count(stem) + word_count(headline) + 3 > HARD_MAX_STEM_WORDS:
         return False  # a long stem says enough of what happened without a name
