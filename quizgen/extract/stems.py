@@ -2063,14 +2063,11 @@ _DOUBLED_UNIT = re.compile(r"((?:\d|bao nhiêu)\s+)([^\W\d]+)\s+\2(?!\w)")
 # One counted item of a list: "38 điện thoại di động", "92 bánh (552.000 viên MTTH)", "11 cá nhân"
 # (up to a word that goes on with the whole list: "của", "được" ...).
 _LIST_STOP = r"(?:của|được|đã|đang|tại|với|trong|cho|để|từ|do|vì|khi|là|và|trị|có|về|ở|cùng)"
-_COUNTED_ITEM = (
-    rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|hai|ba|bốn|sáu|bảy|tám|chín|mười)"
-    rf"(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
-)
-_ASKED_COUNT = re.compile(
-    rf"bao nhiêu(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
-)
-_ITEM_BEFORE = re.compile(rf"(?:(?<=,\s)|(?<=\s))({_COUNTED_ITEM})(?:,\s+|\s+và\s+)$")
+# The counted noun, and a gloss in brackets after it.
+_ITEM_NOUN = rf"(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
+_COUNTED_ITEM = rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|hai|ba|bốn|sáu|bảy|tám|chín|mười){_ITEM_NOUN}"
+_ASKED_COUNT = re.compile(rf"bao nhiêu{_ITEM_NOUN}")
+_ITEM_BEFORE = re.compile(rf"(?<=\s)({_COUNTED_ITEM})(?:,\s+|\s+và\s+)$")
 _ITEM_AFTER = re.compile(rf"^(?:,\s+|\s+và\s+)({_COUNTED_ITEM})(?=[,?]|\s+(?:và|của|cùng)\s)")
 # "... và nhiều vật chứng liên quan": the list's uncounted last item, which goes with the others.
 _REST_AFTER = re.compile(rf"^\s+và\s+(?:nhiều|các)(?:\s+[{LOWER}]+){{1,5}}(?=\?)")
