@@ -21,6 +21,7 @@ from quizgen.extract.facts import LEADING_OPENERS, Fact
 from quizgen.extract.orgs import COMMA_IN_NAME, LISTED_IN_NAME, body_head_re, lower_tail, name_end
 from quizgen.extract.people import AGE_AND_HOME, and_next_person, rank_alternation
 from quizgen.extract.places import is_place, name_province
+from quizgen.extract.rules.base import NUM_WORDS
 from quizgen.gazetteer import load_gazetteer
 from quizgen.normalize import fold_for_match, unglue, word_re
 from quizgen.sentences import LOWER, UPPER, strip_dateline
@@ -2065,7 +2066,9 @@ _DOUBLED_UNIT = re.compile(r"((?:\d|bao nhiêu)\s+)([^\W\d]+)\s+\2(?!\w)")
 _LIST_STOP = r"(?:của|được|đã|đang|tại|với|trong|cho|để|từ|do|vì|khi|là|và|trị|có|về|ở|cùng)"
 # The counted noun, and a gloss in brackets after it.
 _ITEM_NOUN = rf"(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
-_COUNTED_ITEM = rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|hai|ba|bốn|sáu|bảy|tám|chín|mười){_ITEM_NOUN}"
+# Counts in words as the extractor reads them; "năm" (five, or a year) would take "năm 2024" as one.
+_COUNT_WORD = "|".join(sorted((re.escape(w) for w in NUM_WORDS if w != "năm"), key=len, reverse=True))
+_COUNTED_ITEM = rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|{_COUNT_WORD}){_ITEM_NOUN}"
 _ASKED_COUNT = re.compile(rf"bao nhiêu{_ITEM_NOUN}")
 _ITEM_BEFORE = re.compile(rf"(?<=\s)({_COUNTED_ITEM})(?:,\s+|\s+và\s+)$")
 _ITEM_AFTER = re.compile(rf"^(?:,\s+|\s+và\s+)({_COUNTED_ITEM})(?=[,?]|\s+(?:và|của|cùng)\s)")
