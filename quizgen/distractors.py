@@ -207,9 +207,18 @@ def _shift_number(answer: str, total: float | None = None) -> list[str]:
         value = float(raw.replace(".", "").replace(",", "."))
         out = []
         percent = answer.rstrip().endswith("%")
-        steps = _nice_steps(value) + ([value - 10 * k for k in (1, 2, 3, 4)] if percent else [])
+        decimals = len(raw.split(",")[1]) if "," in raw else 0
+        if decimals:
+            # "0,067 mg/lít" steps in its last figures (0,077, 0,057), not by ones (1,067 and 2,067
+            # are readings no breath gives: both fresh48 readers).
+            scale = 10**decimals
+            steps = [v / scale for v in _nice_steps(round(value * scale))]
+        else:
+            steps = _nice_steps(value)
+        steps += [value - 10 * k for k in (1, 2, 3, 4)] if percent else []
         if total is not None:
-            steps = [v for v in steps if 0 < v < total]
+            # "33 of 37": a step that drops below half the answer reads as a guess, not a neighbour.
+            steps = [v for v in steps if 0 < v < total and v >= value / 2]
             if len(steps) < WANTED and value.is_integer():
                 # "13 of 17", "12.000 of 15.000": the round steps overshoot; the neighbours that fit
                 # under the total, in its own unit, do.
@@ -222,7 +231,7 @@ def _shift_number(answer: str, total: float | None = None) -> list[str]:
             text = (
                 f"{int(v):,}".replace(",", ".")
                 if "." in raw or v >= 10000
-                else (f"{v:g}".replace(".", ",") if "," in raw else str(int(v)))
+                else (f"{v:.{decimals}f}".replace(".", ",") if decimals else str(int(v)))
             )
             if raw.startswith("0") and raw.isdigit():
                 text = text.zfill(len(raw))  # "02 kg": the answer alone with a leading zero is a cue
@@ -406,6 +415,11 @@ def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
 def _without_rank(name: str, gaz: Gazetteer) -> str:
     rank = _rank_prefix(name, gaz)
     return name[len(rank) :].strip() if rank else name
+
+
+def without_rank(name: str) -> str:
+    """ "Đại úy Lê Thanh Nhàn" -> "Lê Thanh Nhàn"; a name without a rank as it is."""
+    return _without_rank(name, load_gazetteer())
 
 
 _NUMBERED_HOSPITAL = re.compile(r"Bệnh viện (?:Quân y |Trung ương Quân đội )?\d{2,3}[A-Z]?")
@@ -625,6 +639,11 @@ def candidates_for(
         return corpus + [f"Phái bộ {a}" for a in _rank(seed, listed)]
     if shape.startswith("org:"):
         head = shape.split(":")[1]
+        # "Cục Công an huyện Phú Ninh" (a county's bureau across the border) among the ministry's
+        # departments, or the reverse: the one body tied to a place stands out (both fresh48 readers).
+        placed = _PLACED_BODY.search(fact.answer) is not None
+        if head in _NATIONAL_HEADS:
+            corpus = [c for c in corpus if (_PLACED_BODY.search(c) is not None) == placed]
         siblings = _siblings(fact.answer, head, gaz, seed, stem)
         if siblings:
             return siblings + corpus
@@ -639,6 +658,8 @@ def candidates_for(
                     for v in gaz.un_bodies.values()
                     if v.split()[0] == head or head in ("Cơ quan", "Tổ chức", "Quỹ")
                 ]
+        if head in _NATIONAL_HEADS:
+            names = [n for n in names if (_PLACED_BODY.search(n) is not None) == placed]
         return corpus + _by_function(fact.answer, _rank(seed, names))
     if shape.startswith("place:venue:"):
         head = shape.split(":")[2]
@@ -758,6 +779,10 @@ _REGIONS = tuple(
         ),
     )
 )
+# Heads of a ministry's own units in Vietnam; one named after a county is another country's.
+_NATIONAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
+# A body named after the place it serves: "Cục Công an huyện Phú Ninh", "Phòng CSGT Công an tỉnh X".
+_PLACED_BODY = re.compile(rf"(?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường)\s+[{UPPER}]")
 _CODE_NAME = re.compile(r"\bP[A-Z]\s?\d{2}\b")  # "Phòng PC 45": a department named by its code
 # What a unit's name may carry after its own: its parent police or ministry, kept on every option.
 _PARENT = re.compile(
@@ -1165,7 +1190,10 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"\w+", text) if w[0].isupper()).upper()
 
 
-_ONE_BODY = (("ban chỉ đạo 138", "ban chỉ đạo phòng, chống tội phạm"),)
+_ONE_BODY = (
+    ("ban chỉ đạo 138", "ban chỉ đạo phòng, chống tội phạm"),
+    ("cục a05", "cục an ninh mạng"),  # the department's code and its name, cut short or whole
+)
 
 
 def _squeezed(text: str) -> str:
@@ -1180,6 +1208,21 @@ def _whole_words_in(part: str, text: str) -> bool:
         not re.search(r"\d[.,]$", text[: m.start()]) and not re.match(r"[.,]\d", text[m.end() :])
         for m in word_re(part).finditer(text)
     )
+
+
+def one_body(a: str, b: str) -> bool:
+    """Whether two answers name one body: "Cục A05" and "Cục An ninh mạng và phòng, chống tội phạm
+    sử dụng công nghệ cao", or a name and its shortened form ("Cục An ninh mạng"). A unit inside
+    another ("Phòng CSHS Công an tỉnh Nghệ An" and "Công an tỉnh Nghệ An") is another body."""
+    if _same_name(a, b):
+        return True
+    x, y = fold_for_match(a), fold_for_match(b)
+    if any(
+        (x.startswith(p) and y.startswith(q)) or (x.startswith(q) and y.startswith(p)) for p, q in _ONE_BODY
+    ):
+        return True
+    short, long_ = sorted((_spelled(a), _spelled(b)), key=len)
+    return len(short.split()) >= 3 and f"{long_} ".startswith(f"{short} ")
 
 
 def _variant_of(candidate: str, answer: str) -> bool:
@@ -1507,13 +1550,24 @@ _PERSON_NOUNS = frozenset(
 )
 
 
+# "37 trường hợp vi phạm ..., gồm bao nhiêu xe máy": a count of cases holds whatever it lists, so
+# 43 of 37 is no option (both fresh48 readers).
+_CASE_NOUNS = frozenset({"trường", "lượt", "phương"})  # "trường hợp", "lượt", "phương tiện"
+
+
 def _total_stated(stem: str) -> float | None:
     for pattern in _PART_OF_TOTAL:
         m = pattern.search(stem)
         if not m:
             continue
         noun, asked = m.group("noun").casefold(), m.group("asked").casefold()
-        if noun == asked or (noun in _PERSON_NOUNS and asked in _PERSON_NOUNS):
+        # Cases hold what is listed right after "gồm", not a fine paid for some of them.
+        listed = re.search(r"(?:gồm|trong đó|trong số đó)(?:\s+có)?\s+bao nhiêu", m.group(0)) is not None
+        if (
+            noun == asked
+            or (noun in _PERSON_NOUNS and asked in _PERSON_NOUNS)
+            or (noun in _CASE_NOUNS and listed)
+        ):
             return number_of(m.group(1))
     return None
 

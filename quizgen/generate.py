@@ -25,6 +25,8 @@ from quizgen.distractors import (
     DistractorPool,
     choose_distractors,
     named_places,
+    one_body,
+    without_rank,
     without_shared_country,
 )
 from quizgen.errors import UsageError
@@ -33,10 +35,12 @@ from quizgen.extract.analysis import SentenceAnalysis, analyse, remember
 from quizgen.extract.quality import (
     MAX_COUNTS_PER_SENTENCE,
     MAX_PER_SENTENCE,
+    ROUNDED,
     giveaway,
     headline_of,
     in_headline,
     line_of_work_giveaway,
+    one_figure,
     private_names,
     repeats,
     shared_word_giveaway,
@@ -68,7 +72,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/150"
+GENERATOR = "quizgen-rules/151"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -325,6 +329,20 @@ def draft_questions(
         if key not in best or _rank_key(question) < _rank_key(best[key][0]):
             best[key] = (question, fact)
     ranked = sorted(best.values(), key=lambda qf: (*_rank_key(qf[0]), qf[1].sentence.index, qf[0].id))
+    # "hơn 2.000 sản phẩm" in the lead and "2.121 sản phẩm" in the body: the exact figure is the
+    # one asked, whichever the ranker put first.
+    ranked = [
+        (q, f)
+        for q, f in ranked
+        if not (
+            f.type == QType.HOW_MANY
+            and ROUNDED.match(q.answer)
+            and any(
+                of.type == QType.HOW_MANY and not ROUNDED.match(o.answer) and one_figure(q, f, o, of)
+                for o, of in ranked
+            )
+        )
+    ]
     per_answer: Counter[tuple[str, str]] = Counter()
     per_sentence: Counter[int] = Counter()
     # A list's first counts are its main goods ("154 tờ giấy bạc" before "5 điện thoại di động"):
@@ -355,6 +373,12 @@ def draft_questions(
             continue
         if any(repeats(question, fact, q, f) for q, f in kept):
             continue
+        if fact.type == QType.ORG and any(
+            f.type == QType.ORG and one_body(q.answer, question.answer) for q, f in kept
+        ):
+            # "Cục A05", "Cục An ninh mạng" and its whole name asked from three sentences: one
+            # department three times (both fresh48 readers).
+            continue
         per_answer[answer_key] += 1
         per_sentence[fact.sentence.index] += copies_sentence
         seen_ids.add(question.id)
@@ -362,7 +386,30 @@ def draft_questions(
         if len(kept) == max_per_article:
             break
     kept.sort(key=lambda qf: (qf[1].sentence.index, qf[1].start, qf[0].id))
-    return [q for q, _ in kept]
+    return _ranks_not_shown_twice([q for q, _ in kept], [f for _, f in kept])
+
+
+def _ranks_not_shown_twice(questions: list[Question], facts: list[Fact]) -> list[Question]:
+    """A "who" question's options without their ranks when the same person's rank is asked too.
+
+    "Ai là Trưởng Công an xã?" offered "Đại úy Lê Thanh Nhàn" among three other Đại úy gives away
+    "Lê Thanh Nhàn có cấp bậc hàm gì?" on the same paper (fresh48's first reader, three times)."""
+    asked = {
+        fold_for_match(f.template.split(" có ")[0])
+        for f in facts
+        if f.kind == "rank_of" and " có " in f.template
+    }
+    if not asked:
+        return questions
+    out = []
+    for q, f in zip(questions, facts, strict=True):
+        name = without_rank(q.answer)
+        if f.type == QType.WHO and f.kind != "rank_of" and name != q.answer and fold_for_match(name) in asked:
+            options = [without_rank(o) for o in q.options] if q.options else None
+            if options is None or len({o.casefold() for o in options}) == len(options):
+                q = q.model_copy(update={"answer": name, "options": options})
+        out.append(q)
+    return out
 
 
 def _extract(article: Article) -> ArticleFacts:

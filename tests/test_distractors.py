@@ -975,3 +975,33 @@ def test_an_option_carried_across_new_year_carries_its_year() -> None:
     assert len(options) == 3 and not any(o.startswith("tháng 1-") or o.endswith("2026") for o in options), (
         options
     )
+
+
+def test_session34_a_department_is_offered_among_departments_only() -> None:
+    # Another article's county bureau abroad is no option for a ministry's department, and a
+    # department's code and its name are one department.
+    pool = DistractorPool()
+    pool.add("org:Cục", "Cục Công an huyện Hà Khẩu", "other")
+    pool.add("org:Cục", "Cục An ninh mạng", "other")
+    fact = Fact(QType.ORG, "org", "Cục A05", "Cục A05", Sentence("x", 0, 0), 0, 0, shape="org:Cục")
+    options = choose_distractors(fact, pool, "x", set())
+    assert len(options) == 3 and not any("huyện" in o or "An ninh mạng" in o for o in options), options
+    # The county bureau itself has no peers among the ministry's departments.
+    fact = Fact(
+        QType.ORG, "org", "Cục Công an huyện Hà Khẩu", "Cục Công an huyện Hà Khẩu", Sentence("x", 0, 0), 0, 0,
+        shape="org:Cục",
+    )  # fmt: skip
+    assert not any(o in load_gazetteer().orgs["Cục"] for o in choose_distractors(fact, pool, "x", set()))
+
+
+def test_session34_small_readings_and_parts_of_a_count_of_cases() -> None:
+    # A breath reading moves in its last figures, never by whole milligrams.
+    fact = Fact(QType.HOW_MANY, "count", "0,045", "0,045", Sentence("x", 0, 0), 0, 0, shape="count")
+    stem = "Ông T. vi phạm ở mức bao nhiêu mg/lít khí thở?"
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+    assert len(options) == 3 and all(o.startswith("0,0") and len(o) == 5 for o in options), options
+    # "41 trường hợp ..., gồm bao nhiêu xe máy": the vehicles are among the cases.
+    fact = Fact(QType.HOW_MANY, "count", "36", "36", Sentence("x", 0, 0), 0, 0, shape="count")
+    stem = "Có 41 trường hợp vi phạm bị lực lượng CSGT phát hiện, gồm bao nhiêu xe máy?"
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+    assert len(options) == 3 and all(18 <= int(o) < 41 for o in options), options

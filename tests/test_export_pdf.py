@@ -354,3 +354,17 @@ def test_cli_export_pdf(bank: Bank, tmp_path: Path, invoke: Invoke) -> None:
     text = " ".join(pages_text(tmp_path / "out" / "quiz.pdf"))
     assert "TÀI LIỆU ĐỌC" in text and "Đơn vị X · 22/11/2026" in text
     assert "Họ và tên" in text and "Đơn vị:" in text and "Điểm" in text
+
+
+def test_a_headline_that_answers_a_question_below_it_is_not_printed(bank: Bank) -> None:
+    selected, _ = pdf.select_questions(bank, pdf.PdfOptions())
+    by_article: dict[str, list[str]] = {}
+    for s in selected:
+        by_article.setdefault(s.article.article.title, []).append(s.question.answer)
+    # The sample's headline "Tại Hà Nội, Thượng tướng Lê Quốc Hùng, ..." answers "Lê Quốc Hùng có
+    # cấp bậc hàm gì?" under it; the other sample's headline answers nothing.
+    telling = {t for t, answers in by_article.items() if any(a in t for a in answers)}
+    assert len(telling) == 1 and len(by_article) == 2
+    titles = [g.title for g in pdf.quiz_context(selected, "A", pdf.PdfOptions(), "Noto Serif").groups]
+    assert not telling & set(titles) and (set(by_article) - telling) <= set(titles)
+    assert any(re.fullmatch(r"Bài [12]", t) for t in titles)

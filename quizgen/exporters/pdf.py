@@ -14,6 +14,7 @@ import datetime
 import io
 import os
 import random
+import re
 import string
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -55,7 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "instructions_tf": "Với câu đúng/sai, đánh dấu vào ô Đúng hoặc Sai.",
         "instructions_open": "Với câu điền khuyết và câu hỏi ngắn, viết câu trả lời vào chỗ trống.",
         "sheet_instructions": "Tô kín một ô cho mỗi câu. Câu tự luận ghi vào bài làm.",
-        "open_answer": "trả lời vào bài làm",
+        "open_answer": "trả lời vào bài làm", "article": "Bài",
     },
     "en": {
         "lang": "en", "name": "Full name", "unit": "Unit", "date": "Date", "score": "Score",
@@ -68,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "instructions_tf": "For true/false questions, tick True or False.",
         "instructions_open": "For fill-in and short-answer questions, write the answer in the space.",
         "sheet_instructions": "Fill one bubble per question. Write open answers on the paper.",
+        "article": "Article",
         "open_answer": "answer on the paper",
     },
 }  # fmt: skip
@@ -253,6 +255,12 @@ def _points_each(n: int, options: PdfOptions) -> str | None:
     return f"{options.total_points / n:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _tells(headline: str, answer: str) -> bool:
+    """Whether ``answer`` stands in ``headline`` as whole words (case and spacing aside)."""
+    said, asked = " ".join(headline.casefold().split()), " ".join(answer.casefold().split())
+    return bool(asked) and re.search(rf"(?<!\w){re.escape(asked)}(?!\w)", said) is not None
+
+
 def _key_for(q: Question, opts: list[str], lang: str) -> str:
     if q.format == QFormat.MCQ:
         return "ABCD"[opts.index(q.answer)]
@@ -273,7 +281,7 @@ def quiz_context(
     arranged = arrange(selected, code, options.seed)
     each = _points_each(len(selected), options)
     number = 0
-    groups = []
+    groups: list[GroupView] = []
     sheet_rows = []
     for bank_file, items in arranged:
         views = []
@@ -294,7 +302,12 @@ def quiz_context(
                 else ()
             )  # fmt: skip
             sheet_rows.append((number, bubbles))
-        groups.append(GroupView(bank_file.article.title, tuple(views)))
+        title = bank_file.article.title
+        if any(q.format != QFormat.TRUE_FALSE and _tells(title, q.answer) for q, _ in items):
+            # "Thượng tướng Lê Quốc Hùng làm việc tại ..." above "Lê Quốc Hùng có cấp bậc hàm gì?":
+            # the headline answers the question under it (fresh48's readers); the group is numbered.
+            title = f"{labels['article']} {len(groups) + 1}"
+        groups.append(GroupView(title, tuple(views)))
     formats = {s.question.format for s in selected}
     instructions = []
     if QFormat.MCQ in formats:

@@ -17,7 +17,10 @@ LEADING_OPENERS = re.compile(
     r"Kết quả|Theo thông tin|"
     # "Nhờ vậy,", "Trở lại hồ sơ vụ việc,": a tie to the paragraph before (readers: leftover).
     r"Nhờ (?:vậy|đó|thế)|Trở lại [^,]{1,40}|Quay (?:trở )?lại [^,]{1,40}|"
-    r"Cách đây (?:ít|vài) ngày|Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
+    r"Cách đây (?:ít|vài) ngày|"
+    # "Hai ngày sau,": counted from a day the sentence before gave (both fresh48 readers: dangling).
+    r"(?:Hai|Ba|Bốn|Năm|Vài|Mấy|Một|\d+) (?:ngày|hôm|tuần|tháng) (?:sau|sau đó|trước đó)|"
+    r"Cũng trong (?:sáng|chiều|tối|ngày)? ?cùng ngày|"
     # Pointers back to an earlier report or day, which a quiz has not got: "Như đã đưa tin".
     r"Cũng trong ngày|Cũng trong (?:sáng|chiều|tối) nay|Như (?:đã|chúng tôi đã|Báo [^,]{1,30} đã) "
     r"(?:đưa tin|thông tin|phản ánh)|"

@@ -155,6 +155,34 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
     )
 
 
+_PLANNED_ALL = re.compile(r"(?i)(?<!\w)(?:đề án|kế hoạch|bố trí|chỉ tiêu|phủ kín)(?!\w)")
+_PEOPLE_COUNTED = (
+    r"(?:người|em|cháu|cô gái|thiếu nữ|phụ nữ|nạn nhân|đối tượng|công dân|thanh niên|học sinh|trẻ em|cán bộ)"
+)
+_COUNT_BEFORE = re.compile(rf"(?i)(?<![\w/.,])(\d+|{_NUM_WORD_RE})\s+(\w+(?:\s+\w+)?)")
+_ASKED_NOUN = re.compile(r"(?i)bao nhiêu\s+(\w+(?:\s+\w+)?)")
+
+
+def _count_in_stem(stem: str, answer: str) -> bool:
+    """ "Thay vì đưa 2 cô gái về ..., các đối tượng chở thẳng bao nhiêu em sang TQ?" -> hai: the
+    people counted are counted in the stem already (both fresh48 readers)."""
+    asked, noun = number_of(answer), _ASKED_NOUN.search(stem)
+    if asked is None or asked < 2 or noun is None:
+        return False
+
+    def people(words: str) -> bool:
+        return re.match(rf"(?i){_PEOPLE_COUNTED}(?!\w)", words) is not None
+
+    for m in _COUNT_BEFORE.finditer(stem[: noun.start()] + " " + stem[noun.end() :]):
+        if number_of(m.group(1)) != asked or re.match(r"[/.:]\d", stem[m.end(1) : m.end(1) + 2]):
+            continue
+        if fold_for_match(m.group(2)) == fold_for_match(noun.group(1)) or (
+            people(m.group(2)) and people(noun.group(1))
+        ):
+            return True
+    return False
+
+
 # "bao nhiêu Bộ Công an", "quan hệ bao nhiêu Đảng", "Trưởng bao nhiêu Ban Chỉ đạo": in a bilateral
 # article the answer is two, and readers reject the question as trivial every time.
 _TWO_OF_A_KIND = re.compile(
@@ -268,6 +296,12 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "a rate asked beside other changes"
         if arithmetic_giveaway(stem, fact.answer):
             return "the answer is a sum or difference of numbers in the stem"
+        if _count_in_stem(stem, fact.answer):
+            return "the stem already says how many"
+        if number_of(fact.answer) == 100.0 and "%" in fact.answer and _PLANNED_ALL.search(stem):
+            # "đề án bố trí bao nhiêu phần trăm lực lượng": a plan is for all of them (both fresh48
+            # readers: the obvious guess).
+            return "a plan's share is all of it"
         if _FIXED_PERIOD.search(stem):
             return "a fixed reporting period ('6 tháng đầu năm')"
         if number_of(fact.answer) == 100.0 and "%" in fact.answer and _ALL_OF_THEM.search(stem):
@@ -644,6 +678,37 @@ def _person_named(answer: str) -> str:
     return fold_for_match(" ".join(words[k:])) if len(words) - k >= 2 else ""
 
 
+_COUNTED = re.compile(r"(?i)(?<!\w)bao nhiêu\s+(\w+(?:\s+\w+)?)")
+
+
+def one_figure(question: Question, fact: Fact, other: Question, other_fact: Fact) -> bool:
+    """ "bao nhiêu vụ việc lừa đảo" answered "hơn 90" beside "91", or "bao nhiêu tỷ đồng" answered
+    "hơn 100 tỷ đồng" beside "105 tỷ đồng": one figure, rounded in the lead and exact in the body
+    (both fresh48 readers struck the second as a duplicate). Two counts of one sentence ("chết 116,
+    bị thương 128") and two shares ("95%", "99,9%") are two figures."""
+    if fact.sentence.index == other_fact.sentence.index or "%" in question.answer + other.answer:
+        return False
+    mine, theirs = _COUNTED.search(question.question), _COUNTED.search(other.question)
+    if mine is None or theirs is None or fold_for_match(mine.group(1)) != fold_for_match(theirs.group(1)):
+        return False
+    a, b = number_of(question.answer), number_of(other.answer)
+    if a is None or b is None:
+        return False
+    return a == b or _rounds_to(question.answer, a, b) or _rounds_to(other.answer, b, a)
+
+
+ROUNDED = re.compile(r"(?i)^(?:hơn|trên|gần|khoảng|ước|xấp xỉ)\s")
+
+
+def _rounds_to(answer: str, value: float, other: float) -> bool:
+    """Whether "hơn 90" (``answer``, ``value`` 90) may be a rounding of ``other`` (91)."""
+    if re.match(r"(?i)(?:hơn|trên)\s", answer):
+        return value < other <= 1.1 * value
+    if re.match(r"(?i)(?:gần|khoảng|ước|xấp xỉ)\s", answer):
+        return abs(other - value) <= 0.1 * value
+    return False
+
+
 def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -> bool:
     """True when ``question`` asks again what ``other`` (a better-scored draft) asks.
 
@@ -664,6 +729,8 @@ def repeats(question: Question, fact: Fact, other: Question, other_fact: Fact) -
         inside = word_re(mine).search(theirs) or word_re(theirs).search(mine)
         if len(mine) > 3 and len(theirs) > 3 and inside:
             return True
+    if fact.type == other_fact.type == QType.HOW_MANY and one_figure(question, fact, other, other_fact):
+        return True
     people = {fact.kind, other_fact.kind} <= {"person", "holder_of"}
     if people and fact.type == other_fact.type == QType.WHO:
         # "Ai là Hiệu trưởng ...?" beside "Ai cho biết ...?", both answered "Thiếu tướng Lê Quang

@@ -499,7 +499,7 @@ def _agent_only(piece: str, sentence: SentenceAnalysis | None) -> bool:
 
 # A period that opens the sentence: "Trong 4 ngày nghỉ lễ 2/9", "Năm 2019", "Từ đầu năm đến nay".
 _PERIOD_PIECE = re.compile(
-    r"(?i)^(?:trong|năm|từ|qua|tính đến|tính từ)\s+(?=[^,]*(?:\d|năm|tháng|quý|ngày|tuần))[^,]{2,60},?$"
+    r"(?i)^(?:trong|năm|từ|qua|tính đến|tính từ)\s+(?=[^,]*(?:\d|năm|tháng|quý|ngày|tuần|nay))[^,]{2,60},?$"
 )
 
 
@@ -546,6 +546,8 @@ def _restore_agent_verb(stem: str, source: str) -> str:
     return stem
 
 
+# "..., tỉnh Vân Nam (Trung Quốc) trao trả": a list item may be a place named by its kind.
+_ADMIN_WORD = r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)"
 _PASSIVE_CUT = re.compile(rf"(?<!\w)được\s+[^?,]*[{UPPER}][^?]*\?$")
 
 
@@ -562,7 +564,8 @@ def _restore_passive_verb(stem: str, source: str) -> str:
         return stem
     after = at + len(tail)
     rest = re.match(
-        rf"((?:,\s+[{UPPER}][^,.;]*?)*)\s+((?:[{LOWER}]+\s?){{1,3}}?)(?=\s+(?:vì|để|nhằm|về|do)\s|[,.;]|$)",
+        rf"((?:,\s+(?:{_ADMIN_WORD}\s+)?[{UPPER}][^,.;]*?)*)\s+((?:[{LOWER}]+\s?){{1,3}}?)"
+        rf"(?=\s+(?:vì|để|nhằm|về|do|trong|vào|tại|từ|ngày|hôm)\s|[,.;]|$)",
         source[after:],
     )
     if rest is None or not rest.group(1):
@@ -614,6 +617,9 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
             and not _ADVERBIAL_START.match(p)
             and not _LED_BY_END.search(p)
             and not _ADDRESS_START.match(p)
+            # "Theo Thượng tá X, | Phó Trưởng Phòng An ninh mạng và phòng, chống tội phạm sử dụng
+            # công nghệ cao, | ...": a source's post, whatever verb its body's name holds.
+            and not (i > 0 and re.match(POST_HEAD, p) and re.match(r"Theo\s", pieces[i - 1][0]))
         ),
         None,
     )
@@ -641,7 +647,21 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     if head is not None and total + word_count(pieces[head][0]) <= HARD_MAX_STEM_WORDS:
         keep.add(head)  # without its subject and verb the question piece means nothing
         total += word_count(pieces[head][0])
+    if (
+        head is not None
+        and head not in keep
+        and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", pieces[target][0]) is not None
+    ):
+        # "..., | tỉnh Vân Nam trao trả vào thời gian nào": the place names the last body of the
+        # clause before; without it "Tỉnh Vân Nam trao trả" reads as the doer and loses the object.
+        return stem
     first_allowed = head if head is not None else 0
+    if head is None and pieces[target][1] and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", pieces[target][0]):
+        # "Công an tỉnh Cà Mau, | kể từ đầu năm tới nay, | tỉnh Cà Mau đã ghi nhận bao nhiêu ...":
+        # the question's clause has its own subject; only the adverbials right before it belong.
+        first_allowed = target
+        while first_allowed > 0 and _ADVERBIAL_START.match(pieces[first_allowed - 1][0]):
+            first_allowed -= 1
     # "Đoàn ... do X, Thứ trưởng ... làm Trưởng đoàn đã thăm, làm việc từ ngày nào": a question piece
     # that opens in lower case goes on from the piece before it, so what stands between it and the
     # head stays as long as the stem can be asked at all.
@@ -817,8 +837,8 @@ _LEADING_OCCASION = re.compile(
 # After the question word: a purpose or consequence that adds nothing to what is asked.
 _TRAILING_PURPOSE = re.compile(
     r"(?P<keep>(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)[^,?]*?)\s*,?\s+"
-    r"(?:nhằm|để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
-)
+    r"(?:nhằm|(?<!dùng )để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
+)  # "cây nỏ dùng để sử dụng ma túy": what a thing is used for is part of what it is
 # "phối hợp với Cơ quan X (USAID)" between a subject and its verb: a partner, not the fact.
 # Not "với sự phối hợp của": there "phối hợp" is a noun, and the phrase goes whole (_HELPED_BY).
 _PARTNER = re.compile(r"(?<!\bsự)\s(?:phối hợp|phối hợp với|phối hợp cùng|cùng với)\s")
@@ -1441,6 +1461,12 @@ _ADDRESS_START = re.compile(r"(?:thường trú|tạm trú|trú|ngụ|quê|sinh 
 _COUNTED_SUBJECT = re.compile(r"\d+\s+(?!giờ|h\b|ngày|tháng|năm|phút|tuổi)[^\W\d]")
 
 
+_OWN_SUBJECT = re.compile(
+    r"(?:(?:các|những)\s+)?(?:công an|lực lượng|cơ quan|cảnh sát|bộ đội|tổ công tác|đối tượng|người dân)"
+    r"(?:\s+[^\s,]+){0,3}\s*$"
+)
+
+
 def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
     """Piece ``i`` (the first with a verb) with its subject when an apposition took its place.
 
@@ -1451,6 +1477,8 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     subject in front of it.
     """
     piece = pieces[i][0]
+    if i > 0 and _ADVERBIAL_START.match(pieces[i - 1][0]) and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", piece):
+        return piece  # "kể từ đầu năm tới nay, | tỉnh Cà Mau đã ghi nhận ...": the province is who
     if i > 0 and piece[:1].islower():
         prev, prev_verb = pieces[i - 1]
         listed = not prev_verb and prev[:1].islower() and word_count(prev) <= 6
@@ -1479,6 +1507,8 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
         m.start() for t in verbs for m in [word_re(t.text).search(piece)] if m
     ]
     at = min(starts, default=-1)
+    if at > 0 and _OWN_SUBJECT.match(piece[:at]):
+        return piece  # "Khám xét tại chỗ, | công an thu giữ ...": the piece names who acted
     if at == 0 or (at > 0 and piece[:1].islower()):
         return f"{subject} {piece}"  # "đã làm việc với ...": the subject goes before it
     if (
@@ -1581,6 +1611,10 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "an apposition left after 'ai'"
     if _FRAGMENT_START.match(stem) or re.match(r"[^,?]{1,25}\s,\s+(?:các|những)\s", stem):
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
+    if stem.count('"') % 2 or stem.count("“") != stem.count("”"):
+        # 'D. nhớ lại: "Bọn em ở đó được bao nhiêu ngày, đợi đến đêm?': a quotation cut open, its
+        # "em" and "ở đó" the speaker's (both fresh48 readers).
+        return "a quotation cut open"
     if word_count(stem) < 4:
         return "too short to say what is asked"
     if re.search(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)\?$", stem):
@@ -2068,7 +2102,9 @@ _LIST_STOP = r"(?:của|được|đã|đang|tại|với|trong|cho|để|từ|do|
 _ITEM_NOUN = rf"(?:\s+(?!{_LIST_STOP}(?!\w))[{LOWER}][{LOWER}\-]*){{1,5}}(?:\s\([^()]{{1,40}}\))?"
 # Counts in words as the extractor reads them; "năm" (five, or a year) would take "năm 2024" as one.
 _COUNT_WORD = "|".join(sorted((re.escape(w) for w in NUM_WORDS if w != "năm"), key=len, reverse=True))
-_COUNTED_ITEM = rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|{_COUNT_WORD}){_ITEM_NOUN}"
+# "129 cây nỏ dùng để sử dụng ma túy": an item may say what it is for.
+_ITEM_USE = rf"(?:\s+để(?:\s+[{LOWER}]+){{1,4}})?"
+_COUNTED_ITEM = rf"(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|{_COUNT_WORD}){_ITEM_NOUN}{_ITEM_USE}"
 _ASKED_COUNT = re.compile(rf"bao nhiêu{_ITEM_NOUN}")
 _ITEM_BEFORE = re.compile(rf"(?<=\s)({_COUNTED_ITEM})(?:,\s+|\s+và\s+)$")
 _ITEM_AFTER = re.compile(rf"^(?:,\s+|\s+và\s+)({_COUNTED_ITEM})(?=[,?]|\s+(?:và|của|cùng)\s)")
@@ -2414,6 +2450,9 @@ def finish_stem(
     # "all of them" and reads as no question (1 of 20 labelled drafts accepted as it stood).
     stem = _ALL_OF_COUNT.sub("", stem)
     stem = _EACH_OF_COUNT.sub(r"\1", stem)
+    # "trong thời gian thời gian nào": the span's own word was kept before the asked one.
+    stem = re.sub(r"(?<!\w)(thời gian|giai đoạn|thời điểm) \1(?= nào)", r"\1", stem)
+    stem = re.sub(r"(?<!\w)(lớp|tầng|khóa) bao nhiêu(?!\w)", r"\1 mấy", stem)  # "học xong lớp mấy"
     if question and fact.type.value == "how_many":
         stem = _alone_in_its_list(stem)
     if "," not in stem:

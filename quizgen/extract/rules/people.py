@@ -201,6 +201,9 @@ class PeopleRules(RuleBase):
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
+                        # "Cục trưởng Cục Gìn giữ hòa bình Việt Nam | bày tỏ vinh dự": no comma
+                        # closed the post (both fresh48 readers: "ai là Cục trưởng ... bày tỏ").
+                        r"|\s(?:bày tỏ|đánh giá cao|chúc mừng|nêu rõ|biểu dương|chia sẻ|gửi lời)\s"
                         r"|\s(?:làm|dẫn đầu|chủ trì|tham dự|giữ chức)(?=\s|[.,;:]|$)"
                         # "... điều hành Công an Thành phố": the task given; "Ủy ban điều hành tỉnh" a name
                         r"|\sđiều hành(?=\s[A-ZĐ])"
