@@ -475,6 +475,14 @@ def candidates_for(
             # The officials listed are men, and a woman's name needs women's names beside it
             # (see choose_distractors): the ordinary women's names come after them.
             people = (*people, *(n for n in gaz.people.get("ordinary", ()) if _female(n)))
+        words = fact.answer.split()
+        if kind == "vn" and len(words) >= 2 and words[0] in _HIGHLAND_SURNAMES:
+            # "Sùng Thị Chú" among "Vũ Thị Thu Hà, Trịnh Thị Mai": the only H'Mông name is the one
+            # (both fresh48 readers). Highland names beside it, or the same given name under
+            # other highland surnames.
+            near = [n for n in present + _rank(seed, corpus) if n.split()[0] in _HIGHLAND_SURNAMES]
+            rest = " ".join(words[1:])
+            return near + [f"{x} {rest}" for x in _rank(seed, _HIGHLAND_SURNAMES) if x != words[0]]
         names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
@@ -779,6 +787,11 @@ _REGIONS = tuple(
         ),
     )
 )
+# Surnames of the northern highlands (H'Mông, Dao, Thái), none of them a common Kinh surname.
+_HIGHLAND_SURNAMES = (
+    "Sùng", "Giàng", "Vàng", "Thào", "Mùa", "Hờ", "Lầu", "Tẩn", "Chảo", "Lò", "Cầm", "Quàng", "Vừ",
+    "Hạng", "Sình", "Lù", "Phàn", "Chẻo",
+)  # fmt: skip
 # Heads of a ministry's own units in Vietnam; one named after a county is another country's.
 _NATIONAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
 # A body named after the place it serves: "Cục Công an huyện Phú Ninh", "Phòng CSGT Công an tỉnh X".

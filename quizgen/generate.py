@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/151"
+GENERATOR = "quizgen-rules/152"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -404,7 +404,9 @@ def _ranks_not_shown_twice(questions: list[Question], facts: list[Fact]) -> list
     out = []
     for q, f in zip(questions, facts, strict=True):
         name = without_rank(q.answer)
-        if f.type == QType.WHO and f.kind != "rank_of" and name != q.answer and fold_for_match(name) in asked:
+        # A cloze's blank stood for the rank too; only asked questions drop it.
+        told = f.type == QType.WHO and f.kind != "rank_of" and q.format != QFormat.CLOZE
+        if told and name != q.answer and fold_for_match(name) in asked:
             options = [without_rank(o) for o in q.options] if q.options else None
             if options is None or len({o.casefold() for o in options}) == len(options):
                 q = q.model_copy(update={"answer": name, "options": options})

@@ -3217,7 +3217,9 @@ def test_session33_rank_of_the_answer_is_not_alone_among_the_options() -> None:
     answer, options = next((a, o) for _, a, o in drafts if a.endswith("Trần Văn Tuấn") and o)
     if answer == "Trần Văn Tuấn":
         # His rank is asked on its own (session 34): no option carries one.
-        assert any(q == "Theo bài báo, Trần Văn Tuấn có quân hàm gì?" or "cấp bậc hàm" in q for q, _, _ in drafts)
+        assert any(
+            q == "Theo bài báo, Trần Văn Tuấn có quân hàm gì?" or "cấp bậc hàm" in q for q, _, _ in drafts
+        )
         assert len(options) == 4 and not any(o.startswith(("Thiếu tướng", "Thượng tướng")) for o in options)
     else:
         assert len(options) == 4 and sum(o.startswith("Thiếu tướng ") for o in options) >= 2, options
@@ -3332,3 +3334,28 @@ def test_session34_a_post_ends_before_the_verb_no_comma_closed() -> None:
         ).facts
     ]
     assert ("holder_of", "Ai là Cục trưởng Cục Quân y?") in found
+
+
+def test_session34_stems_that_read_as_two_questions_or_someone_elses_words() -> None:
+    # The text's own "ngày nào" (every day) beside the asked "nào".
+    assert malformed("Theo cơ quan điều tra, ngày nào Hùng cũng vào ứng dụng nào để chơi?", True)
+    assert not malformed("Hội thi kéo dài từ ngày nào đến ngày nào?", True)
+    # A "since" clause alone after the colon.
+    assert malformed("Thứ trưởng Nguyễn Văn A nêu rõ: kể từ khi hai nước ký hiệp định vào năm nào?", True)
+    # A witness's pronouns out of the quotation.
+    assert malformed("Một buổi sáng tháng nào, khi tôi đang làm rẫy thì nó gọi điện rủ đi?", True)
+    assert not malformed('Chị Lan nói "tôi rất tự hào" khi được công tác tại cục nào?', True)
+
+
+def test_session34_a_highland_name_is_offered_among_highland_names() -> None:
+    drafts = _drafts_of(
+        "Công an huyện Bắc Hà vừa giải cứu một thiếu nữ bị lừa bán sang biên giới.",
+        "Mẹ của nạn nhân là bà Giàng Thị Mỷ, năm nay ngoài 50 tuổi, không biết chữ.",
+    )
+    options = [o for _, a, o in drafts if a == "Giàng Thị Mỷ" and o]
+    assert all(
+        all(x.split()[0] not in ("Nguyễn", "Trần", "Lê", "Vũ", "Ngô", "Trịnh") for x in o) for o in options
+    )
+    # "TQ" for "Trung Quốc" is no acronym worth asking.
+    drafts = _drafts_of("Các đối tượng đưa nạn nhân sang Trung Quốc (TQ) bán cho một gia đình ở Vân Nam.")
+    assert not any("TQ là viết tắt" in q for q, _, _ in drafts)

@@ -278,7 +278,9 @@ def word_count(text: str) -> int:
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
-    r"trong khuôn khổ)\b"
+    r"trong khuôn khổ|"
+    # "3 năm trở lại đây, hoạt động của tội phạm ... có diễn biến phức tạp": a period, not a subject.
+    r"(?:\d+|bao nhiêu|mấy)\s+(?:năm|tháng|tuần)\s+(?:trở lại đây|gần đây|qua))\b"
 )
 # A clause that only reports ("Phòng Cảnh sát ... thông báo"): the event is in what it reports.
 _ONLY_REPORTS = re.compile(
@@ -1611,6 +1613,20 @@ def malformed(stem: str, question: bool = True) -> str | None:
         return "an apposition left after 'ai'"
     if _FRAGMENT_START.match(stem) or re.match(r"[^,?]{1,25}\s,\s+(?:các|những)\s", stem):
         return "starts as a fragment"  # "TP.HCM , các trục cao tốc ...": a list's middle
+    asked = _QUESTION_WORDS.findall(stem[:1].lower() + stem[1:])
+    if len(asked) > 1 and not re.search(r"(?<!\w)từ [^?]*nào đến [^?]*nào", stem):
+        # "ngày nào Khoa dùng điện thoại vào ứng dụng nào?": the text's own "ngày nào" (every day)
+        # reads as a second question (both fresh48 readers).
+        return "two question words"
+    if re.search(r":\s*(?:kể từ khi|từ khi|sau khi|khi)\s[^,:?]*\?$", stem):
+        # "Bộ trưởng ... nêu rõ: kể từ khi hai nước nâng quan hệ ... vào tháng nào?": a "since"
+        # clause alone after the colon, its main clause cut away (both fresh48 readers).
+        return "a subordinate clause alone after the colon"
+    unquoted = re.sub(r'"[^"]*"|“[^”]*”', "", stem)
+    if re.search(r"(?<!\w)(?:tôi|chúng tôi|bọn em|chúng em|bọn tôi|nó)(?!\w)", unquoted):
+        # "khi em và D. đang gặt lúa thì nó gọi điện rủ em đi": a speaker's pronouns, out of the
+        # quotation that said who they are (both fresh48 readers).
+        return "a speaker's pronoun"
     if stem.count('"') % 2 or stem.count("“") != stem.count("”"):
         # 'D. nhớ lại: "Bọn em ở đó được bao nhiêu ngày, đợi đến đêm?': a quotation cut open, its
         # "em" and "ở đó" the speaker's (both fresh48 readers).
