@@ -3359,3 +3359,18 @@ def test_session34_a_highland_name_is_offered_among_highland_names() -> None:
     # "TQ" for "Trung Quốc" is no acronym worth asking.
     drafts = _drafts_of("Các đối tượng đưa nạn nhân sang Trung Quốc (TQ) bán cho một gia đình ở Vân Nam.")
     assert not any("TQ là viết tắt" in q for q, _, _ in drafts)
+
+
+def test_session34_a_caption_is_asked_with_its_verb_and_its_body_whole() -> None:
+    drafts = _drafts_of(
+        "Tin.",
+        "Trung tá Lê Văn Hải, Phó Trưởng phòng Phòng An ninh mạng và phòng, chống tội phạm sử dụng "
+        "công nghệ cao Công an tỉnh Bạc Liêu.",
+    )
+    stems = [q for q, _, _ in drafts]
+    assert not any(q.startswith("Ai chống") for q in stems)
+    asked = [q for q, a, _ in drafts if a == "Công an tỉnh Bạc Liêu"]
+    assert asked == [
+        "Trung tá Lê Văn Hải là Phó Trưởng phòng Phòng An ninh mạng và phòng, chống tội phạm sử dụng công "
+        "nghệ cao của công an tỉnh nào?"
+    ]

@@ -254,7 +254,9 @@ _TIME_ASKED_INSIDE = re.compile(
 )
 # Appositive title left behind where a name became "ai": "Ai, Giám đốc Công an tỉnh X khẳng định".
 _LEFT_APPOSITION = re.compile(
-    rf"(?<!\w)([Aa]i)\s*[,–-]?\s+(?=[{UPPER}])[^,?]{{2,90}}?(?:\s*[,–-]\s*|\s+(?=(?:đã|đang|sẽ|cho biết|"
+    # "và phòng, chống ..." is the body's name going on, not the end of the title.
+    rf"(?<!\w)([Aa]i)\s*[,–-]?\s+(?=[{UPPER}])[^,?]{{2,90}}?"
+    rf"(?:\s*[,–-](?!\s*(?:chống|chữa cháy|cứu hộ)(?!\w))\s*|\s+(?=(?:đã|đang|sẽ|cho biết|"
     r"khẳng định|nhấn mạnh|phát biểu|chủ trì|trao|tiếp|dự|chỉ đạo|đề nghị|yêu cầu)\b))"
 )
 _ORG_WORD = re.compile(
@@ -1204,6 +1206,10 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
         cut = other.start()
     if re.match(rf"^[{LOWER}][^,{UPPER}]*,\s+[{UPPER}][^,]*\?$", rest[cut:]):
         return stem  # "Cục Đào tạo, bồi dưỡng cán bộ, Ban Tổ chức Trung ương?": the "verb" is the name's
+    if any(COMMA_IN_NAME.match(rest, i) for i, c in enumerate(rest[:cut]) if c == ","):
+        # "Phó Trưởng phòng Phòng An ninh mạng và phòng, | chống tội phạm ...": the "verb" is the
+        # body's name's; cut there, the stem read "Ai chống tội phạm ..." (both fresh48 readers).
+        return stem
     apposition = re.sub(r"\s*\([^()]*\)", "", rest[:cut])
     if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
         return stem  # a lower-case piece: the text goes on, not a title
@@ -2476,6 +2482,7 @@ def finish_stem(
         # was cut away; without the conjunction the clause asks plainly (both readers: a fragment).
         stem = _CONCESSIVE_LEAD.sub("", stem)
     stem = stem[:1].upper() + stem[1:]
+    stem = _caption_said(stem)
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
     article_title = (events or {}).get(HEADLINE_KEY)
@@ -2494,6 +2501,25 @@ def finish_stem(
     if anchored and not stem.startswith("Theo "):  # "Theo bài báo, theo các quyết định, ..." says it twice
         stem = _ANCHOR + stem[:1].lower() + stem[1:] if not _starts_with_name(stem) else _ANCHOR + stem
     return _where_last(stem) if fact.type.value == "where" else stem
+
+
+@functools.cache
+def _caption() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<who>(?:(?:{rank_alternation()})\s+)?[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*){{1,4}}),\s+"
+        rf"(?P<post>{POST_HEAD}[^?]*?)\s+"
+        r"(?P<ask>(?:công an|bộ|cục|sở|phòng)\s+(?:tỉnh\s+|thành phố\s+)?nào)\?$"
+    )
+
+
+def _caption_said(stem: str) -> str:
+    """ "Thượng tá X, Phó Trưởng phòng ... công an tỉnh nào?" -> "Thượng tá X là Phó Trưởng phòng ... của
+    công an tỉnh nào?": a photo caption (a name and its post) has no verb to ask with (both fresh48
+    readers: "needs 'là ... của'")."""
+    m = _caption().match(stem)
+    if m is None or re.search(r"(?<!\w)(?:đã|đang|sẽ|là)(?!\w)", m.group("post")):
+        return stem
+    return f"{m.group('who')} là {m.group('post')} của {m.group('ask')}?"
 
 
 _CONCESSIVE_LEAD = re.compile(r"^(?:Mặc dù|Mặc dầu|Dù cho|Dù|Dẫu|Tuy(?! nhiên))\s+(?=\S)")
