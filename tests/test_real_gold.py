@@ -54,6 +54,7 @@ SPLITS = (
     "fresh47",
     "fresh48",
     "fresh49",
+    "fresh50",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
