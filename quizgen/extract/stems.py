@@ -552,6 +552,7 @@ def _restore_agent_verb(stem: str, source: str) -> str:
 
 # "..., tỉnh Vân Nam (Trung Quốc) trao trả": a list item may be a place named by its kind.
 _ADMIN_WORD = r"(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)"
+_PLACE_FIRST = re.compile(rf"{_ADMIN_WORD}\s+[{UPPER}]")  # "tỉnh Cà Mau đã ghi nhận ...", "tỉnh Vân Nam ..."
 _PASSIVE_CUT = re.compile(rf"(?<!\w)được\s+[^?,]*[{UPPER}][^?]*\?$")
 
 
@@ -651,16 +652,12 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
     if head is not None and total + word_count(pieces[head][0]) <= HARD_MAX_STEM_WORDS:
         keep.add(head)  # without its subject and verb the question piece means nothing
         total += word_count(pieces[head][0])
-    if (
-        head is not None
-        and head not in keep
-        and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", pieces[target][0]) is not None
-    ):
+    if head is not None and head not in keep and _PLACE_FIRST.match(pieces[target][0]) is not None:
         # "..., | tỉnh Vân Nam trao trả vào thời gian nào": the place names the last body of the
         # clause before; without it "Tỉnh Vân Nam trao trả" reads as the doer and loses the object.
         return stem
     first_allowed = head if head is not None else 0
-    if head is None and pieces[target][1] and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", pieces[target][0]):
+    if head is None and pieces[target][1] and _PLACE_FIRST.match(pieces[target][0]):
         # "Công an tỉnh Cà Mau, | kể từ đầu năm tới nay, | tỉnh Cà Mau đã ghi nhận bao nhiêu ...":
         # the question's clause has its own subject; only the adverbials right before it belong.
         first_allowed = target
@@ -1485,7 +1482,7 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     subject in front of it.
     """
     piece = pieces[i][0]
-    if i > 0 and _ADVERBIAL_START.match(pieces[i - 1][0]) and re.match(rf"{_ADMIN_WORD}\s+[{UPPER}]", piece):
+    if i > 0 and _ADVERBIAL_START.match(pieces[i - 1][0]) and _PLACE_FIRST.match(piece):
         return piece  # "kể từ đầu năm tới nay, | tỉnh Cà Mau đã ghi nhận ...": the province is who
     if i > 0 and piece[:1].islower():
         prev, prev_verb = pieces[i - 1]
