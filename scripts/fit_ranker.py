@@ -12,7 +12,7 @@ The committed model: every blind judgement kept (the six tune rounds, the first 
 fresh split's side-by-side, the held-out split's round),
     J=tests/data/real/judged; .venv/bin/python scripts/fit_ranker.py --l2 1.0 \
         $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done) \
-        $(for s in fresh fresh{2..48}; do \
+        $(for s in fresh fresh{2..50}; do \
             echo $J/$s/side-by-side-drafts.json $J/$s/side-by-side-verdicts.jsonl; done) \
         $J/heldout/old-generator-drafts.json $J/heldout/old-generator-verdicts.jsonl
 """
