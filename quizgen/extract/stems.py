@@ -1203,10 +1203,6 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
         cut = other.start()
     if re.match(rf"^[{LOWER}][^,{UPPER}]*,\s+[{UPPER}][^,]*\?$", rest[cut:]):
         return stem  # "Cục Đào tạo, bồi dưỡng cán bộ, Ban Tổ chức Trung ương?": the "verb" is the name's
-    if any(COMMA_IN_NAME.match(rest, i) for i, c in enumerate(rest[:cut]) if c == ","):
-        # "Phó Trưởng phòng Phòng An ninh mạng và phòng, | chống tội phạm ...": the "verb" is the
-        # body's name's; cut there, the stem read "Ai chống tội phạm ..." (both fresh48 readers).
-        return stem
     apposition = re.sub(r"\s*\([^()]*\)", "", rest[:cut])
     if any(p and not p[:1].isupper() for p in (x.strip() for x in apposition.split(","))):
         return stem  # a lower-case piece: the text goes on, not a title
