@@ -476,6 +476,12 @@ def _without_debris(block: str, headline_first: bool = False) -> tuple[str, str]
     return "\n".join(line for line in lines if line not in links), "\n".join(links)
 
 
+_END_BLOCK_RE = re.compile(
+    r"(?i)^(?:(?:tin|bài)(?:,| và)? ảnh\s*:|\*?\s*bạn đọc có thể xem thêm|"
+    r"(?:tin|bài) (?:liên quan|cùng chuyên mục)\b|xem thêm\s*:)"
+)
+
+
 def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str | None]:
     """Split blocks into article paragraphs and dropped captions; pull off the outlet tag."""
     paragraphs: list[str] = []
@@ -515,6 +521,12 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
             if match:
                 outlet = (match.group("paren") or match.group("site")).strip()
                 block = block[match.end() :].strip()
+        if len(paragraphs) >= 2 and _END_BLOCK_RE.match(block):
+            # "Tin, ảnh: ĐỨC DUẨN", "* Bạn đọc có thể xem thêm ...", "Tin liên quan": the article is
+            # over; what follows is another story's teaser (two drafts came from one, fresh50).
+            dropped.append(block)
+            ended = True
+            continue
         if is_caption(block):
             dropped.append(block)
             continue

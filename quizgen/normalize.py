@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from quizgen.sentences import UPPER
+
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _PLAIN_VOWELS = set("aeiouy")
 _MARKED_VOWELS = set("ăâêôơư")
@@ -123,13 +125,18 @@ def normalize_tones(text: str) -> str:
     return _WORD_RE.sub(lambda m: _retone_word(m.group(0)), text)
 
 
+# "Công an tỉnhCà Mau": a space lost after the kind of place, which cut the place off every name.
+_GLUED_PLACE_RE = re.compile(rf"(?<!\w)(tỉnh|huyện|thành phố|thị xã|xã|phường|quận)(?=[{UPPER}])")
+
+
 @functools.lru_cache(maxsize=4096)  # checks and matching normalise the same texts again and again
 def normalize_text(text: str) -> str:
     """NFC, traditional tone placement, unified dashes and quotes, single spaces.
 
     Line breaks are kept (paragraphs matter to intake); runs of spaces and tabs
-    are folded. A dash between spaces is a punctuation dash and becomes " – ";
-    a dash inside a word or range ("2024–2030") becomes "-".
+    are folded, and a space lost after a place's kind ("tỉnhCà Mau") comes back.
+    A dash between spaces is a punctuation dash and becomes " – "; a dash inside
+    a word or range ("2024–2030") becomes "-".
     """
     text = unicodedata.normalize("NFC", text.translate(_QUOTES))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -137,6 +144,7 @@ def normalize_text(text: str) -> str:
     text = _DASH_RE.sub(lambda m: "-", text)
     text = text.replace(" - ", " \u2013 ")
     text = _SPACES_RE.sub(" ", text)
+    text = _GLUED_PLACE_RE.sub(r"\1 ", text)
     text = normalize_tones(text)
     return "\n".join(line.strip() for line in text.split("\n"))
 

@@ -302,3 +302,25 @@ def test_what_follows_the_agencys_end_mark_is_left_out(tmp_path: Path) -> None:
     assert article.paragraphs[-1].endswith("vụ án./.")
     assert not any("Tòa án" in p for p in article.paragraphs)
     assert any("Tòa án" in d for d in article.dropped)
+
+
+def test_a_byline_ends_the_article_and_the_teaser_after_it_is_dropped(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.txt",
+        "Bắt đối tượng vận chuyển ma túy\n\n"
+        "Ngày 5-8, Đồn Biên phòng Pa Tần bắt quả tang Lò Văn Minh chở 3 bánh heroin.\n\n"
+        "Vụ việc đang được mở rộng điều tra.\n\n"
+        "Tin, ảnh: HOÀNG NAM\n\n"
+        "* Bạn đọc có thể xem thêm các tin, bài liên quan tại chuyên mục Pháp luật.\n\n"
+        "3 đối tượng đã bị Công an tỉnh Sơn La bắt giữ cùng 2 bánh heroin.\n",
+    )
+    article = read_article(path)
+    assert article.paragraphs[-1] == "Vụ việc đang được mở rộng điều tra."
+    assert not any("Sơn La" in p for p in article.paragraphs)
+
+
+def test_a_space_lost_after_a_places_kind_comes_back(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.txt", "Tin\n\nĐại tá Lê Văn A, Giám đốc Công an tỉnhBạc Liêu phát biểu tại hội nghị.\n"
+    )
+    assert "Công an tỉnh Bạc Liêu" in read_article(path).paragraphs[-1]

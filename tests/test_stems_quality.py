@@ -3374,3 +3374,20 @@ def test_session34_a_caption_is_asked_with_its_verb_and_its_body_whole() -> None
         "Trung tá Lê Văn Hải là Phó Trưởng phòng Phòng An ninh mạng và phòng, chống tội phạm sử dụng công "
         "nghệ cao của công an tỉnh nào?"
     ]
+
+
+def test_session34_names_the_toolkit_splits_or_joins_stay_whole() -> None:
+    found = _facts(
+        "Đồn Biên phòng Pa Tần phối hợp với Phòng Nghiệp vụ Ban Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên "
+        "bắt giữ đối tượng.",
+        "Phòng Học sinh, sinh viên, Sở GD&ĐT cùng Phòng ANM & PCTP tổ chức tập huấn cho giáo viên.",
+    )
+    assert ("org", "Phòng Nghiệp vụ Ban Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên") in found
+    assert ("org", "Phòng Học sinh, sinh viên") in found and ("org", "Phòng ANM & PCTP") in found
+    # Degrees are no person; a sum of "tỷ" and "triệu" is one sum, not a count of millions.
+    drafts = _drafts_of(
+        "Trưởng đoàn là đồng chí PGS TS, Đại tá Trần Văn Nam – Trưởng Khoa Điều tra hình sự.",
+        "Người gọi nói bà còn nợ ngân hàng 2 tỷ 150 triệu đồng.",
+    )
+    assert not any(a.startswith(("PGS", "TS")) for _, a, _ in drafts)
+    assert not any("tỷ bao nhiêu" in q or a == "150 triệu đồng" for q, a, _ in drafts)

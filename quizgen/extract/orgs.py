@@ -60,6 +60,10 @@ def _cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
+# Words of a name the toolkit may split ("Ban Chỉ" + "huy"): the second half belongs to the name.
+_SPLIT_WORDS = frozenset({("chỉ", "huy"), ("chỉ", "đạo"), ("tư", "lệnh"), ("tham", "mưu")})
+
+
 def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> int:
     """Index after the last word of the name whose head ends before token ``i``."""
     end = i
@@ -80,7 +84,20 @@ def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> 
         two_places = joined and j > 0 and is_place(tokens[j - 1].text) and is_place(tokens[j + 1].text)
         if tok.text == "và" and two_places:
             break  # "Công an tỉnh Sơn La | và Hưng Yên": two provinces' police, the second one elided
-        if tok.text in ("và", "-", "–") and joined:  # "và 14 cán bộ": a count, not the name's second part
+        if tok.text == "," and COMMA_IN_NAME.match(text, tok.start) and j + 1 < len(tokens):
+            # "Phòng Học sinh, | sinh viên": the comma is the name's own, and so is what follows it.
+            j += 1
+            while j < len(tokens) and tokens[j].text[:1].islower() and tokens[j].pos in _NOUNISH | {"V"}:
+                j += 1
+                end = j
+            continue
+        if j > 0 and (tokens[j - 1].text.split()[-1].casefold(), tok.text.casefold()) in _SPLIT_WORDS:
+            j += 1  # "Ban Chỉ | huy": the toolkit split one word of the name in two
+            end = j
+            continue
+        if (
+            tok.text in ("và", "&", "-", "–") and joined
+        ):  # "và 14 cán bộ": a count, not the name's second part
             if tok.text == "và" and tokens[j + 1].text.split()[0] in _SECOND_BODY:
                 break  # "Bộ Công an và Bộ Quốc phòng", "... và Giám đốc X": a second name
             j += 1
@@ -210,6 +227,7 @@ COMMA_IN_NAME = re.compile(
     r"|(?<=tham nhũng),\s+(?=kinh tế|buôn lậu|môi trường|chức vụ)"
     r"|(?<=kinh tế),\s+(?=buôn lậu|môi trường|chức vụ)"
     r"|(?<=buôn lậu),\s+(?=môi trường)"
+    r"|(?<=[Hh]ọc sinh),\s+(?=sinh viên)"  # "Phòng Học sinh, sinh viên" (fresh50)
 )
 
 

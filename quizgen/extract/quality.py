@@ -390,6 +390,8 @@ def not_a_person(fact: Fact, gaz: Gazetteer | None = None) -> bool:
         return True  # "Chủ tịch Hồ Chí Minh": recalled, not news
     if fact.answer.split()[0] in ("Bộ", "Cục", "Phòng", "Sở", "Ban", "Vụ"):
         return True  # "Bộ Tư" of "Phó Tư lệnh Bộ Tư lệnh ...": a body's head word, no name
+    if re.fullmatch(r"(?:(?:GS|PGS|TS|ThS|CN|BS|KS|NCS)\.?\s*){1,3}", fact.answer):
+        return True  # "đồng chí PGS TS, Đại tá Đào Văn Vạn": the degrees, not the person (fresh50)
     folded = fold_for_match(fact.answer)
     aged = _PRIVATE_AFTER.match(fact.fact, len(fact.answer))
     if aged is None and any(

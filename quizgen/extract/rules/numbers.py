@@ -47,7 +47,9 @@ class NumberRules(RuleBase):
     _COUNT_RE = re.compile(
         rf"(?<![\w/.,\-])(?P<num>(?:(?:[Hh]ơn|[Gg]ần|[Kk]hoảng|[Tt]rên|[Dd]ưới|[Hh]àng)\s+)?"
         rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:,\d+)?|(?:{_NUM_WORD_RE})))"
-        rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2|kg)(?![{LOWER}])|\s+(?:tỷ đồng|triệu đồng|USD|tấn|gam))?"
+        # "3 tỷ 240 triệu đồng": one sum; "240 triệu đồng" alone asked "3 tỷ bao nhiêu triệu" (fresh50).
+        rf"(?P<unit>\s?%|\s?(?:ha|km2|km|m2|kg)(?![{LOWER}])|\s+tỷ\s+\d{{1,3}}\s+triệu(?:\s+đồng)?"
+        rf"|\s+(?:tỷ đồng|triệu đồng|USD|tấn|gam))?"
         rf"(?=[\s,.;:)]|$)"
     )
 
@@ -55,6 +57,8 @@ class NumberRules(RuleBase):
         text = s.text
         for m in self._COUNT_RE.finditer(text):
             raw = m.group("num")
+            if re.match(r"\s+tỷ\s+\d", m.group("unit") or ""):
+                continue  # matched whole so that its "240 triệu đồng" is not asked as a sum of its own
             bare = re.sub(r"^(?:hơn|gần|khoảng|trên|dưới|tới|hàng)\s+", "", raw, flags=re.IGNORECASE)
             if raw != bare and raw[:1].isupper():
                 raw = raw[:1].lower() + raw[1:]  # "Hơn 200 đại biểu" opens the sentence: "hơn 200"
