@@ -396,6 +396,9 @@ def _same_origin(name: str, kind: str, gaz: Gazetteer) -> bool:
     of foreign officials tell it apart."""
     words = _without_rank(name, gaz).split()
     vietnamese = bool(words) and words[0] in gaz.surnames and not foreign_official(name, gaz)
+    # "Kim Won Kyong" starts with a Vietnamese surname, but no Vietnamese syllable has f, j, w or z
+    # (both fresh48 readers: the absurd option among Vietnamese officials).
+    vietnamese = vietnamese and not re.search(r"[fjwzFJWZ]", " ".join(words))
     return vietnamese if kind == "vn" else not vietnamese
 
 
@@ -487,6 +490,8 @@ def candidates_for(
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
+        if kind == "vn":
+            names = [n for n in names if _same_origin(n, kind, gaz)]
         rank = _rank_prefix(fact.answer, gaz)
         if rank:
             # "Đại tá Vũ Văn Tấn": officers who carried a rank in their own article keep it (no
@@ -1620,6 +1625,26 @@ def _placed_as_the_stem_says(candidate: str, answer: str, stem_fold: str, gaz: G
 _BARE_MISSION = re.compile(r"Phái bộ [A-Z]{3,}")
 
 
+_POLICE_SCHOOL = re.compile(
+    r"(?i)(?:cảnh sát|an ninh|csnd|annd|công an|phòng cháy|pccc|hậu cần|chính trị công an|quân)"
+)
+_SCHOOL = re.compile(r"(?i)^trường(?!\w)")
+_BORDER_GATE = re.compile(r"(?i)(?<!\w)cửa khẩu(?!\w)")
+
+
+def _kind_of_body(name: str) -> tuple[str, ...]:
+    """What kind of body a name says it is, beyond its head word: options of another kind give the
+    answer away. A high school among police academies (both fresh50 readers: "Trường Phổ thông chất
+    lượng cao Hùng Vương" beside "Trường Đại học CSND"), a commune's border post among international
+    border-gate posts ("Đồn Biên phòng Mù Cả" beside three "Cửa khẩu quốc tế" posts)."""
+    kinds: list[str] = []
+    if _SCHOOL.match(name):
+        kinds.append("police school" if _POLICE_SCHOOL.search(name) else "school")
+    if name.startswith(("Đồn Biên phòng", "đồn biên phòng")):
+        kinds.append("gate post" if _BORDER_GATE.search(name) else "post")
+    return tuple(kinds)
+
+
 def choose_distractors(
     fact: Fact,
     pool: DistractorPool,
@@ -1654,6 +1679,9 @@ def choose_distractors(
         if own.startswith("foreign:"):
             same += [c for c in candidates if sphere(c, gaz).startswith("foreign:") and c not in same]
         candidates = same
+    if fact.shape.startswith(("org:", "unit:", "place:venue:")):
+        kind = _kind_of_body(fact.answer)
+        candidates = sorted(candidates, key=lambda c: _kind_of_body(c) != kind)  # same kind first
     for cand in candidates:
         key = fold_for_match(cand)
         if not key or key in seen or key in forbidden:

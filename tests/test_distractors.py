@@ -1005,3 +1005,34 @@ def test_session34_small_readings_and_parts_of_a_count_of_cases() -> None:
     stem = "Có 41 trường hợp vi phạm bị lực lượng CSGT phát hiện, gồm bao nhiêu xe máy?"
     options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
     assert len(options) == 3 and all(18 <= int(o) < 41 for o in options), options
+
+
+def test_session35_options_of_the_answer_s_kind() -> None:
+    from quizgen.distractors import _same_origin
+
+    # "Kim Won Kyong" starts with a Vietnamese surname but is no Vietnamese name.
+    gaz = load_gazetteer()
+    assert not _same_origin("Kim Won Kyong", "vn", gaz)
+    assert _same_origin("Kim Văn Hùng", "vn", gaz)
+    pool = DistractorPool()
+    for name in ("Kim Won Kyong", "Trần Văn Sơn", "Bùi Văn Nam", "Lê Quốc Hùng"):
+        pool.add("person:vn", name, "other")
+    fact = Fact(
+        QType.WHO, "person", "Phạm Minh Hải", "Phạm Minh Hải", Sentence("x", 0, 0), 0, 0, shape="person:vn"
+    )
+    assert "Kim Won Kyong" not in choose_distractors(fact, pool, "x", set())
+    # A high school among high schools first, a police academy among police academies.
+    pool = DistractorPool()
+    for name in (
+        "Trường Đại học CSND",
+        "Trường THPT Chu Văn An",
+        "Trường Đại học PCCC",
+        "Trường THPT Lê Quý Đôn",
+    ):
+        pool.add("org:Trường", name, "other")
+    fact = Fact(
+        QType.ORG, "org", "Trường THPT Hùng Vương", "Trường THPT Hùng Vương", Sentence("x", 0, 0), 0, 0,
+        shape="org:Trường",
+    )  # fmt: skip
+    options = choose_distractors(fact, pool, "x", set())
+    assert options[:2] and all("THPT" in o for o in options[:2]), options

@@ -3391,3 +3391,66 @@ def test_session34_names_the_toolkit_splits_or_joins_stay_whole() -> None:
     )
     assert not any(a.startswith(("PGS", "TS")) for _, a, _ in drafts)
     assert not any("tỷ bao nhiêu" in q or a == "150 triệu đồng" for q, a, _ in drafts)
+
+
+def test_session35_a_story_s_release_is_not_asked_and_its_source_names_the_unit() -> None:
+    # "Theo thông tin X đưa ra ngày N,": when and by whom the story was released is not asked, and
+    # the total after it is asked without the parts listed after "gồm".
+    drafts = _drafts_of(
+        "Theo thông tin Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Phú Yên đưa ra ngày "
+        "20.11, lượng ma túy do Nguyễn Văn Tư (31 tuổi, ở xã An Dân) vận chuyển lên tới 3,5 kg, gồm 2 kg "
+        "ma túy đá cùng 1.500 viên nặng 1,5 kg."
+    )
+    assert not any(a in ("ngày 20.11", "Công an tỉnh Phú Yên") for _, a, _ in drafts), drafts
+    total = [q for q, a, _ in drafts if a == "3,5 kg"]
+    assert total and not any("gồm" in q or q.startswith("Theo thông tin") for q in total), total
+    # The unit "của đơn vị" points at is the one that released the story.
+    drafts = _drafts_of(
+        "Theo thông tin Cục Hải quan tỉnh Nghệ An đưa ra ngày 5/3, lực lượng của đơn vị đã phối hợp cùng "
+        "Công an huyện Kỳ Sơn bắt 3 đối tượng tàng trữ trái phép chất ma túy."
+    )
+    stems = [q for q, a, _ in drafts if a in ("3", "Công an huyện Kỳ Sơn")]
+    assert stems and all("của Cục Hải quan tỉnh Nghệ An" in q for q in stems), stems
+
+
+def test_session35_general_knowledge_is_not_asked() -> None:
+    # The anniversary of a historic day, and the current Tổng Bí thư named by his office.
+    drafts = _drafts_of(
+        "Công an tỉnh Kon Tum tổ chức nhiều hoạt động chào mừng kỷ niệm 50 năm Ngày giải phóng miền Nam, "
+        "thống nhất đất nước."
+    )
+    assert not any(a == "50 năm" for _, a, _ in drafts), drafts
+    drafts = _drafts_of(
+        "Bộ trưởng Lương Tam Quang nhấn mạnh chuyến đi là chuyến thăm đầu tiên của đồng chí Tô Lâm trên "
+        "cương vị Tổng Bí thư, cho thấy Đảng, Nhà nước Việt Nam coi trọng quan hệ với Hàn Quốc."
+    )
+    assert not any(a == "Tô Lâm" for _, a, _ in drafts), drafts
+    assert not any(q.endswith("cho thấy Đảng?") for q, _, _ in drafts), drafts
+
+
+def test_session35_stems_do_not_open_on_a_road_or_a_period_nor_end_in_a_cut_purpose() -> None:
+    drafts = _drafts_of(
+        "Vào khoảng 9 giờ ngày 3-5, trong lúc tuần tra ở km 12 Quốc lộ 6, đoạn qua bản Nà Pát, xã Chiềng "
+        "Sơn, tỉnh Sơn La, tổ công tác của Đồn Biên phòng Chiềng Sơn phát hiện và bắt quả tang Lò Văn Pọm "
+        "khi người này đang vận chuyển ma túy."
+    )
+    when = [q for q, a, _ in drafts if a == "khoảng 9 giờ ngày 3-5"]
+    assert when and not any(q.startswith("Đoạn qua") for q in when), when
+    drafts = _drafts_of(
+        "Thời gian cao điểm kéo dài từ ngày 1/8 đến ngày 30/9/2025.",
+        "Suốt đợt này, lực lượng Cảnh sát giao thông, Công an tỉnh Gia Lai sẽ dồn tối đa quân số, phương "
+        "tiện để quyết liệt, đồng bộ thực hiện các giải pháp bảo đảm trật tự an toàn giao thông.",
+    )
+    assert not any(q.startswith("Suốt") or q.endswith("để quyết liệt?") for q, _, _ in drafts), drafts
+
+
+def test_session35_a_unit_listed_after_a_colon_is_asked_as_the_police_s_unit() -> None:
+    drafts = _drafts_of(
+        "Sáng 12/3, Công an tỉnh Yên Bái phối hợp với Sở GD&ĐT tỉnh Yên Bái ra mắt mô hình tuyên truyền "
+        "phòng, chống lừa đảo trên địa bàn tỉnh Yên Bái.",
+        "Về cơ cấu, Mô hình bao gồm: Phòng Cảnh sát hình sự, Công an tỉnh lập nhóm “Zalo tin tức” "
+        "đảm nhận việc soạn thảo và cung cấp tin, bài phục vụ tuyên truyền.",
+    )
+    asked = [q for q, a, _ in drafts if a == "Phòng Cảnh sát hình sự"]
+    assert asked and not any(q.startswith("Mô hình") for q in asked), drafts
+    assert all(q.startswith("Phòng nào của Công an tỉnh Yên Bái") for q in asked), asked

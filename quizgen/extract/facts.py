@@ -10,11 +10,17 @@ from quizgen.models import QType
 from quizgen.normalize import core_name, fold_for_match
 from quizgen.sentences import Sentence
 
+# "Theo thông tin Phòng CSĐT ..., Công an tỉnh Bình Định đưa ra ngày 15.12,": when and by whom a
+# story was released, not what happened (fresh50's readers: "hỏi ngày đưa tin, ít giá trị").
+RELEASE_FRAME = (
+    r"Theo (?:thông tin|tin)(?: từ| của| do)? [^,]{1,80}(?:, [^,]{1,50})? (?:đưa ra|cung cấp|phát đi|"
+    r"cho biết)(?: vào)?(?: (?:sáng|chiều|tối|trưa))?(?: ngày| hôm)? ?\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?"
+)
 LEADING_OPENERS = re.compile(
     r"^(?:Đồng thời|Nhân dịp này|Bên cạnh đó|Ngoài ra|Theo đó|Trong khi đó|Tuy nhiên|"
     r"Cùng với đó|Mặt khác|Đặc biệt|Trước đó|Sau đó|Tiếp đó|Như vậy|Vì vậy|Vì thế|Do đó|Do vậy|Qua đó|Từ đó|"
     r"Cùng lúc|Cụ thể|Đáng chú ý|Đáng lưu ý|Nổi bật|Bước đầu|Điều đáng chú ý là|Tại đây|Riêng|Từ đó đến nay|"
-    r"Kết quả|Theo thông tin|"
+    r"Kết quả|Theo thông tin|" + RELEASE_FRAME + "|"
     # "Nhờ vậy,", "Trở lại hồ sơ vụ việc,": a tie to the paragraph before (readers: leftover).
     r"Nhờ (?:vậy|đó|thế)|Trở lại [^,]{1,40}|Quay (?:trở )?lại [^,]{1,40}|"
     r"Cách đây (?:ít|vài) ngày|"

@@ -120,6 +120,11 @@ _ASIDE_OPENER = re.compile(r"^(?:Được biết|Nổi bật là|Điển hình(?
 _QUESTION_WORDS = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)")
 
 
+_RELEASED_BY = re.compile(
+    r"Theo (?:thông tin|tin)(?: từ| của| do)? (.+?) (?:đưa ra|cung cấp|phát đi|cho biết)"
+)
+
+
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     opener = LEADING_OPENERS.match(stem.strip()) or _ASIDE_OPENER.match(stem.strip())
     if opener and not _QUESTION_WORDS.search(opener.group(0)):  # never drop the question itself
@@ -176,6 +181,8 @@ def build_stem(fact: Fact, ministry: str | None) -> str:
     # the answer (its short name, acronym or country) and would give it away.
     after = re.sub(r"^\s*\([^()]{1,60}\)", "", after)
     after = _trim_after(after)
+    # "lên tới bao nhiêu kg, gồm 1 kg ... cùng 2.000 viên nặng 1,09 kg?": the parts add up to the total.
+    after = re.sub(r"^,\s*gồm\s.*$", "", after)
     # "phối hợp cùng X (UN Women), đã tổ chức": the comma closed X's apposition; with X gone it dangles.
     after = re.sub(r"^,\s+(?=(?:đã|đang|sẽ|vừa|cùng|tổ chức)\s)", " ", after)
     stem = f"{before}{fact.qphrase}{after}"
@@ -280,7 +287,9 @@ def word_count(text: str) -> int:
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
-    r"trong khuôn khổ|"
+    r"trong khuôn khổ|suốt|"
+    # "đoạn qua bản Tó Khò, xã Mù Cả, tỉnh Lai Châu, tổ công tác ... bắt quả tang": where on a road.
+    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|"
     # "3 năm trở lại đây, hoạt động của tội phạm ... có diễn biến phức tạp": a period, not a subject.
     r"(?:\d+|bao nhiêu|mấy)\s+(?:năm|tháng|tuần)\s+(?:trở lại đây|gần đây|qua))\b"
 )
@@ -1214,14 +1223,14 @@ def _drop_apposition_after_ai(stem: str, sentence: SentenceAnalysis | None) -> s
 # other "này" (a thing named before: "số ma túy này") leave the stem pointing at nothing.
 _SOFT_LEAD = re.compile(
     r"^(?:Với tinh thần|Trước thực tế|Trước tình hình|Từ thực tế|Nhân dịp|Trong dịp|Với cách làm|"
-    r"Trên cơ sở|Theo hướng|(?:Với|Trong|Qua|Sau) (?:đợt|lần)) này,\s*|^Tại đây,\s*"
+    r"Trên cơ sở|Theo hướng|(?:Với|Trong|Qua|Sau|Suốt) (?:đợt|lần|thời gian)) này,\s*|^Tại đây,\s*"
 )
 # "phát hiện 2 phòng nghỉ tại đây đang chứa ...": the place the last sentence named, which the stem
 # cannot (a reader: "tại đây" points nowhere); the question stands without it.
 _SOFT_INSIDE = re.compile(
     # "ở đợt này có 44 phạm nhân": the preposition goes with its pointer ("Ở có bao nhiêu" read
     # as a fragment to both readers).
-    r"(?:^|,?\s+)(?:(?:[Ởở]|[Tt]rong|[Vv]ào)\s+)?"
+    r"(?:^|,?\s+)(?:(?:[Ởở]|[Tt]rong|[Vv]ào|[Ss]uốt)\s+)?"
     r"(?:nhân dịp này|theo cách này|trong đợt này|lần này|đợt này|tại đây)(?=[\s,?])"
 )
 
@@ -1286,7 +1295,9 @@ _IN_THE_PHOTO = re.compile(r"\s*\((?:[^()]{0,25}\s)?(?:từ (?:trái|phải) san
 
 _UNIT_OF_A_POLICE = re.compile(
     r"(?<!\w)(?<!của )(?P<unit>(?:[Pp]hòng|[Đđ]ội|[Cc]ục|[Tt]rung tâm|[Bb]an) nào)(?P<comma>,?)\s+"
-    r"(?P<police>Công an (?:(?:tỉnh|thành phố|TP|quận|huyện)\s|TP\.\s?)[A-ZĐ][^\s,?]*(?:\s[A-ZĐ][^\s,?]*)*)"
+    r"(?P<police>Công an (?:(?:tỉnh|thành phố|TP|quận|huyện)\s|TP\.\s?)[A-ZĐ][^\s,?]*(?:\s[A-ZĐ][^\s,?]*)*"
+    # "phòng nào, Công an tỉnh lập nhóm ...": the article's own province, named later (name_province).
+    r"|Công an tỉnh(?=\s[a-zđ]))"
     r"(?P<close>,\s*)?"
     r"(?P<listed>(?<!,\s)\svà\s)?"
 )
@@ -1301,6 +1312,9 @@ def _unit_of_a_police(stem: str) -> str:
         close = " " if m.group("comma") and m.group("close") else (m.group("close") or "")
         return f"{m.group('unit')} của {m.group('police')}{close}"
 
+    # "Mô hình bao gồm: phòng nào, Công an tỉnh ...": the list's lead is no part of what the unit did.
+    stem = re.sub(r"^[^:?,]{0,40}\s(?:bao gồm|gồm)\s*:\s+(?=\w+ nào,)", "", stem)
+    stem = stem[:1].upper() + stem[1:]
     return _UNIT_OF_A_POLICE.sub(joined, stem)
 
 
@@ -2176,6 +2190,22 @@ def _participle_lead_asked(stem: str) -> str:
     return f"{subject} được {m.group('lead')}?"
 
 
+# "... trang thiết bị để quyết liệt?": the clause was cut inside its purpose ("quyết liệt, đồng bộ
+# thực hiện ..."), whose words read as its whole (fresh49's readers: cut off); "..., cho thấy Đảng?"
+# of "cho thấy Đảng, Nhà nước ... coi trọng" likewise.
+_CUT_TAIL = re.compile(r"(?<!dùng)(?<!nhằm),?\s+(để|cho thấy|thể hiện)\s+([^\s?,]+(?:\s+[^\s?,]+)?)\?$")
+
+
+def _without_cut_tail(stem: str, source: str) -> str:
+    tail = _CUT_TAIL.search(stem)
+    if tail and (
+        tail.group(1) == "cho thấy"  # what it shows is a clause, never one or two words
+        or re.search(rf"(?<!\w){tail.group(1)} {re.escape(tail.group(2))},", source)
+    ):
+        return stem[: tail.start()] + "?"
+    return stem
+
+
 def finish_stem(
     stem: str,
     fact: Fact,
@@ -2364,6 +2394,12 @@ def finish_stem(
         return None
     if _BARE_DEMONSTRATIVE.match(stem):
         return None  # "Đây là ..." points at something the stem does not name
+    stem = _without_cut_tail(stem, fact.sentence.text)
+    source = _RELEASED_BY.match(strip_dateline(fact.sentence.text))
+    if source and not stem.startswith("Theo "):
+        # "Theo thông tin Cục Hải quan tỉnh Quảng Trị đưa ra ngày 18/12, lực lượng của đơn vị đã
+        # bắt ...": without the frame, "đơn vị" is the body that released the story.
+        stem = re.sub(r"(?:(?<=của )|(?<=thuộc ))đơn vị(?!\w)", source.group(1), stem, count=1)
     if malformed(stem, question):
         return None
     # The stem is analysed on its own only when the sentence's verbs are not in it (a toolkit call).
