@@ -3454,3 +3454,31 @@ def test_session35_a_unit_listed_after_a_colon_is_asked_as_the_police_s_unit() -
     asked = [q for q, a, _ in drafts if a == "Phòng Cảnh sát hình sự"]
     assert asked and not any(q.startswith("Mô hình") for q in asked), drafts
     assert all(q.startswith("Phòng nào của Công an tỉnh Yên Bái") for q in asked), asked
+
+
+def test_session35_counts_of_who_told_or_of_what_everyone_knows_are_not_asked() -> None:
+    drafts = _drafts_of(
+        "Theo lời khai của 2 đối tượng, số heroin trên được mua từ Lào với giá 90 triệu đồng.",
+        "Công an thành phố Hải Phòng bắt đầu vận hành theo mô hình chính quyền hai cấp từ ngày 1/7.",
+        "Suốt hai cuộc kháng chiến, Công an tỉnh Yên Bái luôn phát huy tinh thần bất khuất.",
+    )
+    assert not any(a in ("2", "hai") for _, a, _ in drafts), drafts
+    # "Bao nhiêu tham gia ...": the counted noun ("đối tượng") was cut away.
+    stem = "Bao nhiêu tham gia đường dây mua bán trái phép chất ma túy?"
+    fact = Fact(QType.HOW_MANY, "count", "bốn", "bốn đối tượng", _sentence(stem), 0, 3)
+    assert giveaway(stem, fact) == "the counted noun is missing"
+
+
+def test_session35_stems_do_not_open_on_a_road_nor_on_a_bare_so() -> None:
+    drafts = _drafts_of(
+        "Khoảng 9h30 ngày 4/6, trên tuyến đường tránh TP Thanh Hóa (đoạn qua xã Đông Tân), Phòng Cảnh "
+        "sát môi trường Công an tỉnh Thanh Hóa bắt quả tang 2 đối tượng vận chuyển trái phép động vật "
+        "hoang dã."
+    )
+    when = [q for q, a, _ in drafts if "9h30" in a]
+    assert when and not any(q.startswith("Trên tuyến") for q in when), drafts
+    drafts = _drafts_of(
+        "Đồn Biên phòng cửa khẩu Mộc Bài phát hiện đối tượng đang bị truy nã, nên đã nhanh chóng ngăn "
+        "không cho đối tượng làm thủ tục xuất cảnh sang Campuchia."
+    )
+    assert not any(q.startswith("Nên") for q, _, _ in drafts), drafts

@@ -194,7 +194,7 @@ _TWO_OF_A_KIND = re.compile(
 # "phát hiện bao nhiêu, 2.420 đối tượng", "huấn luyện cho bao nhiêu thuộc Công an các tỉnh": the
 # counted noun went into the answer.
 _NO_COUNTED_NOUN = re.compile(
-    r"bao nhiêu\s*,|bao nhiêu\s+(?:thuộc|của|với|được|trú|đều|đã|đang|sẽ|bị|là)(?!\w)"
+    r"[Bb]ao nhiêu\s*,|[Bb]ao nhiêu\s+(?:thuộc|của|với|được|trú|đều|đã|đang|sẽ|bị|là|tham gia|có mặt)(?!\w)"
 )
 
 
@@ -238,6 +238,10 @@ _NATIONAL_DAY = (
 )
 _NATIONAL_ANNIVERSARY = re.compile(
     rf"(?i)kỷ niệm\s+bao nhiêu năm\s+{_NATIONAL_DAY}|Cách mạng tháng nào|"
+    # "chính quyền (địa phương) hai cấp", "hai cuộc kháng chiến": known to every officer.
+    r"chính quyền(?: địa phương)? bao nhiêu cấp|bao nhiêu cuộc kháng chiến|"
+    # "Theo lời khai của bao nhiêu đối tượng": the count of who told it, not of what was done.
+    r"theo lời khai của bao nhiêu|"
     rf"kỷ niệm\s+\d+\s+năm\s+{_NATIONAL_DAY}\s*\(?(?:[^()?]{{0,20}})?năm nào"
 )
 

@@ -289,7 +289,7 @@ _ADVERBIAL_START = re.compile(
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
     r"trong khuôn khổ|suốt|"
     # "đoạn qua bản Tó Khò, xã Mù Cả, tỉnh Lai Châu, tổ công tác ... bắt quả tang": where on a road.
-    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|"
+    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|trên (?:tuyến|đường|quốc lộ|tỉnh lộ|cao tốc)|"
     # "3 năm trở lại đây, hoạt động của tội phạm ... có diễn biến phức tạp": a period, not a subject.
     r"(?:\d+|bao nhiêu|mấy)\s+(?:năm|tháng|tuần)\s+(?:trở lại đây|gần đây|qua))\b"
 )
@@ -1949,6 +1949,8 @@ def _orphan_connective(stem: str, sentence: SentenceAnalysis) -> bool:
         return True  # "trong đó" counts or picks out of what the cut clause named
     if re.match(r"^(?:Nhất là|Đặc biệt là|Nhất)\s", stem):
         return True  # "Nhất là sau chuyến thăm ...": the clause it stresses was cut away
+    if re.match(r"^(?:Nên|Vì thế nên|Cho nên|Mà)\s", stem):
+        return True  # "Nên đã nhanh chóng ngăn ...": the reason it follows from was cut away
     opener = _BARE_CONNECTIVE.match(stem) or _OPENER_BEFORE_ACTION.match(stem)
     if not opener or stem.startswith(("Bước đầu", "Cùng ngày")):
         return False  # "Bước đầu xác định, ...", "Cùng ngày, ...": a frame, what follows has its subject
