@@ -39,6 +39,7 @@ from quizgen.extract.quality import (
     giveaway,
     headline_of,
     in_headline,
+    leaks,
     line_of_work_giveaway,
     one_figure,
     private_names,
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/157"
+GENERATOR = "quizgen-rules/158"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -373,6 +374,14 @@ def draft_questions(
             continue
         if any(repeats(question, fact, q, f) for q, f in kept):
             continue
+        leaked = next((q for q, f in kept if leaks(question, fact, q, f)), None)
+        if leaked is not None and question.flag is None:
+            question = question.model_copy(
+                update={
+                    "flag": f"Câu này và câu {leaked.id} lấy từ cùng một câu văn, câu này in đáp án "
+                    "của câu kia hoặc ngược lại: một đề chỉ nên có một trong hai câu."
+                }
+            )
         if fact.type == QType.ORG and any(
             f.type == QType.ORG and one_body(q.answer, question.answer) for q, f in kept
         ):

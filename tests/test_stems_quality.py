@@ -3482,3 +3482,37 @@ def test_session35_stems_do_not_open_on_a_road_nor_on_a_bare_so() -> None:
         "không cho đối tượng làm thủ tục xuất cảnh sang Campuchia."
     )
     assert not any(q.startswith("Nên") for q, _, _ in drafts), drafts
+
+
+def test_session35_drafts_that_print_each_other_s_answer_are_flagged_for_the_reviewer() -> None:
+    from quizgen.generate import embedded_drafts
+    from quizgen.intake import Article
+
+    paragraphs = (
+        "Khám xét nơi ở của các đối tượng, cơ quan công an đã thu được 4 miếng vàng thô chưa chế tác "
+        "cùng 22 sợi dây chuyền vàng với tổng trọng lượng 65 kg.",
+    )
+    article = Article(id="t", path=Path("t.txt"), paragraphs=paragraphs, title="t")
+    drafts = embedded_drafts([article], [article], 20)[0]
+    by_answer = {q.answer: q for q in drafts}
+    assert {"4", "65 kg"} <= set(by_answer), [q.answer for q in drafts]
+    flagged = [q for q in drafts if q.flag]
+    # Every pair is told apart once: the later one names the better-ranked one it repeats.
+    assert flagged and all(any(o.id in (q.flag or "") for o in drafts if o is not q) for q in flagged)
+    assert len(flagged) < len(drafts)
+
+
+def test_session35_the_day_a_story_was_told_is_not_asked() -> None:
+    drafts = _drafts_of(
+        "Theo thông tin Ban Chỉ huy Đồn Biên phòng cửa khẩu cảng Hòn Chông (Bộ đội Biên phòng tỉnh Kiên "
+        "Giang) đưa ra chiều 12-9, đơn vị vừa bắt giữ tàu cá chở theo 50.000 lít dầu DO nhập lậu.",
+        "Bộ đội Biên phòng tỉnh Cao Bằng ngày 3/2 cho biết đã đấu tranh thành công Chuyên án CB12, bắt giữ "
+        "một người tổ chức cho 5 công dân nước ngoài xuất cảnh trái phép.",
+    )
+    assert not any(a in ("chiều 12-9", "ngày 3/2") for _, a, _ in drafts), drafts
+    drafts = _drafts_of(
+        "Theo thông tin lãnh đạo Công an huyện Hướng Hóa đưa ra chiều 2/11, lực lượng của đơn vị này vừa "
+        "phát hiện, bắt giữ 4 vụ vận chuyển trái phép chất ma túy."
+    )
+    counted = [q for q, a, _ in drafts if a == "4"]
+    assert counted and all("của Công an huyện Hướng Hóa vừa" in q for q in counted), counted

@@ -121,7 +121,8 @@ _QUESTION_WORDS = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\
 
 
 _RELEASED_BY = re.compile(
-    r"Theo (?:thông tin|tin)(?: từ| của| do)? (.+?) (?:đưa ra|cung cấp|phát đi|cho biết)"
+    r"Theo (?:thông tin|tin)(?: từ| của| do)? (?:lãnh đạo |đại diện )?(.+?) (?:đưa ra|cung cấp|phát đi|"
+    r"cho biết)"
 )
 
 
@@ -1786,7 +1787,9 @@ def subject_of(analysis: SentenceAnalysis) -> str | None:
 # "Hội đã tổ chức ...", "Trong năm 2021, đơn vị đã điều tra ...": a body the article named before,
 # which a quiz has not got (readers: "'Hội' unresolved out of context").
 _BARE_BODY = re.compile(
-    r"^(?P<lead>(?:[^,?]{1,60},\s+)?)(?P<word>[Đđ]ơn vị|Hội)\s+(?=(?:đã|đang|sẽ|vừa|cũng|tiếp tục)\s)"
+    r"^(?P<lead>(?:[^,?]{1,60},\s+)?)(?P<word>[Đđ]ơn vị|Hội|Đồn|Trường|Học viện)\s+"
+    # "Đồn lập tổ công tác ...": the station the article named before (both fresh51 readers).
+    r"(?=(?:đã|đang|sẽ|vừa|cũng|tiếp tục|lập|thành lập|phối hợp|triển khai|tổ chức)\s)"
 )
 
 
@@ -1796,12 +1799,15 @@ def _bare_body_named(stem: str, earlier: tuple[SentenceAnalysis, ...]) -> str:
     m = _BARE_BODY.match(stem)
     if not m or re.search(rf"[{UPPER}]\w*\s+[{UPPER}]", m.group("lead")):
         return stem  # "Cơ quan CSĐT Công an tỉnh X thông tin, đơn vị đã ...": named in the stem
-    union = m.group("word") == "Hội"
+    word = m.group("word")
+    named = word in ("Hội", "Đồn", "Trường", "Học viện")  # its own kind of body, not any unit
     for analysis in reversed(earlier):
         subject = subject_of(analysis)
         if not subject or not subject[:1].isupper() or len(subject.split()) < 3:
             continue
-        if union != subject.startswith("Hội "):
+        if named != subject.startswith(("Hội ", "Đồn ", "Trường ", "Học viện ")) or (
+            named and not subject.startswith(word + " ")
+        ):
             continue
         return f"{m.group('lead')}{subject}{stem[m.end('word') :]}"
     return stem
@@ -2401,7 +2407,7 @@ def finish_stem(
     if source and not stem.startswith("Theo "):
         # "Theo thông tin Cục Hải quan tỉnh Quảng Trị đưa ra ngày 18/12, lực lượng của đơn vị đã
         # bắt ...": without the frame, "đơn vị" is the body that released the story.
-        stem = re.sub(r"(?:(?<=của )|(?<=thuộc ))đơn vị(?!\w)", source.group(1), stem, count=1)
+        stem = re.sub(r"(?:(?<=của )|(?<=thuộc ))đơn vị(?: này)?(?!\w)", source.group(1), stem, count=1)
     if malformed(stem, question):
         return None
     # The stem is analysed on its own only when the sentence's verbs are not in it (a toolkit call).
