@@ -527,7 +527,9 @@ def clean_paragraphs(blocks: Iterable[str]) -> tuple[list[str], list[str], str |
             dropped.append(block)
             ended = True
             continue
-        if is_caption(block):
+        if is_caption(block) or re.fullmatch(r"\[[^\[\]]{10,200}\]", block):
+            # "[Cao Bằng: bắt vụ vận chuyển gần 3 tấn pháo lậu qua biên giới]": a link to another
+            # story, asked as this one's (both fresh52 readers).
             dropped.append(block)
             continue
         block, credit = _strip_credit(block)

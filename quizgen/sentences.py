@@ -19,9 +19,10 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 # "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
 _DATELINE = re.compile(rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)")
 _SOURCE_DATELINE = re.compile(
-    r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net))\s*[-–—]\s*(?=\w)"
+    r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net)"
+    r"|[A-Z][a-z]{5,}(?=\s+[-–—]\s))\s*[-–—]\s*(?=\w)"
     r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
-)  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
+)  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Kinhtedothi –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
 
 _GLUED_DATELINE = re.compile(
     rf"^\s*(?:[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,3}}|TP\.? ?HCM|TP\.? ?Hồ Chí Minh)"

@@ -324,3 +324,17 @@ def test_a_space_lost_after_a_places_kind_comes_back(tmp_path: Path) -> None:
         tmp_path / "a.txt", "Tin\n\nĐại tá Lê Văn A, Giám đốc Công an tỉnhBạc Liêu phát biểu tại hội nghị.\n"
     )
     assert "Công an tỉnh Bạc Liêu" in read_article(path).paragraphs[-1]
+
+
+def test_a_bracketed_link_to_another_story_is_no_paragraph(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.txt",
+        "Bắt hai đối tượng vận chuyển pháo lậu\n\n"
+        "Khoảng 21 giờ ngày 4/9, Đồn Biên phòng Đàm Thủy bắt giữ hai đối tượng chở 216 hộp pháo.\n\n"
+        "[Cao Bằng: bắt vụ vận chuyển gần 3 tấn pháo lậu qua biên giới]\n\n"
+        "Vụ việc đang được mở rộng điều tra.\n",
+    )
+    article = read_article(path)
+    assert not any("3 tấn" in p for p in article.paragraphs)
+    assert any("3 tấn" in d for d in article.dropped)
+    assert article.paragraphs[-1] == "Vụ việc đang được mở rộng điều tra."

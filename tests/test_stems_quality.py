@@ -42,6 +42,9 @@ def test_datelines_go() -> None:
     assert strip_dateline("VOV.VN - Bộ Công an tổ chức hội nghị.") == "Bộ Công an tổ chức hội nghị."
     assert strip_dateline("(GLO)- Chiều 12-8, tại Hà Nội.") == "Chiều 12-8, tại Hà Nội."
     assert strip_dateline("Bộ Công an - Cục Đối ngoại") == "Bộ Công an - Cục Đối ngoại"
+    assert strip_dateline("Kinhtedothi – Sáng 18/9, Công an tỉnh Thái Bình thông tin.") == (
+        "Sáng 18/9, Công an tỉnh Thái Bình thông tin."
+    )
     # A dateline glued to the sapo (fresh43: "Tuyên QuangBa thanh niên ..." in the stem, both readers).
     assert strip_dateline("Tuyên QuangBa thanh niên bị khởi tố.") == "Ba thanh niên bị khởi tố."
     assert strip_dateline("Công ty PetroVietnam ký hợp đồng.") == "Công ty PetroVietnam ký hợp đồng."
@@ -3516,3 +3519,14 @@ def test_session35_the_day_a_story_was_told_is_not_asked() -> None:
     )
     counted = [q for q, a, _ in drafts if a == "4"]
     assert counted and all("của Công an huyện Hướng Hóa vừa" in q for q in counted), counted
+
+
+def test_session35_a_body_s_number_a_clock_time_and_the_next_person_s_rank_are_not_asked() -> None:
+    drafts = _drafts_of(
+        "Tham dự Lễ ra quân có đồng chí Nguyễn Văn Hòa, Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo 138 tỉnh.",
+        "Khoảng 22 giờ, ngày 5/9, Đồn Biên phòng Trà Lĩnh bắt giữ hai đối tượng vận chuyển 150 hộp pháo.",
+        "Chủ trì Hội thảo có Trung tướng Nguyễn Văn Bình, Giám đốc Học viện ANND và Thiếu tướng Lê Văn "
+        "Hải, Hiệu trưởng Trường Đại học ANND.",
+    )
+    assert not any(a in ("138", "Khoảng 22 giờ") for _, a, _ in drafts), drafts
+    assert not any("và Thiếu tướng" in a for _, a, _ in drafts), drafts

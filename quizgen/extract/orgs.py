@@ -35,6 +35,7 @@ _SECOND_BODY = {
     "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",
     "Trung", "Tổng", "Ban", "Văn", "Đại", "Tổ", "Quỹ", "Chính", "Tòa", "Phái", "Giám", "Thứ", "Chủ",
     "Phó", "Ông", "Bà", "Đồng", "Đội", "Đơn", "Tiểu", "Lữ", "Sư",
+    "Thiếu", "Thượng",  # "Học viện ANND | và Thiếu tướng ...": the next person's rank (fresh52 readers)
 }  # fmt: skip
 # A name that ends on its head's second word is cut short ("Văn phòng Cơ quan | phòng, chống ...").
 _GENERIC_END = ("Cơ quan", "Văn phòng", "Trung tâm", "Bộ", "Cục", "Ban", "Phòng", "Viện", "Tổ chức")

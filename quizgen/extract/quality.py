@@ -266,6 +266,16 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         # "Bộ đội Biên phòng tỉnh Lạng Sơn ngày 25/1 cho biết đã đấu tranh ...": the day of the report
         # (both fresh51 readers: low value).
         return "the day the story was told"
+    if (
+        fact.type == QType.HOW_MANY
+        and re.fullmatch(r"(?i)(?:khoảng|lúc|vào|hơn|gần)?\s*\d{1,2}\s*(?:giờ|h)", fact.answer.strip())
+        and re.match(
+            r"(?i)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*(?:ngày|sáng|chiều|tối|đêm|trưa|cùng ngày|hôm)(?!\w)",
+            fact.sentence.text[fact.end :],
+        )
+    ):
+        # "Khoảng 21 giờ, ngày 4/9, ...": a time of day, not a count (options "26 giờ", "31 giờ").
+        return "a time of day, not a count"
     if fact.type in (QType.HOW_MANY, QType.WHEN) and _NATIONAL_ANNIVERSARY.search(stem):
         return "a national day's anniversary"
     if (

@@ -99,6 +99,8 @@ class NumberRules(RuleBase):
                 continue
             if len(prev) >= 2 and prev.isupper() and prev.isalpha():
                 continue  # "BCĐ 138 tỉnh", "Ban Chỉ đạo 138": a body's number, not a count
+            if re.search(r"(?i)(?:ban chỉ đạo|bcđ)\s*$", before):
+                continue  # "Trưởng ban Chỉ đạo 138 tỉnh": the body's number (both fresh52 readers)
             if re.search(r"(?i)(?:quốc lộ|tỉnh lộ|huyện lộ|đường|đường tỉnh|QL|ĐT|km|Km|tuyến)\s*$", before):
                 continue  # "trên quốc lộ 50 đoạn qua xã ...": a road's number, not a count
             if re.search(r"\d\s*\+\s*$", before):
