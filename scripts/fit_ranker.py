@@ -9,11 +9,12 @@ when it was accepted as it stands. Rounds are pooled; folds are by article, so n
 both the fitted and the scored part. Prints the cross-validated ROC AUC and records it.
 
 The committed model: every blind judgement kept (the six tune rounds, the first reader of each
-fresh split's side-by-side, the held-out split's round),
+fresh split's side-by-side or, from fresh51 on, blind round, the held-out split's round),
     J=tests/data/real/judged; .venv/bin/python scripts/fit_ranker.py --l2 1.0 \
         $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done) \
         $(for s in fresh fresh{2..50}; do \
             echo $J/$s/side-by-side-drafts.json $J/$s/side-by-side-verdicts.jsonl; done) \
+        $(for s in fresh51 fresh52; do echo $J/$s/blind-drafts.json $J/$s/blind-verdicts.jsonl; done) \
         $J/heldout/old-generator-drafts.json $J/heldout/old-generator-verdicts.jsonl
 """
 
