@@ -3530,3 +3530,25 @@ def test_session35_a_body_s_number_a_clock_time_and_the_next_person_s_rank_are_n
     )
     assert not any(a in ("138", "Khoảng 22 giờ") for _, a, _ in drafts), drafts
     assert not any("và Thiếu tướng" in a for _, a, _ in drafts), drafts
+
+
+def test_session35_the_day_and_the_teller_of_a_report_are_not_the_event_s() -> None:
+    drafts = _drafts_of(
+        "Chiều 20/1, Thượng tá Lê Văn Tâm, Trưởng Công an thành phố Quy Nhơn (Bình Định) thông tin, Cơ quan "
+        "Cảnh sát điều tra Công an thành phố Quy Nhơn đã bắt được nhóm đối tượng gây ra 25 vụ lừa đảo."
+    )
+    when = [q for q, a, _ in drafts if a == "chiều 20/1"]
+    assert not when, drafts
+    who = [q for q, a, _ in drafts if a.endswith("Lê Văn Tâm") and "bắt được" in q]
+    assert all("thông tin" in q for q in who), who
+    assert not any(a.endswith("thông tin") for _, a, _ in drafts), drafts
+    from quizgen.extract.stems import _purpose_only
+
+    # "Ngay khi ... vào ngày nào?": the frame alone, its main clause cut away.
+    source = analyse(
+        "Ngày 5/1, ngay khi đối tượng vừa nhập cảnh về Việt Nam, Phòng Cảnh sát hình sự bắt giữ."
+    )
+    assert _purpose_only("Ngay khi đối tượng vừa nhập cảnh về Việt Nam vào ngày nào?", source)
+    assert not _purpose_only(
+        "Ngay khi đối tượng vừa nhập cảnh, Phòng Cảnh sát hình sự bắt giữ vào ngày nào?", source
+    )

@@ -254,6 +254,10 @@ _TOP_OFFICE_BY_AI = re.compile(
 )
 
 
+_TOLD = re.compile(r"\s(?:thông tin|cho biết|cho hay|thông báo)\s*[,:]\s")
+_TOLD_IN_STEM = re.compile(r"(?<!\w)(?:thông tin|cho biết|cho hay|thông báo)(?!\w)")
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -276,6 +280,17 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     ):
         # "Khoảng 21 giờ, ngày 4/9, ...": a time of day, not a count (options "26 giờ", "31 giờ").
         return "a time of day, not a count"
+    told = _TOLD.search(fact.sentence.text)
+    if (
+        told
+        and not fact.template  # "X có cấp bậc hàm gì?" asks the teller's own rank, rightly
+        and fact.type in (QType.WHEN, QType.WHO)
+        and fact.start < told.start()
+        and not _TOLD_IN_STEM.search(stem)
+    ):
+        # "Chiều 15/1, Thượng tá X, Trưởng Công an ... thông tin, Cơ quan CSĐT ... đã bắt được ...":
+        # the day and the officer of the report, asked as the arrest's (both fresh52 readers).
+        return "the report's day or teller asked as the event's"
     if fact.type in (QType.HOW_MANY, QType.WHEN) and _NATIONAL_ANNIVERSARY.search(stem):
         return "a national day's anniversary"
     if (

@@ -1923,7 +1923,7 @@ _BARE_CONNECTIVE = re.compile(
 _OPENING_PURPOSE = re.compile(r"^(?:Nhằm|Để)\s")
 _OPENING_FRAME = re.compile(
     r"^(?:Triển khai|Thực hiện|Bên lề|Bên cạnh|Nằm trong|Khi|Hưởng ứng|Căn cứ|Chấp hành|Quán triệt|"
-    r"Cụ thể hóa)\s"
+    r"Cụ thể hóa|Ngay khi|Ngay sau khi|Chưa đầy)\s"
 )
 
 

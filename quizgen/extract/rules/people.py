@@ -201,6 +201,8 @@ class PeopleRules(RuleBase):
                     stops = re.finditer(
                         r",|;|\.(?:\s|$)|\s[-\u2013]\s"
                         r"|\s(?:đã|đang|sẽ|cho biết|khẳng định|nhấn mạnh|phát biểu)\s"
+                        # "Trưởng Công an thành phố Tuy Hòa (Phú Yên) | thông tin, ..." (fresh52)
+                        r"|\s(?:thông tin|cho hay|thông báo)(?=\s*[,:])"
                         # "Cục trưởng Cục Gìn giữ hòa bình Việt Nam | bày tỏ vinh dự": no comma
                         # closed the post (both fresh48 readers: "ai là Cục trưởng ... bày tỏ").
                         r"|\s(?:bày tỏ|đánh giá cao|chúc mừng|nêu rõ|biểu dương|chia sẻ|gửi lời)\s"
