@@ -57,6 +57,7 @@ SPLITS = (
     "fresh50",
     "fresh51",
     "fresh52",
+    "fresh53",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
