@@ -210,6 +210,13 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(haystack[i : i + n] == needle for i, tok in enumerate(haystack) if tok == first)
 
 
+def prints_answer(shown: Question, asked: Question) -> bool:
+    """True when ``shown``'s stem or options print ``asked``'s answer: the pair that an export
+    never puts on one paper (see ``giveaway_pairs``)."""
+    key = _answer_key(asked)
+    return bool(key) and any(_contains(text, key) for text in _texts(shown))
+
+
 def giveaway_pairs(items: list[Selected]) -> dict[int, list[tuple[int, str]]]:
     """For each question index i: the indexes j whose answer appears in i's stem or options
     (with the answer as shown). Indexed by each answer's first word, so 10,000 questions
