@@ -11,9 +11,11 @@ from quizgen.normalize import core_name, fold_for_match
 from quizgen.sentences import Sentence
 
 # "Theo thông tin Phòng CSĐT ..., Công an tỉnh Bình Định đưa ra ngày 15.12,": when and by whom a
-# story was released, not what happened (fresh50's readers: "hỏi ngày đưa tin, ít giá trị").
+# story was released, not what happened (fresh50's readers: "hỏi ngày đưa tin, ít giá trị"); its
+# "source" is the body that told it.
 RELEASE_FRAME = (
-    r"Theo (?:thông tin|tin)(?: từ| của| do)? [^,]{1,120}(?:, [^,]{1,50})? (?:đưa ra|cung cấp|phát đi|"
+    r"Theo (?:thông tin|tin)(?: từ| của| do)? (?:lãnh đạo |đại diện )?"
+    r"(?P<source>[^,]{1,120}(?:, [^,]{1,50})?) (?:đưa ra|cung cấp|phát đi|"
     r"cho biết)(?: vào)?(?: (?:sáng|chiều|tối|trưa))?(?: ngày| hôm)? ?\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?"
 )
 LEADING_OPENERS = re.compile(

@@ -17,7 +17,7 @@ from quizgen.extract.analysis import SentenceAnalysis, Token, analyse
 from quizgen.extract.constituents import POST_HEAD
 from quizgen.extract.events import BARE_REFERENCE, HEADLINE_KEY, PROVINCE_KEY
 from quizgen.extract.events import resolve as resolve_event
-from quizgen.extract.facts import LEADING_OPENERS, Fact
+from quizgen.extract.facts import LEADING_OPENERS, RELEASE_FRAME, Fact
 from quizgen.extract.orgs import COMMA_IN_NAME, LISTED_IN_NAME, body_head_re, lower_tail, name_end
 from quizgen.extract.people import AGE_AND_HOME, and_next_person, rank_alternation
 from quizgen.extract.places import is_place, name_province
@@ -120,10 +120,7 @@ _ASIDE_OPENER = re.compile(r"^(?:Được biết|Nổi bật là|Điển hình(?
 _QUESTION_WORDS = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)")
 
 
-_RELEASED_BY = re.compile(
-    r"Theo (?:thông tin|tin)(?: từ| của| do)? (?:lãnh đạo |đại diện )?(.+?) (?:đưa ra|cung cấp|phát đi|"
-    r"cho biết)"
-)
+_RELEASED_BY = re.compile(RELEASE_FRAME)
 
 
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
@@ -2407,7 +2404,9 @@ def finish_stem(
     if source and not stem.startswith("Theo "):
         # "Theo thông tin Cục Hải quan tỉnh Quảng Trị đưa ra ngày 18/12, lực lượng của đơn vị đã
         # bắt ...": without the frame, "đơn vị" is the body that released the story.
-        stem = re.sub(r"(?:(?<=của )|(?<=thuộc ))đơn vị(?: này)?(?!\w)", source.group(1), stem, count=1)
+        stem = re.sub(
+            r"(?:(?<=của )|(?<=thuộc ))đơn vị(?: này)?(?!\w)", source.group("source"), stem, count=1
+        )
     if malformed(stem, question):
         return None
     # The stem is analysed on its own only when the sentence's verbs are not in it (a toolkit call).
