@@ -610,25 +610,31 @@ def candidates_for(
     communes = _other_communes(fact, gaz, seed, named)
     if communes is not None:
         return communes
-    local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?) ?(.+?)( \(.*\))?", fact.answer)
+    local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?)( ?)(.+?)( \(.*\))?", fact.answer)
     if shape in ("org:Công an quận", "org:Công an TP", "org:Công an thành phố") and local:
-        # "Công an TP Vinh" among other provinces' cities; a bracket that says where ("(TPHCM)") goes
-        # on every option.
-        lead, level, name, where = local.group(1), local.group(2), local.group(3), local.group(4) or ""
+        # "Công an TP Vinh" among other provinces' cities, "Công an TP.HCM" among the other
+        # centrally-run cities, written as the answer is ("TP.Tây Ninh", "TP Vinh"); a bracket that
+        # says where ("(TPHCM)") goes on every option.
+        lead, level, gap, name = local.group(1), local.group(2), local.group(3), local.group(4)
+        where = local.group(5) or ""
         if level == "quận":
             return corpus
-        cities = gaz.local_units.get("provincial_cities", ())
-        if fold_for_match(name) in {fold_for_match(c) for c in cities}:
-            return [
-                f"{lead}{level} {c}{where}"
-                for c in _rank(seed, cities)
-                if fold_for_match(c) != fold_for_match(name)
-            ]
-    if shape in ("org:Công an tỉnh", "org:Công an thành phố"):
+        city_names = gaz.aliases_of(name) | gaz.aliases_of(f"{level}{gap}{name}")
+        for cities in (gaz.local_units.get("provincial_cities", ()), gaz.places.get("cities", ())):
+            spelled = {c: gaz.aliases_of(c) | gaz.aliases_of(_without_city_word(c)) for c in cities}
+            if any(aliases & city_names for aliases in spelled.values()):
+                return [
+                    f"{lead}{level}{gap}{_without_city_word(c)}{where}"
+                    for c in _rank(seed, cities)
+                    if not spelled[c] & city_names
+                ]
+    if shape in ("org:Công an tỉnh", "org:Công an thành phố", "org:Công an"):
         # Another province's police: "Công an tỉnh Nghệ An" -> "Công an tỉnh Thanh Hóa"; a Lao
         # province's police among Lao provinces' ("Công an tỉnh Sê Kông" -> "Công an tỉnh Attapư").
         head = shape.split(":")[1]
-        places = gaz.places.get("provinces" if head.endswith("tỉnh") else "cities", ())
+        # "Công an Nghệ An": a province's or a city's police by its bare name, among both.
+        kinds = {"Công an": ("provinces", "cities"), "Công an tỉnh": ("provinces",)}.get(head, ("cities",))
+        places = tuple(p for kind in kinds for p in gaz.places.get(kind, ()))
         lao = gaz.places.get("lao_provinces", ())
         if _names_a_lao_province(fact.answer, gaz):
             others = [p for p in _rank(seed, lao) if not _names_a_lao_province(fact.answer, gaz, (p,))]
@@ -640,8 +646,8 @@ def candidates_for(
         bare = [_without_city_word(p) for p in places]
         # The provinces the article itself names come first: a contest's prize among the teams that
         # competed, not among provinces that were not there (both readers struck those).
-        level = "city" if head.endswith("thành phố") else "province"
-        named = [p.split(":", 1)[1] for p in pool.own(NAMED_PLACE, article_id) if p.startswith(f"{level}:")]
+        levels = {"Công an": ("city:", "province:"), "Công an tỉnh": ("province:",)}.get(head, ("city:",))
+        named = [p.split(":", 1)[1] for p in pool.own(NAMED_PLACE, article_id) if p.startswith(levels)]
         named = [p for p in named if not word_re(fold_for_match(p)).search(fold_for_match(fact.answer))]
         return (
             [f"{head} {p}" for p in _rank(seed, named)] + corpus + [f"{head} {p}" for p in _rank(seed, bare)]

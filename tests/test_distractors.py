@@ -1036,3 +1036,20 @@ def test_session35_options_of_the_answer_s_kind() -> None:
     )  # fmt: skip
     options = choose_distractors(fact, pool, "x", set())
     assert options[:2] and all("THPT" in o for o in options[:2]), options
+
+
+def test_session36_a_local_police_among_others_of_its_level_in_its_own_form() -> None:
+    pool = DistractorPool()
+
+    def options(answer: str, shape: str) -> list[str]:
+        fact = Fact(QType.ORG, "org", answer, answer, Sentence("x", 0, 0), 0, 0, shape=shape)
+        return choose_distractors(fact, pool, "x", set())
+
+    city = options("Công an TP.HCM", "org:Công an TP")
+    assert len(city) >= 3 and all(re.fullmatch(r"Công an TP\.\S.*", o) for o in city), city
+    assert not any("Hồ Chí Minh" in o or "HCM" in o for o in city), city
+    town = options("Công an TP.Tây Ninh", "org:Công an TP")
+    assert len(town) >= 3 and all(o.startswith("Công an TP.") and o != "Công an TP.Tây Ninh" for o in town)
+    bare = options("Công an Nghệ An", "org:Công an")
+    assert len(bare) >= 3 and all(re.fullmatch(r"Công an [A-ZĐ].*", o) for o in bare), bare
+    assert not any(o.startswith(("Công an tỉnh", "Công an thành phố", "Công an Nghệ An")) for o in bare), bare

@@ -3556,3 +3556,57 @@ def test_session35_the_day_and_the_teller_of_a_report_are_not_the_event_s() -> N
     assert not _purpose_only(
         "Ngay khi đối tượng vừa nhập cảnh, Phòng Cảnh sát hình sự bắt giữ vào ngày nào?", source
     )
+
+
+def test_session36_local_police_by_bare_or_abbreviated_name_and_hai_phong_bodies_are_asked() -> None:
+    # "Công an TP.Tây Ninh", "Công an H.Tân Hiệp", "Công an Nghệ An": how most outlets name a
+    # local police; "UBND TP Hải Phòng" ends on "Phòng" but is no name cut short.
+    found = extract_article(
+        "t",
+        (
+            "Ngày 21.5, Công an TP.Tây Ninh đã xử lý nhóm 25 thanh thiếu niên đua xe trái phép.",
+            "Chiều 10.2, Công an H.Tân Hiệp đã đột kích một tụ điểm đá gà.",
+            "Công an Nghệ An đã bàn giao đối tượng cho Công an TP.HCM để điều tra.",
+            "Sáng 26/5, UBND TP Hải Phòng đã tổ chức Hội thi nghiệp vụ chữa cháy.",
+        ),
+    ).facts
+    orgs = {(f.answer, f.shape, f.qphrase) for f in found if f.type == QType.ORG}
+    assert ("Công an TP.Tây Ninh", "org:Công an TP", "công an thành phố nào") in orgs, orgs
+    assert ("Công an H.Tân Hiệp", "org:Công an huyện", "công an huyện nào") in orgs, orgs
+    assert ("Công an Nghệ An", "org:Công an", "công an tỉnh nào") in orgs, orgs
+    assert ("Công an TP.HCM", "org:Công an TP", "công an thành phố nào") in orgs, orgs
+    assert any(a == "UBND TP Hải Phòng" for a, _, _ in orgs), orgs
+    # "Công an Trung ương", a country's police: no local police.
+    found = extract_article("t", ("Đảng ủy Công an Trung ương đã tổ chức hội nghị tổng kết năm 2024.",)).facts
+    assert not any(f.answer.startswith("Công an Trung") for f in found), found
+
+
+def test_session36_addresses_with_abbreviated_levels_are_asked_but_not_a_home() -> None:
+    drafts = _drafts_of(
+        "Vào khoảng 4 giờ 30 ngày 11.12, tổ công tác nhận thấy Trần Đức Sinh có dấu hiệu khả nghi tại "
+        "khu phố 7, P.Trần Quang Diệu, TP.Quy Nhơn nên tiến hành kiểm tra.",
+        "Một người tự giới thiệu tên là Sùng Seo Tráng, nhà ở H.Mường Khương, gửi lời mời kết bạn qua Zalo.",
+    )
+    where = [(q, o) for q, a, o in drafts if a == "khu phố 7, P.Trần Quang Diệu, TP.Quy Nhơn"]
+    assert where, drafts
+    # The options are the city's other wards, written as the answer is.
+    assert all(o.startswith("khu phố 7, P.") and o.endswith(", TP.Quy Nhơn") for o in where[0][1]), where
+    assert not any(a == "H.Mường Khương" for _, a, _ in drafts), drafts
+
+
+def test_session36_an_event_asked_by_its_name_alone_takes_place() -> None:
+    from quizgen.extract.stems import _event_happens
+
+    assert _event_happens("Vòng chung kết Hội thi thể thao nghiệp vụ cứu nạn vào ngày nào?") == (
+        "Vòng chung kết Hội thi thể thao nghiệp vụ cứu nạn diễn ra vào ngày nào?"
+    )
+    assert _event_happens("Lễ ra quân bảo đảm trật tự an toàn giao thông, trật tự xã hội vào ngày nào?") == (
+        "Lễ ra quân bảo đảm trật tự an toàn giao thông, trật tự xã hội diễn ra vào ngày nào?"
+    )
+    assert _event_happens("Lễ khai mạc vào sáng ngày nào?") == "Lễ khai mạc diễn ra vào sáng ngày nào?"
+    for kept in (
+        "Hội nghị đã được tổ chức vào ngày nào?",
+        "Hội nghị tổng kết, các đại biểu thảo luận vào ngày nào?",
+        "Công an tỉnh tổ chức Lễ ra quân vào ngày nào?",
+    ):
+        assert _event_happens(kept) == kept

@@ -18,7 +18,7 @@ from dataclasses import replace
 from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
 from quizgen.extract.places import is_place
-from quizgen.gazetteer import load_gazetteer
+from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER, Sentence
@@ -30,6 +30,7 @@ _HEADS = (
     "Bộ Tư lệnh", "Đại sứ quán", "Tổ chức", "Quỹ", "Bệnh viện", "Tòa án", "Viện kiểm sát", "Đồn Biên phòng",
     "Trung đoàn", "VKSND", "TAND", "UBND", "Ủy ban nhân dân", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trạm", "Đội", "Tiểu đoàn", "Công an TP", "Công an thị xã", "Công an phường", "Công an xã",
+    "Công an",  # only before a place: "Công an Nghệ An", "Công an TP.Tây Ninh" (_LOCAL_POLICE)
 )  # fmt: skip
 _SECOND_BODY = {
     "Bộ", "Cục", "Công", "Ủy", "UBND", "Sở", "Phòng", "Vụ", "Viện", "Học", "Trường", "Bệnh", "Cơ",
@@ -37,8 +38,17 @@ _SECOND_BODY = {
     "Phó", "Ông", "Bà", "Đồng", "Đội", "Đơn", "Tiểu", "Lữ", "Sư",
     "Thiếu", "Thượng",  # "Học viện ANND | và Thiếu tướng ...": the next person's rank (fresh52 readers)
 }  # fmt: skip
-# A name that ends on its head's second word is cut short ("Văn phòng Cơ quan | phòng, chống ...").
-_GENERIC_END = ("Cơ quan", "Văn phòng", "Trung tâm", "Bộ", "Cục", "Ban", "Phòng", "Viện", "Tổ chức")
+# A name that ends on its head's second word is cut short ("Văn phòng Cơ quan | phòng, chống ..."),
+# unless that word ends a place ("UBND TP Hải Phòng", read as cut until fresh30's gold asked it).
+_GENERIC_END = re.compile(r"(?<!\S)(?:Cơ quan|Văn phòng|Trung tâm|Bộ|Cục|Ban|Phòng|Viện|Tổ chức)$")
+# The police of a place written without its level ("Công an Nghệ An") or with the level abbreviated
+# ("Công an TP.Tây Ninh", "Công an H.Tân Hiệp", "Công an TPHCM"), as most outlets write it: the
+# question word keeps the level, which the options then share (distractors' "org:Công an*" shapes).
+_LOCAL_POLICE = re.compile(r"(?P<level>TP\.?|H\.|Q\.|TX\.)\s?[A-ZĐ]|TPHCM$")
+_LOCAL_LEVELS = {
+    "TP": ("Công an TP", "công an thành phố nào"), "H.": ("Công an huyện", "công an huyện nào"),
+    "Q.": ("Công an quận", "công an quận nào"), "TX.": ("Công an thị xã", "công an thị xã nào"),
+}  # fmt: skip
 _TIME_WORDS = {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm", "lúc"}
 _NOUNISH = {"N", "Np", "Nc", "Nu", "A", "M", "Ny", "Nb"}
 _QPHRASE = {
@@ -258,6 +268,12 @@ def org_facts(
             continue  # "các Phái bộ GGHB": bodies of a kind, not one body
         if not _cap(tokens[i]):
             continue  # "Cục trưởng", "Bộ trưởng": a post, not a body
+        shape_head, qphrase = head, _QPHRASE.get(head, f"{head.lower()} nào")
+        if head == "Công an":
+            local = _local_police(text[tokens[i].start : tokens[i].start + 24], tokens[i].text, gaz)
+            if local is None:
+                continue  # "Công an Trung ương", "Công an Lào": no local police of a Vietnamese place
+            shape_head, qphrase = local
         end_i = name_end(tokens, i, text, people)
         if end_i == i:
             continue
@@ -278,7 +294,8 @@ def org_facts(
         if parent and not re.match(r"\s*(?:và)\b", text[end + parent.end() :]):
             end += parent.end()
         name = text[m.start() : end].strip()
-        if name.endswith(_GENERIC_END) or fold_for_match(name).startswith("bộ công an"):
+        generic = _GENERIC_END.search(name) is not None and not is_place(" ".join(name.split()[-2:]))
+        if generic or fold_for_match(name).startswith("bộ công an"):
             continue  # cut short, or the ministry every trainee serves in
         if len(name.split()) <= len(head.split()) + 0 or fold_for_match(name) in known:
             continue
@@ -300,11 +317,27 @@ def org_facts(
             sentence,
             m.start(),
             end,
-            qphrase=_QPHRASE.get(head, f"{head.lower()} nào"),
-            shape=f"org:{head}",
-            head=head,
+            qphrase=qphrase,
+            shape=f"org:{shape_head}",
+            head=shape_head,
             score=0.6,
         )
+
+
+def _local_police(ahead: str, word: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The head and question word for "Công an" before ``word`` (``ahead``: the text from it on):
+    an abbreviated level's ("TP.Tây Ninh" -> the city police's), a Vietnamese province's or
+    city's bare name's; None for anything else."""
+    abbreviated = _LOCAL_POLICE.match(ahead)
+    if abbreviated:
+        level = abbreviated.group("level") or "TP"
+        return _LOCAL_LEVELS["TP" if level.startswith("TP") else level]
+    kind = gaz.place_kind(word)
+    if kind in ("provinces", "former_provinces"):
+        return "Công an", "công an tỉnh nào"
+    if kind == "cities":
+        return "Công an", "công an thành phố nào"
+    return None
 
 
 def _its_parent(known: str, name: str) -> bool:

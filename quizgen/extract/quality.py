@@ -581,7 +581,7 @@ def the_setting(fact: Fact, text: str) -> bool:
     return len(word_re(fold_for_match(fact.answer)).findall(fold_for_match(text))) >= SETTING_MENTIONS
 
 
-_RESIDENCE = re.compile(r"(?i)(?:trú|ngụ|cư trú|thường trú|tạm trú|quê)\s*(?:tại|ở|quán)?\s*$")
+_RESIDENCE = re.compile(r"(?i)(?:trú|ngụ|cư trú|thường trú|tạm trú|quê|nhà)\s*(?:tại|ở|quán)?\s*$")
 
 
 def residence(fact: Fact) -> bool:

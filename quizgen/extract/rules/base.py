@@ -10,6 +10,11 @@ from quizgen.normalize import fold_for_match
 from quizgen.sentences import LOWER, UPPER
 
 CAPW = rf"[{UPPER}][{LOWER}]*"
+# A level abbreviated, as Thanh Niên and others write addresses: "P.Trần Quang Diệu, TP.Quy Nhơn",
+# "H.Chơn Thành", "TX. Hương Thủy" (readers' gold asked these places; the rules read only "phường").
+_SHORT_LEVEL = r"(?:TP|P|H|Q|TX|TT|X)\.\s?(?=[A-ZĐ])"
+# A place's word: capitalised, not upper case ("P.Đằng Hải | GIANG LINH": the byline after it).
+_PLACE_WORD = rf"[{UPPER}][{LOWER}]*(?![{UPPER}])"
 # "Jean-Pierre", "Chul-sung": a romanised Korean given name keeps its second part in lower case.
 NAMEW = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+|-[{LOWER}]+(?!\w))*"
 ACR = rf"[{UPPER}][{UPPER}0-9&.]*[{UPPER}0-9](?:\s[{UPPER}][a-z]+)?"
@@ -119,8 +124,9 @@ class RuleBase:
         self.place_re = re.compile(
             r"(?P<prep>[Tt]ại|[Ởở])\s+(?P<place>"
             rf"(?:(?:(?:thôn|bản|ấp|khóm|tổ dân phố|khu phố)\s+(?:{CAPW}|\d+)(?:\s{CAPW})*,\s*)?"
-            rf"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"
-            rf"(?:,\s*(?:(?:huyện|quận|tỉnh|thành phố|TP\.?)\s+(?:{CAPW}\s?)+"
+            rf"(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+|{_SHORT_LEVEL})"
+            rf"(?:{_PLACE_WORD}\s?)+"
+            rf"(?:,\s*(?:(?:(?:huyện|quận|tỉnh|thành phố|TP\.?)\s+|{_SHORT_LEVEL})(?:{_PLACE_WORD}\s?)+"
             rf"|(?:{province})(?![{LOWER}{UPPER}])))*)"
             rf"|(?:{'|'.join(re.escape(p) for p in sorted(place_names, key=len, reverse=True))})"
             rf"(?:\s\((?:{'|'.join(re.escape(c) for c in g.countries)})\))?)(?![{LOWER}])"
