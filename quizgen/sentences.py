@@ -76,6 +76,8 @@ def _opens_a_place(before: str, last_word: str) -> bool:
     return last_word.startswith("(") or before[: len(before) - len(last_word)].rstrip().endswith(",")
 
 
+# Degrees run together ("PGS.TS", "GS.TS", "Th.S"): each part an abbreviation of its own.
+_DEGREES = re.compile(r"(?:pgs|gs|ts|ths|th\.s|bs|ks)(?:\.(?:pgs|gs|ts|ths|bs|ks))+")
 _INITIAL = re.compile(rf"(?<!\S)[{UPPER}]$")
 _MORE_OF_A_NAME = re.compile(rf"[{UPPER}]\.|\(")
 
@@ -120,8 +122,8 @@ def _split(paragraph: str) -> list[str]:
         before = paragraph[start : match.start()].rstrip()
         last_word = re.split(r"\s+", before)[-1].casefold() if before else ""
         bare = last_word.lstrip("(\"'[").rstrip(".")
-        if match.group(1) == "." and bare in _ABBREVIATIONS:
-            continue
+        if match.group(1) == "." and (bare in _ABBREVIATIONS or _DEGREES.fullmatch(bare)):
+            continue  # "PGS.TS. Masayuki Mizuno": the degrees' dots, not the sentence's
         if match.group(1) == "." and bare in _PLACE_INITIALS and _opens_a_place(before, last_word):
             continue  # "xã Thành Sơn (H. Quan Hóa, tỉnh Thanh Hóa)": "H." is the district, not an end
         initial = _INITIAL.search(before) is not None

@@ -38,3 +38,12 @@ def test_a_names_initials_and_their_bracket_stay_in_one_sentence() -> None:
         "Xe do tài xế Nguyễn T. Q. (24 tuổi), trú tại Nam Định điều khiển.",
         "Xe bị giữ.",
     ]
+
+
+def test_session36_run_together_degrees_do_not_end_a_sentence() -> None:
+    assert split_sentences(
+        "GS.TS. Ichiro Hagiwara, PGS.TS. Masayuki Mizuno cùng 12 học viên được đào tạo tại TUS. Hội thảo bế mạc."
+    ) == [
+        "GS.TS. Ichiro Hagiwara, PGS.TS. Masayuki Mizuno cùng 12 học viên được đào tạo tại TUS.",
+        "Hội thảo bế mạc.",
+    ]

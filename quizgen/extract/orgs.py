@@ -75,13 +75,26 @@ def _cap(tok: Token) -> bool:
 _SPLIT_WORDS = frozenset({("chỉ", "huy"), ("chỉ", "đạo"), ("tư", "lệnh"), ("tham", "mưu")})
 
 
+def _holder_s_name(tok: Token, before: Token) -> bool:
+    """ "UBND Đặc khu Phú Quốc | Nguyễn Lê Quốc Toàn": a Vietnamese full name after a body's name is
+    its officer's, whom no rule named (a deputy); a school keeps the person it is named after."""
+    words = tok.text.split()
+    return (
+        tok.pos == "Np"
+        and len(words) >= 3
+        and words[0] in load_gazetteer().surnames
+        and not is_place(tok.text)
+        and before.text not in ("THPT", "THCS", "PTTH", "Trường")
+    )
+
+
 def name_end(tokens: tuple[Token, ...], i: int, text: str, people: set[str]) -> int:
     """Index after the last word of the name whose head ends before token ``i``."""
     end = i
     j = i
     while j < len(tokens):
         tok = tokens[j]
-        if fold_for_match(tok.text) in people:
+        if fold_for_match(tok.text) in people or (j > 0 and _holder_s_name(tok, tokens[j - 1])):
             break  # "Bộ An ninh Quốc gia Trung Quốc | Đường Triều": a person's name begins
         if tok.start - tokens[j - 1].end > 1 if j > 0 else False:
             break

@@ -19,7 +19,7 @@ from quizgen.extract.rules.dates import DateRules
 from quizgen.extract.rules.lists import ListRules
 from quizgen.extract.rules.numbers import NumberRules
 from quizgen.extract.rules.orgs import OrgRules
-from quizgen.extract.rules.people import PeopleRules
+from quizgen.extract.rules.people import ARMY, PeopleRules
 from quizgen.extract.rules.places import PlaceRules
 from quizgen.extract.rules.programmes import ProgrammeRules
 from quizgen.extract.stems import reporting_lead
@@ -32,7 +32,12 @@ class Extractor(PeopleRules, DateRules, ProgrammeRules, NumberRules, PlaceRules,
     # -- the rules -----------------------------------------------------------
     def facts_for(self, sentences: list[Sentence], main_org: str | None) -> Iterator[Fact]:
         people: dict[str, dict[str, str]] = {}
-        self.army = main_org == "Bộ Quốc phòng"  # the article's ministry: its officers hold "quân hàm"
+        # The article's ministry, or an army story that names no police at all ("Đội Công binh số 2
+        # ... đời quân ngũ", fresh54's second reader): its officers hold "quân hàm".
+        whole = " ".join(s.text for s in sentences)
+        self.army = main_org == "Bộ Quốc phòng" or (
+            ARMY.search(whole) is not None and re.search(r"(?i)công an|cảnh sát", whole) is None
+        )
         lead = ""
         # An acronym is defined where it is first bracketed ("Phụ nữ, Hòa bình và An ninh (WPS)");
         # a later bracket ("Hội nghị Quốc tế về Phụ nữ, Hòa bình và An ninh (WPS)") names something

@@ -21,8 +21,8 @@ _VERB_AFTER_PLACE = re.compile(
 )
 
 # An army officer's rank is his "quân hàm"; "cấp bậc hàm" is the police's word.
-_ARMY = re.compile(
-    r"Bộ Quốc phòng|Quân đội|Quân khu|quân nhân|Đội Công binh|Bệnh viện dã chiến|Tổng cục Hậu cần|"
+ARMY = re.compile(
+    r"Bộ Quốc phòng|Quân đội|Quân khu|quân nhân|quân ngũ|Đội Công binh|Bệnh viện dã chiến|Tổng cục Hậu cần|"
     r"Cục Gìn giữ hòa bình Việt Nam|Bộ Tổng Tham mưu|Quân chủng|Binh chủng|Bộ đội Biên phòng|BĐBP"
 )
 
@@ -330,7 +330,7 @@ class PeopleRules(RuleBase):
                 )
             if rank_cap:
                 ref = name
-                term = "quân hàm" if self.army or _ARMY.search(text) else "cấp bậc hàm"
+                term = "quân hàm" if self.army or ARMY.search(text) else "cấp bậc hàm"
                 yield Fact(
                     QType.WHO,
                     "rank_of",
@@ -390,7 +390,11 @@ class PeopleRules(RuleBase):
                         continue
                     pos = past_place
                     name_end, kind = found
-                title = text[tm.start() : pos].strip()
+                # "Phó chủ tịch UBND ... Nguyễn Lê Quốc Toàn": the deputy's word, cased unlike the
+                # gazetteer's "Phó Chủ tịch", is still the post's (fresh54's second reader: asked as
+                # "ai là chủ tịch", it named the deputy as the chairman).
+                deputy = re.search(r"(?<!\w)[Pp]hó\s+$", text[: tm.start()])
+                title = text[deputy.start() if deputy else tm.start() : pos].strip()
                 former = re.search(r"(?i)(?:nguyên|cựu)\s+$", text[: tm.start()])
                 if former:
                     # "Nguyên Thủ tướng Nhật Bản Suga Yoshihide": a former holder; "Ai là Thủ tướng
