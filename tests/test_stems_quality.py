@@ -3647,3 +3647,21 @@ def test_session36_an_army_story_asks_quan_ham_and_mountain_names_are_names() ->
         "Ngày 5/3, Công an tỉnh Sơn La bắt quả tang Lường Văn Hải (SN 1990) đang mua bán trái phép chất ma túy."
     )
     assert ("person", "Lường Văn Hải") in found, found
+
+
+def test_session36_a_prize_count_is_not_asked_when_the_stem_names_each_winner() -> None:
+    drafts = _drafts_of(
+        "Chiều 8-8, Công an tỉnh Gia Lai tổ chức lễ bế mạc Hội thi Điều lệnh, quân sự, võ thuật lần thứ III.",
+        "Ban tổ chức trao 1 giải Nhất toàn đoàn cho đội tuyển Khối Cảnh sát; Công an huyện Ia Grai và Công an "
+        "thị xã Ayun Pa nhận 2 giải Nhì; 3 giải Ba toàn đoàn thuộc về đội tuyển Khối An ninh nhân dân, đội "
+        "tuyển Khối Tham mưu và Công an huyện Mang Yang.",
+    )
+    assert not any(a in ("2", "3") and "giải" in q for q, a, _ in drafts), drafts
+
+
+def test_session36_a_stem_cut_after_gom_is_not_asked() -> None:
+    drafts = _drafts_of(
+        "Khoảng 22h45 ngày 27/9, tổ công tác liên ngành gồm: Phòng Cảnh sát Kinh tế Công an tỉnh, Đồn Biên "
+        "phòng Trà Lĩnh phát hiện 4 đối tượng đưa pháo nổ qua biên giới."
+    )
+    assert not any(q.endswith(("gồm vào thời gian nào?", "gồm ở đâu?")) for q, _, _ in drafts), drafts

@@ -258,6 +258,20 @@ _TOLD = re.compile(r"\s(?:thông tin|cho biết|cho hay|thông báo)\s*[,:]\s")
 _TOLD_IN_STEM = re.compile(r"(?<!\w)(?:thông tin|cho biết|cho hay|thông báo)(?!\w)")
 
 
+_PRIZES_ASKED = re.compile(r"(?i)bao nhiêu (?:giải|huy chương|huy hiệu|cờ|bằng khen|giấy khen)(?!\w)")
+# A run of named winners: capitalised items joined by commas and a last "và" ("đội tuyển Khối An
+# ninh, đội tuyển Khối Xây dựng ... và Công an huyện Mang Yang").
+_LIST_ITEM = rf"(?:[{LOWER}]+\s+){{0,2}}[{UPPER}][^,?]*?"
+_NAMED_LIST = re.compile(
+    rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*\s+và\s+{_LIST_ITEM}(?=\s+(?:nhận|giành|đạt)|[?,]|$)"
+)
+
+
+def _list_lengths(stem: str) -> set[float]:
+    """How many items each named list in ``stem`` has."""
+    return {float(m.group(0).count(",") + 2) for m in _NAMED_LIST.finditer(stem)}
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -396,6 +410,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "common knowledge ('6 điều Bác Hồ dạy')"
         if _COUNT_THEN_LIST.search(stem):
             return "the counted people or things are listed in the stem"
+        if _PRIZES_ASKED.search(stem) and number_of(fact.answer) in _list_lengths(stem):
+            # "Bao nhiêu giải Ba thuộc về đội A, đội B và Công an huyện C?", "A và B nhận bao nhiêu
+            # giải Nhì?": one prize per winner named (both fresh54 readers: the count is given).
+            return "one prize for each winner the stem names"
         if number_of(fact.answer) == 2 and _TWO_DELEGATIONS.search(stem):
             return "the two delegations of a talks"  # "bao nhiêu đoàn ... đã tiến hành Hội đàm"
     if fact.type == QType.WHEN:

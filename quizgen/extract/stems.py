@@ -2480,6 +2480,8 @@ def finish_stem(
     reported = _REPORTED_TAIL.search(stem)
     if question and reported and word_count(reported.group(1)) < 8:
         return None  # "Cục trưởng ... nhấn mạnh, suốt bao nhiêu năm qua?": what was said was cut away
+    if question and _DANGLING_BEFORE_ASKED.search(stem):
+        return None  # "Tổ công tác liên ngành gồm vào thời gian nào?": the list after "gồm" was cut
     if question and re.search(r"(?:năm|tháng|ngày) nào\s*[–-]\s*\d|\d\s*[–-]\s*(?:năm|tháng|ngày) nào", stem):
         return None  # "từ năm nào – 2023": one end of a span (both readers rejected it)
     span = _SPAN_AND_LENGTH.search(stem)
@@ -2541,6 +2543,11 @@ def finish_stem(
     return _where_last(stem) if fact.type.value == "where" else stem
 
 
+# A word that needs what follows it, then the asked time or place: what it introduced was cut away.
+_DANGLING_BEFORE_ASKED = re.compile(
+    r"(?<!\w)(?:gồm|gồm có|bao gồm|là|của|với|cùng|như|và)"
+    r" (?:vào (?:thời gian|ngày|tháng|năm|sáng|chiều|tối) nào|ở đâu)\?$"
+)
 # An event's name and the asked time with no verb between: no "đã", "được", "tổ chức", "diễn ra".
 _EVENT_THEN_TIME = re.compile(
     r"^(?P<event>(?:Lễ|Hội nghị|Hội thi|Hội thảo|Vòng (?:chung kết|sơ loại|loại)|Cuộc|Buổi|Đại hội|"
