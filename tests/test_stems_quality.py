@@ -3665,3 +3665,20 @@ def test_session36_a_stem_cut_after_gom_is_not_asked() -> None:
         "phòng Trà Lĩnh phát hiện 4 đối tượng đưa pháo nổ qua biên giới."
     )
     assert not any(q.endswith(("gồm vào thời gian nào?", "gồm ở đâu?")) for q, _, _ in drafts), drafts
+
+
+def test_session36_anh_or_ong_is_the_one_person_the_sentence_before_names() -> None:
+    drafts = _drafts_of(
+        "Những người lính mũ nồi xanh",
+        "Năm 2022, Thiếu tá Nguyễn Mậu Vũ được tuyển chọn vào Đội Công binh số 2 làm nhiệm vụ tại Phái bộ UNISFA.",
+        "Anh cùng đồng đội đã trải qua nhiều khóa huấn luyện tiền triển khai kéo dài khoảng 6 tháng.",
+    )
+    asked = [q for q, a, _ in drafts if a == "khoảng 6 tháng"]
+    assert asked and asked[0].startswith("Thiếu tá Nguyễn Mậu Vũ cùng đồng đội"), drafts
+    # Two people before, or a woman for "anh": no one to name, and "Anh ..." is not asked bare.
+    drafts = _drafts_of(
+        "Những người lính mũ nồi xanh",
+        "Năm 2022, Thiếu tá Nguyễn Mậu Vũ và Trung tá Nguyễn Thị Hạnh được tuyển chọn vào Đội Công binh số 2.",
+        "Anh cùng đồng đội đã trải qua nhiều khóa huấn luyện tiền triển khai kéo dài khoảng 6 tháng.",
+    )
+    assert not any(q.startswith(("Anh ", "Thiếu tá")) for q, a, _ in drafts if a == "khoảng 6 tháng"), drafts

@@ -2526,6 +2526,12 @@ def finish_stem(
     if events:
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
     article_title = (events or {}).get(HEADLINE_KEY)
+    person = _PERSON_PRONOUN.match(stem) if question and not fact.template else None
+    antecedent = _person_before(prior, person.group(1)) if person else None
+    if person and antecedent and not word_re(antecedent).search(fact.answer):
+        # "Anh cùng đồng đội đã trải qua ... bao nhiêu tháng?": the one person the sentence before
+        # names (both fresh54 readers: "Anh" points at nothing on a quiz).
+        stem = f"{antecedent} {stem[person.end() :]}"
     if question and not fact.template and fact.sentence.index > 0 and _PRONOUN_SUBJECT.match(stem):
         # "Ông được điều động ...", "Đơn vị đã triệt phá ...", "Chương trình đã tổ chức 46 khóa":
         # who or which the text said in an earlier sentence; the headline says it, or nothing does.
@@ -2612,7 +2618,35 @@ def _under_headline(stem: str, headline: str) -> str:
     return f"Theo bài “{headline}”, {stem if capital else stem[:1].lower() + stem[1:]}"
 
 
-_PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
+_PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Anh|Chị|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
+_PERSON_PRONOUN = re.compile(rf"(Ông|Bà|Anh|Chị)\s+(?=[{LOWER}])(?!ai\b)")
+
+
+def _person_before(prior: tuple[SentenceAnalysis, ...], pronoun: str) -> str | None:
+    """The one person the sentence before names (with the rank before the name), that "ông"/"anh"
+    (no "Thị" in the name) or "bà"/"chị" (a "Thị" in it) can stand for; None for none or several."""
+    if not prior:
+        return None
+    gaz = load_gazetteer()
+    tokens = prior[-1].tokens
+    found: dict[str, str] = {}
+    for k, tok in enumerate(tokens):
+        words = tok.text.split()
+        if tok.pos != "Np" or len(words) < 2 or words[0] not in gaz.surnames or is_place(tok.text):
+            continue
+        before = tokens[k - 1].text if k else ""
+        rank = before[:1].upper() + before[1:] + " " if before.casefold() in _rank_words() else ""
+        found.setdefault(tok.text, rank + tok.text)
+    if len(found) != 1:
+        return None
+    name = next(iter(found))
+    woman = "Thị" in name.split()
+    return next(iter(found.values())) if woman == (pronoun in ("Bà", "Chị")) else None
+
+
+@functools.cache
+def _rank_words() -> frozenset[str]:
+    return frozenset(r.casefold() for r in load_gazetteer().all_ranks)
 
 
 _GENERIC_HEAD = re.compile(
