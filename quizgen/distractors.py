@@ -718,8 +718,12 @@ def candidates_for(
         if (
             region
             and fold_for_match(fact.answer) in _MAINLAND
-            and re.search(r"(?i)biên giới|vượt biên|ma túy|heroin|buôn lậu", stem)
-        ):
+            and re.search(
+                r"(?i)biên giới|vượt biên|ma túy|heroin|buôn lậu|pháo|nhập lậu|trái phép|mua bán người|"
+                r"lừa bán|xuất cảnh|nhập cảnh|vận chuyển",
+                stem,
+            )
+        ):  # fireworks from China, women sold across the border: the land neighbours (fresh51-54)
             # "vượt biên giới sang nước nào?": across a land border, not to Singapore or Indonesia
             # (both fresh45 readers); nor is Singapore a drug route from Laos (both fresh47 readers).
             region = _MAINLAND

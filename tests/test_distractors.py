@@ -1053,3 +1053,14 @@ def test_session36_a_local_police_among_others_of_its_level_in_its_own_form() ->
     bare = options("Công an Nghệ An", "org:Công an")
     assert len(bare) >= 3 and all(re.fullmatch(r"Công an [A-ZĐ].*", o) for o in bare), bare
     assert not any(o.startswith(("Công an tỉnh", "Công an thành phố", "Công an Nghệ An")) for o in bare), bare
+
+
+def test_session36_a_land_neighbour_among_land_neighbours_for_smuggled_fireworks() -> None:
+    stem = "Nhóm đối tượng khai nhận đây là pháo nổ được đưa trái phép từ nước nào vào Việt Nam?"
+    fact = Fact(
+        QType.WHERE, "destination", "Trung Quốc", "Trung Quốc", Sentence(stem, 0, 0), 0, 0,
+        shape="place:countries",
+    )  # fmt: skip
+    options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
+    assert len(options) >= 3, options
+    assert set(options[:3]) <= {"Lào", "Campuchia", "Thái Lan", "Myanmar"}, options

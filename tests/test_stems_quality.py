@@ -3682,3 +3682,16 @@ def test_session36_anh_or_ong_is_the_one_person_the_sentence_before_names() -> N
         "Anh cùng đồng đội đã trải qua nhiều khóa huấn luyện tiền triển khai kéo dài khoảng 6 tháng.",
     )
     assert not any(q.startswith(("Anh ", "Thiếu tá")) for q, a, _ in drafts if a == "khoảng 6 tháng"), drafts
+
+
+def test_session36_hanoi_is_not_asked_for_the_ministry_s_own_meetings() -> None:
+    drafts = _drafts_of(
+        "Ngày 30-1-2026, Bộ Công an tổ chức tại Hà Nội Hội nghị giao ban tháng 1, triển khai công tác tháng "
+        "2-2026."
+    )
+    assert not any(a == "Hà Nội" for _, a, _ in drafts), drafts
+    # A foreign delegation's visit may still be asked where.
+    drafts = _drafts_of(
+        "Ngày 8/7, tại Hà Nội, Bộ trưởng Bộ Công an đã hội đàm với Bộ trưởng Nội vụ Singapore Shanmugam."
+    )
+    assert any(a == "Hà Nội" for _, a, _ in drafts), drafts

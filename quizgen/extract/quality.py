@@ -17,7 +17,7 @@ from quizgen.extract.analysis import SentenceAnalysis
 from quizgen.extract.events import ordinal_value
 from quizgen.extract.facts import RELEASE_FRAME, Fact
 from quizgen.extract.orgs import body_head_re
-from quizgen.extract.places import is_place
+from quizgen.extract.places import is_place, mentions_country
 from quizgen.extract.rules.base import _NUM_WORD_RE, NUM_WORDS
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType, Question
@@ -272,6 +272,14 @@ def _list_lengths(stem: str) -> set[float]:
     return {float(m.group(0).count(",") + 2) for m in _NAMED_LIST.finditer(stem)}
 
 
+_FOREIGN_GUEST = re.compile(
+    r"(?i)đoàn đại biểu|đại sứ|ngoại trưởng|hội đàm|interpol|asean|liên hợp quốc|quốc tế"
+)
+_SEATED_IN_HANOI = re.compile(
+    r"Bộ Công an|Đảng ủy Công an Trung ương|Chủ tịch nước|Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Bí thư"
+)
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -330,6 +338,19 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             )
         if re.fullmatch(r"(?i)thủ đô hà nội", fact.answer.strip()):
             return "the host's own capital"  # among foreign capitals, Hà Nội is the one a reader picks
+        # "Hồ Chí Minh" names a city, a square and an academy as often as the man.
+        leaders = (f for f in gaz.famous if f != fold_for_match("Hồ Chí Minh"))
+        home_affair = (
+            _SEATED_IN_HANOI.search(stem) or any(word_re(f).search(folded) for f in leaders)
+        ) and not (_FOREIGN_GUEST.search(stem) or mentions_country(stem.replace("Việt Nam", "")))
+        if (
+            re.fullmatch(r"(?i)(?:tại |ở )?(?:thủ đô |tp\.? ?|thành phố )?hà nội", fact.answer.strip())
+            and home_affair
+        ):
+            # "Bộ Công an tổ chức tại đâu Hội nghị giao ban ...", "Chủ tịch nước ... chủ trì lễ thăng cấp
+            # bậc hàm ... tại đâu?": the ministry's, the state's own city, known to every officer
+            # (readers rejected most); a foreign delegation's visit may be asked.
+            return "the capital, where the ministry or the state sits"
     if fact.type in (QType.ORG, QType.WHERE) and _district_names_province(stem, fact.answer, gaz):
         return "the stem names a district of the answer's province"  # "... thành phố Mỹ Tho": Tiền Giang
     if fact.type == QType.HOW_MANY and _NO_COUNTED_NOUN.search(stem):
