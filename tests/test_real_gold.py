@@ -59,6 +59,7 @@ SPLITS = (
     "fresh52",
     "fresh53",
     "fresh54",
+    "fresh55",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
