@@ -15,6 +15,7 @@ import difflib
 import functools
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -290,7 +291,12 @@ def _titles(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
             ][:6]
             break
     m = re.match(r"(.*?\sCông an (tỉnh|thành phố|TP\.?) )(.+)$", answer)
-    if m:
+    foreign = _foreign_provinces(m.group(3), gaz) if m else ()
+    if m and foreign:
+        # "Giám đốc Ty Công an tỉnh Kra Chê": the same post in the neighbour's other provinces, not
+        # in Vietnam's (fresh55, both readers).
+        out += [m.group(1) + p for p in _rank(seed, foreign)][:6]
+    elif m:
         # The same post in another province (another city for a city's), in an order of the
         # answer's own: in alphabetical order every province's director was offered the same three.
         kinds = ("cities",) if m.group(2) != "tỉnh" else ("provinces", "former_provinces")
@@ -345,10 +351,37 @@ def _shift_range(answer: str) -> list[str]:
 
 def _names_a_lao_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] | None = None) -> bool:
     """Whether ``text`` names a Lao province, written with or without the spaces between its
-    syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay")."""
+    syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay") or its marks ("Luông Pha Bang")."""
     listed = provinces if provinces is not None else gaz.places.get("lao_provinces", ())
-    squeezed = _squeezed(text).casefold()
-    return any(_squeezed(p).casefold() in squeezed for p in listed)
+    squeezed = _unmarked(_squeezed(text))
+    return any(_unmarked(_squeezed(p)) in squeezed for p in listed)
+
+
+_MARKED_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]")
+
+
+def _unmarked(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _foreign_provinces(text: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """The other provinces of the neighbour whose province ``text`` names ("Công an tỉnh Kra Chê":
+    Cambodia's), spelled as the named one is (Vietnamised or Latin); () for none."""
+    for kind in ("lao_provinces", "cambodian_provinces"):
+        listed = gaz.places.get(kind, ())
+        named = [p for p in listed if _names_a_lao_province(text, gaz, (p,))]
+        if named:
+            # Cambodia's are listed twice, Vietnamised and Latin: the options take the answer's form.
+            latin = kind == "cambodian_provinces" and not _MARKED_LETTER.search(named[0])
+            marked = kind == "cambodian_provinces" and not latin
+            return tuple(
+                p
+                for p in listed
+                if not _names_a_lao_province(text, gaz, (p,))
+                and not (latin and _MARKED_LETTER.search(p))
+                and not (marked and not _MARKED_LETTER.search(p))
+            )
+    return ()
 
 
 def _shift_dated_range(parts: list[str], last: re.Match[str] | None) -> list[str]:
@@ -635,9 +668,9 @@ def candidates_for(
         # "Công an Nghệ An": a province's or a city's police by its bare name, among both.
         kinds = {"Công an": ("provinces", "cities"), "Công an tỉnh": ("provinces",)}.get(head, ("cities",))
         places = tuple(p for kind in kinds for p in gaz.places.get(kind, ()))
-        lao = gaz.places.get("lao_provinces", ())
-        if _names_a_lao_province(fact.answer, gaz):
-            others = [p for p in _rank(seed, lao) if not _names_a_lao_province(fact.answer, gaz, (p,))]
+        foreign = _foreign_provinces(fact.answer, gaz)
+        if foreign:
+            others = _rank(seed, foreign)
             if " và " in fact.answer:
                 # "Công an tỉnh Xiêng Khoảng và Bô Ly Khăm Xay": two provinces' police, offered in pairs.
                 return [f"{head} {a} và {b}" for a, b in zip(others[0::2], others[1::2], strict=False)]

@@ -1064,3 +1064,21 @@ def test_session36_a_land_neighbour_among_land_neighbours_for_smuggled_fireworks
     options = choose_distractors(fact, DistractorPool(), "x", set(), excluded_text=stem)
     assert len(options) >= 3, options
     assert set(options[:3]) <= {"Lào", "Campuchia", "Thái Lan", "Myanmar"}, options
+
+
+def test_session36_a_neighbour_s_province_among_that_neighbour_s_provinces() -> None:
+    def options(answer: str, kind: str, shape: str) -> list[str]:
+        qtype = QType.ORG if kind == "org" else QType.WHO
+        fact = Fact(qtype, kind, answer, answer, Sentence("x", 0, 0), 0, 0, shape=shape)
+        return choose_distractors(fact, DistractorPool(), "x", set())
+
+    gaz = load_gazetteer()
+    cambodian = {f"Công an tỉnh {p}" for p in gaz.places["cambodian_provinces"]}
+    lao = {f"Công an tỉnh {p}" for p in gaz.places["lao_provinces"]}
+    kra_che = options("Công an tỉnh Kra Chê", "org", "org:Công an tỉnh")
+    assert len(kra_che) >= 3 and set(kra_che) <= cambodian, kra_che
+    # "Luông Pha Bang" is "Luông Pha Băng" written without its mark: a Lao province.
+    luang = options("Công an tỉnh Luông Pha Bang", "org", "org:Công an tỉnh")
+    assert len(luang) >= 3 and set(luang) <= lao, luang
+    post = options("Giám đốc Ty Công an tỉnh Kra Chê", "title_of", "title")
+    assert post[:3] and all(o.removeprefix("Giám đốc Ty ") in cambodian for o in post[:3]), post

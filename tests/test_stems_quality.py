@@ -3695,3 +3695,23 @@ def test_session36_hanoi_is_not_asked_for_the_ministry_s_own_meetings() -> None:
         "Ngày 8/7, tại Hà Nội, Bộ trưởng Bộ Công an đã hội đàm với Bộ trưởng Nội vụ Singapore Shanmugam."
     )
     assert any(a == "Hà Nội" for _, a, _ in drafts), drafts
+
+
+def test_session36_fresh55_spans_a_duration_an_hour_span_a_couple_and_a_cut_opening() -> None:
+    found = _facts(
+        "Người được tha trước thời hạn lâu nhất được giảm tới 7 năm 3 tháng 5 ngày.",
+        "Cụ thể, từ 20h00-24h00 ngày 31/12/2025, lực lượng CSGT đồng loạt kiểm tra nồng độ cồn.",
+        "Đại tá Đào Ngọc Sỹ-Giám thị Trại giam Gia Trung trao cho phạm nhân giấy chứng nhận.",
+        "Hai người còn lại đã trốn thoát và tới Công an tỉnh Mondulkiri trình báo vào ngày 16/7.",
+    )
+    answers = [a for _, a in found]
+    assert "tháng 5" not in answers and "24h00 ngày 31/12/2025" not in answers, found
+    assert not any("Sỹ-Giám" in a or a.endswith(" trình") for a in answers), found
+    assert ("org", "Công an tỉnh Mondulkiri") in found, found
+    drafts = _drafts_of(
+        "Ở đợt này, trong tổng số 3.643 phạm nhân của Trại giam Gia Trung, có 235 người được đặc xá.",
+        "Khu vực để đồ bốc cháy dữ dội, trong khi hai vợ chồng ông đang ngủ ở tầng 4.",
+    )
+    assert not any(q.startswith((",", " ")) for q, _, _ in drafts), drafts
+    assert not any("vợ chồng" in q and "bao nhiêu" in q for q, _, _ in drafts), drafts
+    assert any(q.startswith("Trong tổng số 3.643") for q, _, _ in drafts), drafts

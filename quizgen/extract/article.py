@@ -180,6 +180,9 @@ _NAME_GOES_ON = re.compile(
 )
 
 
+_GLUED_HOLDER = re.compile(rf"(?:[{UPPER}]\w*\s){{1,3}}[{UPPER}]\w*[-–](?=[{UPPER}])")
+
+
 def whole_org_name(fact: Fact) -> Fact | None:
     """An organisation's answer that is its whole name: a listed name with a verb run on is cut
     back to it ("Tổng cục Cảnh sát | đánh giá cao sáng kiến"); a generic or cut-short one is None."""
@@ -193,6 +196,12 @@ def whole_org_name(fact: Fact) -> Fact | None:
         return fact
     if fold_for_match(fact.answer) in _GENERIC_ORG:
         return None
+    trailing = re.match(rf"(.*\s([{UPPER}]\S*(?:\s[{UPPER}]\S*)*))\s[{LOWER}]\S*$", fact.answer)
+    if trailing and is_place(trailing.group(2)):
+        # "Công an tỉnh Mondulkiri | trình báo": the segmenter glued the verb's first syllable to the
+        # place that ends the name (one word "Mondulkiri trình").
+        name = trailing.group(1)
+        return replace(fact, answer=name, fact=name if fact.fact == fact.answer else fact.fact)
     text = fact.sentence.text
     at = text.find(fact.answer)
     if at >= 0 and _NAME_GOES_ON.match(text, at + len(fact.answer)):
@@ -555,6 +564,12 @@ def extract_article(article_id: str, paragraphs: tuple[str, ...]) -> ArticleFact
         if fact.kind in ("unit", "org") and re.match(r"\S+ (?:trưởng|phó)\b", fact.answer):
             continue  # "Đội trưởng đội ...", "Cục phó ...": a post, not a unit
         kept = whole_constituent(fact, analyses[fact.sentence.index])
+        glued = _GLUED_HOLDER.match(kept.answer) if kept is not None and kept.kind == "title_of" else None
+        if kept is not None and glued:
+            # "Đào Ngọc Sỹ-Giám thị Trại giam": the segmenter's word "Sỹ-Giám" took the holder's
+            # name into his post (fresh55); the post starts after the hyphen.
+            post = kept.answer[glued.end() :]
+            kept = replace(kept, answer=post, fact=post)
         if kept is not None and kept.type == QType.WHEN and re.search(r"\d\s[A-ZĐ]\w*$", kept.answer):
             kept = None  # "ngày 6/7/2023 Phòng": the subject after a date is no part of it
         if kept is not None:

@@ -1912,7 +1912,7 @@ def _where_last(stem: str) -> str:
 # A connective that ties the sentence to the one before it ("Đồng thời cử ...", "Trong số đó, ..."):
 # alone on a quiz it points at nothing, and the clause after it stands without it.
 _BARE_CONNECTIVE = re.compile(
-    r"^(?:Đồng thời|Trong số đó|Trong đó|Ngoài ra|Bên cạnh đó|(?:Kể )?[Tt]ừ khi)\s*,?\s+"
+    r"^(?:Đồng thời|Trong số đó|Trong đó|Ngoài ra|Bên cạnh đó|Theo đó|(?:Kể )?[Tt]ừ khi)\s*,?\s+"
 )
 # A purpose or framing clause that opens the sentence ("Nhằm ...", "Để ...", "Triển khai Quyết
 # định ...", "Bên lề chuyến thăm ...", "Khi nắm được thông tin ..."): the question must be asked in
@@ -2521,6 +2521,7 @@ def finish_stem(
         # "Dù tổ công tác đã ... ném bao nhiêu quả khói nổ cay?": the "though" clause's main clause
         # was cut away; without the conjunction the clause asks plainly (both readers: a fragment).
         stem = _CONCESSIVE_LEAD.sub("", stem)
+    stem = re.sub(r"^[\s,;:.–-]+", "", stem)  # ", trong tổng số ...": what opened it was cut away (fresh55)
     stem = stem[:1].upper() + stem[1:]
     stem = _caption_said(stem)
     if events:

@@ -99,8 +99,10 @@ class RuleBase:
         self.honorific_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<hon>{_alt(g.honorifics)})\s+")
         self.prog_head_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<head>{_alt(PROGRAMME_HEADS)})(?=\s)")
         self.unit_head_re = re.compile(rf"(?<![{LOWER}{UPPER}])(?P<head>{'|'.join(UNIT_HEADS)})\s")
+        # "Hội thảo do Viện ... (UAI)": "Hội" before an event's word opens the event, no body's name.
         self.org_head_re = re.compile(
             rf"(?<![{LOWER}{UPPER}])(?P<head>{'|'.join(re.escape(h) for h in g.org_heads)})(?=\s)"
+            r"(?!\s(?:thảo|nghị|thi|đàm|diễn|chợ|báo)(?!\w))"
         )
         place_names = [n for names in g.places.values() for n in names] + list(g.countries)
         place_names += ["TPHCM", "TP.HCM", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Thủ đô Hà Nội"]

@@ -118,6 +118,8 @@ class DateRules(RuleBase):
             answer = f"ngày {date}" if m.group("ngay") else date
             part_of_day = bool(tod) and not m.group("ngay") and "nay" not in tod.split()
             clock = m.group("clock")
+            if clock and re.search(r"\d\s*(?:h|giờ)\s*\d{0,2}\s*[-–]\s*$", text[: m.start("clock")]):
+                continue  # "từ 20h00-24h00 ngày 31/12": the span's end alone is no time (fresh55)
             if clock:
                 answer = text[m.start("clock") : m.end()]
                 answer = answer[:1].lower() + answer[1:]
@@ -188,6 +190,8 @@ class DateRules(RuleBase):
                 before = text[: m.start()]
                 if kind == "month" and (before.count("“") > before.count("”") or before.count('"') % 2):
                     continue  # "Tháng cao điểm ... – tháng 9": part of a campaign's quoted name
+                if kind == "month" and re.search(r"\d\s*$", before) and re.match(r"\s+ngày", text[m.end() :]):
+                    continue  # "giảm 7 năm 3 tháng 5 ngày": a length of time, no month (fresh55)
                 taken.append((m.start(), m.end()))
                 date = m.group("date")
                 start = m.start() + len(m.groupdict().get("pre") or "")
