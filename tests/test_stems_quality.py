@@ -3715,3 +3715,13 @@ def test_session36_fresh55_spans_a_duration_an_hour_span_a_couple_and_a_cut_open
     assert not any(q.startswith((",", " ")) for q, _, _ in drafts), drafts
     assert not any("vợ chồng" in q and "bao nhiêu" in q for q, _, _ in drafts), drafts
     assert any(q.startswith("Trong tổng số 3.643") for q, _, _ in drafts), drafts
+
+
+def test_session36_ve_du_names_the_event_attended() -> None:
+    drafts = _drafts_of(
+        "Đại hội Đảng bộ Công an tỉnh Lâm Đồng",
+        "Đại hội đại biểu Đảng bộ Công an tỉnh Lâm Đồng lần thứ I, nhiệm kỳ 2025-2030 đã được tổ chức vào "
+        "ngày 5/8. Về dự có 160 đại biểu, thay mặt hơn 4.000 đảng viên.",
+    )
+    asked = [q for q, a, _ in drafts if a == "160"]
+    assert asked and asked[0].startswith("Về dự đại hội Đảng bộ Công an tỉnh Lâm Đồng có"), drafts

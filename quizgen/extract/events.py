@@ -18,7 +18,7 @@ from quizgen.sentences import Sentence
 
 EVENT_NOUNS = (
     "Hội nghị", "Hội thảo", "Lớp", "Khóa", "Đoàn", "Lễ", "Diễn đàn", "Cuộc diễn tập", "Lễ khai giảng",
-    "Họp báo", "Hội đàm", "Đợt",
+    "Họp báo", "Hội đàm", "Đợt", "Đại hội",
 )  # fmt: skip
 _NAME_WORDS = {
     "toàn quốc", "quốc tế", "cấp cao", "đại biểu", "công tác", "hợp tác", "tổng kết", "sơ kết",
@@ -37,6 +37,7 @@ _BARE_NEXT = "|".join(
 _DESCRIPTION_STOP = {
     "do", "đã", "sẽ", "được", "diễn ra", "tại", "vào", "với sự", "nhằm", "để", "là", "có", "kéo dài",
     "sáng", "chiều", "tối", "ngày", "hôm", "trong", "cho", "khi", "sau", "trước", "và", "tổ chức",
+    "vừa", "ảnh",  # "đại hội ... | vừa nhìn lại", "đại hội | điểm ảnh 1": a clause, a caption's debris
 }  # fmt: skip
 _MAX_DESCRIPTION = 18
 # Bare mentions in a stem that the article's event can stand for.
