@@ -3725,3 +3725,8 @@ def test_session36_ve_du_names_the_event_attended() -> None:
     )
     asked = [q for q, a, _ in drafts if a == "160"]
     assert asked and asked[0].startswith("Về dự đại hội Đảng bộ Công an tỉnh Lâm Đồng có"), drafts
+
+
+def test_session36_a_part_of_a_bracketed_breakdown_is_not_asked_alone() -> None:
+    drafts = _drafts_of("Số người vi phạm nồng độ cồn có 07 phụ nữ cầm lái (01 ô tô, 06 mô tô).")
+    assert not any(a in ("06", "01") for _, a, _ in drafts), drafts

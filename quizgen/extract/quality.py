@@ -280,6 +280,15 @@ _SEATED_IN_HANOI = re.compile(
 )
 
 
+# A count's breakdown in brackets right after it: "07 phụ nữ cầm lái (01 ô tô, 06 mô tô)".
+_BREAKDOWN = re.compile(r"\d[\d.,]*\s+[^\d()]{1,40}\(((?:\s*\d[\d.,]*\s+[^\d(),;]{1,25}[,;]?){2,})\)")
+
+
+def _in_a_breakdown(fact: Fact) -> bool:
+    text = fact.sentence.text
+    return any(m.start(1) <= fact.start < m.end(1) for m in _BREAKDOWN.finditer(text))
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
@@ -361,6 +370,10 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             fact.sentence.text[fact.end :],
         ):
             return "a family named by its members"  # "hai vợ chồng ông" is the couple, not a count (fresh55)
+        if _in_a_breakdown(fact):
+            # "có 07 phụ nữ cầm lái (01 ô tô, 06 mô tô)": a part of the bracketed count, asked
+            # without the count it breaks down, reads as a part of the whole (fresh55: a wrong key).
+            return "a part of a bracketed breakdown"
         if re.fullmatch(r"(?i)0?1|một", fact.answer.strip()):
             # "lẩn trốn trong 1 quán cà phê", "thu giữ ..., 1 xe máy": the "1" reads as "a", and one
             # is every reader's first guess (30 labelled drafts: 16 rejected, 9 accepted).
