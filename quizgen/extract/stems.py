@@ -2560,10 +2560,7 @@ def finish_stem(
 # "Về dự", "Cùng dự": attending, with the event left unsaid before "có" or "còn có".
 _ATTENDED_BARE = re.compile(r"^(?:Về|Cùng|Đến|Tới|Tham) dự(?= (?:có|còn có)(?!\w))")
 # A word that needs what follows it, then the asked time or place: what it introduced was cut away.
-_DANGLING_BEFORE_ASKED = re.compile(
-    r"(?<!\w)(?:gồm|gồm có|bao gồm|là|của|với|cùng|như|và)"
-    r" (?:vào (?:thời gian|ngày|tháng|năm|sáng|chiều|tối) nào|ở đâu)\?$"
-)
+_DANGLING_BEFORE_ASKED = re.compile(rf"(?<!\w)(?:gồm|gồm có|bao gồm|là|của|với|cùng|như|và){_ASKED_LAST}")
 # An event's name and the asked time with no verb between: no "đã", "được", "tổ chức", "diễn ra".
 _EVENT_THEN_TIME = re.compile(
     r"^(?P<event>(?:Lễ|Hội nghị|Hội thi|Hội thảo|Vòng (?:chung kết|sơ loại|loại)|Cuộc|Buổi|Đại hội|"
