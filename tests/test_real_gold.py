@@ -60,6 +60,7 @@ SPLITS = (
     "fresh53",
     "fresh54",
     "fresh55",
+    "fresh56",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
