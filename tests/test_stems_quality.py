@@ -3708,6 +3708,8 @@ def test_session36_fresh55_spans_a_duration_an_hour_span_a_couple_and_a_cut_open
     assert "tháng 5" not in answers and "24h00 ngày 31/12/2025" not in answers, found
     assert not any("Sỹ-Giám" in a or a.endswith(" trình") for a in answers), found
     assert ("org", "Công an tỉnh Mondulkiri") in found, found
+    found = _facts("Nhận tin báo, Công an tỉnh Đắk Nông lập tức phối hợp với các đơn vị chặn bắt xe tải.")
+    assert ("org", "Công an tỉnh Đắk Nông") in found, found
     drafts = _drafts_of(
         "Ở đợt này, trong tổng số 3.643 phạm nhân của Trại giam Gia Trung, có 235 người được đặc xá.",
         "Khu vực để đồ bốc cháy dữ dội, trong khi hai vợ chồng ông đang ngủ ở tầng 4.",

@@ -196,10 +196,11 @@ def whole_org_name(fact: Fact) -> Fact | None:
         return fact
     if fold_for_match(fact.answer) in _GENERIC_ORG:
         return None
-    trailing = re.match(rf"(.*\s([{UPPER}]\S*(?:\s[{UPPER}]\S*)*))\s[{LOWER}]\S*$", fact.answer)
+    trailing = re.match(rf"(.*?\s([{UPPER}]\S*(?:\s[{UPPER}]\S*)*))(?:\s[{LOWER}]\S*){{1,2}}$", fact.answer)
     if trailing and is_place(trailing.group(2)):
         # "Công an tỉnh Mondulkiri | trình báo": the segmenter glued the verb's first syllable to the
-        # place that ends the name (one word "Mondulkiri trình").
+        # place that ends the name (one word "Mondulkiri trình"); "Công an tỉnh Đắk Nông | lập tức":
+        # the adverb after it (fresh56).
         name = trailing.group(1)
         return replace(fact, answer=name, fact=name if fact.fact == fact.answer else fact.fact)
     text = fact.sentence.text
