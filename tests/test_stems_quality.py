@@ -3626,6 +3626,13 @@ def test_session36_a_deputy_is_not_asked_as_the_head_and_the_body_stops_before_h
     assert not any(k == "holder_of" for k, _ in found), found
     assert ("org", "UBND Đặc khu Phú Quốc") in found, found
     assert not any("Nguyễn" in a for k, a in found if k == "org"), found
+    # A city or an academy named after a person keeps that name.
+    found = _facts(
+        "Công an TP. Hồ Chí Minh đã bắt 5 đối tượng.",
+        "Học viện Chính trị quốc gia Hồ Chí Minh đã tổ chức hội thảo.",
+    )
+    assert ("org", "Công an TP. Hồ Chí Minh") in found, found
+    assert ("org", "Học viện Chính trị quốc gia Hồ Chí Minh") in found, found
 
 
 def test_session36_an_army_story_asks_quan_ham_and_mountain_names_are_names() -> None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from quizgen.extract.analysis import SentenceAnalysis, Token
 from quizgen.extract.facts import Fact
-from quizgen.extract.places import is_place
+from quizgen.extract.places import inside_a_place, is_place
 from quizgen.gazetteer import Gazetteer, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
@@ -44,7 +44,7 @@ _GENERIC_END = re.compile(r"(?<!\S)(?:Cơ quan|Văn phòng|Trung tâm|Bộ|Cục
 # The police of a place written without its level ("Công an Nghệ An") or with the level abbreviated
 # ("Công an TP.Tây Ninh", "Công an H.Tân Hiệp", "Công an TPHCM"), as most outlets write it: the
 # question word keeps the level, which the options then share (distractors' "org:Công an*" shapes).
-_LOCAL_POLICE = re.compile(r"(?P<level>TP\.?|H\.|Q\.|TX\.)\s?[A-ZĐ]|TPHCM$")
+_LOCAL_POLICE = re.compile(r"(?P<level>TP\.?|H\.|Q\.|TX\.)\s?[A-ZĐ]")  # "TPHCM": "TP" before "H"
 _LOCAL_LEVELS = {
     "TP": ("Công an TP", "công an thành phố nào"), "H.": ("Công an huyện", "công an huyện nào"),
     "Q.": ("Công an quận", "công an quận nào"), "TX.": ("Công an thị xã", "công an thị xã nào"),
@@ -79,11 +79,13 @@ def _holder_s_name(tok: Token, before: Token) -> bool:
     """ "UBND Đặc khu Phú Quốc | Nguyễn Lê Quốc Toàn": a Vietnamese full name after a body's name is
     its officer's, whom no rule named (a deputy); a school keeps the person it is named after."""
     words = tok.text.split()
+    gaz = load_gazetteer()
     return (
         tok.pos == "Np"
         and len(words) >= 3
-        and words[0] in load_gazetteer().surnames
-        and not is_place(tok.text)
+        and words[0] in gaz.surnames
+        and not inside_a_place(tok.text)  # "Công an TP. | Hồ Chí Minh": the city's name
+        and fold_for_match(tok.text) not in gaz.historical | gaz.famous  # "Học viện ... Hồ Chí Minh"
         and before.text not in ("THPT", "THCS", "PTTH", "Trường")
     )
 
@@ -343,7 +345,7 @@ def _local_police(ahead: str, word: str, gaz: Gazetteer) -> tuple[str, str] | No
     city's bare name's; None for anything else."""
     abbreviated = _LOCAL_POLICE.match(ahead)
     if abbreviated:
-        level = abbreviated.group("level") or "TP"
+        level = abbreviated.group("level")
         return _LOCAL_LEVELS["TP" if level.startswith("TP") else level]
     kind = gaz.place_kind(word)
     if kind in ("provinces", "former_provinces"):
