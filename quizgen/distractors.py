@@ -349,9 +349,10 @@ def _shift_range(answer: str) -> list[str]:
     return out
 
 
-def _names_a_lao_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] | None = None) -> bool:
-    """Whether ``text`` names a Lao province, written with or without the spaces between its
-    syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay") or its marks ("Luông Pha Bang")."""
+def _names_a_listed_province(text: str, gaz: Gazetteer, provinces: tuple[str, ...] | None = None) -> bool:
+    """Whether ``text`` names one of ``provinces`` (Laos's when none are given), written with or
+    without the spaces between its syllables ("Bô Ly Khăm Xay" is "Bôlykhămxay") or its marks
+    ("Luông Pha Bang")."""
     listed = provinces if provinces is not None else gaz.places.get("lao_provinces", ())
     squeezed = _unmarked(_squeezed(text))
     return any(_unmarked(_squeezed(p)) in squeezed for p in listed)
@@ -369,7 +370,7 @@ def _foreign_provinces(text: str, gaz: Gazetteer) -> tuple[str, ...]:
     Cambodia's), spelled as the named one is (Vietnamised or Latin); () for none."""
     for kind in ("lao_provinces", "cambodian_provinces"):
         listed = gaz.places.get(kind, ())
-        named = [p for p in listed if _names_a_lao_province(text, gaz, (p,))]
+        named = [p for p in listed if _names_a_listed_province(text, gaz, (p,))]
         if named:
             # Cambodia's are listed twice, Vietnamised and Latin: the options take the answer's form.
             latin = kind == "cambodian_provinces" and not _MARKED_LETTER.search(named[0])
@@ -377,7 +378,7 @@ def _foreign_provinces(text: str, gaz: Gazetteer) -> tuple[str, ...]:
             return tuple(
                 p
                 for p in listed
-                if not _names_a_lao_province(text, gaz, (p,))
+                if not _names_a_listed_province(text, gaz, (p,))
                 and not (latin and _MARKED_LETTER.search(p))
                 and not (marked and not _MARKED_LETTER.search(p))
             )
@@ -1548,7 +1549,7 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         return "defence"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
-    if _names_a_lao_province(text, gaz):
+    if _names_a_listed_province(text, gaz):
         return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:
         if country != "Việt Nam" and word_re(country).search(text):
