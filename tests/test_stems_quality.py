@@ -3739,3 +3739,12 @@ def test_session36_ve_du_names_the_event_attended() -> None:
 def test_session36_a_part_of_a_bracketed_breakdown_is_not_asked_alone() -> None:
     drafts = _drafts_of("Số người vi phạm nồng độ cồn có 07 phụ nữ cầm lái (01 ô tô, 06 mô tô).")
     assert not any(a in ("06", "01") for _, a, _ in drafts), drafts
+
+
+def test_session36_a_clock_time_opening_the_sentence_is_no_count() -> None:
+    drafts = _drafts_of(
+        "Khoảng 9 giờ, nhận thấy một ô tô giống chiếc xe bị mất, công an đã khống chế, bắt giữ người lái xe.",
+        "Sau 4 giờ, đám cháy được khống chế.",
+    )
+    assert not any(a == "Khoảng 9 giờ" for _, a, _ in drafts), drafts
+    assert any(a == "4 giờ" for _, a, _ in drafts), drafts

@@ -304,9 +304,18 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     if (
         fact.type == QType.HOW_MANY
         and re.fullmatch(r"(?i)(?:khoảng|lúc|vào|hơn|gần)?\s*\d{1,2}\s*(?:giờ|h)", fact.answer.strip())
-        and re.match(
-            r"(?i)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*(?:ngày|sáng|chiều|tối|đêm|trưa|cùng ngày|hôm)(?!\w)",
-            fact.sentence.text[fact.end :],
+        and (
+            re.match(
+                r"(?i)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*"
+                r"(?:ngày|sáng|chiều|tối|đêm|trưa|cùng ngày|hôm)(?!\w)",
+                fact.sentence.text[fact.end :],
+            )
+            # "Khoảng 9 giờ, nhận thấy ...": the clause's time, opening the sentence (fresh56).
+            or (
+                re.match(r"\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,", fact.sentence.text[fact.end :]) is not None
+                and re.fullmatch(r"(?i)\s*(?:khoảng|lúc|vào|đến|tới)?\s*", fact.sentence.text[: fact.start])
+                is not None
+            )
         )
     ):
         # "Khoảng 21 giờ, ngày 4/9, ...": a time of day, not a count (options "26 giờ", "31 giờ").
