@@ -275,9 +275,8 @@ def _list_lengths(stem: str) -> set[float]:
 _FOREIGN_GUEST = re.compile(
     r"(?i)đoàn đại biểu|đại sứ|ngoại trưởng|hội đàm|interpol|asean|liên hợp quốc|quốc tế"
 )
-_SEATED_IN_HANOI = re.compile(
-    r"Bộ Công an|Đảng ủy Công an Trung ương|Chủ tịch nước|Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Bí thư"
-)
+# The state's top offices (_TOP_OFFICE) and the ministry's own: who meets in the capital.
+_SEATED_IN_HANOI = re.compile(rf"{_TOP_OFFICE}|Bộ Công an|Đảng ủy Công an Trung ương|Bộ trưởng|Thứ trưởng")
 
 
 # A count's breakdown in brackets right after it: "07 phụ nữ cầm lái (01 ô tô, 06 mô tô)".
