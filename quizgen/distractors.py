@@ -676,13 +676,21 @@ def candidates_for(
                 # "Công an tỉnh Xiêng Khoảng và Bô Ly Khăm Xay": two provinces' police, offered in pairs.
                 return [f"{head} {a} và {b}" for a, b in zip(others[0::2], others[1::2], strict=False)]
             return [f"{head} {p}" for p in others]
-        # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
-        bare = [_without_city_word(p) for p in places]
         # The provinces the article itself names come first: a contest's prize among the teams that
         # competed, not among provinces that were not there (both readers struck those).
         levels = {"Công an": ("city:", "province:"), "Công an tỉnh": ("province:",)}.get(head, ("city:",))
         named = [p.split(":", 1)[1] for p in pool.own(NAMED_PLACE, article_id) if p.startswith(levels)]
         named = [p for p in named if not word_re(fold_for_match(p)).search(fold_for_match(fact.answer))]
+        own = re.sub(r"^Công an\s+(?:tỉnh|thành phố|TP\.?)?\s*|\s*\(.*$", "", fact.answer)
+        near = _near_first(seed, own, places, gaz)
+        if near:
+            # Then its neighbours, written as "Công an thành phố Hồ Chí Minh" is: not the other
+            # articles' provinces, from the far end of the country.
+            return [f"{head} {p}" for p in _rank(seed, named)] + [
+                f"{head} {_without_city_word(p)}" for p in near
+            ]
+        # "Thành phố Hồ Chí Minh" is listed whole; its police is "Công an thành phố Hồ Chí Minh".
+        bare = [_without_city_word(p) for p in places]
         return (
             [f"{head} {p}" for p in _rank(seed, named)] + corpus + [f"{head} {p}" for p in _rank(seed, bare)]
         )
@@ -737,7 +745,11 @@ def candidates_for(
         own = sphere(fact.answer, gaz)
         same = [c for c in corpus if c.split()[0].casefold() == level and sphere(c, gaz) == own]
         if level == "tỉnh" and own == "local":
-            same += [f"tỉnh {p}" for p in _rank(seed, gaz.places.get("provinces", ()))]
+            provinces = gaz.places.get("provinces", ())
+            near = _near_first(seed, fact.answer, provinces, gaz)
+            if near:
+                return [f"{fact.answer.split()[0]} {p}" for p in near]  # neighbours, not the corpus's
+            same += [f"tỉnh {p}" for p in _rank(seed, provinces)]
         if level in ("tp.", "tp", "thành phố") and own == "local":
             # "TP. Huế" among the other cities, written the answer's way ("TP. Đà Nẵng").
             lead = fact.answer.split()[0]
@@ -1142,6 +1154,26 @@ def named_places(text: str, gaz: Gazetteer) -> list[str]:
     return found
 
 
+# How many of a province's nearest others the options are drawn from, in an order of the answer's
+# own: the nearest three every time would print the same trio beside each of its questions.
+_NEAR = 5
+
+
+def _near_first(seed: str, place: str, candidates: tuple[str, ...], gaz: Gazetteer) -> list[str]:
+    """``candidates`` other than ``place``, its nearest few first in a seeded order, then the rest
+    nearest first; [] when the gazetteer cannot place them. A former province ("Hậu Giang", merged
+    in 2025) is from an older article: the former provinces near it may be offered too."""
+    if any(fold_for_match(place) == fold_for_match(p) for p in gaz.places.get("former_provinces", ())):
+        candidates = (*candidates, *gaz.places.get("former_provinces", ()))
+    own = {_bare(a) for a in gaz.aliases_of(place)} | {_bare(place)}
+    ranked = [c for c in gaz.by_nearness(place, candidates) if _bare(c) not in own]
+    return _rank(seed, ranked[:_NEAR]) + ranked[_NEAR:]
+
+
+def _bare(place: str) -> str:
+    return fold_for_match(_without_city_word(re.sub(r"^(?:[Tt]ỉnh)\s+", "", place)))
+
+
 def _without_city_word(place: str) -> str:
     """ "Thành phố Hồ Chí Minh" is listed whole; after "Công an thành phố" or "TP" it is "Hồ Chí Minh"."""
     return re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", place)
@@ -1154,9 +1186,10 @@ def _elsewhere(own: str, suffix: str, gaz: Gazetteer, seed: str, stem: str) -> l
         return []
     places = gaz.places.get("provinces" if "tỉnh" in m.group("pre") else "cities", ())
     taken = fold_for_match(f"{m.group('place')} {stem}")
+    ordered = _near_first(seed, m.group("place"), places, gaz) or _rank(seed, places)
     return [
         own + m.group("pre") + _without_city_word(p) + m.group("close")
-        for p in _rank(seed, places)
+        for p in ordered
         if fold_for_match(p) not in taken
     ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -39,6 +40,8 @@ class Gazetteer:
     awards: dict[str, tuple[str, ...]] = field(default_factory=dict)  # orders, medals, titles by kind
     # Province -> level ("huyện", "quận", "thị xã", "thành phố") -> district names (data/districts.yaml).
     districts: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Province or city (today's and former) -> rough (latitude, longitude) of its middle.
+    centres: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def all_ranks(self) -> tuple[str, ...]:
@@ -78,6 +81,30 @@ class Gazetteer:
                         return alias_kind
         return None
 
+    def by_nearness(self, place: str, candidates: tuple[str, ...] | list[str]) -> list[str]:
+        """``candidates`` nearest to ``place`` first (both by the names the centres list, with or
+        without "Thành phố"); [] when either is not listed, so the caller keeps its own order."""
+        centres = {_bare_place(k): v for k, v in self.centres.items()}
+
+        def centre(name: str) -> tuple[float, float] | None:
+            for key in (_bare_place(name), *(_bare_place(a) for a in sorted(self.aliases_of(name)))):
+                if key in centres:
+                    return centres[key]
+            return None
+
+        here = centre(place)
+        if here is None or not all(centre(c) for c in candidates):
+            return []
+        lat, lon = here
+
+        def distance(name: str) -> float:
+            c = centre(name)
+            assert c is not None
+            # A degree of longitude is about 0.97 of a degree of latitude at Vietnam's latitudes.
+            return (c[0] - lat) ** 2 + ((c[1] - lon) * 0.97) ** 2
+
+        return sorted(candidates, key=lambda c: (distance(c), c))
+
     def provinces_of_district(self, name: str, level: str) -> tuple[str, ...]:
         """The provinces that have a district ``name`` of ``level`` ("Châu Thành" is in nine)."""
         key = fold_for_match(name)
@@ -86,6 +113,11 @@ class Gazetteer:
             for province, levels in self.districts.items()
             if any(fold_for_match(n) == key for n in levels.get(level, ()))
         )
+
+
+def _bare_place(name: str) -> str:
+    """ "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "tỉnh Nghệ An" -> the folded name alone."""
+    return re.sub(r"^(?:thành phố|tp\.?|tỉnh)\s*", "", fold_for_match(name))
 
 
 def _tuple(values: list[str]) -> tuple[str, ...]:
@@ -121,6 +153,9 @@ def load_gazetteer() -> Gazetteer:
         law_partners={normalize_text(k): normalize_text(v) for k, v in raw.get("law_partners", {}).items()},
         police_codes={normalize_text(k): normalize_text(v) for k, v in raw.get("police_codes", {}).items()},
         awards={k: _tuple(v) for k, v in raw.get("awards", {}).items()},
+        centres={
+            normalize_text(k): (float(v[0]), float(v[1])) for k, v in raw.get("province_centres", {}).items()
+        },
         districts={
             normalize_text(province): {level: _tuple(names) for level, names in levels.items()}
             for province, levels in yaml.safe_load(

@@ -1082,3 +1082,44 @@ def test_session36_a_neighbour_s_province_among_that_neighbour_s_provinces() -> 
     assert len(luang) >= 3 and set(luang) <= lao, luang
     post = options("Giám đốc Ty Công an tỉnh Kra Chê", "title_of", "title")
     assert post[:3] and all(o.removeprefix("Giám đốc Ty ") in cambodian for o in post[:3]), post
+
+
+# Session 37: a province among its neighbours. Readers struck "Bắc Kạn, Bắc Ninh" offered beside
+# "Công an tỉnh Hậu Giang" (fresh55), and a border province's police beside three far from any
+# border, as options no trainee would weigh; the other articles' provinces had come first.
+_MEKONG = {"An Giang", "Cà Mau", "Vĩnh Long", "Đồng Tháp", "Sóc Trăng", "Bạc Liêu", "Kiên Giang", "Trà Vinh"}
+_NORTH_EAST = {"Lạng Sơn", "Thái Nguyên", "Tuyên Quang", "Bắc Ninh", "Hà Giang", "Bắc Kạn", "Phú Thọ"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "near"),
+    [
+        ("Công an tỉnh Hậu Giang", _MEKONG),
+        ("Công an tỉnh Cao Bằng", _NORTH_EAST),
+        ("tỉnh Cao Bằng", _NORTH_EAST),
+    ],
+)
+def test_a_province_is_asked_among_its_neighbours_not_other_articles_provinces(
+    answer: str, near: set[str]
+) -> None:
+    text = f"Ngày 3/5, {answer} đã bắt 3 đối tượng trộm cắp tài sản."
+    if answer.startswith("tỉnh"):
+        fact = _place(answer, text)
+    else:
+        fact = next(f for f in extract_article("t", (text,)).facts if f.answer == answer)
+    pool = DistractorPool()
+    for place in ("Bắc Ninh", "Bắc Kạn", "Khánh Hòa", "Cà Mau"):  # the other articles' provinces
+        pool.add(fact.shape, f"{answer.rsplit(' ', 2)[0]} {place}", "other")
+    for seed in ("a", "b", "c"):
+        wrong = choose_distractors(fact, pool, seed, set())
+        assert len(wrong) == 3, wrong
+        places = {re.sub(r"^(?:Công an )?tỉnh ", "", w) for w in wrong}
+        assert places <= near, (seed, wrong)
+
+
+def test_nearness_reads_a_city_by_any_of_its_names() -> None:
+    gaz = load_gazetteer()
+    listed = gaz.places["provinces"]
+    assert gaz.by_nearness("TP.HCM", listed)[:2] == gaz.by_nearness("Thành phố Hồ Chí Minh", listed)[:2]
+    assert set(gaz.by_nearness("TPHCM", listed)[:3]) <= {"Đồng Nai", "Tây Ninh", "Đồng Tháp", "Vĩnh Long"}
+    assert gaz.by_nearness("Atlantis", listed) == []  # not placed: the caller keeps its own order
