@@ -3748,3 +3748,70 @@ def test_session36_a_clock_time_opening_the_sentence_is_no_count() -> None:
     )
     assert not any(a == "Khoảng 9 giờ" for _, a, _ in drafts), drafts
     assert any(a == "4 giờ" for _, a, _ in drafts), drafts
+
+
+def test_session37_a_time_or_place_adjunct_that_prints_another_drafts_answer_goes() -> None:
+    from quizgen.extract.stems import without_answer
+
+    # Only an adjunct of time or place goes; the clause keeps its comma after an opener.
+    assert (
+        without_answer("Ngày 27-5, công an huyện nào, tỉnh Thanh Hóa đã triệu tập 32 đối tượng?", "ngày 27-5")
+        == "Công an huyện nào, tỉnh Thanh Hóa đã triệu tập 32 đối tượng?"
+    )
+    assert (
+        without_answer("Chiều 29/6, tại Hà Nội, Bộ Công an tổ chức bao nhiêu lớp tập huấn?", "Hà Nội")
+        == "Chiều 29/6, Bộ Công an tổ chức bao nhiêu lớp tập huấn?"
+    )
+    assert (
+        without_answer(
+            "Sau thời gian điều tra, ngày 26/1, Phòng Cảnh sát hình sự phối hợp với phòng nào?", "ngày 26/1"
+        )
+        == "Sau thời gian điều tra, Phòng Cảnh sát hình sự phối hợp với phòng nào?"
+    )
+    assert (
+        without_answer(
+            "Hội nghị tổng kết bao nhiêu năm công tác được Công an tỉnh tổ chức vào chiều 28/5?", "chiều 28/5"
+        )
+        == "Hội nghị tổng kết bao nhiêu năm công tác được Công an tỉnh tổ chức?"
+    )
+    # A count in a list, a clause after "Tại Hà Nội đã ...", a clause after "trong số đó": not adjuncts.
+    assert (
+        without_answer(
+            "Các đơn vị đã phát hiện bao nhiêu vụ, 2.420 đối tượng vi phạm về tham nhũng, buôn lậu?", "2.420"
+        )
+        is None
+    )
+    assert (
+        without_answer(
+            "Tại Hà Nội đã diễn ra Hội nghị hợp tác phòng, chống tội phạm lần thứ 7 vào ngày nào?", "Hà Nội"
+        )
+        is None
+    )
+    assert (
+        without_answer("Từ ngày nào, công an đã bắt 9 đối tượng, trong số đó 6 đối tượng bị tạm giữ?", "6")
+        is None
+    )
+    # What is left must still say what happened.
+    assert without_answer("Tại Hà Nội, ai đã chủ trì hội nghị?", "Hà Nội") is None
+
+
+def test_session37_two_drafts_of_one_sentence_no_longer_clash_over_its_date() -> None:
+    from quizgen.generate import embedded_drafts
+    from quizgen.intake import Article
+    from quizgen.selection import prints_answer
+
+    article = Article(
+        id="t",
+        path=Path("t.txt"),
+        paragraphs=(
+            "Nghệ An ra quân bảo đảm an toàn giao thông",
+            "Ngày 15-11, Công an tỉnh Nghệ An đã phối hợp với Cục CSGT tổ chức lễ ra quân tuần tra, kiểm soát, "
+            "xử lý vi phạm trật tự an toàn giao thông dịp cuối năm.",
+        ),
+        title="t",
+    )
+    drafts = embedded_drafts([article], [article], 20)[0]
+    when = next(q for q in drafts if q.answer == "ngày 15-11")
+    partner = next(q for q in drafts if q.answer == "Cục CSGT")
+    assert not prints_answer(partner, when) and not prints_answer(when, partner), partner.question
+    assert partner.question.startswith("Công an tỉnh Nghệ An đã phối hợp với cục nào"), partner.question

@@ -2715,3 +2715,74 @@ def _starts_with_name(stem: str) -> bool:
     """Keep the capital of a name or title at the start ("Theo bài báo, Bộ Công an ...")."""
     words = stem.split()
     return len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
+
+
+# -- a stem that prints another draft's answer ----------------------------------------------
+
+# A time or place said beside the clause, not inside it: "Ngày 27-5, ", "Chiều 29/6, tại Hà Nội, ",
+# "Tại Hà Nội, ", ", ngày 3/5," or "... vào ngày 3/5?". Taken out, the clause still stands.
+_ADJUNCT_HEAD = (
+    r"(?:(?:[Vv]ào|[Tt]ừ|[Tt]rong|[Kk]hoảng|[Ll]úc|[Hh]ồi|[Tt]ính đến|[Đđ]ến|[Tt]ại|[Ởở])\s+)?"
+    r"(?:[Rr]ạng sáng|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm|[Tt]háng|[Nn]ăm"
+    r"|[Đđ]ầu|[Cc]uối|[Gg]iữa"
+    r"|\d{1,2}(?:[/.\-]\d{1,2}|h|\s+giờ)"
+    rf"|(?<=[Tt]ại\s)[{UPPER}]|(?<=[Ởở]\s)[{UPPER}]|(?<=[Tt]ại\s)(?:tỉnh|thành phố|TP|huyện|xã|trụ sở)\s)"
+)
+# The only lower-case words an adjunct of time or place is made of; any other ("đã diễn ra",
+# "đối tượng") means the comma closes a clause, not an adjunct.
+_ADJUNCT_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        "vào từ trong khoảng lúc hồi tính đến tại ở rạng sáng chiều tối trưa đêm sớm muộn ngày hôm qua nay "
+        "tháng năm giờ phút đầu cuối giữa và theo tỉnh thành phố tp huyện xã phường quận thị trụ sở cùng",
+    )
+)
+_LEAD_ADJUNCT = re.compile(rf"^(?P<adjunct>{_ADJUNCT_HEAD}[^,?]{{0,50}}?),\s+(?P<rest>\S.*)$")
+_INNER_ADJUNCT = re.compile(rf",\s+(?P<adjunct>{_ADJUNCT_HEAD}[^,?]{{0,50}}?),(?=\s)")
+_OPENER = re.compile(r"(?:Sau|Trước|Trong|Theo|Tại|Từ|Khi|Để|Với|Qua|Nhân|Trên|Ở)\s")
+_LAST_ADJUNCT = re.compile(
+    r"\s+(?P<adjunct>(?:vào|lúc|trong|từ|tại)\s+"
+    r"(?:(?:rạng sáng|sáng|chiều|tối|trưa|đêm|ngày|hôm|tháng|năm)\s+)?[^,?]{1,40}?)(?=\?$)"
+)
+
+
+def _only_time_or_place(adjunct: str) -> bool:
+    words = re.findall(r"[^\s\-–]+", adjunct)
+    return all(
+        w[:1].isupper() or any(c.isdigit() for c in w) or w.casefold() in _ADJUNCT_WORDS for w in words
+    )
+
+
+def without_answer(stem: str, answer: str) -> str | None:
+    """``stem`` with the time or place adjunct that prints ``answer`` taken out, or None when the
+    answer is inside the clause itself. Two drafts of one sentence, one asking its date, gave
+    each other away on a paper: "Ngày 27-5, công an huyện nào ..." beside "... vào ngày nào?"
+    (readers struck the second of each such pair; dropping either lost a gold fact)."""
+    key = fold_for_match(answer)
+    if not key:
+        return None
+
+    def holds(adjunct: str) -> bool:
+        return bool(word_re(key).search(fold_for_match(adjunct))) and _only_time_or_place(adjunct)
+
+    found = None
+    m = _LEAD_ADJUNCT.match(stem)
+    if m and holds(m.group("adjunct")) and not _QUESTION_WORDS.search(m.group("adjunct")):
+        rest = m.group("rest")
+        while (again := _LEAD_ADJUNCT.match(rest)) and not _QUESTION_WORDS.search(again.group("adjunct")):
+            rest = again.group("rest")  # "Chiều 29/6, tại Hà Nội, ...": the place goes with its time
+        found = rest[:1].upper() + rest[1:]
+    for pattern in (_INNER_ADJUNCT, _LAST_ADJUNCT):
+        for m in pattern.finditer(stem):
+            if found is None and holds(m.group("adjunct")) and not _QUESTION_WORDS.search(m.group("adjunct")):
+                # "Chiều 29/6, tại Hà Nội, Bộ ...", "Sau thời gian điều tra, ngày 26/1, Phòng ...": what
+                # opened the sentence keeps its comma.
+                lead = re.fullmatch(rf"{_ADJUNCT_HEAD}[^,?]{{0,50}}", stem[: m.start()]) or _OPENER.match(
+                    stem
+                )
+                found = stem[: m.start()] + ("," if lead else "") + stem[m.end() :]
+    # What is left must still say what happened: "Ai đã chủ trì hội nghị?" alone is not a question.
+    return found if found is not None and word_count(found) >= _MIN_UNLEAKED_WORDS else None
+
+
+_MIN_UNLEAKED_WORDS = 7
