@@ -61,6 +61,7 @@ SPLITS = (
     "fresh54",
     "fresh55",
     "fresh56",
+    "fresh57",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
