@@ -114,6 +114,8 @@ def _variants(text: str) -> set[str]:
     named = _PERSON_BESIDE_POST.match(text.strip())
     if named and _a_person(named.group(1)):
         out |= _variants(named.group(1))
+    # "khu vực bản Chiềng Xôm, xã Chiềng Cang" and "bản Chiềng Xôm, xã Chiềng Cang": one place.
+    out.add(re.sub(r"^(?:khu vực|địa bàn)\s+", "", base))
     # "ông Trần Tư Nguyên", "đồng chí Vương Dụ Văn": the honorific is not part of the name.
     honoured = re.sub(r"^(?:ông|bà|ngài|đồng chí|đ/c)\s+", "", base)
     out.add(honoured)

@@ -50,6 +50,9 @@ def test_answer_matching_allows_variants() -> None:
     assert answers_match("Ông Võ Trọng Hải, Chủ tịch UBND tỉnh Hà Tĩnh", "Võ Trọng Hải")
     assert answers_match("thượng tá Nguyễn Quốc Toản - Giám đốc Công an tỉnh Bắc Giang", "Nguyễn Quốc Toản")
     assert not answers_match("Hà Nội, Việt Nam", "Hà Nội")  # two places, not a person and a post
+    # "khu vực" before a place names the same place (session 37: the gold wrote it one way or the other).
+    assert answers_match("bản Chiềng Xôm, xã Chiềng Cang", "khu vực bản Chiềng Xôm, xã Chiềng Cang")
+    assert not answers_match("khu vực biên giới", "biên giới phía Bắc")
     assert not answers_match("Nam Sudan, Cộng hòa Trung Phi", "Nam Sudan")
     assert not answers_match(
         "Đội quản lý thị trường số 2, Cục quản lý thị trường Hải Phòng", "Đội quản lý thị trường số 2"

@@ -3815,3 +3815,48 @@ def test_session37_two_drafts_of_one_sentence_no_longer_clash_over_its_date() ->
     partner = next(q for q in drafts if q.answer == "Cục CSGT")
     assert not prints_answer(partner, when) and not prints_answer(when, partner), partner.question
     assert partner.question.startswith("Công an tỉnh Nghệ An đã phối hợp với cục nào"), partner.question
+
+
+def test_session37_an_address_with_its_hamlets_or_landmark_is_asked_whole() -> None:
+    # fresh57: "ở xóm Nà Thin, xã Đức Hồng, ..." and "tại bến phà Quốc Chánh, Tổ 4, ấp Bãi Vòng, ..." were
+    # no fact at all; "xóm" was not a hamlet's word, and a landmark before the hamlets was not read.
+    cases = {
+        "Khi đang tuần tra ở xóm Nà Thin, xã Đức Hồng, huyện Trùng Khánh, tỉnh Cao Bằng, tổ công tác "
+        "đã phát hiện 10 người nhập cảnh trái phép.": "xóm Nà Thin, xã Đức Hồng, huyện Trùng Khánh, tỉnh Cao Bằng",
+        "Tổ công tác làm nhiệm vụ tại bến phà Quốc Chánh, Tổ 4, ấp Bãi Vòng, xã Hàm Ninh, thành phố Phú Quốc, "
+        "tỉnh Kiên Giang.": "bến phà Quốc Chánh, Tổ 4, ấp Bãi Vòng, xã Hàm Ninh, thành phố Phú Quốc, tỉnh Kiên Giang",
+        "Vào khoảng 22h ngày 28/9, tổ công tác đã kiểm tra chiếc xe ô tô ở đầu cầu Bến Thủy, phát hiện "
+        "trên xe một lượng lớn ngà voi.": "đầu cầu Bến Thủy",
+    }
+    for sentence, place in cases.items():
+        answers = [
+            f.answer for f in extract_article("t", ("Tiêu đề bài", sentence)).facts if f.type == QType.WHERE
+        ]
+        assert place in answers, (sentence, answers)
+
+
+def test_session37_how_many_faults_both_fresh57_readers_found() -> None:
+    def drafts(*paragraphs: str) -> dict[str, str]:
+        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
+
+    # Three shares of one whole: each is 100 less the other two.
+    found = drafts(
+        "Kết quả kiểm tra, 43,1% học viên đạt điểm giỏi, 54,7% học viên đạt điểm khá và 2,2% học viên đạt điểm trung bình khá."
+    )
+    assert not {"43,1%", "54,7%", "2,2%"} & set(found), found
+    # Two parties in a two-party story: trivial.
+    found = drafts(
+        "Thời gian qua, hai lực lượng đã đẩy mạnh phối hợp trong công tác bảo vệ an ninh biên giới."
+    )
+    assert "hai" not in found, found
+    # A list's lead-in is no part of the question.
+    found = drafts(
+        "Một số kết quả nổi bật: qua Cửa khẩu quốc tế Cha Lo, hai bên cùng kiểm soát 737.884 lượt người xuất nhập cảnh."
+    )
+    assert found["737.884"].startswith("Qua Cửa khẩu quốc tế Cha Lo"), found
+    # "17 huyện, thị xã, thành phố" is counted whole.
+    found = drafts(
+        "Tham gia hội thao có gần 1.000 vận động viên đến từ Công an 17 huyện, thị xã, thành phố và 27 đơn vị "
+        "chuyên môn thuộc Công an tỉnh Gia Lai."
+    )
+    assert "bao nhiêu huyện, thị xã, thành phố" in found["17"], found

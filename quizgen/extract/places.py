@@ -59,12 +59,14 @@ _VENUE_WORDS = (
     "bến xe", "phủ", "trung tâm thương mại", "siêu thị", "chung cư", "tòa nhà", "khu đô thị", "trường",
     "thủ đô", "cảng hàng không", "nhà văn hóa", "khách sạn", "sân vận động", "công viên", "nhà thi đấu",
     "phố đi bộ", "cư xá", "học viện", "bệnh viện",
+    "đầu cầu", "bến phà", "bến tàu", "nút giao", "ngã ba", "ngã tư",  # "ở đầu cầu Bến Thủy" (fresh57)
 )  # fmt: skip
 # Lower-case words that go between a venue word and its name: "sân bay quốc tế Nội Bài", "Bến xe
 # miền Đông", "Trường tiểu học Hàm Tử"; "Khu công nghiệp" is two words to the segmenter.
 _VENUE_MIDDLE = {
     "quốc tế", "miền", "công nghiệp", "thương mại", "đô thị", "tiểu học", "mầm non", "trung học",
     "cơ sở", "phổ thông", "hàng không", "văn hóa", "vận động", "thi đấu", "đi bộ",
+    "cầu", "phà", "tàu", "giao",  # "đầu | cầu", "bến | phà": the segmenter splits these venue words
 }  # fmt: skip
 # What ends a venue's name in lower case ("Học viện An ninh | nhân dân" goes on).
 _VENUE_TAIL = {"nhân dân"}

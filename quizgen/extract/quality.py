@@ -139,6 +139,13 @@ def arithmetic_giveaway(stem: str, answer: str) -> bool:
         for n in re.findall(r"(?<![\w/])\d+(?:,\d+)?(?![\w/])", plain)
         if not _YEARLIKE.match(n)
     ]
+    # "43,1% giỏi, bao nhiêu phần trăm khá và 2,2% trung bình khá" -> 54,7: the shares of one whole
+    # leave the asked one to a subtraction from 100 (both fresh57 readers, three times).
+    if answer.strip().endswith("%"):
+        shares = [float(n.replace(",", ".")) for n in re.findall(r"(?<![\w/.,])(\d+(?:,\d+)?)\s*%", stem)]
+        parts = len(shares) >= 2 or re.search(r"(?i)(?<!\w)(?:chiếm|còn lại|nam|nữ)(?!\w)", stem)
+        if shares and parts and abs(asked + sum(shares) - 100) < 0.11:
+            return True
     if len(numbers) < 2:
         return False
     if abs(sum(numbers) - asked) < 1e-9:
@@ -187,8 +194,8 @@ def _count_in_stem(stem: str, answer: str) -> bool:
 # article the answer is two, and readers reject the question as trivial every time.
 _TWO_OF_A_KIND = re.compile(
     r"[Bb]ao nhiêu\s+(?:Bộ|bộ(?!\s+(?:thiết bị|hồ sơ|tài liệu|máy|quần áo|đồ))|Đảng|Ban|Nhà nước|Chính phủ"
-    r"|Quân đội|nước|bên)(?!\w)"
-)
+    r"|Quân đội|nước|bên|lực lượng|tỉnh|phía)(?!\w)"
+)  # "Công an bao nhiêu tỉnh", "bao nhiêu lực lượng đã đẩy mạnh phối hợp" -> 2 (both fresh57 readers)
 
 
 # "phát hiện bao nhiêu, 2.420 đối tượng", "huấn luyện cho bao nhiêu thuộc Công an các tỉnh": the

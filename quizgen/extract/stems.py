@@ -123,8 +123,19 @@ _QUESTION_WORDS = re.compile(r"(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\
 _RELEASED_BY = re.compile(RELEASE_FRAME)
 
 
+# "Một số kết quả nổi bật: qua Cửa khẩu ...": a list's lead-in, not part of the fact (fresh57).
+_LEAD_IN = re.compile(
+    r"^(?:(?:Một số|Các|Những)\s+)?(?:kết quả|thành tích|nội dung|điểm|hoạt động|số liệu)"
+    r"(?:\s+[^\s:,?]+){0,3}\s*:\s+(?=\S)"
+)
+
+
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
-    opener = LEADING_OPENERS.match(stem.strip()) or _ASIDE_OPENER.match(stem.strip())
+    opener = (
+        LEADING_OPENERS.match(stem.strip())
+        or _ASIDE_OPENER.match(stem.strip())
+        or _LEAD_IN.match(stem.strip())
+    )
     if opener and not _QUESTION_WORDS.search(opener.group(0)):  # never drop the question itself
         stem = stem.strip()[opener.end() :]
     if ministry:
@@ -300,7 +311,12 @@ _ONLY_REPORTS = re.compile(
 
 # A comma that separates pieces of a sentence; not the one in "phòng, chống" (a fixed pair), nor
 # the one inside a body's name: "Ban ... và công tác Gia đình, Trẻ em CATP".
-_PIECE_SPLIT = re.compile(r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức,)(?<=,)\s+(?![Tt]rẻ em\b)")
+# "17 huyện, thị xã, thành phố": levels listed after one count are one noun, not two pieces
+# (fresh57: "bao nhiêu huyện?" for 17 districts, towns and cities together).
+_PIECE_SPLIT = re.compile(
+    r"(?<=[;:])\s+|(?<!phòng,)(?<!Phòng,)(?<!tổ chức,)(?<=,)\s+(?![Tt]rẻ em\b)"
+    r"(?!(?:thị xã|thành phố|thị trấn|quận|huyện|phường|xã)(?:,|\s+và\s|\s*[?.]|$))"
+)
 
 
 _LIST_TAIL = re.compile(r"^(?:[^\s,]+\s){0,3}?[^\s,]+(?:,|\s(?:và|hoặc)\s)")

@@ -125,7 +125,12 @@ class RuleBase:
         )
         self.place_re = re.compile(
             r"(?P<prep>[Tt]ại|[Ởở])\s+(?P<place>"
-            rf"(?:(?:(?:thôn|bản|ấp|khóm|tổ dân phố|khu phố)\s+(?:{CAPW}|\d+)(?:\s{CAPW})*,\s*)?"
+            # "khu vực xã Khánh An, H.An Phú", "bến phà Quốc Chánh, Tổ 4, ấp Bãi Vòng, xã Hàm Ninh, ...",
+            # "xóm Nà Thin, xã Đức Hồng, ...": a landmark and the hamlets before the commune (fresh57).
+            r"(?:(?:khu vực|địa bàn)\s+)?"
+            rf"(?:(?:bến phà|bến tàu|đầu cầu|chợ|cảng|nút giao|ngã ba|ngã tư)\s+{CAPW}(?:\s{CAPW})*,\s*)?"
+            rf"(?:(?:(?:[Tt]ổ|thôn|bản|ấp|khóm|xóm|làng|buôn|plei|tổ dân phố|khu phố|khối|tiểu khu)"
+            rf"\s+(?:{CAPW}|\d+)(?:\s{CAPW})*,\s*)*"
             rf"(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+|{_SHORT_LEVEL})"
             rf"(?:{_PLACE_WORD}\s?)+"
             rf"(?:,\s*(?:(?:(?:huyện|quận|tỉnh|thành phố|TP\.?)\s+|{_SHORT_LEVEL})(?:{_PLACE_WORD}\s?)+"
