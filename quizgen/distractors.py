@@ -553,7 +553,20 @@ def candidates_for(
             return [peer, *(n for n in options if n != peer)] if peer else options
         return [n for n in names if not _rank_prefix(n, gaz) and _same_origin(n, kind, gaz)]
     if shape == "rank":
-        return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
+        # The ranks a step or two either side, across the star line ("Đại tá" among "Thiếu tướng",
+        # "Thượng tá", "Trung tá", "Trung tướng"), three of them by the seed: the group alone gave
+        # seven rank questions of one article the same four options (fresh57, reader 87).
+        ladder = [r for g in ("generals", "field_officers", "junior_officers") for r in gaz.ranks.get(g, ())]
+        at = next((i for i, r in enumerate(ladder) if fold_for_match(r) == fold_for_match(fact.answer)), None)
+        if at is None:
+            return [r for r in _rank(seed, gaz.rank_group(fact.answer))]
+        near = [ladder[j] for j in range(at - 2, at + 3) if j != at and 0 <= j < len(ladder)]
+        # Only the minister is a "Đại tướng": beside a director's rank it is an option no one weighs.
+        further = [ladder[j] for j in (at - 3, at + 3) if 0 < j < len(ladder)]
+        lower = fact.answer[:1].islower()
+        # Each officer's own draw: the seed alone is the same for every "Đại tá" of an article.
+        own = f"{seed}|{fact.sentence.text}|{fact.start}"
+        return [r[:1].lower() + r[1:] if lower else r for r in _rank(own, near) + further]
     if shape.startswith("charge:"):
         # The same family's other offences, written in the case the text writes the answer.
         family = gaz.charges.get(shape.split(":", 1)[1], ())

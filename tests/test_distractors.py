@@ -60,12 +60,20 @@ def test_a_provincial_posts_options_are_other_provinces_in_an_order_of_its_own()
     }
 
 
-def test_rank_distractors_stay_in_the_same_rank_group() -> None:
-    assert set(wrong("rank_of", "Đại tá Lê Văn Hòa, Giám đốc Công an tỉnh Nghệ An, đã dự.")) <= {
-        "Thượng tá",
-        "Trung tá",
-        "Thiếu tá",
-    }
+def test_rank_distractors_are_the_ranks_a_step_or_two_away() -> None:
+    # Session 37: the rank group alone gave seven rank questions of one article the same four
+    # options (fresh57); a step or two either side, across the star line, chosen by the seed.
+    seen: set[str] = set()
+    for name in ("Lê Văn Hòa", "Trần Văn Bình", "Phạm Quốc Cường", "Ngô Minh Dũng"):
+        options = set(wrong("rank_of", f"Đại tá {name}, Giám đốc Công an tỉnh Nghệ An, đã dự."))
+        assert len(options) == 3 and options <= {"Trung tướng", "Thiếu tướng", "Thượng tá", "Trung tá"}, (
+            options
+        )
+        seen |= options
+    assert len(seen) == 4
+    # Only the minister is a "Đại tướng": never beside a Thiếu tướng.
+    options = set(wrong("rank_of", "Thiếu tướng Lê Văn Hòa, Giám đốc Công an tỉnh Nghệ An, đã dự."))
+    assert "Đại tướng" not in options and len(options) == 3, options
 
 
 def test_dates_keep_their_format() -> None:
