@@ -62,6 +62,7 @@ SPLITS = (
     "fresh55",
     "fresh56",
     "fresh57",
+    "fresh58",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
