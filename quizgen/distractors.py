@@ -1228,10 +1228,10 @@ def _other_city(own: str, gaz: Gazetteer, seed: str) -> list[str]:
         return gaz.aliases_of(p) | gaz.aliases_of(f"Thành phố {p}") | {fold_for_match(p)}
 
     guarded = _GUARDS_A_BORDER.search(own) is not None
+    # Its neighbours first ("Viện KSND tỉnh Đắk Lắk" among the Central Highlands'), as for a police.
+    ordered = [_without_city_word(p) for p in _near_first(seed, place, tuple(bare), gaz)] or _rank(seed, bare)
     return [
-        before + p
-        for p in _rank(seed, bare)
-        if not names(p) & mine and not (guarded and fold_for_match(p) in _INLAND)
+        before + p for p in ordered if not names(p) & mine and not (guarded and fold_for_match(p) in _INLAND)
     ]
 
 
@@ -1577,6 +1577,20 @@ _DEFENCE = re.compile(
 )
 
 
+_LOOKALIKES: dict[int, re.Pattern[str]] = {}
+
+
+def _looks_abroad(gaz: Gazetteer) -> re.Pattern[str]:
+    """Vietnam's places whose names hold a country's ("Lào Cai"), to be read past when looking for one."""
+    if id(gaz) not in _LOOKALIKES:
+        local = [p for k in ("provinces", "cities", "former_provinces") for p in gaz.places.get(k, ())]
+        like = [p for p in local if any(word_re(c).search(p) for c in gaz.countries if c != "Việt Nam")]
+        _LOOKALIKES[id(gaz)] = re.compile(
+            "|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in like) or r"(?!x)x"
+        )
+    return _LOOKALIKES[id(gaz)]
+
+
 def sphere(name: str, gaz: Gazetteer) -> str:
     """Where a body belongs, so that options come from the same world as the answer: the UN, a
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
@@ -1595,10 +1609,13 @@ def sphere(name: str, gaz: Gazetteer) -> str:
         return "defence"
     # Names as written, capitalised: "pháp luật" is no "Pháp", "Việt Nam" no province "Nam ...".
     text = name.replace("Việt Nam", " ")
-    if _names_a_listed_province(text, gaz):
+    # Vietnam's own provinces go before a country is looked for: "Lào Cai" is no "Lào" (fresh58:
+    # "Công an tỉnh Lào Cai" found no option among Vietnam's provinces, so no question).
+    abroad = _looks_abroad(gaz).sub(" ", text)
+    if _names_a_listed_province(abroad, gaz):
         return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:
-        if country != "Việt Nam" and word_re(country).search(text):
+        if country != "Việt Nam" and word_re(country).search(abroad):
             return f"foreign:{fold_for_match(country)}"
     if any(word_re(site).search(text) for site in gaz.places.get("mission_sites", ())):
         # "Bộ Giáo dục khu vực Abyei": Vietnam's ministries beside it gave it away (fresh46).

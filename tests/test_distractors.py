@@ -13,6 +13,7 @@ from quizgen.distractors import (
     candidates_for,
     choose_distractors,
     is_place_name,
+    sphere,
 )
 from quizgen.extract import Fact, extract_article
 from quizgen.gazetteer import load_communes, load_gazetteer
@@ -1131,3 +1132,26 @@ def test_nearness_reads_a_city_by_any_of_its_names() -> None:
     assert gaz.by_nearness("TP.HCM", listed)[:2] == gaz.by_nearness("Thành phố Hồ Chí Minh", listed)[:2]
     assert set(gaz.by_nearness("TPHCM", listed)[:3]) <= {"Đồng Nai", "Tây Ninh", "Đồng Tháp", "Vĩnh Long"}
     assert gaz.by_nearness("Atlantis", listed) == []  # not placed: the caller keeps its own order
+
+
+def test_session37_lao_cai_is_a_vietnamese_province_and_ksnd_no_one_bodys_code() -> None:
+    gaz = load_gazetteer()
+    # fresh58: "Lào Cai" read as Laos left "Công an tỉnh Lào Cai" no option among Vietnam's provinces;
+    # "KSND" read as one body's code made every other province's procuracy "the same body".
+    assert sphere("Công an tỉnh Lào Cai", gaz) == "local"
+    assert sphere("Công an tỉnh Sê Kông (Lào)", gaz).startswith("foreign")
+    for text, answer in (
+        (
+            "May mắn, chị C được phát hiện rồi bàn giao cho Công an tỉnh Lào Cai, nhờ vậy chị được trở về.",
+            "Công an tỉnh Lào Cai",
+        ),
+        (
+            "Ngày 18/8, Viện KSND tỉnh Đắk Lắk đã phê chuẩn quyết định khởi tố bị can, bắt tạm giam Vàng Seo Gia.",
+            "Viện KSND tỉnh Đắk Lắk",
+        ),
+    ):
+        fact = next(f for f in extract_article("t", ("Tiêu đề", text)).facts if f.answer == answer)
+        options = choose_distractors(fact, DistractorPool(), "t", set())
+        assert len(options) == 3 and all(o.startswith(answer.rsplit(" tỉnh ", 1)[0]) for o in options), (
+            options
+        )
