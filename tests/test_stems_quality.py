@@ -3860,3 +3860,33 @@ def test_session37_how_many_faults_both_fresh57_readers_found() -> None:
         "chuyên môn thuộc Công an tỉnh Gia Lai."
     )
     assert "bao nhiêu huyện, thị xã, thành phố" in found["17"], found
+
+
+def test_session37_fresh58_readers_faults() -> None:
+    def drafts(*paragraphs: str) -> dict[str, str]:
+        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
+
+    # The minutes of a clock time are no count (both readers rejected "5 giờ bao nhiêu phút").
+    found = drafts(
+        "Vào khoảng 1 giờ 30 phút ngày 2-11, Công an quận Gò Vấp được báo tin có hỏa hoạn tại một căn nhà."
+    )
+    assert "30 phút" not in found, found
+    # A report's frame before its figures goes; so does "cho thấy" left with nothing after it.
+    found = drafts(
+        "Số liệu do Cục trưởng Cục Cửa khẩu (Bộ Tư lệnh Bộ đội Biên phòng), Thiếu tướng Đỗ Ngọc Toàn, cùng ông "
+        "Vũ Quang Toàn - Chi cục trưởng Chi cục Điều tra chống buôn lậu (Cục Hải quan) báo cáo tại hội nghị cho "
+        "thấy: trong giai đoạn từ năm 2020 đến tháng 6/2025, hai lực lượng đã phát hiện và bắt giữ 1.184 vụ việc."
+    )
+    assert found["1.184"].startswith("Trong giai đoạn từ năm 2020 đến tháng 6/2025"), found
+    assert not any(q.endswith("cho thấy?") for q in found.values()), found
+    # A head of government is no option for a police delegation's head.
+    found_options = {
+        a: o
+        for _, a, o in _drafts_of(
+            "Tiêu đề bài báo",
+            "Đoàn công tác của Cảnh sát Hoàng gia Thái Lan, đứng đầu là Đại tướng Torsak Saardpark, Cố vấn đặc "
+            "biệt, Trưởng đoàn, đến thăm và làm việc tại TP Đà Nẵng ngày 22-8.",
+        )
+    }
+    for options in found_options.values():
+        assert not {"Prayut Chan-o-cha", "Srettha Thavisin"} & set(options), options

@@ -130,14 +130,25 @@ _LEAD_IN = re.compile(
 )
 
 
+# "Số liệu do ... báo cáo tại hội nghị cho thấy: trong giai đoạn ...": a report's frame before the
+# figures it gives; "... báo cáo tại hội nghị cho thấy?": the frame left with nothing after it
+# (both fresh58 readers).
+_REPORT_FRAME = re.compile(
+    r"^(?:Số liệu|Báo cáo|Kết quả|Thống kê)\b[^:?]{0,260}?(?:cho thấy|nêu rõ|cho biết):\s+(?=\S)"
+)
+_FRAME_LEFT = re.compile(r"\s+(?:cho thấy|nêu rõ)\s*(?=\?$|$)")
+
+
 def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
     opener = (
         LEADING_OPENERS.match(stem.strip())
         or _ASIDE_OPENER.match(stem.strip())
         or _LEAD_IN.match(stem.strip())
+        or _REPORT_FRAME.match(stem.strip())
     )
     if opener and not _QUESTION_WORDS.search(opener.group(0)):  # never drop the question itself
         stem = stem.strip()[opener.end() :]
+    stem = _FRAME_LEFT.sub("", stem)
     if ministry:
         # Only a "Bộ" standing alone ("40 lãnh đạo của Bộ", "Bộ đã ..."), never "Bộ trưởng", "Bộ đội".
         # "Trung đoàn CSCĐ Trung Bộ đã ...": after a capitalised word "Bộ" ends a region's name.
@@ -2376,7 +2387,7 @@ def finish_stem(
             stem = f"{head} {qphrase}?" if fact.type.value == "when" else f"{head} {fact.qphrase}?"
             if word_count(stem) > MAX_STEM_WORDS:
                 stem = _short_object(stem, sentence)  # the main clause's own object may run on
-    stem = _trim_to_clause(stem, sentence=sentence)
+    stem = _FRAME_LEFT.sub("", _trim_to_clause(stem, sentence=sentence))
     stem = _restore_agent_verb(stem, fact.sentence.text)
     stem = _restore_passive_verb(stem, fact.sentence.text)
     stem = _resolve_same_day(stem, fact.sentence.text)

@@ -162,6 +162,8 @@ class NumberRules(RuleBase):
             clock = re.match(_CLOCK_AFTER, rest)
             if noun_words[0] in ("giờ", "phút") and (clock or prev.lower() in ("lúc", "hồi", "vào")):
                 continue  # "khoảng 15 giờ ngày 21-1" is a moment, not a duration
+            if noun_words[0] == "phút" and re.search(r"(?:\d\s*giờ|\d\s*h)\s*$", text[: m.start()]):
+                continue  # "5 giờ 15 phút rạng sáng 19.8": the minutes of a moment (both fresh58 readers)
             if noun_words[0] in TIME_UNITS:
                 unit_word = noun_words[0]
                 span_end = m.end() + noun_at + len(unit_word)
