@@ -63,6 +63,7 @@ SPLITS = (
     "fresh56",
     "fresh57",
     "fresh58",
+    "fresh59",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
