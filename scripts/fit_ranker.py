@@ -14,7 +14,7 @@ fresh split's side-by-side or, from fresh51 on, blind round, the held-out split'
         $(for r in 1 2 3 4 5 6; do echo $J/drafts-round$r.json $J/verdicts-round$r.jsonl; done) \
         $(for s in fresh fresh{2..50}; do \
             echo $J/$s/side-by-side-drafts.json $J/$s/side-by-side-verdicts.jsonl; done) \
-        $(for s in fresh51 fresh52 fresh53 fresh54 fresh55 fresh56; do \
+        $(for s in fresh51 fresh52 fresh53 fresh54 fresh55 fresh56 fresh57 fresh58 fresh59; do \
             echo $J/$s/blind-drafts.json $J/$s/blind-verdicts.jsonl; done) \
         $J/heldout/old-generator-drafts.json $J/heldout/old-generator-verdicts.jsonl
 """
