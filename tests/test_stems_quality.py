@@ -3890,3 +3890,23 @@ def test_session37_fresh58_readers_faults() -> None:
     }
     for options in found_options.values():
         assert not {"Prayut Chan-o-cha", "Srettha Thavisin"} & set(options), options
+
+
+def test_session37_fresh59_readers_faults() -> None:
+    def drafts(*paragraphs: str) -> dict[str, str]:
+        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
+
+    # A period's length and one end give the other; both ends give the length.
+    found = drafts(
+        "Cục Cảnh sát giao thông cho biết, đợt cao điểm được triển khai trong 3 tháng, bắt đầu từ ngày 20/6 "
+        "và kết thúc hết ngày 20/9."
+    )
+    assert not {"ngày 20/6", "ngày 20/9"} & set(found), found
+    assert "bắt đầu từ ngày 20/6" not in found.get("3 tháng", ""), found
+    # As many names as the count, an address between them.
+    found = drafts(
+        "Những người bị bắt gồm có: Vi Văn Thông (SN 2000, ở xã Quang Chiểu, huyện Mường Lát); Đỗ Minh Tú "
+        "(SN 1972, ở thị trấn Giắt, huyện Triệu Sơn); hai người cùng ở xã Trung Lý, huyện Mường Lát là Lương "
+        "Ngọc Thành (SN 2000) và Ngân Thị Nhao (SN 1967)."
+    )
+    assert "hai" not in found, found

@@ -295,9 +295,37 @@ def _in_a_breakdown(fact: Fact) -> bool:
     return any(m.start(1) <= fact.start < m.end(1) for m in _BREAKDOWN.finditer(text))
 
 
+_COUNT_THEN_NAMED = re.compile(
+    rf"[Bb]ao nhiêu\s+[^?]{{1,80}}?\s(?:là|gồm)\s+(?P<items>{_NAME}(?:\s*\([^()]*\))?"
+    rf"(?:(?:,\s+|\s+và\s+){_NAME}(?:\s*\([^()]*\))?)+)\s*\?"
+)
+
+
+# "trong 3 tháng, bắt đầu từ ngày 20/6 và kết thúc hết ngày nào?": a period's length and one end
+# give the other; both ends give the length (both fresh59 readers, three drafts).
+_LENGTH = re.compile(
+    rf"(?i)(?<!\w)(?:trong|kéo dài|thời gian|thời hạn)\s+(?:\d+|{_NUM_WORD_RE})"
+    r"\s+(?:ngày|tuần|tháng|năm)(?!\w)"
+)
+_DAY_MONTH = re.compile(r"(?<![\d/.])\d{1,2}[/.-]\d{1,2}(?![\d])")
+
+
+def period_giveaway(stem: str, fact: Fact) -> bool:
+    if fact.type == QType.WHEN and _DAY_MONTH.search(fact.answer):
+        return bool(_LENGTH.search(stem) and _DAY_MONTH.search(stem))
+    if fact.type == QType.HOW_MANY and re.search(r"(?:ngày|tuần|tháng|năm)$", fact.answer.strip()):
+        return (
+            len(_DAY_MONTH.findall(stem)) >= 2
+            and re.search(r"(?i)(?<!\w)(?:từ|bắt đầu)(?!\w)", stem) is not None
+        )
+    return False
+
+
 def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
     """Why the stem gives the answer away (a few words), or None."""
     gaz = gaz or load_gazetteer()
+    if period_giveaway(stem, fact):
+        return "a period's length and one end give the other"
     released = _RELEASED.search(fact.sentence.text)
     if released and fact.start < released.end():
         return "when or by whom the story was released"  # "Theo thông tin X đưa ra ngày nào, ..."
@@ -464,6 +492,11 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "common knowledge ('6 điều Bác Hồ dạy')"
         if _COUNT_THEN_LIST.search(stem):
             return "the counted people or things are listed in the stem"
+        listed = _COUNT_THEN_NAMED.search(stem)
+        if listed and number_of(fact.answer) == len(re.split(r",\s+|\s+và\s+", listed.group("items"))):
+            # "Bao nhiêu người cùng ở xã Trung Lý, huyện Mường Lát là A (SN 2000) và B (SN 1967)?":
+            # as many names as the count, an address between (both fresh59 readers).
+            return "the counted people are named in the stem"
         if _PRIZES_ASKED.search(stem) and number_of(fact.answer) in _list_lengths(stem):
             # "Bao nhiêu giải Ba thuộc về đội A, đội B và Công an huyện C?", "A và B nhận bao nhiêu
             # giải Nhì?": one prize per winner named (both fresh54 readers: the count is given).
