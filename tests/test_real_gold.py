@@ -64,6 +64,7 @@ SPLITS = (
     "fresh57",
     "fresh58",
     "fresh59",
+    "fresh60",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
