@@ -724,6 +724,15 @@ def candidates_for(
         if _CODE_NAME.search(re.sub(r"\([^()]*\)", "", fact.answer)):
             return [c for c in corpus if _CODE_NAME.search(c)]
         names = list(gaz.orgs.get(head, ()))
+        if not names:
+            # "Đồn biên phòng Tuyên Bình": the listed "Đồn Biên phòng ..." written the answer's way.
+            listed = [n for k, v in gaz.orgs.items() if k.casefold() == head.casefold() for n in v]
+            names = [head + n[len(head) :] for n in listed]
+        if head.casefold() == "đồn biên phòng":
+            # "Đồn Biên phòng Tuyên Bình" among three "Đồn Biên phòng Cửa khẩu quốc tế ...": its form
+            # alone marks it.
+            gate = "cửa khẩu" in fact.answer.casefold()
+            names = [n for n in names if ("cửa khẩu" in n.casefold()) == gate]
         if fact.kind == "brand":
             names = [re.sub(r"\s*\([^)]*\)$", "", n) for n in names]
             if head not in ("Cục", "Bộ", "Tổng cục", "Vụ", "Học viện", "Trường"):  # Vietnamese bodies

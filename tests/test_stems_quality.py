@@ -3910,3 +3910,28 @@ def test_session37_fresh59_readers_faults() -> None:
         "Ngọc Thành (SN 2000) và Ngân Thị Nhao (SN 1967)."
     )
     assert "hai" not in found, found
+
+
+def test_session37_a_border_guard_or_investigation_body_that_reports_is_asked() -> None:
+    # fresh58-60: "Bộ đội Biên phòng tỉnh Kiên Giang thông tin, ..." and "Cơ quan Cảnh sát điều tra
+    # Công an tỉnh Phú Thọ ..." were no fact; gold writers asked which body reported or acted.
+    found = {
+        a: q
+        for q, a, _ in _drafts_of(
+            "Tiêu đề bài báo",
+            "Ngày 4.2, Bộ đội Biên phòng tỉnh Kiên Giang thông tin, các đơn vị trực thuộc vừa bắt giữ 2 tàu cá "
+            "chở hơn 41.000 lít dầu DO không rõ nguồn gốc.",
+        )
+    }
+    assert "bộ đội biên phòng tỉnh nào thông tin" in found["Bộ đội Biên phòng tỉnh Kiên Giang"], found
+    facts = extract_article(
+        "t",
+        (
+            "Tiêu đề bài báo",
+            "Ngày 10.1, Cơ quan An ninh điều tra Công an tỉnh An Giang thông tin đã ra quyết định khởi tố vụ án, "
+            "khởi tố bị can và bắt tạm giam Nguyễn Văn Sàng.",
+        ),
+    ).facts
+    assert "Cơ quan An ninh điều tra Công an tỉnh An Giang" in {
+        f.answer for f in facts if f.type == QType.ORG
+    }

@@ -275,10 +275,14 @@ class RuleBase:
                 # "Phó Trưởng Công an | phường Mỹ Long": a post ending in "Công an" goes on to its place.
                 or (
                     word in _ADMIN_UNITS
-                    and (end > pos or text[:pos].endswith("Công an"))
+                    and (end > pos or text[:pos].endswith(("Công an", "Biên phòng", "Quân sự")))
                     and (nxt[:1].isupper() or nxt in _ADMIN_UNITS)
                 )
                 or (word in ("và", "-") and end > pos and nxt[:1].isupper())
+                # "Đồn Biên phòng Cửa khẩu cảng An Thới", "Cửa khẩu quốc tế Cha Lo" (fresh57-59).
+                or (prev, word) == ("Cửa", "khẩu")
+                or (prev == "khẩu" and word in ("cảng", "quốc") and (nxt[:1].isupper() or nxt == "tế"))
+                or ((prev, word) == ("quốc", "tế") and nxt[:1].isupper())
             ):
                 end = pos + wm.end()
                 continue

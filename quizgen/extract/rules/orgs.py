@@ -167,28 +167,54 @@ class OrgRules(RuleBase):
                 score=0.8,
             )
 
+    # The clause's verb after the acting body; a bracket that places it ("(Bộ đội Biên phòng tỉnh Tây
+    # Ninh)") and the day may come between. A body that reports ("Bộ đội Biên phòng tỉnh Kiên Giang
+    # thông tin, ...") acts too: gold writers asked which body reported (fresh58, fresh59).
     _SUBJECT_VERB_RE = re.compile(
-        r"\s+(?:đã\s+|sẽ\s+)?(?:tổ chức|phối hợp|ký|ban hành|triển khai|khai giảng|tiếp|chủ trì|công bố|"
-        r"tổng kết|phát động|ra mắt)\b"
+        r"(?:\s*\([^()]{2,60}\))?(?:\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
+        r"\s+(?:đã\s+|sẽ\s+|vừa\s+)?(?:tổ chức|phối hợp|ký|ban hành|triển khai|khai giảng|tiếp|chủ trì"
+        r"|công bố|tổng kết|phát động|ra mắt|thông tin|cho biết|cho hay|thông báo|bắt giữ|bắt quả tang"
+        r"|triệt phá|khởi tố)\b"
     )
 
     def _subject_org(self, s: Sentence, main_org: str | None) -> Iterator[Fact]:
         """The organisation doing the main clause's action: "Công an tỉnh Nghệ An tổ chức hội nghị"."""
         text = s.text
-        opener = re.match(r"(?:[^,;]{1,40},\s*){0,2}", text)
-        pos = opener.end() if opener else 0
-        h = self.org_head_re.match(text, pos)
-        if not h or not self._leading_adverbial_prefix(text[:pos]):
+        # Up to two openers before the body ("Ngày 4.2, "), the fewest that reach one: the longest
+        # reach took the body's own clause for an opener ("Ngày 4.2, Bộ đội ... thông tin, các ...").
+        h = None
+        for k in range(3):
+            opener = re.match(rf"(?:[^,;]{{1,40}},\s*){{{k}}}", text)
+            if opener is None:
+                break
+            pos = opener.end()
+            h = self.org_head_re.match(text, pos)
+            if h and self._leading_adverbial_prefix(text[:pos]):
+                break
+            h = None
+        if h is None:
             return
         end = self._org_end(text, h.end())
+        if not self._SUBJECT_VERB_RE.match(text, end):
+            return
+        # "Đồn biên phòng Tuyên Bình (Bộ đội Biên phòng tỉnh Tây Ninh)": the bracket places the body;
+        # the body is the answer.
+        end = pos + len(re.sub(r"\s*\([^()]*\)$", "", text[pos:end]))
         span = text[pos:end]
         head = h.group("head")
-        if len(span.split()) <= len(head.split()) or not self._SUBJECT_VERB_RE.match(text, end):
+        if len(span.split()) <= len(head.split()):
             return
         if main_org and fold_for_match(span) == fold_for_match(main_org):
             return  # the article's own ministry: every reader knows it
+        # "Bộ đội Biên phòng tỉnh nào", as "công an tỉnh nào": the level the name goes on with.
+        level = re.match(r"\s+(tỉnh|thành phố)\s", text[h.end() : end + 1])
+        asked = f"{head[:1].lower()}{head[1:]}" + (f" {level.group(1)}" if level else "")
+        if head.startswith(
+            ("Bộ đội", "Bộ Chỉ huy", "Đồn", "Ban Chỉ huy", "Cơ quan Cảnh sát", "Cơ quan An ninh")
+        ):
+            asked = asked.lower()  # "đồn biên phòng nào", "bộ đội biên phòng tỉnh nào": a kind, not a name
         yield Fact(
-            QType.ORG, "org", span, span, s, pos, end, qphrase=f"{head[:1].lower()}{head[1:]} nào",
+            QType.ORG, "org", span, span, s, pos, end, qphrase=f"{asked} nào",
             shape=f"org:{head}", head=head, score=0.75,
         )  # fmt: skip
 
