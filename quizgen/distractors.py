@@ -442,6 +442,38 @@ def foreign_official(name: str, gaz: Gazetteer) -> bool:
     return any(loose_key(n) == key for n in listed)
 
 
+_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô", "Phan", "Đinh")
+_MIDDLES = ("Văn", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Xuân", "Công", "Mạnh", "Trọng")
+_GIVEN = (
+    "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Nam", "Sơn", "Thắng", "Bình", "Cường", "Thành", "Trung",
+    "Hòa", "Phong", "Quang", "Khánh", "Tùng", "Hiếu", "Lâm", "Kiên",
+)  # fmt: skip
+_GIVEN_FEMALE = ("Hương", "Lan", "Mai", "Hà", "Thu", "Hằng", "Nga", "Thủy", "Huyền", "Trang", "Yến", "Loan")
+
+
+def _invented_names(seed: str, answer: str, text: str, count: int = 12) -> list[str]:
+    """Vietnamese names of the answer's make (a woman's with "Thị"), drawn by the seed: a pool no
+    quiz runs through, where the gazetteer's fifteen officials came back in every question. None
+    is a name the article or the famous list holds."""
+    gaz = load_gazetteer()
+    female = _female(answer)
+    middles = ("Thị",) if female else _MIDDLES
+    given = _GIVEN_FEMALE if female else _GIVEN
+    said = fold_for_match(text)
+    out: list[str] = []
+    for i in range(count * 4):
+        h = int(hashlib.sha1(f"{seed}\x1fname{i}".encode()).hexdigest(), 16)
+        surname, middle = _SURNAMES[h % len(_SURNAMES)], middles[(h // 97) % len(middles)]
+        name = f"{surname} {middle} {given[(h // 9973) % len(given)]}"
+        key = fold_for_match(name)
+        if key in said or key in gaz.famous or name in out:
+            continue
+        out.append(name)
+        if len(out) == count:
+            break
+    return out
+
+
 def _rank_prefix(answer: str, gaz: Gazetteer) -> str:
     for rank in sorted(gaz.all_ranks, key=len, reverse=True):
         if fold_for_match(answer).startswith(fold_for_match(rank) + " "):
@@ -520,7 +552,11 @@ def candidates_for(
             near = [n for n in present + _rank(seed, corpus) if n.split()[0] in _HIGHLAND_SURNAMES]
             rest = " ".join(words[1:])
             return near + [f"{x} {rest}" for x in _rank(seed, _HIGHLAND_SURNAMES) if x != words[0]]
-        names = _rank(seed, present) + _rank(seed, corpus) + _rank(seed, people)
+        others = _rank(seed, corpus)
+        invented = _invented_names(seed, fact.answer, fact.sentence.text) if kind == "vn" else []
+        # One name from the other articles at most: the same few officials from the other articles
+        # of a quiz were offered in every "who" question (fresh60: "Trần Quốc Tỏ" seven times).
+        names = _rank(seed, present) + others[:1] + invented + others[1:] + _rank(seed, people)
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
@@ -542,7 +578,7 @@ def candidates_for(
             general = "generals" in gaz.ranks and fold_for_match(rank) in {
                 fold_for_match(r) for r in gaz.ranks["generals"]
             }
-            hosts = people if general or kind != "vn" else gaz.people.get("ordinary", ())
+            hosts = people if general or kind != "vn" else (*gaz.people.get("ordinary", ()), *invented)
             pasted = [f"{rank} {n}" for n in _rank(seed, hosts) if fold_for_match(n) not in known]
             # The only "Thiếu tướng" among three "Thượng tướng" is the one to pick (both readers):
             # the first officer who carries the answer's own rank goes first, so another option

@@ -1156,3 +1156,21 @@ def test_session37_lao_cai_is_a_vietnamese_province_and_ksnd_no_one_bodys_code()
         assert len(options) == 3 and all(o.startswith(answer.rsplit(" tỉnh ", 1)[0]) for o in options), (
             options
         )
+
+
+def test_session37_a_person_gets_one_name_from_other_articles_at_most() -> None:
+    # fresh60: the same officials of the other articles were offered in every "who" question.
+    text = "Chị Nguyễn Thị Ngọc Oanh cùng anh Hoàng Việt Anh bị mắc kẹt trong nhà."
+    fact = next(f for f in extract_article("t", ("Tiêu đề", text)).facts if f.answer == "Hoàng Việt Anh")
+    pool = DistractorPool()
+    others = ("Trần Quốc Tỏ", "Lê Văn Tuyến", "Nguyễn Văn Long", "Lê Quốc Hùng", "Phạm Thế Tùng")
+    for name in others:
+        pool.add(fact.shape, name, "other")
+    options = choose_distractors(fact, pool, "t", set())
+    assert len(options) == 3 and len(set(options) & set(others)) <= 1, options
+    # The invented names: the answer's make, none the article holds, the same for the same seed.
+    from quizgen.distractors import _invented_names
+
+    names = _invented_names("s", "Nguyễn Thị Lan", "Bà Trần Thị Mai phát biểu.")
+    assert names == _invented_names("s", "Nguyễn Thị Lan", "Bà Trần Thị Mai phát biểu.")
+    assert len(names) == 12 and all(n.split()[1] == "Thị" for n in names) and "Trần Thị Mai" not in names
