@@ -3935,3 +3935,13 @@ def test_session37_a_border_guard_or_investigation_body_that_reports_is_asked() 
     assert "Cơ quan An ninh điều tra Công an tỉnh An Giang" in {
         f.answer for f in facts if f.type == QType.ORG
     }
+
+
+def test_session37_a_listed_law_is_asked_by_its_whole_name() -> None:
+    # fresh60, both readers: "thi hành luật nào cá nhân?" => "Luật Bảo vệ dữ liệu" (the name cut).
+    facts = extract_article(
+        "t",
+        ("Tiêu đề bài báo", "Quốc hội khóa XV đã thông qua Luật Bảo vệ dữ liệu cá nhân vào ngày 26/6/2025."),
+    ).facts
+    assert "Luật Bảo vệ dữ liệu cá nhân" in {f.answer for f in facts if f.type == QType.WHICH_PROGRAMME}
+    assert "Luật Bảo vệ dữ liệu" not in {f.answer for f in facts}

@@ -277,6 +277,21 @@ def whole_constituent(fact: Fact, analysis: SentenceAnalysis) -> Fact | None:
         if country and mentions_country(country.group(1)) and is_place(country.group(1)):
             placed = answer + country.group(0)
             return replace(fact, answer=placed, fact=placed, end=max(fact.end, at + len(placed)))
+    if fact.kind == "programme" and fact.head == "Luật":
+        # "Luật Bảo vệ dữ liệu | cá nhân": a listed law the text goes on with is taken whole (not a
+        # listed programme: its period stays out of its name, asked "chương trình nào giai đoạn ...").
+        at = text.find(answer, max(0, fact.start - 5))
+        listed = next(
+            (
+                n
+                for n in sorted(load_gazetteer().programmes.get(fact.head, ()), key=len, reverse=True)
+                if len(n) > len(answer) and n.startswith(answer + " ") and at >= 0 and text.startswith(n, at)
+            ),
+            None,
+        )
+        if listed:
+            new_fact = listed if fact.fact == fact.answer else fact.fact.replace(answer, listed, 1)
+            return replace(fact, answer=listed, fact=new_fact, end=max(fact.end, at + len(listed)))
     if fact.kind == "programme":
         at = text.find(answer, max(0, fact.start - 5))
         after_head = [t for t in analysis.tokens if at >= 0 and t.start > at and t.end <= at + len(answer)]
