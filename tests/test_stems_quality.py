@@ -1110,12 +1110,14 @@ def test_a_long_when_question_keeps_the_act_and_drops_who_it_was_for() -> None:
 
 
 def test_an_acronym_for_part_of_a_name_is_asked_and_a_second_partner_leaves_with_the_first() -> None:
+    # Since session 37 "PCCC&CNCH" is an acronym every officer knows (readers rejected 5 of 8 such
+    # drafts), so the part-of-a-name case is a less common acronym.
     facts = _facts(
         "Tin trong nước",
-        "Sáng 7.7, Công an tỉnh phối hợp cùng Cục Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ (PCCC&CNCH) "
-        "Bộ Công an tổ chức Hội thi thể thao.",
+        "Sáng 8.7, Công an tỉnh phối hợp cùng Cục Cảnh sát Phòng chống tội phạm môi trường (PCTPMT) "
+        "Bộ Công an tổ chức Hội thi nghiệp vụ.",
     )
-    assert ("acronym", "Phòng cháy chữa cháy và cứu nạn cứu hộ") in facts
+    assert ("acronym", "Phòng chống tội phạm môi trường") in facts
     stem = _stem(
         "place",
         "Hà Nội",
@@ -3945,3 +3947,18 @@ def test_session37_a_listed_law_is_asked_by_its_whole_name() -> None:
     ).facts
     assert "Luật Bảo vệ dữ liệu cá nhân" in {f.answer for f in facts if f.type == QType.WHICH_PROGRAMME}
     assert "Luật Bảo vệ dữ liệu" not in {f.answer for f in facts}
+
+
+def test_session37_fresh60_readers_trivial_questions() -> None:
+    found = {
+        a: q
+        for q, a, _ in _drafts_of(
+            "Tiêu đề bài báo",
+            "Nội dung hợp tác giữa hai cơ quan trong giai đoạn tới đã được Thứ trưởng Trần Quốc Tỏ và ngài "
+            "Juraev Jakhongir nhất trí.",
+            "Các vận động viên (VĐV) và lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ (PCCC&CNCH) "
+            "tham gia hội thao.",
+        )
+    }
+    assert "hai" not in found, found  # "giữa bao nhiêu cơ quan": a "between" has two sides
+    assert not any("VĐV" in q or "PCCC&CNCH" in q for q in found.values()), found  # common acronyms

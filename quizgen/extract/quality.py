@@ -195,6 +195,8 @@ def _count_in_stem(stem: str, answer: str) -> bool:
 _TWO_OF_A_KIND = re.compile(
     r"[Bb]ao nhiêu\s+(?:Bộ|bộ(?!\s+(?:thiết bị|hồ sơ|tài liệu|máy|quần áo|đồ))|Đảng|Ban|Nhà nước|Chính phủ"
     r"|Quân đội|nước|bên|lực lượng|tỉnh|phía)(?!\w)"
+    # "hợp tác giữa bao nhiêu cơ quan": a "between" has two sides (both fresh60 readers).
+    r"|giữa\s+bao nhiêu\s+\w+"
 )  # "Công an bao nhiêu tỉnh", "bao nhiêu lực lượng đã đẩy mạnh phối hợp" -> 2 (both fresh57 readers)
 
 
