@@ -65,6 +65,7 @@ SPLITS = (
     "fresh58",
     "fresh59",
     "fresh60",
+    "fresh61",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
