@@ -26,7 +26,7 @@ from quizgen.extract.facts import Fact
 from quizgen.extract.places import inside_a_place, is_place
 from quizgen.extract.quality import TERM_BEFORE, number_of
 from quizgen.extract.rules import NUM_WORDS
-from quizgen.gazetteer import Gazetteer, load_communes, load_gazetteer
+from quizgen.gazetteer import Gazetteer, bare_place, load_communes, load_gazetteer
 from quizgen.models import QType
 from quizgen.normalize import core_name, fold_for_match, loose_key, word_re
 from quizgen.sentences import UPPER
@@ -1223,13 +1223,9 @@ def _near_first(seed: str, place: str, candidates: tuple[str, ...], gaz: Gazette
     in 2025) is from an older article: the former provinces near it may be offered too."""
     if any(fold_for_match(place) == fold_for_match(p) for p in gaz.places.get("former_provinces", ())):
         candidates = (*candidates, *gaz.places.get("former_provinces", ()))
-    own = {_bare(a) for a in gaz.aliases_of(place)} | {_bare(place)}
-    ranked = [c for c in gaz.by_nearness(place, candidates) if _bare(c) not in own]
+    own = {bare_place(a) for a in gaz.aliases_of(place)} | {bare_place(place)}
+    ranked = [c for c in gaz.by_nearness(place, candidates) if bare_place(c) not in own]
     return _rank(seed, ranked[:_NEAR]) + ranked[_NEAR:]
-
-
-def _bare(place: str) -> str:
-    return fold_for_match(_without_city_word(re.sub(r"^(?:[Tt]ỉnh)\s+", "", place)))
 
 
 def _without_city_word(place: str) -> str:
@@ -1622,20 +1618,6 @@ _DEFENCE = re.compile(
 )
 
 
-_LOOKALIKES: dict[int, re.Pattern[str]] = {}
-
-
-def _looks_abroad(gaz: Gazetteer) -> re.Pattern[str]:
-    """Vietnam's places whose names hold a country's ("Lào Cai"), to be read past when looking for one."""
-    if id(gaz) not in _LOOKALIKES:
-        local = [p for k in ("provinces", "cities", "former_provinces") for p in gaz.places.get(k, ())]
-        like = [p for p in local if any(word_re(c).search(p) for c in gaz.countries if c != "Việt Nam")]
-        _LOOKALIKES[id(gaz)] = re.compile(
-            "|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in like) or r"(?!x)x"
-        )
-    return _LOOKALIKES[id(gaz)]
-
-
 def sphere(name: str, gaz: Gazetteer) -> str:
     """Where a body belongs, so that options come from the same world as the answer: the UN, a
     foreign country, a Vietnamese province, or the Vietnamese state ("national")."""
@@ -1656,7 +1638,7 @@ def sphere(name: str, gaz: Gazetteer) -> str:
     text = name.replace("Việt Nam", " ")
     # Vietnam's own provinces go before a country is looked for: "Lào Cai" is no "Lào" (fresh58:
     # "Công an tỉnh Lào Cai" found no option among Vietnam's provinces, so no question).
-    abroad = _looks_abroad(gaz).sub(" ", text)
+    abroad = gaz.country_lookalikes.sub(" ", text)
     if _names_a_listed_province(abroad, gaz):
         return "foreign:lào"  # "Công an tỉnh Hủa Phăn" is no option for a Vietnamese province's police
     for country in gaz.countries:

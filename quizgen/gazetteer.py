@@ -10,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-from quizgen.normalize import fold_for_match, normalize_text
+from quizgen.normalize import fold_for_match, normalize_text, word_re
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,21 @@ class Gazetteer:
                         return alias_kind
         return None
 
+    @functools.cached_property
+    def country_lookalikes(self) -> re.Pattern[str]:
+        """Vietnam's places whose names hold a country's ("Lào Cai"), to be read past when a text is
+        searched for a country."""
+        local = [p for k in ("provinces", "cities", "former_provinces") for p in self.places.get(k, ())]
+        like = [p for p in local if any(word_re(c).search(p) for c in self.countries if c != "Việt Nam")]
+        return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in like) or r"(?!x)x")
+
     def by_nearness(self, place: str, candidates: tuple[str, ...] | list[str]) -> list[str]:
         """``candidates`` nearest to ``place`` first (both by the names the centres list, with or
         without "Thành phố"); [] when either is not listed, so the caller keeps its own order."""
-        centres = {_bare_place(k): v for k, v in self.centres.items()}
+        centres = {bare_place(k): v for k, v in self.centres.items()}
 
         def centre(name: str) -> tuple[float, float] | None:
-            for key in (_bare_place(name), *(_bare_place(a) for a in sorted(self.aliases_of(name)))):
+            for key in (bare_place(name), *(bare_place(a) for a in sorted(self.aliases_of(name)))):
                 if key in centres:
                     return centres[key]
             return None
@@ -115,7 +123,7 @@ class Gazetteer:
         )
 
 
-def _bare_place(name: str) -> str:
+def bare_place(name: str) -> str:
     """ "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "tỉnh Nghệ An" -> the folded name alone."""
     return re.sub(r"^(?:thành phố|tp\.?|tỉnh)\s*", "", fold_for_match(name))
 

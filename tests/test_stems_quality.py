@@ -3837,27 +3837,29 @@ def test_session37_an_address_with_its_hamlets_or_landmark_is_asked_whole() -> N
         assert place in answers, (sentence, answers)
 
 
-def test_session37_how_many_faults_both_fresh57_readers_found() -> None:
-    def drafts(*paragraphs: str) -> dict[str, str]:
-        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
+def _stems_by_answer(*paragraphs: str) -> dict[str, str]:
+    """Each draft's stem by its answer, for an article of ``paragraphs`` under a headline."""
+    return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
 
+
+def test_session37_how_many_faults_both_fresh57_readers_found() -> None:
     # Three shares of one whole: each is 100 less the other two.
-    found = drafts(
+    found = _stems_by_answer(
         "Kết quả kiểm tra, 43,1% học viên đạt điểm giỏi, 54,7% học viên đạt điểm khá và 2,2% học viên đạt điểm trung bình khá."
     )
     assert not {"43,1%", "54,7%", "2,2%"} & set(found), found
     # Two parties in a two-party story: trivial.
-    found = drafts(
+    found = _stems_by_answer(
         "Thời gian qua, hai lực lượng đã đẩy mạnh phối hợp trong công tác bảo vệ an ninh biên giới."
     )
     assert "hai" not in found, found
     # A list's lead-in is no part of the question.
-    found = drafts(
+    found = _stems_by_answer(
         "Một số kết quả nổi bật: qua Cửa khẩu quốc tế Cha Lo, hai bên cùng kiểm soát 737.884 lượt người xuất nhập cảnh."
     )
     assert found["737.884"].startswith("Qua Cửa khẩu quốc tế Cha Lo"), found
     # "17 huyện, thị xã, thành phố" is counted whole.
-    found = drafts(
+    found = _stems_by_answer(
         "Tham gia hội thao có gần 1.000 vận động viên đến từ Công an 17 huyện, thị xã, thành phố và 27 đơn vị "
         "chuyên môn thuộc Công an tỉnh Gia Lai."
     )
@@ -3865,16 +3867,13 @@ def test_session37_how_many_faults_both_fresh57_readers_found() -> None:
 
 
 def test_session37_fresh58_readers_faults() -> None:
-    def drafts(*paragraphs: str) -> dict[str, str]:
-        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
-
     # The minutes of a clock time are no count (both readers rejected "5 giờ bao nhiêu phút").
-    found = drafts(
+    found = _stems_by_answer(
         "Vào khoảng 1 giờ 30 phút ngày 2-11, Công an quận Gò Vấp được báo tin có hỏa hoạn tại một căn nhà."
     )
     assert "30 phút" not in found, found
     # A report's frame before its figures goes; so does "cho thấy" left with nothing after it.
-    found = drafts(
+    found = _stems_by_answer(
         "Số liệu do Cục trưởng Cục Cửa khẩu (Bộ Tư lệnh Bộ đội Biên phòng), Thiếu tướng Đỗ Ngọc Toàn, cùng ông "
         "Vũ Quang Toàn - Chi cục trưởng Chi cục Điều tra chống buôn lậu (Cục Hải quan) báo cáo tại hội nghị cho "
         "thấy: trong giai đoạn từ năm 2020 đến tháng 6/2025, hai lực lượng đã phát hiện và bắt giữ 1.184 vụ việc."
@@ -3895,18 +3894,15 @@ def test_session37_fresh58_readers_faults() -> None:
 
 
 def test_session37_fresh59_readers_faults() -> None:
-    def drafts(*paragraphs: str) -> dict[str, str]:
-        return {a: q for q, a, _ in _drafts_of("Tiêu đề bài báo", *paragraphs)}
-
     # A period's length and one end give the other; both ends give the length.
-    found = drafts(
+    found = _stems_by_answer(
         "Cục Cảnh sát giao thông cho biết, đợt cao điểm được triển khai trong 3 tháng, bắt đầu từ ngày 20/6 "
         "và kết thúc hết ngày 20/9."
     )
     assert not {"ngày 20/6", "ngày 20/9"} & set(found), found
     assert "bắt đầu từ ngày 20/6" not in found.get("3 tháng", ""), found
     # As many names as the count, an address between them.
-    found = drafts(
+    found = _stems_by_answer(
         "Những người bị bắt gồm có: Vi Văn Thông (SN 2000, ở xã Quang Chiểu, huyện Mường Lát); Đỗ Minh Tú "
         "(SN 1972, ở thị trấn Giắt, huyện Triệu Sơn); hai người cùng ở xã Trung Lý, huyện Mường Lát là Lương "
         "Ngọc Thành (SN 2000) và Ngân Thị Nhao (SN 1967)."
@@ -3917,14 +3913,10 @@ def test_session37_fresh59_readers_faults() -> None:
 def test_session37_a_border_guard_or_investigation_body_that_reports_is_asked() -> None:
     # fresh58-60: "Bộ đội Biên phòng tỉnh Kiên Giang thông tin, ..." and "Cơ quan Cảnh sát điều tra
     # Công an tỉnh Phú Thọ ..." were no fact; gold writers asked which body reported or acted.
-    found = {
-        a: q
-        for q, a, _ in _drafts_of(
-            "Tiêu đề bài báo",
-            "Ngày 4.2, Bộ đội Biên phòng tỉnh Kiên Giang thông tin, các đơn vị trực thuộc vừa bắt giữ 2 tàu cá "
-            "chở hơn 41.000 lít dầu DO không rõ nguồn gốc.",
-        )
-    }
+    found = _stems_by_answer(
+        "Ngày 4.2, Bộ đội Biên phòng tỉnh Kiên Giang thông tin, các đơn vị trực thuộc vừa bắt giữ 2 tàu cá "
+        "chở hơn 41.000 lít dầu DO không rõ nguồn gốc.",
+    )
     assert "bộ đội biên phòng tỉnh nào thông tin" in found["Bộ đội Biên phòng tỉnh Kiên Giang"], found
     facts = extract_article(
         "t",
@@ -3950,15 +3942,11 @@ def test_session37_a_listed_law_is_asked_by_its_whole_name() -> None:
 
 
 def test_session37_fresh60_readers_trivial_questions() -> None:
-    found = {
-        a: q
-        for q, a, _ in _drafts_of(
-            "Tiêu đề bài báo",
-            "Nội dung hợp tác giữa hai cơ quan trong giai đoạn tới đã được Thứ trưởng Trần Quốc Tỏ và ngài "
-            "Juraev Jakhongir nhất trí.",
-            "Các vận động viên (VĐV) và lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ (PCCC&CNCH) "
-            "tham gia hội thao.",
-        )
-    }
+    found = _stems_by_answer(
+        "Nội dung hợp tác giữa hai cơ quan trong giai đoạn tới đã được Thứ trưởng Trần Quốc Tỏ và ngài "
+        "Juraev Jakhongir nhất trí.",
+        "Các vận động viên (VĐV) và lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ (PCCC&CNCH) "
+        "tham gia hội thao.",
+    )
     assert "hai" not in found, found  # "giữa bao nhiêu cơ quan": a "between" has two sides
     assert not any("VĐV" in q or "PCCC&CNCH" in q for q in found.values()), found  # common acronyms
