@@ -12,10 +12,12 @@ from quizgen.extract.quality import giveaway, line_of_work_giveaway, name_cut_at
 from quizgen.extract.stems import (
     _BROKEN_AI,
     _REPORTED_TAIL,
+    MAX_STEM_WORDS,
     _one_of_a_listing,
     _ring_named,
     _short_object,
     _without_mandate,
+    _without_place,
     build_stem,
     finish_stem,
     malformed,
@@ -59,8 +61,8 @@ def test_a_long_sentence_keeps_its_main_clause_and_the_fact() -> None:
         "của Bộ Công an, nhằm nâng cao năng lực cho lực lượng tham gia gìn giữ hòa bình."
     )
     stem = _stem("count", "32", s)
-    assert stem is not None and word_count(stem) <= 30
-    assert stem.startswith("Cục Gìn giữ hòa bình Việt Nam khai giảng") and "bao nhiêu học viên" in stem
+    assert stem is not None and word_count(stem) <= MAX_STEM_WORDS
+    assert "Cục Gìn giữ hòa bình Việt Nam khai giảng" in stem and "bao nhiêu học viên" in stem
 
 
 def test_titles_left_after_ai_go() -> None:
@@ -1127,8 +1129,8 @@ def test_an_acronym_for_part_of_a_name_is_asked_and_a_second_partner_leaves_with
         'triển lãm ảnh "Nữ quân nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc".',
     )
     assert stem == (
-        'Cục Gìn giữ hòa bình Việt Nam đã tổ chức chương trình giao lưu và triển lãm ảnh "Nữ quân nhân Việt Nam '
-        'trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
+        'Ngày 25/10, Cục Gìn giữ hòa bình Việt Nam đã tổ chức chương trình giao lưu và triển lãm ảnh "Nữ quân '
+        'nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
     )
 
 
@@ -1517,7 +1519,7 @@ def test_the_partner_asked_keeps_its_verb_and_a_department_keeps_its_ministry() 
     )
     stem = _stem("org", "IOM", s)
     assert stem is not None and "phối hợp với tổ chức nào" in stem, stem
-    assert stem.startswith("Cục Đối ngoại, Bộ Công an đã")
+    assert "Cục Đối ngoại, Bộ Công an đã" in stem
 
 
 def test_what_links_the_subject_to_the_asked_clause_stays() -> None:
@@ -1532,7 +1534,8 @@ def test_what_links_the_subject_to_the_asked_clause_stays() -> None:
     )
     who = _stem("person", "Trung tướng Lê Văn Tuyến", s)
     assert who == (
-        "Đoàn đại biểu cấp cao Bộ Công an Việt Nam do ai làm Trưởng đoàn đã thăm, làm việc từ ngày 14-18/10?"
+        "Đoàn đại biểu cấp cao Bộ Công an Việt Nam do ai làm Trưởng đoàn đã thăm, làm việc tại Australia từ ngày "
+        "14-18/10?"
     )
 
 
@@ -2386,8 +2389,12 @@ def test_a_place_after_the_asked_count_goes_with_its_province() -> None:
         "cấu kết với người nước ngoài lập sàn giao dịch ảo."
     )
     stem = _stem("count", "8", s)
-    assert stem is not None and "Svay Rieng" not in stem and ", tỉnh" not in stem, stem
-    assert "thuê bao nhiêu căn hộ rồi cấu kết" in stem, stem
+    # Within the length, the place stays whole; cut for length, it goes whole.
+    assert stem is not None and "thuê bao nhiêu căn hộ tại TP Bavet, tỉnh Svay Rieng rồi cấu kết" in stem, (
+        stem
+    )
+    assert _without_place(stem).count("Svay Rieng") == 0 and ", tỉnh" not in _without_place(stem)
+    assert "thuê bao nhiêu căn hộ rồi cấu kết" in _without_place(stem)
 
 
 def test_a_leading_time_said_with_vua_qua_is_asked_at_the_end() -> None:
@@ -2420,7 +2427,8 @@ def test_a_passive_after_its_subjects_description_keeps_the_subject() -> None:
         '2011 về hành vi "cùng đồng bọn dùng vũ lực chiếm đoạt tài sản".'
     )
     stem = _stem("year", "năm 2011", s)
-    assert stem is not None and stem.startswith("Hùng là đối tượng đặc biệt nguy hiểm bị Công an"), stem
+    assert stem is not None and stem.startswith("Hùng là đối tượng đặc biệt nguy hiểm"), stem
+    assert "bị Công an huyện Thuận An" in stem, stem
 
 
 def test_a_partner_asked_before_the_clauses_own_subject_is_dropped() -> None:
@@ -3202,7 +3210,8 @@ def test_session33_names_with_and_and_leading_clauses() -> None:
     )
     stems = [q for q, _, _ in drafts]
     assert not any(q.startswith("Nhờ vậy") or (q.startswith("Dù ") and "," not in q) for q in stems)
-    assert any(q.startswith("Tổ tuần tra đã bắn") for q in stems)
+    # Within the length the main clause stays, and "Dù" with it; cut away, the stem opens on the patrol.
+    assert any(q.startswith(("Tổ tuần tra đã bắn", "Dù tổ tuần tra đã bắn")) for q in stems)
     # One end of a span ("từ năm nào – 2024") is no question.
     assert not any("năm nào –" in q for q in stems) and any("năm 2019 – 2024" in q for q in stems)
     # "Chiều ngày (3/3)": the bracket is the day itself, not a gloss to cut ("Chiều ngày, ai ...").
@@ -3274,7 +3283,9 @@ def test_session34_cut_clauses_keep_their_verb_and_subject() -> None:
         "ma túy, 3 xe máy cùng nhiều tang vật khác.",
     )
     stems = [q for q, a, _ in drafts if a == "57"]
-    assert stems and all(q.endswith("bao nhiêu cây nỏ dùng để sử dụng ma túy?") for q in stems)
+    assert stems and all(
+        "công an thu giữ bao nhiêu cây nỏ dùng để sử dụng ma túy" in q.lower() for q in stems
+    ), stems
     assert not any("Khám xét tại chỗ công an" in q or "tỉ đồng, 57" in q for q, _, _ in drafts)
 
 
@@ -3806,15 +3817,16 @@ def test_session37_two_drafts_of_one_sentence_no_longer_clash_over_its_date() ->
         id="t",
         path=Path("t.txt"),
         paragraphs=(
-            "Nghệ An ra quân bảo đảm an toàn giao thông",
-            "Ngày 15-11, Công an tỉnh Nghệ An đã phối hợp với Cục CSGT tổ chức lễ ra quân tuần tra, kiểm soát, "
-            "xử lý vi phạm trật tự an toàn giao thông dịp cuối năm.",
+            "Nghệ An tổng kết công tác đối ngoại",
+            # Not "Cục CSGT" with "an toàn giao thông" in the stem: its line of work gives it away.
+            "Ngày 15-11, Công an tỉnh Nghệ An đã phối hợp với Cục Đối ngoại tổ chức hội nghị tổng kết công tác "
+            "hợp tác quốc tế, trao đổi kinh nghiệm với các nước láng giềng trong năm qua.",
         ),
         title="t",
     )
     drafts = embedded_drafts([article], [article], 20)[0]
     when = next(q for q in drafts if q.answer == "ngày 15-11")
-    partner = next(q for q in drafts if q.answer == "Cục CSGT")
+    partner = next(q for q in drafts if q.answer == "Cục Đối ngoại")
     assert not prints_answer(partner, when) and not prints_answer(when, partner), partner.question
     assert partner.question.startswith("Công an tỉnh Nghệ An đã phối hợp với cục nào"), partner.question
 
@@ -3950,3 +3962,83 @@ def test_session37_fresh60_readers_trivial_questions() -> None:
     )
     assert "hai" not in found, found  # "giữa bao nhiêu cơ quan": a "between" has two sides
     assert not any("VĐV" in q or "PCCC&CNCH" in q for q in found.values()), found  # common acronyms
+
+
+def test_session38_a_subject_listed_over_commas_stays_whole() -> None:
+    # fresh60: both readers struck "Phòng nghiệp vụ ... và Đồn biên phòng Tuyên Bình đã chặn bắt" and
+    # "Vào khoảng 11h30p ngày nào, trinh sát Phòng Cảnh sát Môi trường?": the units listed before the
+    # verb's comma piece are its subject too.
+    drafts = _drafts_of(
+        "Vào khoảng 6 giờ ngày 16-1, trên đoạn đường tuần tra biên giới (gần cột mốc 214, thuộc ấp Rạch Mây, "
+        "xã Tuyên Bình, tỉnh Tây Ninh), tổ công tác hiệp đồng của Công an xã Tuyên Bình, Cục Phòng chống ma "
+        "túy và tội phạm, Phòng nghiệp vụ Bộ đội Biên phòng tỉnh Tây Ninh và Đồn biên phòng Tuyên Bình đã "
+        "chặn bắt 10 đối tượng (gồm 3 nữ, 7 nam) khi nhóm này đang tìm cách đi sâu vào nội địa."
+    )
+    listed = (
+        "Tổ công tác hiệp đồng của Công an xã Tuyên Bình, Cục Phòng chống ma túy và tội phạm, Phòng nghiệp vụ"
+    )
+    when = [q for q, a, _ in drafts if a == "khoảng 6 giờ ngày 16-1"]
+    assert when and all(
+        q.startswith(listed) and q.endswith("10 đối tượng vào thời gian nào?") for q in when
+    ), when
+    counted = [q for q, a, _ in drafts if a == "10"]
+    # What the group was doing is a clause of its own, after the asked count.
+    assert counted and all(q.startswith(listed) and q.endswith("bao nhiêu đối tượng?") for q in counted), (
+        counted
+    )
+    drafts = _drafts_of(
+        "Theo đó, vào khoảng 11h30p ngày 30/10, trinh sát Phòng Cảnh sát Môi trường, Công an tỉnh Lâm Đồng và "
+        "Công an huyện Đức Trọng kiểm tra chiếc xe máy do Trình Vẩy Nhần cầm lái khi đang đi qua thôn Hải Ninh, "
+        "xã Ninh Loan, huyện Đức Trọng, phát hiện trên xe chở 2 cá thể tê tê và 2 cá thể rắn nghi thuộc loài "
+        "nguy cấp, quý hiếm."
+    )
+    when = [q for q, a, _ in drafts if a == "ngày 30/10"]
+    assert when and all(
+        q.startswith(
+            "Trinh sát Phòng Cảnh sát Môi trường, Công an tỉnh Lâm Đồng và Công an huyện Đức Trọng kiểm tra"
+        )
+        for q in when
+    ), when
+
+
+def test_session38_a_when_stem_opens_on_who_acted_not_on_a_frame() -> None:
+    # fresh61: "Lúc tuần tra kiểm soát trên tuyến đường Tự Đức vào thời gian nào?" (no one acts).
+    drafts = _drafts_of(
+        "Vào tối 11/3, lúc tuần tra kiểm soát trên tuyến đường Tự Đức (phường Bảo An, TP Phan Rang – Tháp "
+        "Chàm), Tổ tuần tra của Phòng Cảnh sát cơ động công an tỉnh Ninh Thuận phát hiện khoảng 10 thanh niên "
+        "đang tụ tập ở khu vực Cầu Móng thuộc phường Bảo An, mang nhiều hung khí nguy hiểm và có dấu hiệu muốn "
+        "đánh nhau."
+    )
+    when = [q for q, a, _ in drafts if a == "tối 11/3"]
+    assert when and all(q.startswith("Tổ tuần tra của Phòng Cảnh sát cơ động") for q in when), when
+    # A road before the act follows it when the stem has room (session 35 readers: not opening on it).
+    drafts = _drafts_of(
+        "Khoảng 9h30 ngày 4/6, trên tuyến đường tránh TP Thanh Hóa (đoạn qua xã Đông Tân), Phòng Cảnh "
+        "sát môi trường Công an tỉnh Thanh Hóa bắt quả tang 2 đối tượng vận chuyển trái phép động vật "
+        "hoang dã."
+    )
+    when = [q for q, a, _ in drafts if "9h30" in a]
+    assert when == [
+        "Phòng Cảnh sát môi trường Công an tỉnh Thanh Hóa bắt quả tang 2 đối tượng vận chuyển trái phép động vật "
+        "hoang dã trên tuyến đường tránh TP Thanh Hóa vào thời gian nào?"
+    ]
+
+
+def test_session38_a_stem_within_the_length_keeps_its_clause_whole() -> None:
+    # A paired blind test (pair38: 80 drafts, each reader judging half in each form) accepted 51% of
+    # stems cut at 38 words against 32% of the same facts cut at 30: the cut lost the context.
+    drafts = _drafts_of(
+        "Chiều 20/11, Bộ Quốc phòng đã trao quyết định của Chủ tịch nước, giao cho hai sĩ quan Việt Nam nhiệm "
+        "vụ lên đường gìn giữ hòa bình Liên Hợp Quốc tại Nam Sudan."
+    )
+    org = [q for q, a, _ in drafts if a == "Bộ Quốc phòng"]
+    assert org and all(
+        q.endswith("nhiệm vụ lên đường gìn giữ hòa bình Liên Hợp Quốc tại Nam Sudan?") for q in org
+    )
+    # A purpose before who acted goes first when the stem is too long ("Nhằm thúc đẩy ..., Đoàn ...").
+    drafts = _drafts_of(
+        "Nhằm thúc đẩy quan hệ toàn diện giữa Bộ Công an và các lực lượng Cảnh sát Australia, Đoàn đại "
+        "biểu cấp cao Bộ Công an Việt Nam do Trung tướng Lê Văn Tuyến, Thứ trưởng Bộ Công an làm Trưởng "
+        "đoàn đã thăm, làm việc tại Australia từ ngày 14-18/10."
+    )
+    assert drafts and not any(q.startswith("Nhằm") for q, _, _ in drafts)

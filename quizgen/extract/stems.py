@@ -237,7 +237,7 @@ def build_cloze(fact: Fact, ministry: str | None) -> str | None:
 
 # --- finishing: the stem a trainer would print ------------------------------------------------
 
-MAX_STEM_WORDS = 30
+MAX_STEM_WORDS = 38
 HARD_MAX_STEM_WORDS = 40
 # A stem that no cut brings within HARD_MAX_STEM_WORDS is still asked up to this length: one long
 # clause ("Công an TPHCM nhận được công điện ... về việc tiếp nhận bao nhiêu công dân ...?") reads
@@ -307,9 +307,9 @@ def word_count(text: str) -> int:
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
-    r"trong khuôn khổ|suốt|"
+    r"trong khuôn khổ|suốt|lúc|"
     # "đoạn qua bản Tó Khò, xã Mù Cả, tỉnh Lai Châu, tổ công tác ... bắt quả tang": where on a road.
-    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|trên (?:tuyến|đường|quốc lộ|tỉnh lộ|cao tốc)|"
+    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc)|"
     # "3 năm trở lại đây, hoạt động của tội phạm ... có diễn biến phức tạp": a period, not a subject.
     r"(?:\d+|bao nhiêu|mấy)\s+(?:năm|tháng|tuần)\s+(?:trở lại đây|gần đây|qua))\b"
 )
@@ -662,6 +662,13 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         ),
         None,
     )
+    start = _list_start(pieces, target, sentence) if head is None and pieces[target][1] else target
+    if start < target:
+        # The question's own clause, its subject listed over commas before it: one piece.
+        pieces[start : target + 1] = [(" ".join(p for p, _ in pieces[start : target + 1]), True)]
+        target = start
+        keep = {target}
+        total = word_count(pieces[target][0])
     if head is not None:
         subjected = with_subject(pieces, head, sentence)
         if subjected != pieces[head][0] and head != target:
@@ -795,7 +802,7 @@ def _trim_to_clause(stem: str, limit: int = MAX_STEM_WORDS, sentence: SentenceAn
         # "Trong 4 ngày nghỉ lễ 2/9, | lực lượng CSGT ... tước quyền ... bao nhiêu trường hợp": a
         # figure without the period it was counted over cannot be checked (readers' "no period").
         period = next((i for i in range(head) if _PERIOD_PIECE.match(pieces[i][0])), None)
-        if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS - 5:
+        if period is not None and total + word_count(pieces[period][0]) <= HARD_MAX_STEM_WORDS:
             keep.add(period)
             total += word_count(pieces[period][0])
     # "Lê Xuân Chung, | sinh năm 1982 ... cùng Phạm Bá Quyền, | sinh năm 1990 ...": a piece that
@@ -866,10 +873,18 @@ def _list_item_before(pieces: list[tuple[str, bool]], target: int) -> bool:
 
 # "Dịp này, ...", "Nhân dịp này, ...": an opener pointing at the article's event; the stem
 # stands without it.
+_LEADING_ROAD = re.compile(
+    r"(?i)^(?:trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc)|đoạn (?:qua|thuộc|đi qua)|km\s?\d)"
+    r"(?:[^,()?]|\([^()]*\))*,\s+"
+)
+_LEADING_PURPOSE = re.compile(r"^(?:Nhằm|Để|Với mục tiêu|Hướng tới|Với mục đích)\s[^,?]*,\s*")
 _LEADING_OCCASION = re.compile(
     r"^(?:Nhân\s+)?(?:[Dd]ịp|[Ll]úc|[Kk]hi|[Tt]ại buổi|[Tt]ại sự kiện) (?:này|đó),\s*"
 )
-# After the question word: a purpose or consequence that adds nothing to what is asked.
+# After an asked count, what was going on when it was counted (a clause of its own).
+_TRAILING_WHILE = re.compile(
+    r"(?P<keep>(?<!\w)bao nhiêu(?!\w)(?:[^,?()]|\([^()]*\))*?)\s*,?\s+(?:khi|lúc)\s[^?]*(?=[?.]$)"
+)
 _TRAILING_PURPOSE = re.compile(
     r"(?P<keep>(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)[^,?]*?)\s*,?\s+"
     r"(?:nhằm|(?<!dùng )để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
@@ -906,10 +921,49 @@ def _without_helpers(stem: str) -> str:
     return stem[: m.start()] + rest
 
 
+def _act_before_road(stem: str, sentence: SentenceAnalysis | None) -> str:
+    """ "Trên tuyến đường tránh TP Thanh Hóa (đoạn qua xã Đông Tân), Phòng Cảnh sát ... bắt quả tang
+    ... vào thời gian nào?": the stem opens on who acted (session 35 readers: not on a road); the
+    road follows the act when the stem has room for it."""
+    road = _LEADING_ROAD.match(stem)
+    if road is None or not _has_verb(stem[road.end() :], sentence):
+        return stem
+    asked = _ASKED_AT_END.search(stem)
+    if asked is None:
+        return stem
+    clause = stem[road.end() : asked.start()].rstrip(", ")
+    where = road.group(0).rstrip(", ")
+    kept = clause
+    # The road with its gloss, or without it ("(đoạn qua xã Đông Tân)"), or not at all.
+    for said in (where, re.sub(r"\s*\([^()]*\)", "", where)):
+        moved = f"{clause} {said[:1].lower()}{said[1:]}"
+        if word_count(moved) + word_count(asked.group(0)) <= MAX_STEM_WORDS:
+            kept = moved
+            break
+    return kept[:1].upper() + kept[1:] + stem[asked.start() :]
+
+
 def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bool = False) -> str:
     """Shorter without changing what is asked: trailing purposes, a partner clause, acronyms,
     a theme's title, glosses in brackets and the place (unless the place is asked)."""
     stem = _TRAILING_PURPOSE.sub(lambda m: m.group("keep"), stem)
+    purpose = _LEADING_PURPOSE.match(stem)
+    if purpose and not _QUESTION_WORDS.search(purpose.group(0)) and word_count(stem) > MAX_STEM_WORDS:
+        # "Nhằm thúc đẩy quan hệ ..., Đoàn ... đã thăm, làm việc ...": why, before who did what; it
+        # goes before any of the act.
+        rest = stem[purpose.end() :]
+        stem = rest[:1].upper() + rest[1:]
+    if word_count(stem) > MAX_STEM_WORDS:
+        # "đã chặn bắt bao nhiêu đối tượng | khi nhóm này đang tìm cách đi sâu vào nội địa?": what
+        # was going on at the time, after what is asked.
+        stem = _TRAILING_WHILE.sub(
+            lambda m: (
+                m.group("keep")
+                if not _QUESTION_WORDS.search(m.group(0)[len(m.group("keep")) :])
+                else m.group(0)
+            ),
+            stem,
+        )
     if word_count(stem) > MAX_STEM_WORDS:
         stem = _without_helpers(stem)
     organiser = _ORGANISED_BY.search(stem)
@@ -1010,6 +1064,18 @@ _OBJECT_TAIL = re.compile(
 _PREDICATE_AHEAD = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
 
 
+_WHILE_CLAUSE = re.compile(r",?\s(?:khi|lúc)\s")
+
+
+def _listed_before(subject: str) -> bool:
+    """ "Tổ công tác ..., Cục ..., Phòng ... và Đồn biên phòng Tuyên Bình": one subject listed over
+    commas, every item a body or a unit."""
+    items = [i.strip() for i in subject.split(",")]
+    return _LIST_END_BEFORE_VERB.search(items[-1]) is not None and all(
+        _LISTED_ITEM.match(i) for i in items if i
+    )
+
+
 def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
     """ "X đã tổ chức bế giảng khóa huấn luyện đầu khóa cho sinh viên ... năm học 2022-2023 vào
     ngày nào?": the time (or place) of the act, asked of the act without who it was for ("X đã tổ
@@ -1023,12 +1089,17 @@ def _short_object(stem: str, sentence: SentenceAnalysis | None) -> str:
         return stem  # "Sau khi X hoàn thành ...", "Nhân dịp ...": the act is not the main clause
     found = (word_re(t.text).search(head) for t in _verbs(sentence))
     verb = next((m for m in found if m), None)
-    if verb is None or "," in head[: verb.start()]:
-        return stem  # the subject is not one plain phrase before its verb
+    if verb is None or ("," in head[: verb.start()] and not _listed_before(head[: verb.start()])):
+        return stem  # the subject is not one plain phrase (or one list) before its verb
     # The verb and at least three words of what was done stay: "tổ chức bế giảng khóa huấn luyện".
     words = list(re.finditer(r"\S+", head[verb.end() :]))
     if len(words) < 4:
         return stem
+    while_doing = _WHILE_CLAUSE.search(head, verb.end() + words[2].end())
+    if while_doing and word_count(head[: while_doing.start()]) >= 6:
+        # "... đã chặn bắt 10 đối tượng | khi nhóm này đang tìm cách đi sâu vào nội địa": what the
+        # others were doing is a clause of its own, not what the act was.
+        return head[: while_doing.start()].rstrip(",; ") + stem[asked.start() :]
     # "năm học 2022-2023": the tagger's verb inside a school year is no act.
     acts = [t.text for t in _verbs(sentence) if t.text != "năm học"]
     for cut in _OBJECT_TAIL.finditer(head, verb.end() + words[2].end()):
@@ -1507,6 +1578,43 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+# Words a listed subject's item may open with in lower case: "trinh sát Phòng Cảnh sát Môi trường,
+# Công an tỉnh Lâm Đồng và Công an huyện Đức Trọng kiểm tra".
+_LISTED_ITEM = re.compile(
+    rf"(?:[{UPPER}]|(?:trinh sát|tổ|đội|lực lượng|công an|cán bộ|đại diện|lãnh đạo|phòng|cơ quan)\s)"
+)
+_LIST_END_BEFORE_VERB = re.compile(r"\s(?:và|cùng)\s")
+
+
+def _list_start(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> int:
+    """The first piece of a subject listed over commas that piece ``i`` ends, or ``i``: in "A, B và
+    C đã chặn bắt ..." the verb's piece holds only the list's last items (fresh60: both readers
+    struck "Phòng nghiệp vụ ... và Đồn biên phòng Tuyên Bình đã chặn bắt" for the units before)."""
+    piece = pieces[i][0]
+    verbs = _verbs(sentence) if sentence is not None else []
+    tense = _TENSE.search(piece)
+    starts = [m.start() for m in (tense,) if m] + [
+        m.start() for t in verbs for m in [word_re(t.text).search(piece)] if m and m.start() > 0
+    ]
+    at = min(starts, default=-1)
+    if at <= 0 or not _LISTED_ITEM.match(piece) or not _LIST_END_BEFORE_VERB.search(piece[:at]):
+        return i
+    j = i
+    while j > 0:
+        prev = pieces[j - 1][0]
+        item = (
+            _LISTED_ITEM.match(prev)
+            and not (_ADVERBIAL_START.match(prev) or _FRAME_START.match(prev))
+            and not re.search(r"[()]", prev)
+            and word_count(prev) <= 12
+            and prev.rstrip().endswith(",")
+        )
+        if not item:
+            break
+        j -= 1
+    return j
+
+
 def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnalysis | None) -> str:
     """Piece ``i`` (the first with a verb) with its subject when an apposition took its place.
 
@@ -1517,6 +1625,9 @@ def with_subject(pieces: list[tuple[str, bool]], i: int, sentence: SentenceAnaly
     subject in front of it.
     """
     piece = pieces[i][0]
+    start = _list_start(pieces, i, sentence)
+    if start < i:
+        return " ".join(p for p, _ in pieces[start : i + 1])
     if i > 0 and _ADVERBIAL_START.match(pieces[i - 1][0]) and _PLACE_FIRST.match(piece):
         return piece  # "kể từ đầu năm tới nay, | tỉnh Cà Mau đã ghi nhận ...": the province is who
     if i > 0 and piece[:1].islower():
@@ -1761,7 +1872,9 @@ _BARE_TIME_QUESTION = re.compile(
 )
 _LEADING_TIME_QUESTION = re.compile(
     # "Lúc thời gian nào vừa qua,": "vừa qua" went with the date the question replaced.
-    r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:(?:sáng|chiều|tối|trưa) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào)"
+    # "Vào khoảng 11h30p ngày nào,": a clock time the answer left out stays with the asked day.
+    r"(?i)^(?P<q>(?:vào |hồi |lúc )?(?:khoảng )?(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{1,2}(?:p|')?)?\s)?"
+    r"(?:(?:sáng|chiều|tối|trưa|đêm|rạng sáng) )?(?:thời gian|ngày|năm|tháng|thời điểm) nào)"
     r"(?:\s+(?:vừa qua|vừa rồi))?,"
     r"\s+(?P<rest>.+)$"
 )
@@ -2281,8 +2394,11 @@ def finish_stem(
         # rules; the time is asked at the end, as for any leading adverbial.
         asked = re.sub(r"(?i)^(?:vào|hồi|lúc) ", "", leading.group("q"))
         asked = asked[:1].lower() + asked[1:]  # "Ngày nào vừa qua, X ..." ends "X ... vào ngày nào?"
-        stem = f"{leading.group('rest').rstrip('?. ')} vào {asked}?"
+        rest = leading.group("rest").rstrip("?. ")
+        stem = f"{rest} vào {asked}?"
         fact = replace(fact, move_to_end=True)
+    if fact.type.value == "when" and fact.move_to_end:
+        stem = _act_before_road(stem, sentence)
     asked_inside = _TIME_ASKED_INSIDE.search(stem) if fact.type.value == "when" else None
     if asked_inside:
         # "X cho biết, thời gian nào, lực lượng CSGT sẽ ra quân?": the time is asked at the end.
