@@ -66,6 +66,8 @@ SPLITS = (
     "fresh59",
     "fresh60",
     "fresh61",
+    "fresh62",
+    "fresh63",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
