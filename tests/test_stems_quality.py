@@ -4042,3 +4042,45 @@ def test_session38_a_stem_within_the_length_keeps_its_clause_whole() -> None:
         "đoàn đã thăm, làm việc tại Australia từ ngày 14-18/10."
     )
     assert drafts and not any(q.startswith("Nhằm") for q, _, _ in drafts)
+
+
+def test_session38_fresh62_63_readers_stems_and_posts() -> None:
+    # "Bùi Đức Kiên, 28 tuổi, cũng bị ...": the comma that closed the age goes with it (fresh62).
+    drafts = _drafts_of(
+        "Tối 23/8, Bùi Đức Kiên, 28 tuổi, cũng bị lực lượng chức năng bắt quả tang khi đang tập kết 50 bao "
+        "tải đựng 200 bình khí cười ở thôn Bản Pạt, xã Lục Hồn."
+    )
+    assert drafts and not any("Kiên," in q for q, _, _ in drafts), drafts
+    # A dateline glued to the sentence, and an age in a "do X cầm đầu" (fresh63, both readers).
+    drafts = _drafts_of(
+        "Quảng TrịTrong gần 12 tháng, đường dây do Nguyễn Văn Thọ, 21 tuổi, cầm đầu đã tổ chức cho nhiều người "
+        "đánh bạc và tự đánh bạc qua hình thức game online, tiền giao dịch lên tới 100 tỷ đồng."
+    )
+    stems = [q for q, _, _ in drafts]
+    assert stems and not any(
+        q.startswith("Quảng Trị") or "cầm đầu, cầm đầu" in q or "ai," in q for q in stems
+    )
+    assert any("do ai cầm đầu đã tổ chức" in q for q in stems), stems
+    # "ba đơn vị gồm A, B và C đã cùng tổ chức": the verb found first ("gồm") opens the subject.
+    drafts = _drafts_of(
+        "Sáng 15/6/2023, tại Hà Nội, ba đơn vị gồm Ban Cơ yếu Chính phủ, Hội đồng Lý luận Trung ương và Học "
+        "viện Báo chí và Tuyên truyền đã cùng đứng ra tổ chức Hội thảo khoa học quốc gia với chủ đề “An ninh "
+        "mạng và mật mã trong nền an ninh quốc gia”."
+    )
+    when = [q for q, a, _ in drafts if a == "sáng 15/6/2023"]
+    assert when and all("Học viện Báo chí và Tuyên truyền đã cùng đứng ra tổ chức" in q for q in when), when
+    # A post whose body the gazetteer knows with "và", or that goes on to a state (fresh62).
+    facts = _facts(
+        "Tin trong nước",
+        "Ở khối bộ, ban, ngành Trung ương, Hội thảo đón ông Nguyễn Huy Dũng - Thứ trưởng Bộ Thông tin và Truyền "
+        "thông, cùng đại diện các cơ quan.",
+        "Đoàn có 04 thành viên, đứng đầu là ông David Hudson – Phó Tư lệnh Cảnh sát bang New South Wales.",
+    )
+    assert ("title_of", "Thứ trưởng Bộ Thông tin và Truyền thông") in facts
+    assert ("title_of", "Phó Tư lệnh Cảnh sát bang New South Wales") in facts
+    # The country's top office named bare in the stem gives its holder away (fresh63, both readers).
+    drafts = _drafts_of(
+        "Sau chuyến thăm chính thức Nga của Tổng Bí thư Tô Lâm, cũng là dịp Tổng Bí thư dự Lễ kỷ niệm 80 năm "
+        "Ngày Chiến thắng vào tháng 5/2025, hai bên đã thống nhất nhiều nội dung hợp tác."
+    )
+    assert not any(a == "Tô Lâm" for _, a, _ in drafts)

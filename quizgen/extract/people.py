@@ -28,6 +28,13 @@ def rank_alternation() -> str:
     return "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
 
 
+def _inside_known_body(title: str, at: int, gaz: Gazetteer) -> bool:
+    """ "Thứ trưởng Bộ Thông tin | và Truyền thông": ``at`` falls inside a name the gazetteer knows."""
+    return any(
+        0 <= (k := title.find(name)) < at < k + len(name) for names in gaz.orgs.values() for name in names
+    )
+
+
 @functools.cache
 def and_next_person() -> re.Pattern[str]:
     """ "Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha", "... | và ngài Jean-Pierre
@@ -239,11 +246,22 @@ def person_facts(
             answer = text[start:name_end_at] if ranked else name
         known.add(fold_for_match(name))
         end = aged.end() if aged else name_end_at
+        if aged and not aged.group(0).lstrip().startswith("(") and re.match(rf",\s+[{LOWER}]", text[end:]):
+            # "do Nguyễn Văn Thọ, 21 tuổi, cầm đầu": the comma that closed the age goes with it, or
+            # the stem reads "do ai, cầm đầu" (fresh63, both readers).
+            end += 1
         # "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an Việt Nam, và ...": the title after the name goes
         # with it, or the stem reads "ai, Bộ trưởng ..., " and names the answer's post.
         after = _APPOSITION.match(text, end) if not glued else None
         if after and any(fold_for_match(after.group("title")).startswith(t) for t in titles):
-            verb = _VERB_IN_TITLE.search(after.group("title"))
+            verb = next(
+                (
+                    v
+                    for v in _VERB_IN_TITLE.finditer(after.group("title"))
+                    if not _inside_known_body(after.group("title"), v.start(), gaz)
+                ),
+                None,
+            )
             end = after.start("title") + verb.start() if verb else after.end("title")
         # "bắt được đối tượng truy nã đặc biệt nguy hiểm | X": the cast, described, then the name;
         # "... nguy hiểm ai?" is not Vietnamese, "... nguy hiểm nào?" is.

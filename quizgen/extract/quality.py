@@ -261,6 +261,9 @@ _TOP_OFFICE = (
 _TOP_OFFICE_BY_AI = re.compile(
     rf"(?<!\w)[Aa]i\s*(?:trên cương vị|với cương vị|[,–-]|là)\s*{_TOP_OFFICE}(?!\w)|{_TOP_OFFICE}\s+ai(?!\w)"
 )
+# The office named bare in a stem ("của ai, cũng là dịp Tổng Bí thư dự Lễ ..."); it gives the person
+# away only when the sentence calls the answer by it ("Tổng Bí thư Tô Lâm").
+_BARE_TOP_OFFICE = re.compile(rf"(?<!\w){_TOP_OFFICE}(?!\w)(?!\s+[{UPPER}])")
 
 
 _TOLD = re.compile(r"\s(?:thông tin|cho biết|cho hay|thông báo)\s*[,:]\s")
@@ -377,6 +380,13 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         # "chuyến thăm đầu tiên của ai trên cương vị Tổng Bí thư": every officer knows (both fresh49
         # readers rejected it).
         return "a famous leader named by the office"
+    if fact.type == QType.WHO and fold_for_match(name_of(fact.answer)) in gaz.famous:
+        for office in _BARE_TOP_OFFICE.finditer(stem):
+            # "Sau chuyến thăm ... của ai, cũng là dịp Tổng Bí thư dự Lễ ..." from "... của Tổng Bí thư
+            # Tô Lâm, cũng là dịp Tổng Bí thư ...": the office says who (fresh63, both readers).
+            called = rf"{re.escape(office.group(0))}\s+(?:\S+\s+){{0,2}}?{re.escape(name_of(fact.answer))}"
+            if re.search(called, fact.sentence.text):
+                return "a famous leader named by the office"
     folded = fold_for_match(stem)
     # "Bộ Nông nghiệp và Môi trường" is "BNNMT" in a code: the joining "và" has no letter there.
     initials = "".join(w[0] for w in fact.answer.split() if w[:1].isalpha() and w != "và").upper()

@@ -161,7 +161,9 @@ def _finish(stem: str, ministry: str | None, question: bool = True) -> str:
             ),
             stem,
         )
-    stem = re.sub(r"\s+", " ", unglue(stem)).strip().rstrip(".,;:?/ ")  # "buôn lậu./": page debris
+    # "Quảng TrịTrong gần 12 tháng, ...": a dateline glued to the sentence is read before unglue
+    # parts the two (fresh63, both readers: "Quảng Trị Trong bao nhiêu tháng").
+    stem = re.sub(r"\s+", " ", unglue(strip_dateline(stem))).strip().rstrip(".,;:?/ ")  # "buôn lậu./": debris
     # "do ai, và ông X", "và ai, đồng chủ trì": the comma closed the apposition the answer took.
     stem = re.sub(r"(?<!\w)(ai|nào),\s+(?=(?:và|cùng|đồng|đã|sẽ|đang|làm|chủ trì|ký)(?!\w))", r"\1 ", stem)
     # "bổ nhiệm ai, giữ chức ...": the same for the post an appointee takes; not after "ủy ban nào",
@@ -1000,7 +1002,9 @@ def _shorten(stem: str, sentence: SentenceAnalysis | None = None, keep_place: bo
     return stem
 
 
-_AGE_AND_HOME = re.compile(rf"{AGE_AND_HOME}(?:,(?=\s+(?:khi|lúc)\s))?")
+# The comma that closed the age goes with it when the clause goes on in lower case ("Bùi Đức Kiên, 28
+# tuổi, cũng bị ..." -> "Bùi Đức Kiên cũng bị ...": fresh62's reader, five times, "stray comma").
+_AGE_AND_HOME = re.compile(rf"{AGE_AND_HOME}(?:,(?=\s+[{LOWER}]))?")
 _MANDATE = re.compile(
     r",\s*(?:được\s+[^,?]{2,50}?\s+ủy quyền|thừa (?:ủy quyền|lệnh)\s+(?:của\s+)?[^,?]{2,60}?),"
 )
@@ -1476,6 +1480,14 @@ def _main_clause(stem: str, sentence: SentenceAnalysis | None = None) -> str | N
         if verb and not _ADVERBIAL_START.match(piece) and not _QUESTION_WORDS.search(piece):
             if _ONLY_REPORTS.search(piece):
                 return None  # "X thông báo, từ ngày nào?": what was reported is not asked here
+            ends = (
+                j for j in range(i + 1, len(pieces)) if pieces[j][1] and _list_start(pieces, j, sentence) <= i
+            )
+            end = next(ends, None)
+            if end is not None:
+                # "ba đơn vị gồm Ban Cơ yếu Chính phủ, | Hội đồng ... và Học viện ... đã cùng tổ chức":
+                # the verb found first ("gồm") opens a subject listed on to the clause's own verb.
+                return " ".join(p for p, _ in pieces[i : end + 1]).rstrip(",;: ")
             clause = with_subject(pieces, i, sentence).rstrip(",;: ")
             if _agent_only(clause, sentence):
                 return None  # "X đã được Ủy viên Bộ Chính trị, | Thủ tướng ... tiếp": the verb is further on
@@ -1581,7 +1593,9 @@ _OWN_SUBJECT = re.compile(
 # Words a listed subject's item may open with in lower case: "trinh sát Phòng Cảnh sát Môi trường,
 # Công an tỉnh Lâm Đồng và Công an huyện Đức Trọng kiểm tra".
 _LISTED_ITEM = re.compile(
-    rf"(?:[{UPPER}]|(?:trinh sát|tổ|đội|lực lượng|công an|cán bộ|đại diện|lãnh đạo|phòng|cơ quan)\s)"
+    rf"(?:[{UPPER}]|(?:trinh sát|tổ|đội|lực lượng|công an|cán bộ|đại diện|lãnh đạo|phòng|cơ quan)\s"
+    # "ba đơn vị gồm Ban Cơ yếu Chính phủ, | Hội đồng ... và Học viện ... đã cùng tổ chức" (fresh62).
+    rf"|(?:[^\s,]+\s+){{1,3}}gồm\s+[{UPPER}])"
 )
 _LIST_END_BEFORE_VERB = re.compile(r"\s(?:và|cùng)\s")
 

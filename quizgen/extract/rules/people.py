@@ -128,6 +128,19 @@ def _dash_in_place(text: str, at: int) -> bool:
 
 
 class PeopleRules(RuleBase):
+    def _through_named_body(self, text: str, start: int, end: int) -> int:
+        """``end``, or past it when the post's body goes on there: a name the gazetteer knows with
+        "và" in it ("Thứ trưởng Bộ Thông tin | và Truyền thông"), or a state or region named after
+        a lower-case word ("Phó Tư lệnh Cảnh sát | bang New South Wales"); fresh62, both readers:
+        the post asked was cut inside its name."""
+        for names in self.gaz.orgs.values():
+            for name in names:
+                at = text.find(name, start, end + len(name))
+                if 0 <= at < end < at + len(name):
+                    return at + len(name)
+        state = re.match(rf"\s+(?:bang|tiểu bang)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*", text[end:])
+        return end + state.end() if state else end
+
     def _dash_in_body(self, text: str, at: int) -> bool:
         """ "Trưởng Ban Thi đua | – Khen thưởng Trung ương": the dash at ``at`` joins the two halves
         of a body's name; one that opens another post or a clause ("– Giám đốc ...", "– cho biết")
@@ -188,7 +201,9 @@ class PeopleRules(RuleBase):
                 if tm and app.group(1) != ",":
                     # "Đại tá X - Giám đốc Công an tỉnh Y chủ trì ...": no closing comma, so the title
                     # ends with its organisation's name.
-                    t_end = _with_lower_tail(text, self._org_end(text, tm.end()))
+                    t_end = self._through_named_body(
+                        text, t_start, _with_lower_tail(text, self._org_end(text, tm.end()))
+                    )
                     # "X - Giám đốc Công an tỉnh phát biểu": the bare level word ends the post,
                     # which reads cut off without it.
                     bare = _BARE_LEVEL_AFTER.match(text, t_end)
