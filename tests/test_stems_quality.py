@@ -4084,3 +4084,21 @@ def test_session38_fresh62_63_readers_stems_and_posts() -> None:
         "Ngày Chiến thắng vào tháng 5/2025, hai bên đã thống nhất nhiều nội dung hợp tác."
     )
     assert not any(a == "Tô Lâm" for _, a, _ in drafts)
+
+
+def test_session38_a_delegation_and_an_attended_event_are_named() -> None:
+    # fresh62, both readers: "Đoàn có 04 thành viên" and "Tham dự có ..." name no delegation, no event.
+    drafts = _drafts_of(
+        "Ngày 27/6/2024, Đoàn Cảnh sát bang New South Wales đã được Trường Đại học CSND đón tiếp và làm việc.",
+        "Đoàn có 04 thành viên, đứng đầu là ông David Hudson – Phó Tư lệnh Cảnh sát bang New South Wales.",
+    )
+    led = [q for q, a, _ in drafts if a == "David Hudson"]
+    assert led and all(q.startswith("Đoàn Cảnh sát bang New South Wales có") for q in led), drafts
+    drafts = _drafts_of(
+        'Sáng 15/6/2023, tại Hà Nội đã diễn ra Hội thảo cấp quốc gia bàn về chủ đề "An ninh mạng và mật mã '
+        'trong nền an ninh quốc gia".',
+        "Tham dự có trên 300 đại biểu, đến từ gần 30 cơ quan, tổ chức và doanh nghiệp, bên cạnh trên 50 cơ quan "
+        "báo chí ở Trung ương cũng như địa phương.",
+    )
+    counted = [q for q, a, _ in drafts if a == "trên 300"]
+    assert counted and all(q.startswith("Tham dự hội thảo cấp quốc gia có") for q in counted), drafts

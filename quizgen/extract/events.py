@@ -125,6 +125,15 @@ def _lead(analyses: tuple[SentenceAnalysis, ...]) -> tuple[SentenceAnalysis, ...
 _CAPTION = re.compile(r"(?i)(?:\(ảnh|ảnh:|image caption|bản quyền hình ảnh)")
 
 
+# A delegation, not a unit: "Đoàn đại biểu ...", and one named by the force or the ministry it comes
+# from ("Đoàn Cảnh sát bang New South Wales", "Đoàn Bộ Công an Lào"; fresh62, both readers: "Đoàn có
+# 04 thành viên" names no one).
+_DELEGATION = re.compile(
+    r"Đoàn (?:đại biểu|công tác|cấp cao|Cảnh sát (?:bang|liên bang|quốc gia)\s|Bộ [A-ZĐ]"
+    r"|Công an (?:tỉnh|thành phố)\s)"
+)
+
+
 def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
     """Lower-cased event noun -> the article's first full name for it ("*": the first of all)."""
     names: dict[str, str] = {}
@@ -140,7 +149,7 @@ def event_names(analyses: tuple[SentenceAnalysis, ...]) -> dict[str, str]:
             if i and tokens[i - 1].text.casefold() in ("chủ tịch", "trưởng", "phó", "thành viên", "ủy viên"):
                 continue  # "Chủ tịch Hội nghị ASEANAPOL lần thứ 39": a post, held at an earlier meeting
             name = _description(analysis, i)
-            if noun == "Đoàn" and name and not re.match(r"Đoàn (?:đại biểu|công tác|cấp cao)", name):
+            if noun == "Đoàn" and name and not _DELEGATION.match(name):
                 continue  # "Đoàn Đặc nhiệm miền Nam": a unit, not a visit
             if name:
                 # "Diễn đàn quốc tế với chủ đề: “…”": the theme is too long for a stem; the kind stays.

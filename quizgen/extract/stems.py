@@ -2617,10 +2617,15 @@ def finish_stem(
         elif events.get("*") and (attended := _ATTENDED_BARE.match(stem)):
             # "Về dự có 160 đại biểu ...", "Cùng dự còn có ai ...": attending the article's event,
             # which a quiz must name (both fresh55 readers: "về dự" what?).
-            name = events["*"]
-            lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
-            named = f"{attended.group(0)} {lowered}{stem[attended.end() :]}"
-            stem = named if word_count(named) <= HARD_MAX_STEM_WORDS else stem
+            # The event's whole name, or without its theme when that is too long ("Hội thảo cấp quốc
+            # gia | bàn về chủ đề “...”"; fresh62, both readers: "Tham dự" what?).
+            whole = events["*"]
+            for name in (whole, _EVENT_THEME.sub("", whole)):
+                lowered = name[:1].lower() + name[1:] if not name.split()[1][:1].isupper() else name
+                named = f"{attended.group(0)} {lowered}{stem[attended.end() :]}"
+                if word_count(named) <= HARD_MAX_STEM_WORDS:
+                    stem = named
+                    break
         elif events.get("*") and _AT_AN_EVENT.search(stem) and word_count(stem) <= 8:
             # "Ai đến dự và phát biểu chỉ đạo?": at the article's event, which the stem must say.
             name = events["*"]
@@ -2715,6 +2720,7 @@ def finish_stem(
 
 
 # "Về dự", "Cùng dự": attending, with the event left unsaid before "có" or "còn có".
+_EVENT_THEME = re.compile(r"\s+(?:bàn về|về|với)?\s*(?:chủ đề|với chủ đề)\s*:?\s*[\"“].*$")
 _ATTENDED_BARE = re.compile(r"^(?:Về|Cùng|Đến|Tới|Tham) dự(?= (?:có|còn có)(?!\w))")
 # A word that needs what follows it, then the asked time or place: what it introduced was cut away.
 _DANGLING_BEFORE_ASKED = re.compile(rf"(?<!\w)(?:gồm|gồm có|bao gồm|là|của|với|cùng|như|và){_ASKED_LAST}")
