@@ -219,6 +219,7 @@ def test_a_departments_code_is_not_the_one_option_with_a_code() -> None:
 
 
 def test_a_stem_longer_than_any_cut_could_make_it_ranks_after_shorter_ones() -> None:
+    from quizgen.extract.stems import HARD_MAX_STEM_WORDS
     from quizgen.generate import _rank_key
     from quizgen.models import QType
 
@@ -228,7 +229,7 @@ def test_a_stem_longer_than_any_cut_could_make_it_ranks_after_shorter_ones() -> 
             options=["31", "21", "41", "51"], fact="31 công dân", evidence="x", status=Status.DRAFT, score=score,
         )  # fmt: skip
 
-    long = draft(" ".join(["từ"] * 44) + " bao nhiêu công dân?", 0.9)
+    long = draft(" ".join(["từ"] * HARD_MAX_STEM_WORDS) + " bao nhiêu công dân?", 0.9)
     short = draft("Công an TPHCM tiếp nhận bao nhiêu công dân?", 0.2)
     assert _rank_key(short) < _rank_key(long)  # whatever the ranker thinks of the long one
     better = draft("Công an TPHCM tiếp nhận bao nhiêu công dân từ Campuchia?", 0.5)

@@ -1129,8 +1129,8 @@ def test_an_acronym_for_part_of_a_name_is_asked_and_a_second_partner_leaves_with
         'triển lãm ảnh "Nữ quân nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc".',
     )
     assert stem == (
-        'Ngày 25/10, Cục Gìn giữ hòa bình Việt Nam đã tổ chức chương trình giao lưu và triển lãm ảnh "Nữ quân '
-        'nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
+        "Ngày 25/10, Cục Gìn giữ hòa bình Việt Nam (Bộ Quốc phòng) đã tổ chức chương trình giao lưu và triển lãm "
+        'ảnh "Nữ quân nhân Việt Nam trong hoạt động gìn giữ hòa bình Liên hợp quốc" ở đâu?'
     )
 
 
@@ -1468,7 +1468,10 @@ def test_a_connective_left_by_the_cut_and_a_breakdown_without_its_whole_go() -> 
         "1 đối tượng mua bán trái phép chất ma túy, đồng thời phát hiện 5 đối tượng sử dụng trái phép "
         "chất ma túy.",
     )
-    assert stem is None  # was "Đồng thời phát hiện bao nhiêu đối tượng ...?", with no one doing it
+    # Was "Đồng thời phát hiện bao nhiêu đối tượng ...?", with no one doing it; asked now with its clause.
+    assert stem is None or stem.startswith(
+        "Công an xã Sông Khoai, thị xã Quảng Yên, tỉnh Quảng Ninh đã bắt"
+    ), stem
     sentence = _sentence("Lực lượng gồm Cao Bằng 155 chiến sĩ, Bắc Kạn 140 chiến sĩ.")
     fact = Fact(
         QType.HOW_MANY, "count", "140", "140 chiến sĩ", sentence, 0, 0, shape="count", head="chiến sĩ"
@@ -1694,7 +1697,7 @@ def test_a_ministry_named_with_và_is_kept_whole_and_a_district_keeps_its_provin
         "5kg ma túy đá."
     )
     stem = _stem("measure", "5kg", s)
-    assert stem is not None and stem.startswith("Công an huyện Ngọc Hồi, Kon Tum cho biết"), stem
+    assert stem is not None and "Công an huyện Ngọc Hồi, Kon Tum cho biết" in stem, stem
     # The day the police reported it is no day of the raid.
     assert _stem("date", "ngày 21/3", s) is None
 
@@ -3253,7 +3256,7 @@ def test_session33_one_count_of_a_list_is_asked_alone() -> None:
     # The other counts of the list would print answers of their own; the asked one stands alone.
     assert "xe máy" not in stems["45"] and "bánh heroin" not in stems["3"], stems
     # The cut at a comma among those who acted took their verb: it is given back.
-    assert stems["15"].endswith("UBND tỉnh Sơn La khen thưởng?") and "9 cá nhân" not in stems["15"], stems
+    assert "UBND tỉnh Sơn La khen thưởng" in stems["15"] and "9 cá nhân" not in stems["15"], stems
 
 
 def test_session34_cut_clauses_keep_their_verb_and_subject() -> None:
@@ -3265,7 +3268,7 @@ def test_session34_cut_clauses_keep_their_verb_and_subject() -> None:
         "giao trong các ngày 7 – 9.10."
     )
     counted = [q for q, a, _ in drafts if a == "18"]
-    assert counted and all(q.endswith("bàn giao?") for q in counted)
+    assert counted and all("Quảng Tây bàn giao" in q for q in counted)
     assert not any(q.startswith("Tỉnh Quảng Tây") for q, _, _ in drafts)
     # "Theo X, <post>, <body>, <period>, <province> đã ...": the source's post is no clause, and
     # the province after the period is the subject, not the police force named before it.
@@ -4020,13 +4023,13 @@ def test_session38_a_when_stem_opens_on_who_acted_not_on_a_frame() -> None:
     when = [q for q, a, _ in drafts if "9h30" in a]
     assert when == [
         "Phòng Cảnh sát môi trường Công an tỉnh Thanh Hóa bắt quả tang 2 đối tượng vận chuyển trái phép động vật "
-        "hoang dã trên tuyến đường tránh TP Thanh Hóa vào thời gian nào?"
+        "hoang dã trên tuyến đường tránh TP Thanh Hóa (đoạn qua xã Đông Tân) vào thời gian nào?"
     ]
 
 
 def test_session38_a_stem_within_the_length_keeps_its_clause_whole() -> None:
-    # A paired blind test (pair38: 80 drafts, each reader judging half in each form) accepted 51% of
-    # stems cut at 38 words against 32% of the same facts cut at 30: the cut lost the context.
+    # Paired blind tests (80 facts each, each reader judging half in each form): stems cut at 38
+    # syllables were accepted 51% against 32% cut at 30 (pair38), at 45 64% against 51% at 38 (pair45).
     drafts = _drafts_of(
         "Chiều 20/11, Bộ Quốc phòng đã trao quyết định của Chủ tịch nước, giao cho hai sĩ quan Việt Nam nhiệm "
         "vụ lên đường gìn giữ hòa bình Liên Hợp Quốc tại Nam Sudan."

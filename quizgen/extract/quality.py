@@ -365,7 +365,9 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         and not fact.template  # "X có cấp bậc hàm gì?" asks the teller's own rank, rightly
         and fact.type in (QType.WHEN, QType.WHO)
         and fact.start < told.start()
-        and not _TOLD_IN_STEM.search(stem)
+        # A day asked at the stem's end reads as the event's even when the teller stays before it
+        # ("X thông tin, Cơ quan CSĐT ... đã bắt được ... vào thời gian nào?").
+        and (fact.type == QType.WHEN or not _TOLD_IN_STEM.search(stem))
     ):
         # "Chiều 15/1, Thượng tá X, Trưởng Công an ... thông tin, Cơ quan CSĐT ... đã bắt được ...":
         # the day and the officer of the report, asked as the arrest's (both fresh52 readers).
