@@ -68,6 +68,8 @@ SPLITS = (
     "fresh61",
     "fresh62",
     "fresh63",
+    "fresh64",
+    "fresh65",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
