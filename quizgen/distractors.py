@@ -560,7 +560,9 @@ def candidates_for(
         # A name that is also a place ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh") or a historical
         # figure is no distractor for an official in the news.
         names = [n for n in names if not _place_or_history(_without_rank(n, gaz), gaz)]
-        if kind == "vn":
+        if kind in ("vn", "foreign"):
+            # Not "Lê Văn Tuyến, Nguyễn Văn Sơn" beside a Cuban minister (fresh64, both readers: the
+            # only foreign name), nor the reverse.
             names = [n for n in names if _same_origin(n, kind, gaz)]
         rank = _rank_prefix(fact.answer, gaz)
         if rank:

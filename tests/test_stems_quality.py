@@ -4105,3 +4105,25 @@ def test_session38_a_delegation_and_an_attended_event_are_named() -> None:
     )
     counted = [q for q, a, _ in drafts if a == "trên 300"]
     assert counted and all(q.startswith("Tham dự hội thảo cấp quốc gia có") for q in counted), drafts
+
+
+def test_session38_fresh64_65_readers_posts_places_and_foreign_names() -> None:
+    from quizgen.extract.people import _kind
+    from quizgen.gazetteer import load_gazetteer
+
+    facts = _facts(
+        "Tin trong nước",
+        "Trung tướng Nguyễn Văn Sơn, Thứ trưởng Bộ Công an là người dẫn đầu đoàn đại biểu Việt Nam.",
+        "Theo Thượng tá Nguyễn Hữu Thịnh – Trưởng phòng Cảnh sát thi hành án hình sự và hỗ trợ tư pháp (Công an "
+        "tỉnh Nghệ An), đơn vị đang đề xuất khen thưởng Đại úy Nguyễn Văn Minh.",
+        "Tàu của hai nước đã gặp nhau tại khu vực gần Phòng Thành Cảng trước khi cùng tuần tra.",
+    )
+    # A post ends before "là người ..."; a department's lower-case head keeps its whole name (fresh64).
+    assert ("title_of", "Thứ trưởng Bộ Công an") in facts, facts
+    assert ("title_of", "Trưởng phòng Cảnh sát thi hành án hình sự và hỗ trợ tư pháp") in facts, facts
+    # "Phòng Thành Cảng" is a Chinese port, not a police department (fresh65, both readers).
+    assert not any(answer == "Phòng Thành Cảng" for _, answer in facts)
+    # Most words no Vietnamese syllable: a foreigner, whose options are foreigners (fresh64).
+    gaz = load_gazetteer()
+    assert _kind("Lázaro Alberto Álvarez Casas", gaz) == "foreign"
+    assert _kind("Ksor Phước", gaz) == "vn" and _kind("Nguyễn Văn Sơn", gaz) == "vn"

@@ -321,8 +321,8 @@ def org_facts(
             for k in known
         ):
             continue
-        if fold_for_match(name) in {fold_for_match(c) for c in gaz.countries}:
-            continue
+        if fold_for_match(name) in {fold_for_match(c) for c in gaz.countries} or is_place(name):
+            continue  # "Phòng Thành Cảng": a Chinese port, not a department (fresh65, both readers)
         known.add(fold_for_match(name))
         yield Fact(
             QType.ORG,

@@ -122,7 +122,18 @@ def _kind(name: str, gaz: Gazetteer) -> str | None:
         return "vn"
     if not _VIETNAMESE_MARKS.search(name.casefold()) or "-" in name or "'" in name:
         return "foreign"
+    if 2 * sum(not _VIETNAMESE_SYLLABLE.fullmatch(w.casefold()) for w in words) > len(words):
+        # "Lázaro Alberto Álvarez Casas": marked, but most of its words are no Vietnamese syllable
+        # (fresh64: a Cuban minister among Vietnamese officials, both readers); "Ksor Phước" is.
+        return "foreign"
     return "vn" if len(words) <= 4 else None
+
+
+_VIETNAMESE_VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+# One Vietnamese syllable: an initial consonant (cluster), its vowels, a final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VIETNAMESE_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?"
+)
 
 
 def _asked_private(

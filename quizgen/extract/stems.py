@@ -881,13 +881,15 @@ def _list_item_before(pieces: list[tuple[str, bool]], target: int) -> bool:
     )
 
 
-# "Dịp này, ...", "Nhân dịp này, ...": an opener pointing at the article's event; the stem
-# stands without it.
+# A road or its stretch before who acted ("trên tuyến đường tránh TP Thanh Hóa (đoạn qua ...),").
 _LEADING_ROAD = re.compile(
     r"(?i)^(?:trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc)|đoạn (?:qua|thuộc|đi qua)|km\s?\d)"
     r"(?:[^,()?]|\([^()]*\))*,\s+"
 )
+# Why, before who did what ("Nhằm thúc đẩy quan hệ ..., Đoàn ... đã thăm ...").
 _LEADING_PURPOSE = re.compile(r"^(?:Nhằm|Để|Với mục tiêu|Hướng tới|Với mục đích)\s[^,?]*,\s*")
+# "Dịp này, ...", "Nhân dịp này, ...": an opener pointing at the article's event; the stem
+# stands without it.
 _LEADING_OCCASION = re.compile(
     r"^(?:Nhân\s+)?(?:[Dd]ịp|[Ll]úc|[Kk]hi|[Tt]ại buổi|[Tt]ại sự kiện) (?:này|đó),\s*"
 )
@@ -895,6 +897,7 @@ _LEADING_OCCASION = re.compile(
 _TRAILING_WHILE = re.compile(
     r"(?P<keep>(?<!\w)bao nhiêu(?!\w)(?:[^,?()]|\([^()]*\))*?)\s*,?\s+(?:khi|lúc)\s[^?]*(?=[?.]$)"
 )
+# After the question word: a purpose or consequence that adds nothing to what is asked.
 _TRAILING_PURPOSE = re.compile(
     r"(?P<keep>(?<!\w)(?:nào|ai|bao nhiêu|đâu|gì|_____)(?!\w)[^,?]*?)\s*,?\s+"
     r"(?:nhằm|(?<!dùng )để|với mục tiêu|qua đó|góp phần|nhằm mục tiêu)\s[^?]*(?=[?.]$)"
@@ -2384,8 +2387,8 @@ def finish_stem(
     stem = _DOUBLED_UNIT.sub(r"\1\2", strip_dateline(stem).strip())
     purpose = _LEADING_PURPOSE.match(stem)
     if question and purpose and not _QUESTION_WORDS.search(purpose.group(0)):
-        # "Nhằm thúc đẩy quan hệ ..., Đoàn ... đã thăm, làm việc ...": why, before who did what, is no
-        # part of the fact asked (the readers of the clause tests cut it whatever the length).
+        # "Nhằm thúc đẩy quan hệ ..., Đoàn ... đã thăm, làm việc ...": why the visit was made is no
+        # part of the fact asked, however long the stem.
         rest = stem[purpose.end() :]
         stem = rest[:1].upper() + rest[1:]
     if question:
@@ -2416,8 +2419,7 @@ def finish_stem(
         # rules; the time is asked at the end, as for any leading adverbial.
         asked = re.sub(r"(?i)^(?:vào|hồi|lúc) ", "", leading.group("q"))
         asked = asked[:1].lower() + asked[1:]  # "Ngày nào vừa qua, X ..." ends "X ... vào ngày nào?"
-        rest = leading.group("rest").rstrip("?. ")
-        stem = f"{rest} vào {asked}?"
+        stem = f"{leading.group('rest').rstrip('?. ')} vào {asked}?"
         fact = replace(fact, move_to_end=True)
     if fact.type.value == "when" and fact.move_to_end:
         stem = _act_before_road(stem, sentence)
@@ -2732,9 +2734,11 @@ def finish_stem(
     return _where_last(stem) if fact.type.value == "where" else stem
 
 
-# "Về dự", "Cùng dự": attending, with the event left unsaid before "có" or "còn có".
+# An event's theme after its kind ("Hội thảo cấp quốc gia | bàn về chủ đề “...”").
 _EVENT_THEME = re.compile(r"\s+(?:bàn về|về|với)?\s*(?:chủ đề|với chủ đề)\s*:?\s*[\"“].*$")
+# "<thing> nào," and a list to the stem's end that ends in "và"/"hoặc" and its last item.
 _ASKED_THEN_LIST = re.compile(rf"(?<!\w)([{LOWER}]+ nào),\s+((?:[^?,]+,\s+)+[^?,]+\s(?:và|hoặc)\s[^?,]+)\?$")
+# "Về dự", "Cùng dự": attending, with the event left unsaid before "có" or "còn có".
 _ATTENDED_BARE = re.compile(r"^(?:Về|Cùng|Đến|Tới|Tham) dự(?= (?:có|còn có)(?!\w))")
 # A word that needs what follows it, then the asked time or place: what it introduced was cut away.
 _DANGLING_BEFORE_ASKED = re.compile(rf"(?<!\w)(?:gồm|gồm có|bao gồm|là|của|với|cùng|như|và){_ASKED_LAST}")

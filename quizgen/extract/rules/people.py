@@ -133,9 +133,10 @@ class PeopleRules(RuleBase):
         "và" in it ("Thứ trưởng Bộ Thông tin | và Truyền thông"), or a state or region named after
         a lower-case word ("Phó Tư lệnh Cảnh sát | bang New South Wales"); fresh62, both readers:
         the post asked was cut inside its name."""
+        folded = text.casefold()  # "Trưởng phòng Cảnh sát thi hành án ...": the head in lower case
         for names in self.gaz.orgs.values():
             for name in names:
-                at = text.find(name, start, end + len(name))
+                at = folded.find(name.casefold(), start, end + len(name))
                 if 0 <= at < end < at + len(name):
                     return at + len(name)
         state = re.match(rf"\s+(?:bang|tiểu bang)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*", text[end:])
@@ -222,6 +223,8 @@ class PeopleRules(RuleBase):
                         # closed the post (both fresh48 readers: "ai là Cục trưởng ... bày tỏ").
                         r"|\s(?:bày tỏ|đánh giá cao|chúc mừng|nêu rõ|biểu dương|chia sẻ|gửi lời)\s"
                         r"|\s(?:làm|dẫn đầu|chủ trì|tham dự|giữ chức)(?=\s|[.,;:]|$)"
+                        # "Thứ trưởng Bộ Công an | là người dẫn đầu đoàn" (fresh64, both readers)
+                        r"|\slà\s+người(?!\w)"
                         # "... điều hành Công an Thành phố": the task given; "Ủy ban điều hành tỉnh" a name
                         r"|\sđiều hành(?=\s[A-ZĐ])"
                         # "... đã được Trung tướng X, Phó Tổng Tham mưu trưởng ... tiếp.": the verb
