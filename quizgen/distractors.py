@@ -756,6 +756,15 @@ def candidates_for(
         placed = _PLACED_BODY.search(fact.answer) is not None
         if head in _NATIONAL_HEADS:
             corpus = [c for c in corpus if (_PLACED_BODY.search(c) is not None) == placed]
+        abroad = _FOREIGN_MINISTRY.match(fact.answer) if head == "Bộ" else None
+        if abroad and any(
+            fold_for_match(abroad.group("country")).endswith(fold_for_match(c)) for c in gaz.countries
+        ):
+            # "Bộ Nội vụ Cộng hòa Cuba" among "Bộ Ngoại giao, Bộ Tài chính": the one foreign ministry
+            # (fresh64, both readers). That country's other ministries, in the answer's form.
+            own = fold_for_match(abroad.group("ministry"))
+            others = [m for m in _MINISTRY_KINDS if fold_for_match(m) != own]
+            return [f"{m} {abroad.group('country')}" for m in _rank(seed, others)]
         siblings = _siblings(fact.answer, head, gaz, seed, stem)
         if siblings:
             return siblings + corpus
@@ -1779,6 +1788,14 @@ def _kind_of_body(name: str) -> tuple[str, ...]:
     if name.startswith(("Đồn Biên phòng", "đồn biên phòng")):
         kinds.append("gate post" if _BORDER_GATE.search(name) else "post")
     return tuple(kinds)
+
+
+# A foreign ministry: "Bộ Nội vụ | Cộng hòa Cuba", "Bộ An ninh | Lào".
+_MINISTRY_KINDS = ("Bộ Nội vụ", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ An ninh", "Bộ Công an")
+_FOREIGN_MINISTRY = re.compile(
+    rf"(?P<ministry>{'|'.join(_MINISTRY_KINDS)}) "
+    r"(?P<country>(?:(?:Cộng hòa|Vương quốc|Liên bang) )?[A-ZĐ].*)$"
+)
 
 
 def choose_distractors(

@@ -4127,3 +4127,13 @@ def test_session38_fresh64_65_readers_posts_places_and_foreign_names() -> None:
     gaz = load_gazetteer()
     assert _kind("Lázaro Alberto Álvarez Casas", gaz) == "foreign"
     assert _kind("Ksor Phước", gaz) == "vn" and _kind("Nguyễn Văn Sơn", gaz) == "vn"
+
+
+def test_session38_a_foreign_ministry_is_asked_among_that_countrys_ministries() -> None:
+    # fresh64, both readers: "Bộ Nội vụ Cộng hòa Cuba" was the only foreign ministry among Vietnamese ones.
+    drafts = _drafts_of(
+        "Chiều 15/5, Bộ Công an đã tổ chức Lễ đón chính thức Đoàn đại biểu cấp cao Bộ Nội vụ Cộng hòa Cuba "
+        "sang thăm và làm việc tại Việt Nam."
+    )
+    asked = [o for _, a, o in drafts if a == "Bộ Nội vụ Cộng hòa Cuba"]
+    assert asked and all(opt.endswith("Cộng hòa Cuba") for opt in asked[0]), drafts
