@@ -113,6 +113,17 @@ class Gazetteer:
 
         return sorted(candidates, key=lambda c: (distance(c), c))
 
+    def body_across(self, text: str, at: int, start: int = 0) -> int | None:
+        """The end of a body the gazetteer lists that runs across ``at`` in ``text`` (from ``start``,
+        case aside), or None: "Thứ trưởng Bộ Thông tin | và Truyền thông" goes on to "Truyền thông"."""
+        folded = text.casefold()
+        for names in self.orgs.values():
+            for name in names:
+                k = folded.find(name.casefold(), start, at + len(name))
+                if 0 <= k < at < k + len(name):
+                    return k + len(name)
+        return None
+
     def provinces_of_district(self, name: str, level: str) -> tuple[str, ...]:
         """The provinces that have a district ``name`` of ``level`` ("Châu Thành" is in nine)."""
         key = fold_for_match(name)

@@ -28,13 +28,6 @@ def rank_alternation() -> str:
     return "|".join(re.escape(r) for r in sorted(load_gazetteer().all_ranks, key=len, reverse=True))
 
 
-def _inside_known_body(title: str, at: int, gaz: Gazetteer) -> bool:
-    """ "Thứ trưởng Bộ Thông tin | và Truyền thông": ``at`` falls inside a name the gazetteer knows."""
-    return any(
-        0 <= (k := title.find(name)) < at < k + len(name) for names in gaz.orgs.values() for name in names
-    )
-
-
 @functools.cache
 def and_next_person() -> re.Pattern[str]:
     """ "Giám đốc Công an tỉnh Lâm Đồng | và Trung tướng Lor Sô Kha", "... | và ngài Jean-Pierre
@@ -269,7 +262,7 @@ def person_facts(
                 (
                     v
                     for v in _VERB_IN_TITLE.finditer(after.group("title"))
-                    if not _inside_known_body(after.group("title"), v.start(), gaz)
+                    if gaz.body_across(after.group("title"), v.start()) is None
                 ),
                 None,
             )

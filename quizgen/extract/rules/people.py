@@ -133,12 +133,9 @@ class PeopleRules(RuleBase):
         "và" in it ("Thứ trưởng Bộ Thông tin | và Truyền thông"), or a state or region named after
         a lower-case word ("Phó Tư lệnh Cảnh sát | bang New South Wales"); fresh62, both readers:
         the post asked was cut inside its name."""
-        folded = text.casefold()  # "Trưởng phòng Cảnh sát thi hành án ...": the head in lower case
-        for names in self.gaz.orgs.values():
-            for name in names:
-                at = folded.find(name.casefold(), start, end + len(name))
-                if 0 <= at < end < at + len(name):
-                    return at + len(name)
+        across = self.gaz.body_across(text, end, start)  # "Trưởng phòng Cảnh sát thi hành án ..."
+        if across is not None:
+            return across
         state = re.match(rf"\s+(?:bang|tiểu bang)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*", text[end:])
         return end + state.end() if state else end
 
