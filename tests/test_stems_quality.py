@@ -4127,6 +4127,9 @@ def test_session38_fresh64_65_readers_posts_places_and_foreign_names() -> None:
     gaz = load_gazetteer()
     assert _kind("Lázaro Alberto Álvarez Casas", gaz) == "foreign"
     assert _kind("Ksor Phước", gaz) == "vn" and _kind("Nguyễn Văn Sơn", gaz) == "vn"
+    # "EC là tên viết tắt của ủy ban nào?": every trainee knows it (fresh65, both readers).
+    drafts = _drafts_of("Khóa tập huấn do Ủy ban châu Âu (EC) tài trợ, với sự tham gia của 30 học viên.")
+    assert drafts and not any(q.startswith("EC là") for q, _, _ in drafts), drafts
 
 
 def test_session38_a_foreign_ministry_is_asked_among_that_countrys_ministries() -> None:
