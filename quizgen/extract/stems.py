@@ -310,12 +310,14 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+# A road or its stretch: "trên tuyến ...", "đoạn qua ...", "Km 12".
+_ROAD = r"(?:đoạn (?:qua|thuộc|đi qua)|km\s?\d|trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc))"
 _ADVERBIAL_START = re.compile(
     r"(?i)^(?:ngày|sáng|chiều|tối|trưa|đêm|tại|trong|sau|trước|theo|về|từ|kể từ|vào|qua|năm|tháng|thời gian|"
     r"hiện nay|đồng thời|ngoài ra|bên cạnh đó|nhân dịp|nhân chuyến|nhân kỷ niệm|khi|nếu|để|nhằm|bên lề|"
     r"trong khuôn khổ|suốt|lúc|"
     # "đoạn qua bản Tó Khò, xã Mù Cả, tỉnh Lai Châu, tổ công tác ... bắt quả tang": where on a road.
-    r"đoạn (?:qua|thuộc|đi qua)|km\s?\d|trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc)|"
+    rf"{_ROAD}|"
     # "3 năm trở lại đây, hoạt động của tội phạm ... có diễn biến phức tạp": a period, not a subject.
     r"(?:\d+|bao nhiêu|mấy)\s+(?:năm|tháng|tuần)\s+(?:trở lại đây|gần đây|qua))\b"
 )
@@ -883,7 +885,7 @@ def _list_item_before(pieces: list[tuple[str, bool]], target: int) -> bool:
 
 # A road or its stretch before who acted ("trên tuyến đường tránh TP Thanh Hóa (đoạn qua ...),").
 _LEADING_ROAD = re.compile(
-    r"(?i)^(?:trên (?:tuyến|đường|đoạn|quốc lộ|tỉnh lộ|cao tốc)|đoạn (?:qua|thuộc|đi qua)|km\s?\d)"
+    rf"(?i)^{_ROAD}"
     r"(?:[^,()?]|\([^()]*\))*,\s+"
 )
 # Why, before who did what ("Nhằm thúc đẩy quan hệ ..., Đoàn ... đã thăm ...").
