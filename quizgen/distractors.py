@@ -609,10 +609,14 @@ def candidates_for(
         # The same family's other offences, written in the case the text writes the answer.
         family = gaz.charges.get(shape.split(":", 1)[1], ())
         lower = fact.answer[:1].islower()
-        asked = fold_for_match(fact.answer)
-        # "Mua bán người" beside "Mua bán người dưới 16 tuổi": one holds the other, both may be right.
-        apart = [n for n in family if fold_for_match(n) not in asked and asked not in fold_for_match(n)]
-        return [n[:1].lower() + n[1:] if lower else n for n in _rank(seed, apart)]
+        # "Mua bán người" beside "Mua bán người dưới 16 tuổi", "Tàng trữ trái phép vũ khí quân dụng"
+        # beside "Tàng trữ, sử dụng trái phép vũ khí quân dụng": one holds the other's words, both
+        # may be right, and two such options read as one offence written twice.
+        chosen: list[str] = []
+        for name in _rank(seed, list(family)):
+            if not any(_one_offence(name, other) for other in (fact.answer, *chosen)):
+                chosen.append(name)
+        return [n[:1].lower() + n[1:] if lower else n for n in chosen]
     if shape.startswith("award:"):
         nearest, others = award_options(fact.answer, shape.split(":", 1)[1], gaz)
         return nearest + _rank(seed, others)
@@ -1383,6 +1387,12 @@ def one_body(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((_spelled(a), _spelled(b)), key=len)
     return len(short.split()) >= 3 and f"{long_} ".startswith(f"{short} ")
+
+
+def _one_offence(a: str, b: str) -> bool:
+    """True when the words of one offence's name are all in the other's."""
+    wa, wb = set(re.findall(r"\w+", fold_for_match(a))), set(re.findall(r"\w+", fold_for_match(b)))
+    return wa <= wb or wb <= wa
 
 
 def _variant_of(candidate: str, answer: str) -> bool:

@@ -65,3 +65,35 @@ def test_an_act_named_by_the_offences_own_words_is_a_charge() -> None:
     assert stem is not None and stem.endswith("về hành vi gì?"), stem
     s2 = "Công an tỉnh đang tạm giữ hình sự 9 người để điều tra, làm rõ hành vi cho vay lãi nặng trong giao dịch dân sự."
     assert [a for a, _, _ in _charges(s2)] == ["cho vay lãi nặng trong giao dịch dân sự"]
+
+
+def test_a_wanted_notice_an_arrest_or_a_sentence_names_a_charge_too() -> None:
+    wanted = (
+        "Cơ quan CSĐT Công an huyện Cao Lộc, tỉnh Lạng Sơn đã phát lệnh truy nã Hoàng Văn Quang về tội "
+        "Cố ý làm hư hỏng tài sản."
+    )
+    assert [(a, s) for a, s, _ in _charges(wanted)] == [("Cố ý làm hư hỏng tài sản", "charge:property")]
+    arrest = "Ngày 18/8, Công an quận Bình Thạnh bắt khẩn cấp Trần Đoàn Thế Hải về hành vi Gây rối trật tự công cộng."
+    [(_, _, stem)] = _charges(arrest)
+    assert stem is not None and stem.endswith("về hành vi gì?"), stem
+    served = "Theo lời anh Đỗ X.Đ., bản thân anh đang được hưởng án treo vì tội đánh bạc."
+    assert [a for a, _, _ in _charges(served)] == ["đánh bạc"]
+
+
+def test_an_offence_that_runs_on_or_has_a_second_beside_it_is_not_asked() -> None:
+    # "chất ma túy tổng hợp": the listed name ends inside a longer act.
+    s = "Đơn vị đã bắt giữ Nguyễn Ngọc Lân về hành vi vận chuyển trái phép chất ma túy tổng hợp tại khu biên giới."
+    assert _charges(s) == []
+    s = "Cơ quan Cảnh sát điều tra đã khởi tố Định về hành vi cố ý gây thương tích và gây rối trật tự công cộng."
+    assert _charges(s) == []
+    s = "Đa số họ từng bị kết án về tội “đánh bạc” (8 trường hợp) và tội “gây rối trật tự công cộng” (12 trường hợp)."
+    assert _charges(s) == []
+
+
+def test_two_options_are_never_one_offence_written_twice() -> None:
+    s = "Công an tỉnh Lạng Sơn đã tạm giữ hình sự Trần Tiến Trình để điều tra về hành vi “Tàng trữ trái phép vũ khí quân dụng”."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.kind == "charge")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    words = [set(fold_for_match(o).replace(",", " ").split()) for o in [fact.answer, *options]]
+    assert len(options) >= 3
+    assert not any(a <= b for i, a in enumerate(words) for j, b in enumerate(words) if i != j), options

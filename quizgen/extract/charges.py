@@ -20,10 +20,21 @@ from quizgen.sentences import Sentence
 
 # "về tội Mua bán người"; "về hành vi Vi phạm quy định về khai thác ...", "làm rõ hành vi cho vay lãi
 # nặng ...": an act named by the offence's own words.
-_ABOUT = re.compile(r"(?<!\w)(?:về|làm rõ) (?P<charge>(?P<head>tội|hành vi)\s+)")
-# A charge is a fact of a case: a prosecution, an arrest or a trial names it, not a warning about
-# a kind of crime ("cảnh báo về tội phạm lừa đảo").
-_CASE = re.compile(r"(?i)khởi tố|truy tố|tạm giam|tạm giữ|xét xử|tuyên phạt|cáo trạng|bị can|bị cáo")
+# "vì tội đánh bạc" (a sentence served) reads the same way.
+_ABOUT = re.compile(r"(?<!\w)(?:về|làm rõ|vì) (?P<charge>(?P<head>tội|hành vi)\s+)")
+# A charge is a fact of a case: a prosecution, an arrest, a wanted notice or a trial names it, not
+# a warning about a kind of crime ("cảnh báo về tội phạm lừa đảo").
+_CASE = re.compile(
+    r"(?i)khởi tố|truy tố|tạm giam|tạm giữ|xét xử|tuyên phạt|cáo trạng|bị can|bị cáo|truy nã|"
+    r"(?<!\w)bắt(?:\s+(?:giữ|khẩn cấp|quả tang))?(?!\w)|kết án|án treo|phạt tù|đầu thú"
+)
+# Where an unquoted offence's name may end: the sentence's end, a mark, or a word that opens what
+# comes after the act (where, when, with whom).
+_NAME_ENDS = re.compile(
+    r"\s*(?:$|[,.;:()“\"”–-]|(?:tại|ở|theo|vào|và|cùng|với|nhằm|để|xảy ra|trên|khi|do|đối với|"
+    r"qua|từ|trong|thì|nên|sau)(?!\w))"
+)
+_NEXT_CHARGE = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:(?:tội|hành vi)\s+)?(?P<rest>.*)", re.DOTALL)
 _QUOTED = re.compile(r"[“\"](?P<name>[^”\"]{3,120})[”\"]")
 
 
@@ -50,8 +61,16 @@ def charge_facts(sentence: Sentence, known: set[str], gaz: Gazetteer | None = No
             continue
         end = m.end() + (quoted.end() if quoted else len(name))
         after = text[end:]
-        if re.match(r"\s*(?:,\s*[“\"]|và (?:tội\s)?[“\"A-ZĐ])", after):
-            continue  # "về tội “A”, “B” và “C”": several charges, one of them is not the answer
+        if not quoted and not _NAME_ENDS.match(after):
+            continue  # "về hành vi vận chuyển trái phép chất ma túy | tổng hợp": a longer act
+        # "về tội “đánh bạc” (8 trường hợp) và tội “gây rối ...”", "về hành vi cố ý gây thương tích
+        # và gây rối trật tự công cộng": several charges, one of them is not the answer.
+        nxt = _NEXT_CHARGE.match(re.sub(r"^\s*\([^()]*\)", "", after))
+        if nxt and (
+            re.match(r"[“\"A-ZĐ]", nxt.group("rest"))
+            or leading_name(nxt.group("rest"), (n for names in gaz.charges.values() for n in names))
+        ):
+            continue
         family = _family(name, gaz)
         if family is None or fold_for_match(name) in known:
             continue
