@@ -70,6 +70,8 @@ SPLITS = (
     "fresh63",
     "fresh64",
     "fresh65",
+    "fresh66",
+    "fresh67",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
