@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from quizgen.extract.awards import award_options
@@ -268,6 +269,9 @@ def _acronyms_like(answer: str, head: str, gaz: Gazetteer) -> list[str]:
     return listed + [a for a in gaz.law_partners if a != answer] + agencies
 
 
+_CENTRAL = re.compile(r"(?i)(?<!\w)(?:Trung ương|quốc gia|Chính phủ|Tây Nguyên|Tây Bắc|Tây Nam Bộ)(?!\w)")
+
+
 def _titles(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
     out = []
     for family in TITLE_FAMILIES:
@@ -284,10 +288,15 @@ def _titles(answer: str, gaz: Gazetteer, seed: str) -> list[str]:
             names = list(gaz.orgs[head])
             if _BARE_MISSION.fullmatch(m.group(2)):
                 names = [f"Phái bộ {a.group(1)}" for n in names if (a := re.search(r"\(([A-Z]+)\)$", n))]
+            # "Trưởng Ban Chỉ đạo PCCC và CNCH tỉnh": a province's committee, which a central one
+            # ("Ban Chỉ đạo 389 quốc gia") stands beside as an option no one weighs (fresh66).
+            local = re.search(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|xã|phường)(?!\w)", m.group(2))
             out += [
                 m.group(1) + org
                 for org in names
-                if core_name(org) != core_name(m.group(2)) and sphere(org, gaz) == own
+                if core_name(org) != core_name(m.group(2))
+                and sphere(org, gaz) == own
+                and not (local and _CENTRAL.search(org))
             ][:6]
             break
     m = re.match(r"(.*?\sCông an (tỉnh|thành phố|TP\.?) )(.+)$", answer)
@@ -699,6 +708,14 @@ def candidates_for(
     communes = _other_communes(fact, gaz, seed, named)
     if communes is not None:
         return communes
+    police = re.fullmatch(r"(Công an )((?:xã|phường|thị trấn) .+)", fact.answer)
+    if shape in ("org:Công an xã", "org:Công an phường", "org:Công an thị trấn") and police:
+        # "Công an xã Điền Xá" among the police of the same district's other communes: another
+        # article's commune police is as far off as a commune of another province.
+        place = replace(fact, answer=police.group(2), shape="place:admin")
+        communes = _other_communes(place, gaz, seed, named)
+        if communes:
+            return [police.group(1) + c for c in communes]
     local = re.fullmatch(r"(Công an )(quận|thành phố|TP\.?)( ?)(.+?)( \(.*\))?", fact.answer)
     if shape in ("org:Công an quận", "org:Công an TP", "org:Công an thành phố") and local:
         # "Công an TP Vinh" among other provinces' cities, "Công an TP.HCM" among the other

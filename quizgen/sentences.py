@@ -17,10 +17,15 @@ UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀ�
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 # "VOV.VN -", "HÀ NỘI –", "(TTXVN) -", "ANTĐ –": an outlet's or a city's upper-case dateline.
-_DATELINE = re.compile(rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\s*[-–—:]\s*(?=\w)")
+# "(SGGPO).-": a full stop between the bracket and the dash.
+_DATELINE = re.compile(
+    rf"^\s*\(?[{UPPER}][{UPPER}0-9.&]*(?:\s+[{UPPER}0-9.&]+){{0,3}}\)?\.?\s*[-–—:]\s*(?=\w)"
+)
 _SOURCE_DATELINE = re.compile(
     r"^\s*(?:\((?:Báo\s+)?[^()]{2,30}\)|[A-Z][A-Za-z0-9]*\.(?:vn|VN|com|net)"
-    r"|[A-Z][a-z]{5,}(?=\s+[-–—]\s))\s*[-–—]\s*(?=\w)"
+    r"|[A-Z][a-z]{5,}(?=\s+[-–—]\s)"
+    # "Biên phòng – Ngày 30-5, ...": a paper named in two words, the second in lower case.
+    rf"|[{UPPER}][{LOWER}]+\s[{LOWER}]+(?=\s[-–—]\s[{UPPER}]))\s*[-–—]\s*(?=\w)"
     r"|^\s*(?:Tin|Theo) (?:từ )?(?:phóng viên|PV|đặc phái viên) (?:TTXVN|VOV|VTV)[^:,]{0,30}:\s*(?=\w)"
 )  # "(Báo Quảng Ngãi)-", "VTV.vn –", "Kinhtedothi –", "Tin từ phóng viên TTXVN tại Bắc Kinh:"
 

@@ -949,6 +949,20 @@ def test_a_commune_is_asked_among_its_own_districts_or_provinces_communes() -> N
     assert not any("Lóng Sập" in o for o in choose_distractors(said, DistractorPool(), "x", set()))
 
 
+def test_a_communes_police_is_asked_among_the_police_of_its_neighbours() -> None:
+    pool = DistractorPool()
+    pool.add(NAMED_PLACE, "province:Tây Ninh", "x")
+    fact = Fact(
+        QType.ORG, "org", "Công an xã Mỹ Quý", "Công an xã Mỹ Quý", Sentence("x", 0, 0), 0, 0,
+        shape="org:Công an xã",
+    )  # fmt: skip
+    options = choose_distractors(fact, pool, "x", set())
+    communes = load_communes().current["Tây Ninh"]["xã"]
+    assert len(options) == 3, options
+    assert all(o.startswith("Công an xã ") and o.removeprefix("Công an xã ") in communes for o in options)
+    assert "Công an xã Mỹ Quý" not in options
+
+
 def test_a_commune_no_list_places_for_certain_gets_no_options() -> None:
     # "xã Tân Hòa" is a commune of many districts and provinces; nothing says which.
     assert choose_distractors(_place("xã Tân Hòa"), DistractorPool(), "x", set()) == []
@@ -1174,3 +1188,10 @@ def test_session37_a_person_gets_one_name_from_other_articles_at_most() -> None:
     names = _invented_names("s", "Nguyễn Thị Lan", "Bà Trần Thị Mai phát biểu.")
     assert names == _invented_names("s", "Nguyễn Thị Lan", "Bà Trần Thị Mai phát biểu.")
     assert len(names) == 12 and all(n.split()[1] == "Thị" for n in names) and "Trần Thị Mai" not in names
+
+
+def test_a_provincial_committee_is_not_offered_central_ones() -> None:
+    s = "Ông Tống Quang Thìn, Phó Chủ tịch Thường trực UBND tỉnh kiêm Trưởng Ban Chỉ đạo PCCC và CNCH tỉnh, phát biểu."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.kind == "title_of")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert not any(re.search(r"Trung ương|quốc gia|Tây Nguyên|Tây Bắc", o) for o in options), options

@@ -1436,6 +1436,20 @@ def test_one_item_of_a_list_is_not_asked() -> None:
     assert _one_of_a_listing(born)
     assert not _one_of_a_listing("Sáng 9/5, bộ nào đã tổ chức hội nghị, tổng kết công tác năm 2024?")
     assert not _one_of_a_listing("Ngày 3/10, ai đã chủ trì, Ban Chỉ đạo họp, Ban Thường vụ dự?")
+    # A listed body asked by its kind among bodies of other kinds (both fresh26 and fresh19 drafts).
+    among = (
+        "Tổ công tác liên ngành gồm Hải quan cửa khẩu quốc tế Mộc Bài, công an xã nào, Đồn Biên phòng "
+        "cửa khẩu quốc tế Mộc Bài?"
+    )
+    assert _one_of_a_listing(among)
+    assert _one_of_a_listing(
+        "Lực lượng thực tập gồm 90 người thuộc Công an Hội An, Điện lực Hội An, công an phường nào?"
+    )
+    # A commune's police with its province after it, or a post in an apposition, is no list.
+    assert not _one_of_a_listing("Ngày 28/1, công an xã nào, tỉnh Hà Tĩnh đã phát hiện một vụ lừa đảo?")
+    assert not _one_of_a_listing(
+        "Người chỉ huy là Đại tá Mạc Đức Trọng, Phó Cục trưởng Cục GGHB, Đội trưởng đội nào?"
+    )
 
 
 def test_ai_left_in_a_names_slot_is_not_a_question() -> None:
@@ -4140,3 +4154,59 @@ def test_session38_a_foreign_ministry_is_asked_among_that_countrys_ministries() 
     )
     asked = [o for _, a, o in drafts if a == "Bộ Nội vụ Cộng hòa Cuba"]
     assert asked and all(opt.endswith("Cộng hòa Cuba") for opt in asked[0]), drafts
+
+
+def test_session39_faults_both_fresh66_and_fresh67_readers_found() -> None:
+    # Datelines: a full stop after the bracket, a paper named in two words.
+    assert (
+        strip_dateline("(SGGPO).- Theo Đại tá Phạm Văn Hóa, Giám đốc.")
+        == "Theo Đại tá Phạm Văn Hóa, Giám đốc."
+    )
+    assert (
+        strip_dateline("Biên phòng – Ngày 30-5, ở cụm bản Lằng Khằng.") == "Ngày 30-5, ở cụm bản Lằng Khằng."
+    )
+    assert (
+        strip_dateline("Đại tá Nguyễn Văn A – Giám đốc Công an tỉnh.")
+        == "Đại tá Nguyễn Văn A – Giám đốc Công an tỉnh."
+    )
+    # The place ends before the event written after it, and is asked after the event.
+    held = (
+        "Ngày 29/11/2022, Công an tỉnh Nghệ An cùng Công an tỉnh Xiêng Khoảng, nước CHDCND Lào đã tổ chức "
+        "tại huyện Kỳ Sơn Hội nghị trao đổi, phối hợp bảo đảm an ninh, trật tự giữa 02 tỉnh."
+    )
+    stem = _stem("place", "huyện Kỳ Sơn", held)
+    assert stem is not None and stem.endswith(
+        "tổ chức Hội nghị trao đổi, phối hợp bảo đảm an ninh, trật tự giữa 02 tỉnh ở đâu?"
+    )
+    # "ông" after a semicolon is the man the clause before names, not the one of the sentence before.
+    found = _stems_by_answer(
+        "Đại tá Nguyễn Quốc Hiếu – hiện là Phó Chủ nhiệm Chính trị Bộ đội Biên phòng – giữ vai trò Trưởng đoàn.",
+        "Về phía Campuchia, trưởng đoàn là Trung tướng Tien Sophonrnvong; ông là Phó Tham mưu trưởng, "
+        "Cục trưởng Cục Biên phòng-Lục quân Campuchia.",
+    )
+    asked = found.get("Cục Biên phòng-Lục quân Campuchia", "")
+    assert "Nguyễn Quốc Hiếu" not in asked and "Tien Sophonrnvong" in asked, asked
+    # "hai đơn vị trên", "Tiêu biểu là ...": what they point at is in a sentence the quiz does not print.
+    found = _stems_by_answer(
+        "Chi cục Kiểm lâm vùng IV phối hợp với Tổ chức WWF mở lớp tập huấn cho cán bộ kiểm lâm.",
+        "Khóa tập huấn do hai đơn vị trên phối hợp tổ chức, kéo dài 3 ngày tại Tp. Buôn Ma Thuột, tỉnh Đắk Lắk.",
+        "Tiêu biểu là cuộc Hội nghị giao ban của Công an 02 tỉnh vào tháng 7/2022, thống nhất 23 nội dung trọng tâm.",
+    )
+    assert not {"3 ngày", "23", "tháng 7/2022"} & set(found), found
+    # The stem lists the two routines it counts.
+    routines = "Hai bài võ là bài võ tổng hợp 38 động tác và bài Mai Hoa Quyền 52 động tác."
+    fact = Fact(QType.HOW_MANY, "count", "hai", "Hai bài võ", Sentence(routines, 0, 0), 0, 3, shape="count")
+    assert giveaway("Bao nhiêu bài võ là bài võ tổng hợp 38 động tác và bài Mai Hoa Quyền 52 động tác?", fact)
+
+
+def test_a_headline_is_quoted_without_the_time_it_was_posted() -> None:
+    from quizgen.extract.quality import anchor_headline
+
+    paragraphs = (
+        "Hai quán bar bị cảnh sát đột kích, nhiều đối tượng sử dụng ma túy bị bắt giữ 28/12/2025 14:50",
+        "Cảnh sát đột kích hai quán bar, nhiều đối tượng sử dụng ma túy bị bắt giữ tại Ninh Bình.",
+    )
+    assert (
+        anchor_headline(paragraphs)
+        == "Hai quán bar bị cảnh sát đột kích, nhiều đối tượng sử dụng ma túy bị bắt giữ"
+    )

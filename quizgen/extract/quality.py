@@ -47,6 +47,12 @@ _LUNAR_YEAR = re.compile(
     r"(?<!\w)(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?!\w)"
 )
 _ENUMERATION = re.compile(r"bao nhiêu[^?]*:\s*[^?]*,[^?]*(?:,|\svà\s)")
+# "Bao nhiêu bài võ là bài võ tổng hợp 38 động tác và bài Mai Hoa Quyền 52 động tác?" (fresh66).
+# Each item names the counted noun again; "bao nhiêu học viên là sinh viên ..." only says who they are.
+_COUNT_IS_LIST = re.compile(
+    r"[Bb]ao nhiêu\s+(?P<noun>\w+)(?:\s+\w+){0,2}\s+(?:là|gồm|gồm có)\s+(?P=noun)\s[^?]*?"
+    r"(?:,|\svà)\s+(?P=noun)\s"
+)
 # "Bao nhiêu nội dung “chỉ huy chữa cháy ...” và “bơi cứu nạn cứu hộ” đã thi xong?"
 _COUNT_THEN_QUOTES = re.compile(r"[Bb]ao nhiêu\s+(?:\w+\s+){1,2}[\"“][^\"”]+[\"”](?:,\s*|\s+và\s+)[\"“]")
 _NAME = rf"[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*"
@@ -449,7 +455,7 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the stem gives the total and the other parts"
         if any(_ordinal_counts(m.group(0), number_of(fact.answer)) for m in _ORDINAL.finditer(stem)):
             return "an ordinal in the stem gives the count"
-        if _ENUMERATION.search(stem):
+        if _ENUMERATION.search(stem) or (_COUNT_IS_LIST.search(stem) and (number_of(fact.answer) or 99) <= 6):
             return "the stem enumerates what is counted"
         if re.search(r"(?i)năm\b", fact.answer) and len(_YEARS.findall(stem)) >= 2:
             return "the years in the stem give the span"
@@ -783,6 +789,9 @@ def headline_of(analyses: tuple[SentenceAnalysis, ...]) -> str:
     return fold_for_match(first)
 
 
+_POSTED_AT = re.compile(r"\s*[-|–]?\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?:\s*(?:GMT|UTC)\+?\d*)?\s*$")
+
+
 def anchor_headline(paragraphs: tuple[str, ...]) -> str | None:
     """The headline as a stem may quote it ("Theo bài “...”, ..."): stricter than ``headline_of``,
     which only has to say what the article is about. A first paragraph of one line, 4 to 20 words,
@@ -799,7 +808,8 @@ def anchor_headline(paragraphs: tuple[str, ...]) -> str | None:
     words = re.findall(r"\w+", fold_for_match(first))
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(words) if not (a.isdigit() or b.isdigit())}
     shared = {p for p in pairs if word_re(p).search(body)}
-    return first if len(shared) >= max(2, len(pairs) // 4) else None
+    # "... bị bắt giữ 28/12/2025 14:50": the page's time of posting glued to the title (fresh67).
+    return _POSTED_AT.sub("", first) if len(shared) >= max(2, len(pairs) // 4) else None
 
 
 def in_headline(fact: Fact, headline: str) -> bool:

@@ -267,6 +267,12 @@ _BARE_DEMONSTRATIVE = re.compile(r"(?i)^(?:đây|đó|điều này|việc này|n
 _OTHER_DEMONSTRATIVE = re.compile(
     r"(?i)(?<!\w)(?:này|(?:nói|nêu|kể) trên|ở đây|chúng(?!\s+(?:ta|tôi|mình)))(?!\w)"
 )
+# "do hai đơn vị trên phối hợp tổ chức": the bodies a sentence before named (both fresh66 readers);
+# unlike "các đối tượng nêu trên" below, the stem does not read without the pointer.
+_ABOVE_REFERENCE = re.compile(
+    r"(?<!\w)(?:hai|ba|các|những|\d+)\s+(?:đơn vị|cơ quan|tổ chức|bên|lực lượng|tỉnh|nước)\s+trên"
+    r"(?=\s*[,.?;]|\s+(?:phối hợp|đã|cùng|tổ chức|và|đều)(?!\w))"
+)
 # "bắt giữ các đối tượng nêu trên": the people or goods the article listed before; the stem reads
 # as well without the pointer (readers: "'nêu trên' dangling").
 _LISTED_ABOVE = re.compile(
@@ -1528,10 +1534,37 @@ _BROKEN_AI = re.compile(r", ai,|, ai\?$|\b(?:được|bởi) ai\?$|\bnữ ai\b")
 _ASKED_ITEM = re.compile(r"(?:^|, )([^,?]{0,40}?\b(?:nào|bao nhiêu)\b[^,?]{0,40}), ")
 
 
+# "..., công an xã nào, ...": a body asked by its kind between commas.
+_BODY_ASKED = re.compile(
+    r", ((?:công an(?: xã| phường| thị trấn| huyện| quận| thị xã| thành phố| tỉnh)?|đồn biên phòng|"
+    r"phòng|cục|bộ|sở|trạm|đội|ban|ủy ban nhân dân(?: \w+)?) nào)(?=, |\?$)"
+)
+
+
+def _asked_among_named_bodies(stem: str) -> bool:
+    """ "Tổ công tác liên ngành gồm Hải quan cửa khẩu Mộc Bài, công an xã nào, Đồn Biên phòng ...",
+    "... gồm 90 người thuộc Phòng ..., Điện lực Hội An, công an phường nào?": a listed body asked
+    among named ones, of other kinds, so that the same-head test below does not see the list."""
+    m = _BODY_ASKED.search(stem)
+    if m is None:
+        return False
+    before = stem[: m.start()].split(", ")
+    after = stem[m.end() :].removeprefix(", ").rstrip("?").strip()
+
+    def named(item: str) -> bool:  # "Cục ...", "... Hải quan cửa khẩu quốc tế Mộc Bài": a name
+        words = item.split()
+        return bool(words) and (words[0][:1].isupper() or words[-1][:1].isupper())
+
+    listing = re.search(r"(?<!\w)gồm(?!\w)", stem[: m.start()]) or (len(before) >= 2 and named(before[-2]))
+    return bool(listing) and named(before[-1]) and (not after or after[:1].isupper())
+
+
 def _one_of_a_listing(stem: str) -> bool:
     """The question phrase is one item of a comma list beside an item of the same head ("Bộ Nội vụ,
     bộ nào, ...", "Lê Xuân Chung, sinh năm nào ... cùng Phạm Bá Quyền, sinh năm 1990"): the stem
     reads as the list with a hole, not as a question."""
+    if _asked_among_named_bodies(stem):
+        return True
     m = _ASKED_ITEM.search(stem)
     if not m or not m.group(1).split():
         return False
@@ -1764,6 +1797,8 @@ def malformed(stem: str, question: bool = True) -> str | None:
     ):
         # "Dự lễ khai giảng có ai?", "... gồm đồng chí: ai?", "tổ công tác ... gồm ai được tập huấn?"
         return "one of several people present"
+    if question and _asked_among_named_bodies(stem):
+        return "one body of a list"
     if re.search(r"(?i)(?<!\w)(?:hai|ba|bốn|năm|\d+)\s+ai(?!\w)", stem):
         # "chúc mừng hai ai và Nguyễn Văn Long": one of a counted pair (both fresh45 readers).
         return "one of a counted pair or group"
@@ -2051,7 +2086,10 @@ def lend_subject(stem: str, prior: tuple[SentenceAnalysis, ...]) -> str:
     return stem
 
 
-_WHERE_INSIDE = re.compile(r"^(?P<head>.+?)\s+(?:tại|ở) đâu\s+(?P<obj>[^,?]{3,})\?$")
+# "tại đâu Hội nghị trao đổi, phối hợp bảo đảm an ninh, trật tự ...": an event's name may hold commas.
+_WHERE_INSIDE = re.compile(
+    r"^(?P<head>.+?)\s+(?:tại|ở) đâu\s+(?P<obj>[^,?]{3,}|(?:Hội|Lễ|Lớp|Khóa|Cuộc)\s(?:[^?\s]+\s?){1,19})\?$"
+)
 _WHERE_FIRST = re.compile(
     r"^Tại đâu\s+(?P<tense>(?:đã|sẽ|đang)\s+)?(?P<verb>diễn ra|khai mạc|tổ chức)\s+(?P<obj>[^?]{3,})\?$"
 )
@@ -2113,6 +2151,8 @@ def _orphan_connective(stem: str, sentence: SentenceAnalysis) -> bool:
         return True  # "trong đó" counts or picks out of what the cut clause named
     if re.match(r"^(?:Nhất là|Đặc biệt là|Nhất)\s", stem):
         return True  # "Nhất là sau chuyến thăm ...": the clause it stresses was cut away
+    if re.match(r"^(?:Tiêu biểu|Điển hình)(?:\s+là|\s*:)\s", stem):
+        return True  # "Tiêu biểu là cuộc Hội nghị ...": one example of what the sentence before said
     if re.match(r"^(?:Nên|Vì thế nên|Cho nên|Mà)\s", stem):
         return True  # "Nên đã nhanh chóng ngăn ...": the reason it follows from was cut away
     opener = _BARE_CONNECTIVE.match(stem) or _OPENER_BEFORE_ACTION.match(stem)
@@ -2625,7 +2665,7 @@ def finish_stem(
         stem = _THIS_PROVINCE.sub(f"tỉnh {events[PROVINCE_KEY]}", stem)
     stem = _LISTED_ABOVE.sub(r"\g<noun>", stem)
     stem = _ring_named(stem, earlier)
-    if _OTHER_DEMONSTRATIVE.search(stem) and not first_sentence:
+    if (_OTHER_DEMONSTRATIVE.search(stem) or _ABOVE_REFERENCE.search(stem)) and not first_sentence:
         return None
     if events:
         named = resolve_event(stem, events)  # "Hội nghị do ai chủ trì?": which conference?
@@ -2714,7 +2754,12 @@ def finish_stem(
         stem = name_province(stem, events.get(PROVINCE_KEY), fact.answer)
     article_title = (events or {}).get(HEADLINE_KEY)
     person = _PERSON_PRONOUN.match(stem) if question and not fact.template else None
-    antecedent = _person_before(prior, person.group(1)) if person else None
+    antecedent = None
+    if person:
+        own = _person_in_sentence(fact.sentence.text, person.group(1), fact.start)
+        # "Về phía Campuchia, trưởng đoàn là Trung tướng Tien Sophonrnvong; ông là ...": the clause
+        # before names him, not the sentence before (both fresh67 readers: the wrong man's post).
+        antecedent = own if own is not None else _person_before(prior, person.group(1))
     if person and antecedent and not word_re(antecedent).search(fact.answer):
         # "Anh cùng đồng đội đã trải qua ... bao nhiêu tháng?": the one person the sentence before
         # names (both fresh54 readers: "Anh" points at nothing on a quiz).
@@ -2810,6 +2855,22 @@ def _under_headline(stem: str, headline: str) -> str:
 
 _PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Anh|Chị|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
 _PERSON_PRONOUN = re.compile(rf"(Ông|Bà|Anh|Chị)\s+(?=[{LOWER}])(?!ai\b)")
+
+
+def _person_in_sentence(text: str, pronoun: str, before: int) -> str | None:
+    """The person the sentence itself names before its own "ông"/"bà" (with the rank that opens the
+    name), "" when it names someone no rank marks (no one to put in), None when it names no one."""
+    at = text.casefold().rfind(f" {pronoun.casefold()} ", 0, before)
+    if at < 0:
+        return None
+    head = text[:at]
+    ranks = "|".join(sorted((re.escape(r) for r in load_gazetteer().all_ranks), key=len, reverse=True))
+    named = [*re.finditer(rf"(?i:{ranks})\s+(?:[{UPPER}][^\s,;.()]*\s?)+", head)]
+    surnames = "|".join(re.escape(s) for s in load_gazetteer().surnames)
+    named += [*re.finditer(rf"(?<!\w)(?:{surnames})(?:\s[{UPPER}][{LOWER}]*){{1,3}}(?!\w)", head)]
+    if named:
+        return max(named, key=lambda m: m.start()).group(0).strip()
+    return "" if re.search(rf"(?<!^)(?<![.;:]\s)[{UPPER}]\w*\s[{UPPER}]\w*\s[{UPPER}]\w*", head) else None
 
 
 def _person_before(prior: tuple[SentenceAnalysis, ...], pronoun: str) -> str | None:

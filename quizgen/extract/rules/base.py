@@ -14,7 +14,8 @@ CAPW = rf"[{UPPER}][{LOWER}]*"
 # "H.Chơn Thành", "TX. Hương Thủy" (readers' gold asked these places; the rules read only "phường").
 _SHORT_LEVEL = r"(?:TP|P|H|Q|TX|TT|X)\.\s?(?=[A-ZĐ])"
 # A place's word: capitalised, not upper case ("P.Đằng Hải | GIANG LINH": the byline after it).
-_PLACE_WORD = rf"[{UPPER}][{LOWER}]*(?![{UPPER}])"
+# Nor the event written after the place ("tại huyện Kỳ Sơn | Hội nghị trao đổi ...", fresh66).
+_PLACE_WORD = rf"(?!(?:Hội|Lễ|Lớp|Khóa|Tọa|Diễn|Cuộc|Chương)\s[{LOWER}])[{UPPER}][{LOWER}]*(?![{UPPER}])"
 # "Jean-Pierre", "Chul-sung": a romanised Korean given name keeps its second part in lower case.
 NAMEW = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+|-[{LOWER}]+(?!\w))*"
 ACR = rf"[{UPPER}][{UPPER}0-9&.]*[{UPPER}0-9](?:\s[{UPPER}][a-z]+)?"
