@@ -53,6 +53,12 @@ _COUNT_IS_LIST = re.compile(
     r"[Bb]ao nhiêu\s+(?P<noun>\w+)(?:\s+\w+){0,2}\s+(?:là|gồm|gồm có)\s+(?P=noun)\s[^?]*?"
     r"(?:,|\svà)\s+(?P=noun)\s"
 )
+_COUNT_THEN_ITEMS = re.compile(r"[Bb]ao nhiêu\s+\w+(?:\s+\w+){0,2}\s+(?:là|gồm)\s+(?P<items>[^?]+?)\?$")
+# "lý thuyết", "thực hành"; "thị trấn Đông Phú", "xã Quế Xuân 1": a thing or a place, not a body.
+_COMMON_ITEM = re.compile(
+    rf"[{LOWER}]\w*(?:\s+[{LOWER}]\w*){{0,3}}"
+    rf"|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|bản|ấp)(?:\s+[{UPPER}0-9]\w*){{1,4}}"
+)
 # "Bao nhiêu nội dung “chỉ huy chữa cháy ...” và “bơi cứu nạn cứu hộ” đã thi xong?"
 _COUNT_THEN_QUOTES = re.compile(r"[Bb]ao nhiêu\s+(?:\w+\s+){1,2}[\"“][^\"”]+[\"”](?:,\s*|\s+và\s+)[\"“]")
 _NAME = rf"[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*"
@@ -456,6 +462,15 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
         if any(_ordinal_counts(m.group(0), number_of(fact.answer)) for m in _ORDINAL.finditer(stem)):
             return "an ordinal in the stem gives the count"
         if _ENUMERATION.search(stem) or (_COUNT_IS_LIST.search(stem) and (number_of(fact.answer) or 99) <= 6):
+            return "the stem enumerates what is counted"
+        listed = _COUNT_THEN_ITEMS.search(stem)
+        items = re.split(r",\s+|\s+và\s+", listed.group("items")) if listed else []
+        if (
+            len(items) >= 2
+            and number_of(fact.answer) == len(items)
+            and all(_COMMON_ITEM.fullmatch(i) for i in items)
+        ):
+            # "Mỗi đội trải qua bao nhiêu phần thi là lý thuyết và thực hành?" (both fresh30 readers).
             return "the stem enumerates what is counted"
         if re.search(r"(?i)năm\b", fact.answer) and len(_YEARS.findall(stem)) >= 2:
             return "the years in the stem give the span"

@@ -9,7 +9,7 @@ from quizgen.extract.facts import Fact
 from quizgen.extract.rules.base import _NAME_BREAK_RE, ACR, RuleBase
 from quizgen.models import QType
 from quizgen.normalize import fold_for_match
-from quizgen.sentences import Sentence
+from quizgen.sentences import UPPER, Sentence
 
 _BRAND_ROOM = re.compile(r"(?<!\w)(?P<head>Phòng)(?=\s[A-ZĐ])")
 
@@ -97,6 +97,12 @@ class OrgRules(RuleBase):
             if re.search(r"(?:các|những|hai|ba)\s+$", text[: h.start()]):
                 # "tại các Phái bộ Cộng hòa Trung Phi (MINUSCA) và Cộng hòa Nam Sudan (UNMISS)": the
                 # head word is shared by a list; "các phái bộ nào" would ask for all of them.
+                continue
+            parent = r"(?:Công an|Bộ|Cục|Tổng cục|Sở|UBND|Ủy ban|Bộ Chỉ huy|Học viện|Quân khu)(?!\w)"
+            if re.match(rf"\s+(?!{parent})[{UPPER}]", text[m.end() :]):
+                # "Văn phòng liên lạc qua biên giới (BLO) Mộc Bài, Xa Mát": the name goes on after the
+                # bracket, and "văn phòng nào Mộc Bài" would ask half of it (fresh66 dev drafts); the
+                # body it belongs to may follow ("(CSMT) Công an tỉnh").
                 continue
             if "." in acr or re.search(r"\w{3,}\d", acr):
                 # "BVDC2.7", "VNFPU1": coined for this article, with no like to stand beside it
