@@ -72,6 +72,8 @@ SPLITS = (
     "fresh65",
     "fresh66",
     "fresh67",
+    "fresh68",
+    "fresh69",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
