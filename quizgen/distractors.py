@@ -258,6 +258,8 @@ def _acronyms_like(answer: str, head: str, gaz: Gazetteer) -> list[str]:
         return [f"{code.group(1)}{k:0{width}d}" for k in (n + 1, n - 1, n + 2, n + 3, n - 2) if k > 0]
     if answer in gaz.police_codes:
         return [c for c in gaz.police_codes if c != answer]  # "CSMT" among the other departments' codes
+    if answer in gaz.conservation_partners:
+        return [c for c in gaz.conservation_partners if c != answer]  # "WWF" among TRAFFIC, WCS, IUCN
     listed = [m.group(1) for name in gaz.orgs.get(head, ()) if (m := re.search(r"\(([^)]+)\)$", name))]
     if head == "Phái bộ":
         return listed
@@ -1066,7 +1068,9 @@ def _other_districts(fact: Fact, gaz: Gazetteer, seed: str) -> list[str] | None:
     for lv in order:
         word = _WRITTEN[short][lv]
         word = word[:1].upper() + word[1:] if capital else word
-        for name in _rank(seed, levels.get(lv, ())):
+        for listed in _rank(seed, levels.get(lv, ())):
+            # "Kỳ Anh (Huyện)" beside "Kỳ Anh (Thị xã)": the list's own mark, never printed (fresh69).
+            name = re.sub(r"\s*\((?:Huyện|Thị xã|Thành phố|Quận)\)$", "", listed)
             if fold_for_match(name) != own:
                 out.append(f"{m.group('lead') or ''}{word}{gap}{name}{m.group('where') or ''}")
     return out

@@ -36,6 +36,7 @@ class Gazetteer:
     local_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # options for local police
     charges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Penal Code offences by family
     law_partners: dict[str, str] = field(default_factory=dict)  # foreign police bodies by acronym
+    conservation_partners: dict[str, str] = field(default_factory=dict)  # wildlife bodies by acronym
     police_codes: dict[str, str] = field(default_factory=dict)  # "CSMT" -> its department's line of work
     awards: dict[str, tuple[str, ...]] = field(default_factory=dict)  # orders, medals, titles by kind
     # Province -> level ("huyện", "quận", "thị xã", "thành phố") -> district names (data/districts.yaml).
@@ -170,6 +171,9 @@ def load_gazetteer() -> Gazetteer:
         local_units={k: _tuple(v) for k, v in raw.get("local_units", {}).items()},
         charges={k: _tuple(v) for k, v in raw.get("charges", {}).items()},
         law_partners={normalize_text(k): normalize_text(v) for k, v in raw.get("law_partners", {}).items()},
+        conservation_partners={
+            normalize_text(k): normalize_text(v) for k, v in raw.get("conservation_partners", {}).items()
+        },
         police_codes={normalize_text(k): normalize_text(v) for k, v in raw.get("police_codes", {}).items()},
         awards={k: _tuple(v) for k, v in raw.get("awards", {}).items()},
         centres={

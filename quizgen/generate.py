@@ -74,7 +74,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction, stems or distractors change: articles drafted by older rules are then
 # processed again on the next `generate` (new facts become drafts; decisions are kept).
-GENERATOR = "quizgen-rules/197"
+GENERATOR = "quizgen-rules/198"
 DEFAULT_MAX_PER_ARTICLE = 20
 TRUE_FALSE_MAX_WORDS = 20
 CLOZE_MAX_ANSWER_WORDS = 5
@@ -142,6 +142,27 @@ def _pick(seed: str, n: int) -> int:
     return int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8], 16) % n
 
 
+_BANKNOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000)
+
+
+def _other_banknotes(answer: str) -> list[str]:
+    """The three notes of the đồng nearest the answer's, written as it is ("5.000", "500.000 đồng")."""
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+)(\s*đồng)?", answer.strip())
+    value = int(m.group(1).replace(".", "")) if m else 0
+    if value not in _BANKNOTES:
+        return []
+    at = _BANKNOTES.index(value)
+    near = sorted((n for n in _BANKNOTES if n != value), key=lambda n: abs(_BANKNOTES.index(n) - at))[:3]
+    return [f"{n:,}".replace(",", ".") + (m.group(2) or "") for n in near if m]
+
+
+def _names_a_city(option: str) -> bool:
+    """ "Công an Đà Nẵng", "Công an TP Hải Phòng": the police of a centrally-run city."""
+    place = re.sub(r"^Công an\s+(?:(?:thành phố|TP\.?)\s*)?", "", option)
+    cities = load_gazetteer().places.get("cities", ())
+    return fold_for_match(place) in {fold_for_match(c) for c in cities} | {"tp.hcm", "tphcm", "tp hcm", "hcm"}
+
+
 def build_question(
     fact: Fact,
     article: Article,
@@ -163,6 +184,14 @@ def build_question(
     stem = finished
     others = same_kind_answers - {fact.answer}
     wrong = choose_distractors(fact, pool, article.id, others, excluded_text=stem)
+    if fact.type == QType.HOW_MANY and re.search(r"(?i)mệnh giá\s+bao nhiêu", stem):
+        # "tờ tiền giả mệnh giá bao nhiêu đồng?" among 4.000, 6.000, 7.000: no such notes, and the
+        # one real value gives itself away (both fresh69 readers). The other notes of the đồng.
+        wrong = _other_banknotes(fact.answer) or wrong
+    if len(wrong) >= 3 and any(_names_a_city(w) for w in wrong[:3]):
+        # "công an tỉnh nào" among "Công an Huế", "Công an Đà Nẵng": a city is no province (both
+        # fresh67 readers); the question names both.
+        stem = re.sub(r"(?<!\w)([Cc]ông an) tỉnh nào(?!\w)", r"\1 tỉnh, thành phố nào", stem)
     base = dict(id=qid, type=fact.type, fact=fact.fact, evidence=fact.sentence.text, status=Status.DRAFT)
     question: Question | None = None
     answer = fact.answer

@@ -1195,3 +1195,18 @@ def test_a_provincial_committee_is_not_offered_central_ones() -> None:
     fact = next(f for f in extract_article("t", (s,)).facts if f.kind == "title_of")
     options = choose_distractors(fact, DistractorPool(), "t", set())
     assert not any(re.search(r"Trung ương|quốc gia|Tây Nguyên|Tây Bắc", o) for o in options), options
+
+
+def test_a_conservation_body_is_asked_among_conservation_bodies() -> None:
+    s = "Chi cục Kiểm lâm vùng IV đã phối hợp cùng Quỹ Quốc tế Bảo vệ Thiên nhiên (WWF) mở lớp tập huấn."
+    fact = next(f for f in extract_article("t", (s,)).facts if f.answer == "WWF")
+    options = choose_distractors(fact, DistractorPool(), "t", set())
+    assert len(options) >= 3 and set(options[:3]) <= set(load_gazetteer().conservation_partners), options
+
+
+def test_a_districts_options_never_print_the_lists_own_marks() -> None:
+    # "Kỳ Anh (Huyện)" beside "Kỳ Anh (Thị xã)" in the list; "H.Cao Lãnh (Huyện)" was printed (fresh69).
+    seen: set[str] = set()
+    for seed in ("a", "b", "c", "d", "e", "f"):
+        seen |= set(choose_distractors(_place("huyện Can Lộc, tỉnh Hà Tĩnh"), DistractorPool(), seed, set()))
+    assert seen and not any("(" in o for o in seen), seen

@@ -292,3 +292,20 @@ def test_a_name_without_three_options_of_its_kind_is_asked_open(tmp_path: Path) 
     found = extract_article(article.id, article.paragraphs)
     team = next(f for f in found.facts if f.kind == "unit" and f.answer.startswith("Đội CSGT An Sương"))
     assert build_question(team, article, found.main_ministry, DistractorPool(), {team.answer}) is None
+
+
+def test_the_police_of_a_city_are_told_apart_from_a_provinces() -> None:
+    from quizgen.generate import _names_a_city
+
+    assert (
+        _names_a_city("Công an Đà Nẵng") and _names_a_city("Công an TP.HCM") and _names_a_city("Công an Huế")
+    )
+    assert not _names_a_city("Công an Quảng Nam") and not _names_a_city("Công an tỉnh Kon Tum")
+
+
+def test_a_banknote_is_asked_among_the_other_notes_of_the_dong() -> None:
+    from quizgen.generate import _other_banknotes
+
+    assert _other_banknotes("5.000") == ["2.000", "10.000", "1.000"]
+    assert _other_banknotes("500.000 đồng") == ["200.000 đồng", "100.000 đồng", "50.000 đồng"]
+    assert _other_banknotes("4.000") == []  # no such note: the counts' own options stay

@@ -4230,3 +4230,30 @@ def test_session39_more_faults_of_the_dev_drafts() -> None:
         "Bavet phối hợp tổ chức Hội nghị."
     )
     assert ("org", "BLO") not in found and ("brand", "Văn phòng liên lạc qua biên giới") in found, found
+
+
+def test_session39_words_the_cut_left_pointing_at_nothing() -> None:
+    from quizgen.extract.stems import _LEFT_OVER_REFERENCE, _tidied
+
+    # Both readers of fresh69: "trước đó", "cùng ngày nào", "Cũng trong ngày nào", a dangling dash.
+    assert _tidied("Khoảng 15 giờ ngày 25-1 trước đó, Công an xã Châu Thành cùng phòng nào đã ập vào?") == (
+        "Khoảng 15 giờ ngày 25-1, Công an xã Châu Thành cùng phòng nào đã ập vào?"
+    )
+    assert (
+        _tidied("Tới 15 giờ 30 phút cùng ngày nào, bà H. đã tỉnh lại?")
+        == "Tới 15 giờ 30 phút ngày nào, bà H. đã tỉnh lại?"
+    )
+    assert _tidied("Cũng trong ngày nào, Công an huyện Kỳ Sơn bắt thêm Kha Văn Toán?") == (
+        "Công an huyện Kỳ Sơn bắt thêm Kha Văn Toán vào ngày nào?"
+    )
+    assert _tidied("Công an tỉnh Nam Định ngày nào đã họp báo về chuyên án 117Q –?") == (
+        "Công an tỉnh Nam Định ngày nào đã họp báo về chuyên án 117Q?"
+    )
+    assert _tidied("Tang vật gồm tất bao nhiêu tờ tiền giả?") == "Tang vật gồm tất cả bao nhiêu tờ tiền giả?"
+    assert _LEFT_OVER_REFERENCE.match("Người còn lại là ai đang bị truy nã?")
+    assert _LEFT_OVER_REFERENCE.match("Cả ba sa lưới vào thời gian nào?")
+    assert not _LEFT_OVER_REFERENCE.match("Cả hai bên đã ký kết biên bản nào?")
+    three = Fact(
+        QType.HOW_MANY, "count", "ba", "ba", Sentence("Cả ba sa lưới vào rạng sáng 14-8.", 0, 0), 3, 5
+    )
+    assert giveaway("Bao nhiêu sa lưới vào rạng sáng 14-8?", three)

@@ -461,6 +461,8 @@ def giveaway(stem: str, fact: Fact, gaz: Gazetteer | None = None) -> str | None:
             return "the stem gives the total and the other parts"
         if any(_ordinal_counts(m.group(0), number_of(fact.answer)) for m in _ORDINAL.finditer(stem)):
             return "an ordinal in the stem gives the count"
+        if re.match(r"(?i)bao nhiêu\s+(?:sa|bị|được|đã|đều|cùng|đang|vừa|sẽ)\s", stem):
+            return "the counted noun is missing"  # "Bao nhiêu sa lưới ...?" from "Cả ba sa lưới" (fresh69)
         if _ENUMERATION.search(stem) or (_COUNT_IS_LIST.search(stem) and (number_of(fact.answer) or 99) <= 6):
             return "the stem enumerates what is counted"
         listed = _COUNT_THEN_ITEMS.search(stem)

@@ -2625,6 +2625,9 @@ def finish_stem(
         stem = re.sub(
             r"(?:(?<=của )|(?<=thuộc ))đơn vị(?: này)?(?!\w)", source.group("source"), stem, count=1
         )
+    stem = _tidied(stem)
+    if question and not first_sentence and _LEFT_OVER_REFERENCE.match(stem):
+        return None  # "Người còn lại là ai ...", "Cả ba sa lưới ...": who, the sentence before said
     if malformed(stem, question):
         return None
     # The stem is analysed on its own only when the sentence's verbs are not in it (a toolkit call).
@@ -2859,6 +2862,28 @@ def _under_headline(stem: str, headline: str) -> str:
 
 _PRONOUN_SUBJECT = re.compile(rf"(?:Ông|Bà|Anh|Chị|Đơn vị|Chương trình)\s+(?=[{LOWER}])(?!ai\b)")
 _PERSON_PRONOUN = re.compile(rf"(Ông|Bà|Anh|Chị)\s+(?=[{LOWER}])(?!ai\b)")
+
+
+# "Người còn lại", "Người thứ nhất", "Cả ba", "Số được tiêu hủy": the people or things counted off
+# in the sentence before (both readers of fresh68 and fresh69).
+_LEFT_OVER_REFERENCE = re.compile(
+    r"(?:Người còn lại|Người thứ (?:nhất|hai|ba)|Cả (?:hai|ba|bốn|năm)(?! bên)|Số (?:được|bị|này))\s"
+)
+
+
+def _tidied(stem: str) -> str:
+    """Words the cut left pointing at nothing (fresh68 and fresh69 readers): "Khoảng 15 giờ ngày
+    25-1 trước đó, ..." -> "Khoảng 15 giờ ngày 25-1, ..."; "cùng ngày nào" -> "ngày nào"; "Cũng trong
+    ngày nào, X?" -> "X vào ngày nào?"; "chuyên án 117Q –?" -> "chuyên án 117Q?"; "gồm tất bao
+    nhiêu" -> "gồm tất cả bao nhiêu"."""
+    stem = re.sub(r"(?<=\w) trước đó(?=,)", "", stem)
+    stem = re.sub(r"(?<!\w)cùng (ngày|thời gian) nào(?!\w)", r"\1 nào", stem)
+    also = re.match(r"Cũng (?:trong|vào) (ngày|thời gian) nào,\s+(.+)\?$", stem)
+    if also:
+        rest = also.group(2)
+        stem = f"{rest[:1].upper()}{rest[1:]} vào {also.group(1)} nào?"
+    stem = re.sub(r"\s+[–-]\s*\?$", "?", stem)
+    return re.sub(r"(?<!\w)tất bao nhiêu(?!\w)", "tất cả bao nhiêu", stem)
 
 
 def _person_in_sentence(text: str, pronoun: str, before: int) -> str | None:
