@@ -74,6 +74,8 @@ SPLITS = (
     "fresh67",
     "fresh68",
     "fresh69",
+    "fresh70",
+    "fresh71",
 )  # fmt: skip
 GOLD_FILES = [REAL / f"gold-{split}.yaml" for split in SPLITS]
 TEXTS = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
