@@ -1936,3 +1936,17 @@ def without_shared_country(
     bare = [w.removesuffix(" Việt Nam") for w in wrong]
     short = answer.removesuffix(" Việt Nam")
     return (short, bare) if len({*bare[:3], short}) == 4 else (answer, wrong)
+
+
+_BANKNOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000)
+
+
+def other_banknotes(answer: str) -> list[str]:
+    """The three notes of the đồng nearest the answer's, written as it is ("5.000", "500.000 đồng")."""
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+)(\s*đồng)?", answer.strip())
+    if m is None or int(m.group(1).replace(".", "")) not in _BANKNOTES:
+        return []
+    value = int(m.group(1).replace(".", ""))
+    at = _BANKNOTES.index(value)
+    near = sorted((n for n in _BANKNOTES if n != value), key=lambda n: abs(_BANKNOTES.index(n) - at))[:3]
+    return [f"{n:,}".replace(",", ".") + (m.group(2) or "") for n in near]

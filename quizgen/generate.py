@@ -26,6 +26,7 @@ from quizgen.distractors import (
     choose_distractors,
     named_places,
     one_body,
+    other_banknotes,
     without_rank,
     without_shared_country,
 )
@@ -142,20 +143,6 @@ def _pick(seed: str, n: int) -> int:
     return int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8], 16) % n
 
 
-_BANKNOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000)
-
-
-def _other_banknotes(answer: str) -> list[str]:
-    """The three notes of the đồng nearest the answer's, written as it is ("5.000", "500.000 đồng")."""
-    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+)(\s*đồng)?", answer.strip())
-    value = int(m.group(1).replace(".", "")) if m else 0
-    if value not in _BANKNOTES:
-        return []
-    at = _BANKNOTES.index(value)
-    near = sorted((n for n in _BANKNOTES if n != value), key=lambda n: abs(_BANKNOTES.index(n) - at))[:3]
-    return [f"{n:,}".replace(",", ".") + (m.group(2) or "") for n in near if m]
-
-
 def _names_a_city(option: str) -> bool:
     """ "Công an Đà Nẵng", "Công an TP Hải Phòng": the police of a centrally-run city."""
     place = re.sub(r"^Công an\s+(?:(?:thành phố|TP\.?)\s*)?", "", option)
@@ -187,7 +174,7 @@ def build_question(
     if fact.type == QType.HOW_MANY and re.search(r"(?i)mệnh giá\s+bao nhiêu", stem):
         # "tờ tiền giả mệnh giá bao nhiêu đồng?" among 4.000, 6.000, 7.000: no such notes, and the
         # one real value gives itself away (both fresh69 readers). The other notes of the đồng.
-        wrong = _other_banknotes(fact.answer) or wrong
+        wrong = other_banknotes(fact.answer) or wrong
     if len(wrong) >= 3 and any(_names_a_city(w) for w in wrong[:3]):
         # "công an tỉnh nào" among "Công an Huế", "Công an Đà Nẵng": a city is no province (both
         # fresh67 readers); the question names both.

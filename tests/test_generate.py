@@ -304,8 +304,8 @@ def test_the_police_of_a_city_are_told_apart_from_a_provinces() -> None:
 
 
 def test_a_banknote_is_asked_among_the_other_notes_of_the_dong() -> None:
-    from quizgen.generate import _other_banknotes
+    from quizgen.distractors import other_banknotes
 
-    assert _other_banknotes("5.000") == ["2.000", "10.000", "1.000"]
-    assert _other_banknotes("500.000 đồng") == ["200.000 đồng", "100.000 đồng", "50.000 đồng"]
-    assert _other_banknotes("4.000") == []  # no such note: the counts' own options stay
+    assert other_banknotes("5.000") == ["2.000", "10.000", "1.000"]
+    assert other_banknotes("500.000 đồng") == ["200.000 đồng", "100.000 đồng", "50.000 đồng"]
+    assert other_banknotes("4.000") == []  # no such note: the counts' own options stay
